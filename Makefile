@@ -1,0 +1,34 @@
+# newsdesk — the two commands: `make run` and `make test`. Both set up .venv/ first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test docs lock clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsdesk needs Python 3.11+: run make PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/newsdesk run seeds
+
+test: setup
+	$(BIN)/python -m pytest
+
+docs: setup
+	$(BIN)/newsdesk docs
+
+# Refresh the lock of exact versions after changing dependencies in pyproject.toml.
+lock: setup
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^newsdesk' | LC_ALL=C sort > requirements.lock
+
+clean:
+	rm -rf $(VENV) .prefect data .pytest_cache .hypothesis

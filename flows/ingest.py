@@ -1,0 +1,192 @@
+"""The `ingest` flow: article files in, a published warehouse out.
+
+    discover → read (batch) → extract (batch) → stage Parquet (batch) → publish (load + checks) → summary
+
+Tasks work on batches of files, never on single documents. Nothing is visible to readers until
+`publish` swaps in the new database, so a failure anywhere leaves the warehouse as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.runtime import flow_run
+
+import newsdesk
+from flows import progress
+from flows.batches import BatchReading, read_batch
+from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, max_file_bytes, warehouse_path
+from newsdesk.inputs import FoundFile, discover_files
+from transforms.pipeline import EXTRACTOR_VERSION, Extractor
+from transforms.records import ArticleRecord, ExtractedDocument
+from warehouse.layout import WarehouseLayout
+from warehouse.lock import WarehouseLock
+from warehouse.publish import discard_abandoned_runs, publish_run
+from warehouse.rows import document_rows
+from warehouse.rows.core import RunContext
+from warehouse.staging import StagingArea
+from warehouse.state import KnownState, read_known_state
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    warehouse: str
+    published: bool
+    files: Counter[str] = field(default_factory=Counter)
+    articles_new: int = 0
+    languages: Counter[str] = field(default_factory=Counter)
+    quarantine_reasons: Counter[str] = field(default_factory=Counter)
+    table_counts: dict[str, int] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def shared_extractor() -> Extractor:
+    """Models load once per process, whatever the number of batches or runs."""
+    return Extractor()
+
+
+@task(retries=2, retry_delay_seconds=1)
+def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
+    return discover_files(inputs, exclude=[layout.database.parent / layout.lake.name])
+
+
+@task(retries=2, retry_delay_seconds=1)
+def read_files(
+    files: list[FoundFile], known: KnownState, taken: set[str], max_bytes: int, run: RunContext
+) -> BatchReading:
+    return read_batch(files, known, taken, max_bytes, run)
+
+
+@task
+def extract(articles: list[ArticleRecord]) -> list[ExtractedDocument]:
+    return shared_extractor().extract_batch(articles) if articles else []
+
+
+@task(retries=2, retry_delay_seconds=1)
+def stage(staging: StagingArea, reading: BatchReading, documents: list[ExtractedDocument], run: RunContext, part: str) -> None:
+    rows: dict[str, list[dict]] = {name: list(values) for name, values in reading.rows.items()}
+    for document in documents:
+        for table, table_rows in document_rows(document, run).items():
+            rows.setdefault(table, []).extend(table_rows)
+    staging.write(rows, part)
+
+
+@task
+def publish(layout: WarehouseLayout, run: RunContext, run_row: dict) -> dict[str, int]:
+    return publish_run(layout, run.run_key, run_row, finished_at=_utc_now())
+
+
+@flow(name="ingest", log_prints=False)
+def ingest(
+    inputs: list[str] = list(DEFAULT_INPUTS),
+    warehouse: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int | None = None,
+) -> RunSummary:
+    """Read article files from `inputs` (folders, files or globs) into the warehouse."""
+    layout = WarehouseLayout.at(warehouse_path(warehouse))
+    run = _run_context()
+    summary = RunSummary(run.run_id, str(layout.database), published=False)
+    with WarehouseLock(layout, run.run_id):
+        discard_abandoned_runs(layout)
+        try:
+            _ingest_batches(layout, run, inputs, batch_size, max_bytes or max_file_bytes(), summary)
+        finally:
+            discard_abandoned_runs(layout)  # this run's staging, if it did not publish
+    _summarise(summary)
+    return summary
+
+
+def _ingest_batches(
+    layout: WarehouseLayout, run: RunContext, inputs: list[str], batch_size: int, max_bytes: int, summary: RunSummary
+) -> None:
+    logger = get_run_logger()
+    known = read_known_state(layout)
+    files = discover(inputs, layout)
+    logger.info("%d files found in %s", len(files), inputs)
+    staging = StagingArea(layout, run.run_key)
+    taken: set[str] = set()
+    for number, start in enumerate(range(0, len(files), batch_size)):
+        reading = read_files(files[start : start + batch_size], known, taken, max_bytes, run)
+        documents = extract(reading.articles)
+        stage(staging, reading, documents, run, part=f"{number:05d}")
+        _tally(summary, reading, documents)
+        progress.report(min(start + batch_size, len(files)), len(files))
+    summary.files["seen"] = len(files)
+    if _has_changes(summary):  # otherwise only last-seen times would change: publish nothing
+        parameters = {"inputs": inputs, "warehouse": str(layout.database), "batch_size": batch_size, "max_bytes": max_bytes}
+        summary.table_counts = publish(layout, run, _run_row(run, summary, parameters))
+        summary.published = True
+
+
+def _tally(summary: RunSummary, reading: BatchReading, documents: list[ExtractedDocument]) -> None:
+    summary.files.update(reading.file_counts)
+    summary.articles_new += len(documents)
+    summary.languages.update(document.article.language.language for document in documents)
+    summary.quarantine_reasons.update(row["reason"] for row in reading.rows["quarantine"])
+
+
+def _has_changes(summary: RunSummary) -> bool:
+    return bool(summary.files["new"] or summary.files["changed"] or summary.articles_new)
+
+
+def _run_context() -> RunContext:
+    started = _utc_now()
+    run_id = flow_run.get_id() or "local"
+    return RunContext(
+        run_id=run_id,
+        run_key=f"{started:%Y%m%dT%H%M%S%fZ}-{run_id[:8]}",
+        started_at=started,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _run_row(run: RunContext, summary: RunSummary, parameters: dict) -> dict:
+    return {
+        "run_id": run.run_id,
+        "flow_name": "ingest",
+        "parameters_json": json.dumps(parameters, sort_keys=True),
+        "code_version": newsdesk.code_version(),
+        "extractor_version": run.extractor_version,
+        "started_at": run.started_at,
+        "finished_at": _utc_now(),
+        "status": "completed",
+        "files_seen": summary.files["seen"],
+        "files_new": summary.files["new"],
+        "files_changed": summary.files["changed"],
+        "files_unchanged": summary.files["unchanged"],
+        "files_quarantined": summary.files["quarantined"],
+        "articles_new": summary.articles_new,
+    }
+
+
+def _summarise(summary: RunSummary) -> None:
+    lines = [
+        f"# newsdesk ingest run `{summary.run_id}`",
+        "",
+        f"Warehouse: `{summary.warehouse}` ({'published' if summary.published else 'unchanged: nothing new'})",
+        "",
+        "| files seen | new | changed | unchanged | quarantined | new articles |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {summary.files['seen']} | {summary.files['new']} | {summary.files['changed']} "
+        f"| {summary.files['unchanged']} | {summary.files['quarantined']} | {summary.articles_new} |",
+    ]
+    if summary.languages:
+        lines += ["", "| language | new articles |", "|---|---:|"]
+        lines += [f"| {code} | {count} |" for code, count in sorted(summary.languages.items())]
+    if summary.quarantine_reasons:
+        lines += ["", "| quarantine reason | records |", "|---|---:|"]
+        lines += [f"| {reason} | {count} |" for reason, count in sorted(summary.quarantine_reasons.items())]
+    create_markdown_artifact(markdown="\n".join(lines), key="ingest-summary", description="newsdesk ingest run")
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,205 @@
+"""The `newsdesk` command: run the flow, extract one file, query the warehouse, evaluate."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, configure_prefect, max_file_bytes, warehouse_path
+
+app = typer.Typer(help="newsdesk: multilingual news in, a warehouse of who did what to whom out.", no_args_is_help=True)
+console = Console()
+errors = Console(stderr=True)
+
+WarehouseOption = Annotated[
+    str | None,
+    typer.Option("--warehouse", "-w", help="DuckDB file (default: $NEWSDESK_WAREHOUSE or ./data/warehouse.duckdb)."),
+]
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Folders, files or globs (default: seeds/).")] = None,
+    warehouse: WarehouseOption = None,
+    batch_size: Annotated[int, typer.Option(help="Files per task.")] = DEFAULT_BATCH_SIZE,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+) -> None:
+    """Run the ingest flow over INPUTS into the warehouse and print a summary."""
+    configure_prefect(verbose=verbose)
+    from flows import progress
+    from flows.ingest import ingest
+    from warehouse.lock import WarehouseBusy
+
+    with Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True,
+    ) as bar:
+        task_id = bar.add_task("files", total=None)
+        listener = lambda done, total: bar.update(task_id, completed=done, total=total)  # noqa: E731
+        progress.listen(listener)
+        try:
+            summary = ingest(inputs=list(inputs or DEFAULT_INPUTS), warehouse=str(warehouse_path(warehouse)), batch_size=batch_size)
+        except (FileNotFoundError, WarehouseBusy) as error:
+            errors.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(2) from None
+        finally:
+            progress.forget(listener)
+    _print_summary(summary)
+
+
+def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
+    table = Table(title=f"newsdesk run {summary.run_id}", show_header=True)
+    for column in ("files seen", "new", "changed", "unchanged", "quarantined", "new articles"):
+        table.add_column(column, justify="right")
+    files = summary.files
+    table.add_row(*map(str, (files["seen"], files["new"], files["changed"], files["unchanged"], files["quarantined"], summary.articles_new)))
+    console.print(table)
+    if summary.languages:
+        languages = Table("language", "new articles", title="Languages")
+        for code, count in sorted(summary.languages.items()):
+            languages.add_row(code, str(count))
+        console.print(languages)
+    if summary.quarantine_reasons:
+        reasons = Table("reason", "records", title="Quarantined (see `newsdesk status`)")
+        for reason, count in sorted(summary.quarantine_reasons.items()):
+            reasons.add_row(reason, str(count))
+        console.print(reasons)
+    state = "published" if summary.published else "unchanged (nothing new)"
+    console.print(f"warehouse: {summary.warehouse} — {state}")
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="An article file (text, JSON or JSON Lines); - for standard input.")],
+    format: Annotated[str, typer.Option("--format", help="json (one document per line) or pretty.")] = "json",
+    input_format: Annotated[str, typer.Option(help="For standard input: text, json or jsonl.")] = "text",
+) -> None:
+    """Run the transforms on one file, without Prefect or a warehouse, and print the documents."""
+    from newsdesk.serialize import dumps
+    from transforms.pipeline import Extractor
+    from transforms.reading import read_articles
+
+    if file == "-":
+        data, name = sys.stdin.buffer.read(), f"<stdin>.{ {'text': 'txt'}.get(input_format, input_format) }"
+    else:
+        path = Path(file)
+        try:
+            data, name = path.read_bytes(), str(path.resolve())
+        except OSError as error:
+            errors.print(f"[red]error:[/red] cannot read {file}: {error.strerror}")
+            raise typer.Exit(2) from None
+    reading = read_articles(name, data, max_file_bytes())
+    for problem in reading.problems:
+        where = "" if problem.record < 0 else f" (record {problem.record})"
+        errors.print(f"[yellow]quarantined{where}:[/yellow] {problem.reason}: {problem.message}")
+    documents = Extractor().extract_batch(list(reading.articles)) if reading.articles else []
+    for document in documents:
+        sys.stdout.write(dumps(document, indent=2 if format == "pretty" else None) + "\n")
+    if not documents:
+        raise typer.Exit(1)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="A read-only SQL query.")],
+    warehouse: WarehouseOption = None,
+    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Run a read-only query against the warehouse."""
+    columns, rows = _query(warehouse, query)
+    if format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+    elif format == "json":
+        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str, indent=2) + "\n")
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        console.print(table)
+
+
+@app.command()
+def status(warehouse: WarehouseOption = None, limit: int = 10) -> None:
+    """Show the latest runs and the quarantine."""
+    columns, rows = _query(
+        warehouse,
+        f"""SELECT run_id, started_at, finished_at, files_seen, files_new, files_changed,
+                   files_quarantined, articles_new FROM runs ORDER BY started_at DESC LIMIT {int(limit)}""",
+    )
+    _print_rows("Latest runs", columns, rows)
+    columns, rows = _query(
+        warehouse, "SELECT path, record, reason, message FROM quarantine ORDER BY first_seen_at DESC, path, record"
+    )
+    _print_rows("Quarantine", columns, rows)
+
+
+@app.command(name="eval")
+def evaluate(
+    name: Annotated[str, typer.Argument(help="What to score: langid, dates, actors, events.")],
+    paths: Annotated[list[Path], typer.Argument(help="Gold data files or folders.")],
+) -> None:
+    """Score newsdesk against gold data (development splits live outside the project)."""
+    try:
+        module = importlib.import_module(f"newsdesk.evaluation.{name}")
+    except ModuleNotFoundError:
+        errors.print(f"[red]error:[/red] no evaluation named {name!r}")
+        raise typer.Exit(2) from None
+    raise typer.Exit(module.main(list(paths)))
+
+
+@app.command()
+def docs(check: Annotated[bool, typer.Option(help="Fail if docs/data-dictionary.md is out of date.")] = False) -> None:
+    """Regenerate docs/data-dictionary.md from the warehouse schema."""
+    from warehouse.dictionary import DICTIONARY_PATH, render_dictionary
+
+    rendered = render_dictionary()
+    if check:
+        current = DICTIONARY_PATH.read_text(encoding="utf-8") if DICTIONARY_PATH.exists() else ""
+        if current != rendered:
+            errors.print("[red]docs/data-dictionary.md is out of date:[/red] run `newsdesk docs`")
+            raise typer.Exit(1)
+        return
+    DICTIONARY_PATH.write_text(rendered, encoding="utf-8")
+    console.print(f"wrote {DICTIONARY_PATH}")
+
+
+def _query(warehouse: str | None, query: str) -> tuple[list[str], list[tuple]]:
+    import duckdb
+
+    path = warehouse_path(warehouse)
+    if not path.exists():
+        errors.print(f"[red]error:[/red] no warehouse at {path}: run `make run` (or `newsdesk run`) first")
+        raise typer.Exit(2)
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            result = con.execute(query)
+            columns = [description[0] for description in result.description or []]
+            return columns, result.fetchall()
+    except duckdb.Error as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from None
+
+
+def _print_rows(title: str, columns: list[str], rows: list[tuple]) -> None:
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    console.print(table if rows else f"{title}: none")
+
+
+if __name__ == "__main__":
+    app()

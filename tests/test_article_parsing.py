@@ -1,0 +1,106 @@
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transforms.article_parsing import parse_json_articles, parse_text_article
+
+
+def test_header_and_body_may_share_the_first_line() -> None:
+    parsed = parse_text_article(" date 2022-07 Le rapprochement entre le Maroc et Israël.\n\nSuite.")
+    (article,) = parsed.articles
+    assert article.date == "2022-07"
+    assert article.text == "Le rapprochement entre le Maroc et Israël.\n\nSuite."
+
+
+def test_header_keys_are_case_insensitive_and_colon_optional() -> None:
+    parsed = parse_text_article("TITLE: Sommet à Alger\nDate 19 juillet 2022\nSource: Exemple\n\nCorps.")
+    (article,) = parsed.articles
+    assert (article.title, article.date, article.source, article.text) == ("Sommet à Alger", "19 juillet 2022", "Exemple", "Corps.")
+
+
+def test_unknown_colon_keys_are_kept_as_metadata() -> None:
+    (article,) = parse_text_article("Author: A. Dupont\ntitle Accord\n\nTexte.").articles
+    assert article.metadata == {"author": "A. Dupont"}
+    assert article.title == "Accord"
+
+
+def test_a_timestamp_header_keeps_its_time_and_zone() -> None:
+    (article,) = parse_text_article("Date: Tue, 19 Jul 2022 10:00:00 +0200\n\nBody.").articles
+    assert article.date == "Tue, 19 Jul 2022 10:00:00 +0200"
+
+
+def test_text_without_header_is_all_body() -> None:
+    (article,) = parse_text_article("Le Maroc: un partenaire.\nDeuxième ligne.").articles
+    assert article.date is None
+    assert article.text == "Le Maroc: un partenaire.\nDeuxième ligne."
+
+
+def test_a_date_key_followed_by_words_that_are_not_a_date_is_body() -> None:
+    (article,) = parse_text_article("date limite dépassée pour les négociations.").articles
+    assert article.date is None
+    assert article.text.startswith("date limite")
+
+
+def test_header_without_body_is_a_problem() -> None:
+    parsed = parse_text_article("title Seulement un titre\ndate 2022-07-01\n")
+    assert parsed.articles == ()
+    assert [problem.reason for problem in parsed.problems] == ["empty_text"]
+
+
+def test_json_lines_keep_good_lines_beside_bad_ones() -> None:
+    lines = "\n".join(
+        [
+            json.dumps({"text": "Premier article.", "date": "2022-01-02", "section": "Monde"}),
+            "{not json",
+            json.dumps(["a", "list"]),
+            json.dumps({"title": "no text"}),
+            json.dumps({"body": "Second article.", "published": 1658224800}),
+        ]
+    )
+    parsed = parse_json_articles(lines, lines=True)
+    assert [article.text for article in parsed.articles] == ["Premier article.", "Second article."]
+    assert [(p.reason, p.record) for p in parsed.problems] == [
+        ("malformed_json", 2),
+        ("not_an_object", 3),
+        ("missing_text", 4),
+    ]
+    assert parsed.articles[0].metadata == {"section": "Monde"}
+    assert parsed.articles[1].date == "1658224800"
+
+
+def test_a_json_array_gives_one_article_per_object() -> None:
+    parsed = parse_json_articles(json.dumps([{"text": "Un."}, {"content": "Deux.", "lang": "fr"}]), lines=False)
+    assert [(a.record_index, a.text, a.lang) for a in parsed.articles] == [(0, "Un.", None), (1, "Deux.", "fr")]
+
+
+def test_malformed_json_document_is_one_problem() -> None:
+    parsed = parse_json_articles('{"text": "cut', lines=False)
+    assert parsed.articles == ()
+    assert parsed.problems[0].reason == "malformed_json"
+
+
+body_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=":"), min_size=1, max_size=80
+).filter(lambda text: text.strip() and not text.strip().split()[0].lower() in {"date", "title", "source", "url", "lang"})
+
+
+@given(title=st.text(alphabet="abcdefghijklmnopqrstuvwxyz éà", min_size=1, max_size=30).filter(str.strip), body=body_text)
+def test_a_title_header_and_body_round_trip(title: str, body: str) -> None:
+    (article,) = parse_text_article(f"title {title}\n\n{body}").articles
+    assert article.title == title.strip()
+    assert article.text == body.strip()
+
+
+@given(st.text(max_size=300))
+def test_text_parsing_never_raises_and_keeps_body_text_from_the_input(text: str) -> None:
+    parsed = parse_text_article(text)
+    for article in parsed.articles:
+        assert article.text.strip() == article.text
+        assert all(part in text for part in article.text.split("\n"))
+
+
+@given(st.text(max_size=300))
+def test_json_lines_parsing_never_raises(text: str) -> None:
+    parsed = parse_json_articles(text, lines=True)
+    assert all(problem.record >= 1 for problem in parsed.problems)

@@ -1,0 +1,200 @@
+"""Publish a run: apply its staged parts to a copy of the database, check the copy, swap it in.
+
+The swap is the commit point. Until the final `os.replace`, the published database and the
+lake's committed runs are untouched, so a crash or a failed check leaves the warehouse exactly
+as it was, and readers holding the old file keep a consistent view.
+
+A run's parts are applied as upserts:
+- per-article tables (dates, mentions, events, ...): an article's rows are replaced whole when a
+  run re-extracts it (the run stages a new `articles` row for it);
+- other tables: one row per primary key; columns named `first_*` keep their first value, every
+  other column takes the newest.
+When the schema in the code no longer matches the published database (a new table or column),
+the database is rebuilt by applying every committed run of the lake in order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from warehouse.layout import WarehouseLayout
+from warehouse.parquet import write_part
+from warehouse.quality import CheckResult, run_checks
+from warehouse.schema import Table, build_sql, schema_sql, stored_tables
+
+
+class QualityCheckFailed(RuntimeError):
+    def __init__(self, failures: list[CheckResult]) -> None:
+        lines = [f"{check.name}: {check.failing_rows} rows ({check.query})" for check in failures]
+        super().__init__("data-quality checks failed; the warehouse was left unchanged:\n" + "\n".join(lines))
+        self.failures = failures
+
+
+def publish_run(layout: WarehouseLayout, run_key: str, run_row: dict, finished_at: datetime) -> dict[str, int]:
+    """Apply, check and atomically publish the run; return the row count of every table.
+
+    `run_row` is the run's `runs` row without `table_counts_json`, which is filled in here once
+    the counts are known. The run row and the check results are staged like any other part.
+    """
+    staged = layout.staging_dir(run_key)
+    temporary = layout.temporary_database(run_key)
+    temporary.unlink(missing_ok=True)
+    try:
+        with _open_copy(layout, temporary) as con:
+            apply_run_parts(con, staged)
+            con.execute(build_sql())
+            checks = run_checks(con)
+            failures = [check for check in checks if not check.passed]
+            if failures:
+                raise QualityCheckFailed(failures)
+            _store(con, staged, "quality_checks", _check_rows(run_row["run_id"], checks, finished_at))
+            counts = table_counts(con)
+            counts["runs"] += 1
+            _store(con, staged, "runs", [{**run_row, "table_counts_json": describe_counts(counts)}])
+            con.execute("CHECKPOINT")
+        _fsync(temporary)
+        _commit_staged_parts(layout, staged, run_key)
+        os.replace(temporary, layout.database)
+        _fsync(layout.database.parent)
+        return counts
+    finally:
+        temporary.unlink(missing_ok=True)
+        Path(str(temporary) + ".wal").unlink(missing_ok=True)
+
+
+def _open_copy(layout: WarehouseLayout, temporary: Path) -> duckdb.DuckDBPyConnection:
+    """A writable copy of the published database, or a rebuild from the lake if the schema moved."""
+    if layout.database.exists():
+        shutil.copyfile(layout.database, temporary)
+        con = duckdb.connect(str(temporary))
+        if _schema_matches(con):
+            return con
+        con.close()
+        temporary.unlink()
+    con = duckdb.connect(str(temporary))
+    con.execute(schema_sql())
+    for run_dir in sorted(layout.runs.glob("run=*")) if layout.runs.exists() else []:
+        apply_run_parts(con, run_dir)
+    return con
+
+
+def _schema_matches(con: duckdb.DuckDBPyConnection) -> bool:
+    published = set(
+        con.execute(
+            "SELECT table_name, column_name, data_type FROM duckdb_columns() "
+            "WHERE table_name IN (SELECT table_name FROM duckdb_tables() WHERE NOT internal)"
+        ).fetchall()
+    )
+    expected = {
+        (table.name, column.name, column.sql_type)
+        for table in stored_tables().values()
+        for column in table.columns
+    }
+    return published == expected
+
+
+def apply_run_parts(con: duckdb.DuckDBPyConnection, run_dir: Path) -> None:
+    """Upsert one run's parts into the database, table by table in schema order."""
+    tables = stored_tables()
+    parts = {
+        name: sorted(str(part) for part in (run_dir / name).glob("*.parquet"))
+        for name in tables
+        if (run_dir / name).is_dir()
+    }
+    reextracted = parts.get("articles", [])
+    for name, table in tables.items():
+        if table.is_per_article and reextracted:
+            con.execute(
+                f"DELETE FROM {name} WHERE article_id IN "
+                f"(SELECT article_id FROM read_parquet({_sql_list(reextracted)}))"
+            )
+        if parts.get(name):
+            _upsert(con, table, parts[name])
+
+
+def _upsert(con: duckdb.DuckDBPyConnection, table: Table, parts: list[str]) -> None:
+    columns = ", ".join(f'"{name}"' for name in table.column_names)
+    source = f"read_parquet({_sql_list(parts)}, union_by_name = true)"
+    keys = ", ".join(f'"{name}"' for name in table.primary_key)
+    updates = [
+        f'"{name}" = excluded."{name}"'
+        for name in table.column_names
+        if name not in table.primary_key and not name.startswith("first_")
+    ]
+    conflict = f"ON CONFLICT ({keys}) DO UPDATE SET {', '.join(updates)}" if updates else "ON CONFLICT DO NOTHING"
+    con.execute(
+        f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {source} ORDER BY {keys} {conflict}"
+    )
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {
+        name: int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
+        for name in stored_tables()
+    }
+
+
+def _check_rows(run_id: str, checks: Iterable[CheckResult], at: datetime) -> list[dict]:
+    return [
+        {
+            "run_id": run_id,
+            "check_name": check.name,
+            "passed": check.passed,
+            "failing_rows": check.failing_rows,
+            "query": check.query,
+            "checked_at": at,
+        }
+        for check in checks
+    ]
+
+
+def _store(con: duckdb.DuckDBPyConnection, staged: Path, table_name: str, rows: list[dict]) -> None:
+    """Insert rows made at publish time into the new database and stage them for the lake."""
+    table = stored_tables()[table_name]
+    part = write_part(table, rows, staged / table_name / "part-publish.parquet")
+    columns = ", ".join(f'"{name}"' for name in table.column_names)
+    con.execute(f"INSERT INTO {table_name} ({columns}) SELECT {columns} FROM read_parquet({_sql_list([str(part)])})")
+
+
+def _commit_staged_parts(layout: WarehouseLayout, staged: Path, run_key: str) -> None:
+    """Move this run's parts into the lake: from now on a rebuild includes them."""
+    layout.runs.mkdir(parents=True, exist_ok=True)
+    os.replace(staged, layout.run_dir(run_key))
+
+
+def _sql_list(paths: list[str]) -> str:
+    return "[" + ", ".join("'" + path.replace("'", "''") + "'" for path in paths) + "]"
+
+
+def _fsync(path: Path) -> None:
+    flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
+    descriptor = os.open(path, flags)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def discard_abandoned_runs(layout: WarehouseLayout, active_run_key: str | None = None) -> list[str]:
+    """Remove staging folders and temporary databases left by runs that died before publishing."""
+    removed = []
+    if layout.staging.exists():
+        for folder in layout.staging.glob("run=*"):
+            if folder.name != f"run={active_run_key}":
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder.name)
+    for leftover in layout.database.parent.glob(f".{layout.database.name}.*.tmp*"):
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover.name)
+    return removed
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    return json.dumps(counts, sort_keys=True)

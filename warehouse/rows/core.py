@@ -1,0 +1,97 @@
+"""Rows of the core tables: articles, source_files, quarantine."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from transforms.problems import Problem
+from transforms.records import ExtractedDocument
+
+
+@dataclass(frozen=True)
+class RunContext:
+    run_id: str
+    run_key: str  # sortable: UTC start time, then the run id; names the run's lake folder
+    started_at: datetime  # UTC, naive (DuckDB TIMESTAMP)
+    extractor_version: str
+
+
+@dataclass(frozen=True)
+class FileVersion:
+    """What a run knows about one version of an input file."""
+
+    path: str
+    content_sha256: str
+    size_bytes: int
+    modified_ns: int
+    format: str
+    encoding: str | None
+    article_ids: tuple[str, ...]
+    quarantined_records: int
+
+
+def article_row(document: ExtractedDocument, run: RunContext) -> dict:
+    article = document.article
+    published = article.published.range
+    language = article.language
+    return {
+        "article_id": article.article_id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "language": language.language,
+        "language_confidence": language.confidence,
+        "language_method": language.method,
+        "language_alternatives": [f"{code}:{prob:.3f}" for code, prob in language.alternatives],
+        "language_reason": language.reason,
+        "published_raw": article.published.raw,
+        "published_start": published.start if published else None,
+        "published_end": published.end if published else None,
+        "published_precision": published.precision if published else None,
+        "text": article.text,
+        "char_count": len(article.text),
+        "word_count": len(article.text.split()),
+        "paragraph_count": len([p for p in re.split(r"\n\s*\n", article.text) if p.strip()]),
+        "sentence_count": len(document.sentences),
+        "metadata_json": json.dumps(article.metadata, ensure_ascii=False, sort_keys=True)
+        if article.metadata
+        else None,
+        "first_source_path": article.source_path,
+        "first_seen_run": run.run_id,
+        "first_seen_at": run.started_at,
+        "extractor_version": run.extractor_version,
+    }
+
+
+def source_file_row(version: FileVersion, run: RunContext) -> dict:
+    """The row of a file version seen by this run (first_* are kept from the earliest run)."""
+    return {
+        "path": version.path,
+        "content_sha256": version.content_sha256,
+        "size_bytes": version.size_bytes,
+        "modified_ns": version.modified_ns,
+        "format": version.format,
+        "encoding": version.encoding,
+        "article_ids": list(version.article_ids),
+        "quarantined_records": version.quarantined_records,
+        "status": "current",
+        "first_seen_run": run.run_id,
+        "first_seen_at": run.started_at,
+        "last_seen_run": run.run_id,
+        "last_seen_at": run.started_at,
+    }
+
+
+def quarantine_row(path: str, content_sha256: str, problem: Problem, run: RunContext) -> dict:
+    return {
+        "path": path,
+        "content_sha256": content_sha256,
+        "record": problem.record,
+        "reason": problem.reason,
+        "message": problem.message,
+        "first_seen_run": run.run_id,
+        "first_seen_at": run.started_at,
+    }
