@@ -26,11 +26,15 @@ class BatchReading:
     file_counts: Counter[str] = field(default_factory=Counter)  # new/changed/unchanged/quarantined
 
 
-def read_batch(
-    files: list[FoundFile], known: KnownState, already_taken: set[str], max_bytes: int, run: RunContext
-) -> BatchReading:
-    """Read the files that changed; `already_taken` (article ids seen this run) is updated."""
+def read_batch(files: list[FoundFile], known: KnownState, max_bytes: int, run: RunContext) -> BatchReading:
+    """Read the files that changed and keep the articles the warehouse does not hold yet.
+
+    An article that two batches of one run both hold is extracted twice and stored once: the
+    load keeps the copy from the first part (see warehouse/publish.py). Batches stay
+    independent, so they can run in any order, on any worker.
+    """
     batch = BatchReading()
+    already_taken: set[str] = set()
     for found in files:
         previous = known.files.get(found.path)
         if previous and (previous.size_bytes, previous.modified_ns) == (found.size_bytes, found.modified_ns):

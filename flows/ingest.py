@@ -2,8 +2,10 @@
 
     discover → read (batch) → extract (batch) → stage Parquet (batch) → publish (load + checks) → summary
 
-Tasks work on batches of files, never on single documents. Nothing is visible to readers until
-`publish` swaps in the new database, so a failure anywhere leaves the warehouse as it was.
+Tasks work on batches of files, never on single documents, and batches are independent: they
+run one after another on the default runner, or side by side on a Dask cluster
+(`task_runner="dask"`), and give the same warehouse either way. Nothing is visible to readers
+until `publish` swaps in the new database, so a failure anywhere leaves the warehouse as it was.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.runtime import flow_run
 
 import newsdesk
 from flows import progress
 from flows.batches import BatchReading, read_batch
+from flows.runners import task_runner_for
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
 from transforms.pipeline import EXTRACTOR_VERSION, Extractor
@@ -34,6 +38,18 @@ from warehouse.rows.core import RunContext
 from warehouse.staging import StagingArea
 from warehouse.state import KnownState, read_known_state
 
+# Batches in flight at once: enough to keep a few workers busy, few enough that memory stays flat.
+BATCHES_IN_FLIGHT = 4
+
+
+@dataclass(frozen=True)
+class StagedBatch:
+    """What the driver needs to know of a batch once its parts are written."""
+
+    file_counts: Counter[str]
+    new_articles: dict[str, str]  # article id → language
+    quarantine_reasons: Counter[str]
+
 
 @dataclass
 class RunSummary:
@@ -41,42 +57,54 @@ class RunSummary:
     warehouse: str
     published: bool
     files: Counter[str] = field(default_factory=Counter)
-    articles_new: int = 0
-    languages: Counter[str] = field(default_factory=Counter)
+    languages: dict[str, str] = field(default_factory=dict)  # new article id → language
     quarantine_reasons: Counter[str] = field(default_factory=Counter)
     table_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def articles_new(self) -> int:
+        return len(self.languages)
+
+    @property
+    def language_counts(self) -> Counter[str]:
+        return Counter(self.languages.values())
 
 
 @lru_cache(maxsize=1)
 def shared_extractor() -> Extractor:
-    """Models load once per process, whatever the number of batches or runs."""
+    """Models load once per process (per worker on Dask), whatever the number of batches."""
     return Extractor()
 
 
 @task(retries=2, retry_delay_seconds=1)
 def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
-    return discover_files(inputs, exclude=[layout.database.parent / layout.lake.name])
+    return discover_files(inputs, exclude=[layout.lake])
 
 
 @task(retries=2, retry_delay_seconds=1)
-def read_files(
-    files: list[FoundFile], known: KnownState, taken: set[str], max_bytes: int, run: RunContext
-) -> BatchReading:
-    return read_batch(files, known, taken, max_bytes, run)
+def read_files(files: list[FoundFile], known: KnownState, max_bytes: int, run: RunContext) -> BatchReading:
+    return read_batch(files, known, max_bytes, run)
 
 
 @task
-def extract(articles: list[ArticleRecord]) -> list[ExtractedDocument]:
-    return shared_extractor().extract_batch(articles) if articles else []
+def extract(reading: BatchReading) -> list[ExtractedDocument]:
+    return shared_extractor().extract_batch(reading.articles) if reading.articles else []
 
 
 @task(retries=2, retry_delay_seconds=1)
-def stage(staging: StagingArea, reading: BatchReading, documents: list[ExtractedDocument], run: RunContext, part: str) -> None:
+def stage(
+    staging: StagingArea, reading: BatchReading, documents: list[ExtractedDocument], run: RunContext, part: str
+) -> StagedBatch:
     rows: dict[str, list[dict]] = {name: list(values) for name, values in reading.rows.items()}
     for document in documents:
         for table, table_rows in document_rows(document, run).items():
             rows.setdefault(table, []).extend(table_rows)
     staging.write(rows, part)
+    return StagedBatch(
+        file_counts=reading.file_counts,
+        new_articles={d.article.article_id: d.article.language.language for d in documents},
+        quarantine_reasons=Counter(row["reason"] for row in reading.rows["quarantine"]),
+    )
 
 
 @task
@@ -84,7 +112,7 @@ def publish(layout: WarehouseLayout, run: RunContext, run_row: dict) -> dict[str
     return publish_run(layout, run.run_key, run_row, finished_at=_utc_now())
 
 
-@flow(name="ingest", log_prints=False)
+@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def ingest(
     inputs: list[str] = list(DEFAULT_INPUTS),
     warehouse: str | None = None,
@@ -105,37 +133,43 @@ def ingest(
     return summary
 
 
+def with_task_runner(name: str = "default", address: str | None = None, workers: int | None = None):  # type: ignore[no-untyped-def]
+    """The ingest flow bound to a task runner: "default" (in process) or "dask" (see flows/runners.py)."""
+    return ingest.with_options(task_runner=task_runner_for(name, address, workers))
+
+
 def _ingest_batches(
     layout: WarehouseLayout, run: RunContext, inputs: list[str], batch_size: int, max_bytes: int, summary: RunSummary
 ) -> None:
     logger = get_run_logger()
     known = read_known_state(layout)
     files = discover(inputs, layout)
-    logger.info("%d files found in %s", len(files), inputs)
+    batches = [files[start : start + batch_size] for start in range(0, len(files), batch_size)]
+    logger.info("%d files in %d batches from %s", len(files), len(batches), inputs)
     staging = StagingArea(layout, run.run_key)
-    taken: set[str] = set()
-    for number, start in enumerate(range(0, len(files), batch_size)):
-        reading = read_files(files[start : start + batch_size], known, taken, max_bytes, run)
-        documents = extract(reading.articles)
-        stage(staging, reading, documents, run, part=f"{number:05d}")
-        _tally(summary, reading, documents)
-        progress.report(min(start + batch_size, len(files)), len(files))
+    in_flight: list[PrefectFuture] = []
+    done = 0
+    for number, batch in enumerate(batches):
+        reading = read_files.submit(batch, known, max_bytes, run)
+        documents = extract.submit(reading)
+        in_flight.append(stage.submit(staging, reading, documents, run, part=f"{number:05d}"))
+        while len(in_flight) >= BATCHES_IN_FLIGHT or (number == len(batches) - 1 and in_flight):
+            _tally(summary, in_flight.pop(0).result())
+            done += 1
+            progress.report(min(done * batch_size, len(files)), len(files))
     summary.files["seen"] = len(files)
-    if _has_changes(summary):  # otherwise only last-seen times would change: publish nothing
+    if summary.files["new"] or summary.files["changed"]:  # else only last-seen times would change
         parameters = {"inputs": inputs, "warehouse": str(layout.database), "batch_size": batch_size, "max_bytes": max_bytes}
         summary.table_counts = publish(layout, run, _run_row(run, summary, parameters))
         summary.published = True
+        logger.info("published %s: %s", layout.database, summary.table_counts)
 
 
-def _tally(summary: RunSummary, reading: BatchReading, documents: list[ExtractedDocument]) -> None:
-    summary.files.update(reading.file_counts)
-    summary.articles_new += len(documents)
-    summary.languages.update(document.article.language.language for document in documents)
-    summary.quarantine_reasons.update(row["reason"] for row in reading.rows["quarantine"])
-
-
-def _has_changes(summary: RunSummary) -> bool:
-    return bool(summary.files["new"] or summary.files["changed"] or summary.articles_new)
+def _tally(summary: RunSummary, staged: StagedBatch) -> None:
+    summary.files.update(staged.file_counts)
+    for article_id, language in staged.new_articles.items():
+        summary.languages.setdefault(article_id, language)
+    summary.quarantine_reasons.update(staged.quarantine_reasons)
 
 
 def _run_context() -> RunContext:
@@ -169,6 +203,7 @@ def _run_row(run: RunContext, summary: RunSummary, parameters: dict) -> dict:
 
 
 def _summarise(summary: RunSummary) -> None:
+    files = summary.files
     lines = [
         f"# newsdesk ingest run `{summary.run_id}`",
         "",
@@ -176,12 +211,12 @@ def _summarise(summary: RunSummary) -> None:
         "",
         "| files seen | new | changed | unchanged | quarantined | new articles |",
         "|---:|---:|---:|---:|---:|---:|",
-        f"| {summary.files['seen']} | {summary.files['new']} | {summary.files['changed']} "
-        f"| {summary.files['unchanged']} | {summary.files['quarantined']} | {summary.articles_new} |",
+        f"| {files['seen']} | {files['new']} | {files['changed']} | {files['unchanged']} "
+        f"| {files['quarantined']} | {summary.articles_new} |",
     ]
     if summary.languages:
         lines += ["", "| language | new articles |", "|---|---:|"]
-        lines += [f"| {code} | {count} |" for code, count in sorted(summary.languages.items())]
+        lines += [f"| {code} | {count} |" for code, count in sorted(summary.language_counts.items())]
     if summary.quarantine_reasons:
         lines += ["", "| quarantine reason | records |", "|---|---:|"]
         lines += [f"| {reason} | {count} |" for reason, count in sorted(summary.quarantine_reasons.items())]

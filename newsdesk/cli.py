@@ -32,13 +32,18 @@ def run(
     inputs: Annotated[list[str] | None, typer.Argument(help="Folders, files or globs (default: seeds/).")] = None,
     warehouse: WarehouseOption = None,
     batch_size: Annotated[int, typer.Option(help="Files per task.")] = DEFAULT_BATCH_SIZE,
+    task_runner: Annotated[str, typer.Option(help="default (in process) or dask.")] = "default",
+    dask_address: Annotated[str | None, typer.Option(help="Scheduler of a running Dask cluster, tcp://host:8786.")] = None,
+    dask_workers: Annotated[int, typer.Option(help="Worker processes of a local Dask cluster.")] = 2,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Run the ingest flow over INPUTS into the warehouse and print a summary."""
     configure_prefect(verbose=verbose)
     from flows import progress
-    from flows.ingest import ingest
+    from flows.ingest import with_task_runner
     from warehouse.lock import WarehouseBusy
+
+    ingest = with_task_runner(task_runner, dask_address, dask_workers)
 
     with Progress(
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -66,7 +71,7 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
     console.print(table)
     if summary.languages:
         languages = Table("language", "new articles", title="Languages")
-        for code, count in sorted(summary.languages.items()):
+        for code, count in sorted(summary.language_counts.items()):
             languages.add_row(code, str(count))
         console.print(languages)
     if summary.quarantine_reasons:

@@ -101,37 +101,57 @@ def _schema_matches(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def apply_run_parts(con: duckdb.DuckDBPyConnection, run_dir: Path) -> None:
-    """Upsert one run's parts into the database, table by table in schema order."""
+    """Upsert one run's parts into the database, table by table in schema order.
+
+    Parts are named by batch. When two batches of a run hold the same article (the same text in
+    two files), the first part that holds it owns it: its rows win, the other copy is dropped.
+    """
     tables = stored_tables()
     parts = {
         name: sorted(str(part) for part in (run_dir / name).glob("*.parquet"))
         for name in tables
         if (run_dir / name).is_dir()
     }
-    reextracted = parts.get("articles", [])
+    if parts.get("articles"):
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _article_owner AS "
+            f"SELECT article_id, min({_PART_NAME}) AS part FROM {_read(parts['articles'])} GROUP BY article_id"
+        )
     for name, table in tables.items():
-        if table.is_per_article and reextracted:
-            con.execute(
-                f"DELETE FROM {name} WHERE article_id IN "
-                f"(SELECT article_id FROM read_parquet({_sql_list(reextracted)}))"
-            )
+        if table.is_per_article and parts.get("articles"):
+            con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT article_id FROM _article_owner)")
         if parts.get(name):
             _upsert(con, table, parts[name])
+    con.execute("DROP TABLE IF EXISTS _article_owner")
+
+
+_PART_NAME = "regexp_extract(filename, '[^/]+$')"
+
+
+def _read(parts: list[str]) -> str:
+    return f"read_parquet({_sql_list(parts)}, union_by_name = true, filename = true, file_row_number = true)"
 
 
 def _upsert(con: duckdb.DuckDBPyConnection, table: Table, parts: list[str]) -> None:
     columns = ", ".join(f'"{name}"' for name in table.column_names)
-    source = f"read_parquet({_sql_list(parts)}, union_by_name = true)"
     keys = ", ".join(f'"{name}"' for name in table.primary_key)
+    if table.is_per_article:  # rows of the part that owns the article
+        source = (
+            f"SELECT {columns} FROM {_read(parts)} AS p "
+            f"JOIN _article_owner AS o ON p.article_id = o.article_id AND {_PART_NAME} = o.part"
+        )
+    else:  # the first copy of each key, in part order
+        source = (
+            f"SELECT {columns} FROM {_read(parts)} "
+            f"QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY filename, file_row_number) = 1"
+        )
     updates = [
         f'"{name}" = excluded."{name}"'
         for name in table.column_names
         if name not in table.primary_key and not name.startswith("first_")
     ]
     conflict = f"ON CONFLICT ({keys}) DO UPDATE SET {', '.join(updates)}" if updates else "ON CONFLICT DO NOTHING"
-    con.execute(
-        f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {source} ORDER BY {keys} {conflict}"
-    )
+    con.execute(f"INSERT INTO {table.name} ({columns}) SELECT * FROM ({source}) ORDER BY {keys} {conflict}")
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

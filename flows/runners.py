@@ -1,0 +1,26 @@
+"""Task runners for the flows: in process by default, or a Dask cluster for scale-out.
+
+- "default": Prefect's thread pool with one worker — batches run one after another in this
+  process, models load once, and memory stays flat.
+- "dask": prefect-dask's DaskTaskRunner. With `address` it joins a running cluster
+  (`tcp://scheduler:8786`); without, it starts a local cluster of `workers` processes. Each
+  worker process loads the models once and writes its own uniquely named Parquet parts.
+"""
+
+from __future__ import annotations
+
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+
+def task_runner_for(name: str = "default", address: str | None = None, workers: int | None = None) -> TaskRunner:
+    if name == "default":
+        return ThreadPoolTaskRunner(max_workers=1)
+    if name == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if address:
+            return DaskTaskRunner(address=address)
+        return DaskTaskRunner(
+            cluster_kwargs={"n_workers": workers or 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+        )
+    raise ValueError(f"unknown task runner {name!r}: use 'default' or 'dask'")
