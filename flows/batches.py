@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from newsdesk.inputs import FoundFile, read_bytes, sha256_hex
+from newsdesk.inputs import FoundFile, covered_by, read_bytes, sha256_hex
 from transforms.records import ArticleRecord
 from transforms.problems import Problem
 from transforms.reading import read_articles
@@ -95,6 +95,17 @@ def _record_unchanged(batch: BatchReading, previous: FileVersion, found: FoundFi
     batch.file_counts["unchanged"] += 1
     seen = replace(previous, modified_ns=found.modified_ns)
     batch.rows["source_files"].append(source_file_row(seen, run))
+
+
+def deleted_files(known: KnownState, found: list[FoundFile], inputs: list[str], run: RunContext) -> BatchReading:
+    """Rows marking as deleted the files an input covers that are no longer there."""
+    present = {file.path for file in found}
+    batch = BatchReading()
+    for path, version in sorted(known.files.items()):
+        if path not in present and covered_by(inputs, path):
+            batch.file_counts["deleted"] += 1
+            batch.rows["source_files"].append(source_file_row(version, run, status="deleted"))
+    return batch
 
 
 def _record_unreadable(batch: BatchReading, found: FoundFile, error: OSError, run: RunContext) -> None:

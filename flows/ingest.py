@@ -24,7 +24,7 @@ from prefect.runtime import flow_run
 
 import newsdesk
 from flows import progress
-from flows.batches import BatchReading, read_batch
+from flows.batches import BatchReading, deleted_files, read_batch
 from flows.runners import task_runner_for
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
@@ -60,6 +60,7 @@ class RunSummary:
     languages: dict[str, str] = field(default_factory=dict)  # new article id → language
     quarantine_reasons: Counter[str] = field(default_factory=Counter)
     table_counts: dict[str, int] = field(default_factory=dict)
+    articles_extracted: int = 0  # set by reprocess: articles whose derived rows were rebuilt
 
     @property
     def articles_new(self) -> int:
@@ -109,7 +110,7 @@ def stage(
 
 @task
 def publish(layout: WarehouseLayout, run: RunContext, run_row: dict) -> dict[str, int]:
-    return publish_run(layout, run.run_key, run_row, finished_at=_utc_now())
+    return publish_run(layout, run.run_key, run_row, finished_at=utc_now())
 
 
 @flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
@@ -121,7 +122,7 @@ def ingest(
 ) -> RunSummary:
     """Read article files from `inputs` (folders, files or globs) into the warehouse."""
     layout = WarehouseLayout.at(warehouse_path(warehouse))
-    run = _run_context()
+    run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
     with WarehouseLock(layout, run.run_id):
         discard_abandoned_runs(layout)
@@ -129,7 +130,7 @@ def ingest(
             _ingest_batches(layout, run, inputs, batch_size, max_bytes or max_file_bytes(), summary)
         finally:
             discard_abandoned_runs(layout)  # this run's staging, if it did not publish
-    _summarise(summary)
+    summarise(summary)
     return summary
 
 
@@ -158,9 +159,12 @@ def _ingest_batches(
             done += 1
             progress.report(min(done * batch_size, len(files)), len(files))
     summary.files["seen"] = len(files)
-    if summary.files["new"] or summary.files["changed"]:  # else only last-seen times would change
+    gone = deleted_files(known, files, inputs, run)
+    if gone.rows["source_files"]:
+        _tally(summary, stage(staging, gone, [], run, part="deleted"))
+    if summary.files["new"] or summary.files["changed"] or summary.files["deleted"]:  # else only last-seen times would change
         parameters = {"inputs": inputs, "warehouse": str(layout.database), "batch_size": batch_size, "max_bytes": max_bytes}
-        summary.table_counts = publish(layout, run, _run_row(run, summary, parameters))
+        summary.table_counts = publish(layout, run, run_row("ingest", run, summary, parameters))
         summary.published = True
         logger.info("published %s: %s", layout.database, summary.table_counts)
 
@@ -172,8 +176,8 @@ def _tally(summary: RunSummary, staged: StagedBatch) -> None:
     summary.quarantine_reasons.update(staged.quarantine_reasons)
 
 
-def _run_context() -> RunContext:
-    started = _utc_now()
+def run_context() -> RunContext:
+    started = utc_now()
     run_id = flow_run.get_id() or "local"
     return RunContext(
         run_id=run_id,
@@ -183,36 +187,39 @@ def _run_context() -> RunContext:
     )
 
 
-def _run_row(run: RunContext, summary: RunSummary, parameters: dict) -> dict:
+def run_row(flow_name: str, run: RunContext, summary: RunSummary, parameters: dict) -> dict:
+    """The run's `runs` row, but for the table counts that publishing fills in."""
     return {
         "run_id": run.run_id,
-        "flow_name": "ingest",
+        "flow_name": flow_name,
         "parameters_json": json.dumps(parameters, sort_keys=True),
         "code_version": newsdesk.code_version(),
         "extractor_version": run.extractor_version,
         "started_at": run.started_at,
-        "finished_at": _utc_now(),
+        "finished_at": utc_now(),
         "status": "completed",
         "files_seen": summary.files["seen"],
         "files_new": summary.files["new"],
         "files_changed": summary.files["changed"],
         "files_unchanged": summary.files["unchanged"],
         "files_quarantined": summary.files["quarantined"],
+        "files_deleted": summary.files["deleted"],
         "articles_new": summary.articles_new,
+        "articles_extracted": summary.articles_extracted or summary.articles_new,
     }
 
 
-def _summarise(summary: RunSummary) -> None:
+def summarise(summary: RunSummary) -> None:
     files = summary.files
     lines = [
         f"# newsdesk ingest run `{summary.run_id}`",
         "",
         f"Warehouse: `{summary.warehouse}` ({'published' if summary.published else 'unchanged: nothing new'})",
         "",
-        "| files seen | new | changed | unchanged | quarantined | new articles |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| files seen | new | changed | unchanged | deleted | quarantined | new articles |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
         f"| {files['seen']} | {files['new']} | {files['changed']} | {files['unchanged']} "
-        f"| {files['quarantined']} | {summary.articles_new} |",
+        f"| {files['deleted']} | {files['quarantined']} | {summary.articles_new} |",
     ]
     if summary.languages:
         lines += ["", "| language | new articles |", "|---|---:|"]
@@ -223,5 +230,5 @@ def _summarise(summary: RunSummary) -> None:
     create_markdown_artifact(markdown="\n".join(lines), key="ingest-summary", description="newsdesk ingest run")
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)

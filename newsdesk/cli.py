@@ -64,10 +64,11 @@ def run(
 
 def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
     table = Table(title=f"newsdesk run {summary.run_id}", show_header=True)
-    for column in ("files seen", "new", "changed", "unchanged", "quarantined", "new articles"):
+    for column in ("files seen", "new", "changed", "unchanged", "deleted", "quarantined", "new articles"):
         table.add_column(column, justify="right")
     files = summary.files
-    table.add_row(*map(str, (files["seen"], files["new"], files["changed"], files["unchanged"], files["quarantined"], summary.articles_new)))
+    counts = (files["seen"], files["new"], files["changed"], files["unchanged"], files["deleted"], files["quarantined"], summary.articles_new)
+    table.add_row(*map(str, counts))
     console.print(table)
     if summary.languages:
         languages = Table("language", "new articles", title="Languages")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import os
@@ -66,3 +67,19 @@ def read_bytes(path: str) -> bytes:
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def covered_by(inputs: Iterable[str | Path], path: str) -> bool:
+    """Whether `path` lies under one of the inputs: a folder holding it, the file itself, or a
+    glob it matches. A file the warehouse knows that an input covers but discovery no longer
+    finds has been deleted."""
+    for given in inputs:
+        expanded = os.path.expanduser(str(given))
+        if glob.has_magic(expanded):
+            if fnmatch.fnmatch(path, os.path.abspath(expanded)):
+                return True
+            continue
+        root = Path(expanded).resolve()
+        if path == str(root) or Path(path).is_relative_to(root):
+            return True
+    return False

@@ -67,6 +67,7 @@ def build_article(path: str, parsed: ParsedArticle) -> ArticleRecord:
         language=detect_language(text, declared=parsed.lang),
         published=parse_publication_date(parsed.date),
         metadata=dict(sorted(parsed.metadata.items())),
+        declared_language=parsed.lang,
     )
 
 

@@ -172,6 +172,7 @@ class ArticleRecord:
     language: LanguageGuess
     published: PublishedDate
     metadata: dict[str, str] = field(default_factory=dict)
+    declared_language: str | None = None  # as the header/JSON gave it, before normalisation
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import duckdb
 
+from transforms.article_parsing import ParsedArticle
+from transforms.reading import build_article
+from transforms.records import ArticleRecord
 from warehouse.layout import WarehouseLayout
 from warehouse.rows.core import FileVersion
 
@@ -32,3 +36,46 @@ def read_known_state(layout: WarehouseLayout) -> KnownState:
         }
         article_ids = frozenset(row[0] for row in con.execute("SELECT article_id FROM articles").fetchall())
     return KnownState(files, article_ids)
+
+
+def article_ids_to_reprocess(layout: WarehouseLayout, extractor_version: str, all_articles: bool) -> list[str]:
+    """Ids of the stored articles made by another extractor version (or all), sorted."""
+    if not layout.database.exists():
+        return []
+    query = "SELECT article_id FROM articles"
+    parameters: list[str] = []
+    if not all_articles:
+        query += " WHERE extractor_version <> ?"
+        parameters.append(extractor_version)
+    with duckdb.connect(str(layout.database), read_only=True) as con:
+        return [row[0] for row in con.execute(query + " ORDER BY article_id", parameters).fetchall()]
+
+
+def stored_articles(layout: WarehouseLayout, article_ids: list[str]) -> list[ArticleRecord]:
+    """Articles rebuilt from their stored text and source metadata, as a fresh read would build them."""
+    with duckdb.connect(str(layout.database), read_only=True) as con:
+        rows = con.execute(
+            """
+            SELECT article_id, first_source_path, text, title, source, url, published_raw,
+                   language_declared, metadata_json
+            FROM articles WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id
+            """,
+            [article_ids],
+        ).fetchall()
+    articles = []
+    for article_id, path, text, title, source, url, published_raw, declared, metadata_json in rows:
+        parsed = ParsedArticle(
+            record_index=0,
+            text=text,
+            title=title,
+            source=source,
+            url=url,
+            date=published_raw,
+            lang=declared,
+            metadata=json.loads(metadata_json) if metadata_json else {},
+        )
+        article = build_article(path, parsed)
+        if article.article_id != article_id:
+            raise ValueError(f"stored text of article {article_id} no longer hashes to its id")
+        articles.append(article)
+    return articles

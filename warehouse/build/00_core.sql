@@ -1,12 +1,15 @@
 -- Rebuilt after every load, inside the load transaction.
 
--- A source-file version is superseded once a newer version of the same path has been seen.
+-- A source-file version is superseded once another version of the same path was seen later
+-- (last_seen, not first_seen, so a file reverted to an earlier version makes that one current).
 UPDATE source_files AS older
 SET status = 'superseded'
-WHERE EXISTS (
+WHERE status = 'current'
+  AND EXISTS (
     SELECT 1 FROM source_files AS newer
     WHERE newer.path = older.path
-      AND newer.first_seen_at > older.first_seen_at
+      AND newer.content_sha256 <> older.content_sha256
+      AND newer.last_seen_at > older.last_seen_at
 );
 
 CREATE OR REPLACE VIEW current_articles AS

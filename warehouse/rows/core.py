@@ -47,6 +47,7 @@ def article_row(document: ExtractedDocument, run: RunContext) -> dict:
         "language_method": language.method,
         "language_alternatives": [f"{code}:{prob:.3f}" for code, prob in language.alternatives],
         "language_reason": language.reason,
+        "language_declared": article.declared_language,
         "published_raw": article.published.raw,
         "published_start": published.start if published else None,
         "published_end": published.end if published else None,
@@ -66,8 +67,8 @@ def article_row(document: ExtractedDocument, run: RunContext) -> dict:
     }
 
 
-def source_file_row(version: FileVersion, run: RunContext) -> dict:
-    """The row of a file version seen by this run (first_* are kept from the earliest run)."""
+def source_file_row(version: FileVersion, run: RunContext, status: str = "current") -> dict:
+    """The row of a file version seen (or found gone) by this run; first_* keep their first value."""
     return {
         "path": version.path,
         "content_sha256": version.content_sha256,
@@ -77,7 +78,7 @@ def source_file_row(version: FileVersion, run: RunContext) -> dict:
         "encoding": version.encoding,
         "article_ids": list(version.article_ids),
         "quarantined_records": version.quarantined_records,
-        "status": "current",
+        "status": status,
         "first_seen_run": run.run_id,
         "first_seen_at": run.started_at,
         "last_seen_run": run.run_id,

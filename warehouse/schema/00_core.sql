@@ -12,6 +12,7 @@ CREATE TABLE articles (
     language_method VARCHAR NOT NULL,
     language_alternatives VARCHAR[],
     language_reason VARCHAR,
+    language_declared VARCHAR,
     published_raw VARCHAR,
     published_start DATE,
     published_end DATE,
@@ -38,6 +39,7 @@ COMMENT ON COLUMN articles.language_confidence IS 'Probability of `language` (0.
 COMMENT ON COLUMN articles.language_method IS 'How the language was decided: langdetect, script, lexicon, header or und.';
 COMMENT ON COLUMN articles.language_alternatives IS 'Other candidate languages as `code:probability`, most likely first. Example: [it:0.02].';
 COMMENT ON COLUMN articles.language_reason IS 'Why the language is `und`, or why the detector was overridden. Example: too short (3 letters).';
+COMMENT ON COLUMN articles.language_declared IS 'The language the source declared (header `lang` or JSON field), as written; NULL if none. Example: fr.';
 COMMENT ON COLUMN articles.published_raw IS 'The publication date exactly as the source gave it. Example: 2022-07.';
 COMMENT ON COLUMN articles.published_start IS 'First day the publication date can be (inclusive). Example: 2022-07-01.';
 COMMENT ON COLUMN articles.published_end IS 'Last day the publication date can be (inclusive). Example: 2022-07-31.';
@@ -78,10 +80,10 @@ COMMENT ON COLUMN source_files.format IS 'How the file was read: text, json or j
 COMMENT ON COLUMN source_files.encoding IS 'Character encoding used to decode the file (e.g. utf-8, utf-8-sig, utf-16, cp1252); NULL if it could not be decoded.';
 COMMENT ON COLUMN source_files.article_ids IS 'Ids of the articles read from this version of the file, in file order.';
 COMMENT ON COLUMN source_files.quarantined_records IS 'How many records of this file went to quarantine (the whole file counts as one).';
-COMMENT ON COLUMN source_files.status IS 'current (the latest version seen at this path) or superseded (the file changed since).';
+COMMENT ON COLUMN source_files.status IS 'current (the latest version seen at this path), superseded (the file changed since) or deleted (the file is gone from its input folder).';
 COMMENT ON COLUMN source_files.first_seen_run IS 'Run that first read this version.';
 COMMENT ON COLUMN source_files.first_seen_at IS 'UTC time of the run that first read this version.';
-COMMENT ON COLUMN source_files.last_seen_run IS 'Latest run that saw this version unchanged.';
+COMMENT ON COLUMN source_files.last_seen_run IS 'Latest publishing run that saw this version (for a deleted file: the run that found it gone).';
 COMMENT ON COLUMN source_files.last_seen_at IS 'UTC time of the latest run that saw this version.';
 
 CREATE TABLE quarantine (
@@ -117,11 +119,13 @@ CREATE TABLE runs (
     files_changed INTEGER NOT NULL,
     files_unchanged INTEGER NOT NULL,
     files_quarantined INTEGER NOT NULL,
+    files_deleted INTEGER NOT NULL,
     articles_new INTEGER NOT NULL,
+    articles_extracted INTEGER NOT NULL,
     table_counts_json VARCHAR NOT NULL,
     PRIMARY KEY (run_id)
 );
-COMMENT ON TABLE runs IS 'One row per completed run that changed the warehouse (a run that fails leaves no row and no change).';
+COMMENT ON TABLE runs IS 'One row per completed ingest or reprocess run that changed the warehouse (a run that fails, or finds nothing new, leaves no row and no change).';
 COMMENT ON COLUMN runs.run_id IS 'Prefect flow-run id (UUID).';
 COMMENT ON COLUMN runs.flow_name IS 'Name of the Prefect flow. Example: ingest.';
 COMMENT ON COLUMN runs.parameters_json IS 'Flow parameters as JSON. Example: {"inputs": ["seeds"], "batch_size": 100}.';
@@ -135,7 +139,9 @@ COMMENT ON COLUMN runs.files_new IS 'Files never seen at that path before.';
 COMMENT ON COLUMN runs.files_changed IS 'Files whose bytes changed since the last run.';
 COMMENT ON COLUMN runs.files_unchanged IS 'Files skipped because size, modification time or content hash matched.';
 COMMENT ON COLUMN runs.files_quarantined IS 'Files with at least one quarantined record in this run.';
+COMMENT ON COLUMN runs.files_deleted IS 'Files seen before under the run''s inputs and now gone (kept in source_files with status deleted).';
 COMMENT ON COLUMN runs.articles_new IS 'Articles stored for the first time.';
+COMMENT ON COLUMN runs.articles_extracted IS 'Articles whose derived rows (dates, actors, events, ...) this run built: the new ones for ingest, the re-extracted ones for reprocess.';
 COMMENT ON COLUMN runs.table_counts_json IS 'Row count of every table after the run, as JSON. Example: {"articles": 1}.';
 
 CREATE TABLE quality_checks (
