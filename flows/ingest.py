@@ -32,7 +32,7 @@ from transforms.pipeline import EXTRACTOR_VERSION, Extractor
 from transforms.records import ArticleRecord, ExtractedDocument
 from warehouse.layout import WarehouseLayout
 from warehouse.lock import WarehouseLock
-from warehouse.publish import discard_abandoned_runs, publish_run
+from warehouse.publish import publish_run, recover_interrupted_runs
 from warehouse.rows import document_rows
 from warehouse.rows.core import RunContext
 from warehouse.staging import StagingArea
@@ -125,11 +125,11 @@ def ingest(
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
     with WarehouseLock(layout, run.run_id):
-        discard_abandoned_runs(layout)
+        recover_interrupted_runs(layout)
         try:
             _ingest_batches(layout, run, inputs, batch_size, max_bytes or max_file_bytes(), summary)
         finally:
-            discard_abandoned_runs(layout)  # this run's staging, if it did not publish
+            recover_interrupted_runs(layout)  # this run's staging, whether it published or not
     summarise(summary)
     return summary
 

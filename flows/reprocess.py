@@ -17,7 +17,7 @@ from newsdesk.config import DEFAULT_BATCH_SIZE, warehouse_path
 from transforms.pipeline import EXTRACTOR_VERSION
 from warehouse.layout import WarehouseLayout
 from warehouse.lock import WarehouseLock
-from warehouse.publish import discard_abandoned_runs
+from warehouse.publish import recover_interrupted_runs
 from warehouse.staging import StagingArea
 from warehouse.state import article_ids_to_reprocess, stored_articles
 
@@ -30,7 +30,7 @@ def reprocess(warehouse: str | None = None, all_articles: bool = False, batch_si
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
     with WarehouseLock(layout, run.run_id):
-        discard_abandoned_runs(layout)
+        recover_interrupted_runs(layout)
         try:
             ids = article_ids_to_reprocess(layout, EXTRACTOR_VERSION, all_articles)
             logger.info("%d articles to re-extract with extractor %s", len(ids), EXTRACTOR_VERSION)
@@ -44,6 +44,6 @@ def reprocess(warehouse: str | None = None, all_articles: bool = False, batch_si
                 summary.table_counts = publish(layout, run, run_row("reprocess", run, summary, parameters))
                 summary.published = True
         finally:
-            discard_abandoned_runs(layout)
+            recover_interrupted_runs(layout)
     summarise(summary)
     return summary

@@ -60,9 +60,9 @@ def publish_run(layout: WarehouseLayout, run_key: str, run_row: dict, finished_a
             _store(con, staged, "runs", [{**run_row, "table_counts_json": describe_counts(counts)}])
             con.execute("CHECKPOINT")
         _fsync(temporary)
-        _commit_staged_parts(layout, staged, run_key)
-        os.replace(temporary, layout.database)
+        os.replace(temporary, layout.database)  # the commit point
         _fsync(layout.database.parent)
+        _commit_staged_parts(layout, staged, run_key)
         return counts
     finally:
         temporary.unlink(missing_ok=True)
@@ -136,8 +136,9 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: Table, parts: list[str]) -> N
     columns = ", ".join(f'"{name}"' for name in table.column_names)
     keys = ", ".join(f'"{name}"' for name in table.primary_key)
     if table.is_per_article:  # rows of the part that owns the article
+        qualified = ", ".join(f'p."{name}"' for name in table.column_names)
         source = (
-            f"SELECT {columns} FROM {_read(parts)} AS p "
+            f"SELECT {qualified} FROM {_read(parts)} AS p "
             f"JOIN _article_owner AS o ON p.article_id = o.article_id AND {_PART_NAME} = o.part"
         )
     else:  # the first copy of each key, in part order
@@ -202,18 +203,42 @@ def _fsync(path: Path) -> None:
         os.close(descriptor)
 
 
-def discard_abandoned_runs(layout: WarehouseLayout, active_run_key: str | None = None) -> list[str]:
-    """Remove staging folders and temporary databases left by runs that died before publishing."""
-    removed = []
-    if layout.staging.exists():
-        for folder in layout.staging.glob("run=*"):
-            if folder.name != f"run={active_run_key}":
-                shutil.rmtree(folder, ignore_errors=True)
-                removed.append(folder.name)
+def recover_interrupted_runs(layout: WarehouseLayout) -> list[str]:
+    """Finish or undo what runs killed mid-way left behind; return what was done.
+
+    A staging folder whose run the published database records was published but not yet moved
+    into the lake (killed right after the swap): move it. Any other staging folder, and any
+    temporary database, belongs to a run that never published: remove it.
+    """
+    done = []
+    published = _published_run_ids(layout)
+    for folder in sorted(layout.staging.glob("run=*")) if layout.staging.exists() else []:
+        if _staged_run_id(folder) in published:
+            _commit_staged_parts(layout, folder, folder.name.removeprefix("run="))
+            done.append(f"committed {folder.name}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            done.append(f"removed {folder.name}")
     for leftover in layout.database.parent.glob(f".{layout.database.name}.*.tmp*"):
         leftover.unlink(missing_ok=True)
-        removed.append(leftover.name)
-    return removed
+        done.append(f"removed {leftover.name}")
+    return done
+
+
+def _published_run_ids(layout: WarehouseLayout) -> set[str]:
+    if not layout.database.exists():
+        return set()
+    with duckdb.connect(str(layout.database), read_only=True) as con:
+        return {row[0] for row in con.execute("SELECT run_id FROM runs").fetchall()}
+
+
+def _staged_run_id(folder: Path) -> str | None:
+    run_part = folder / "runs" / "part-publish.parquet"
+    if not run_part.exists():
+        return None
+    with duckdb.connect(":memory:") as con:
+        row = con.execute(f"SELECT run_id FROM read_parquet({_sql_list([str(run_part)])})").fetchone()
+    return row[0] if row else None
 
 
 def describe_counts(counts: dict[str, int]) -> str:
