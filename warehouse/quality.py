@@ -1,8 +1,9 @@
 """Data-quality checks run on every new database before it is published.
 
 Each check is a query that returns the offending rows; a check passes when it returns none.
-Checks are derived from the schema where they can be (referential integrity of every per-article
-table, start <= end for every range), so a new table is checked without new code.
+Checks are derived from the schema where they can be — referential integrity of every per-article
+table, start <= end for every range, ISO codes in every language and country column — so a new
+table is checked without new code. Primary keys are enforced by DuckDB itself on every insert.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+import pycountry
 
 from warehouse.schema import Table, stored_tables
 
@@ -34,14 +36,15 @@ class CheckResult:
 
 def quality_checks() -> list[tuple[str, str]]:
     """(name, query returning offending rows) for every check the schema implies."""
-    checks: list[tuple[str, str]] = [
-        (
-            "articles.language is ISO 639-1 or und",
-            "SELECT article_id FROM articles WHERE NOT regexp_full_match(language, '[a-z]{2}|und')",
-        ),
-    ]
-    for table in stored_tables().values():
+    checks: list[tuple[str, str]] = []
+    tables = stored_tables()
+    for table in tables.values():
         checks.extend(_range_checks(table))
+        checks.extend(_code_checks(table))
+        if "actors" in tables and table.name != "actors":
+            checks.extend(_actor_reference_checks(table))
+        if {"article_id", "date_start", "modality"} <= set(table.column_names):
+            checks.append(_no_unannounced_future(table))
         if table.is_per_article:
             checks.append(
                 (
@@ -63,6 +66,53 @@ def _range_checks(table: Table) -> list[tuple[str, str]]:
         for start, end in _RANGE_COLUMNS
         if start in columns and end in columns
     ]
+
+
+def _actor_reference_checks(table: Table) -> list[tuple[str, str]]:
+    return [
+        (
+            f"{table.name}.{column} refers to an actor",
+            f'SELECT "{column}" FROM {table.name} WHERE "{column}" NOT IN (SELECT actor_id FROM actors)',
+        )
+        for column in table.column_names
+        if column == "actor_id" or column.endswith("_actor_id")
+    ]
+
+
+def _no_unannounced_future(table: Table) -> tuple[str, str]:
+    """An event dated after its article was published must be marked as planned (future tense)."""
+    return (
+        f"{table.name}: no date after publication unless planned",
+        f"SELECT t.* FROM {table.name} AS t JOIN articles AS a USING (article_id) "
+        "WHERE t.date_start > a.published_end AND coalesce(t.modality, '') <> 'planned'",
+    )
+
+
+def _code_checks(table: Table) -> list[tuple[str, str]]:
+    """Language columns hold ISO 639-1 codes (or und); country columns ISO 3166-1 alpha-3."""
+    checks = []
+    for column in table.column_names:
+        if column == "language" or column.endswith("_language"):
+            allowed, standard = _sql_list(_LANGUAGES | {"und"}), "ISO 639-1 or und"
+        elif column == "country" or column.endswith("_country"):
+            allowed, standard = _sql_list(_COUNTRIES), "ISO 3166-1 alpha-3"
+        else:
+            continue
+        checks.append(
+            (
+                f"{table.name}.{column} is {standard}",
+                f'SELECT "{column}" FROM {table.name} WHERE "{column}" IS NOT NULL AND "{column}" NOT IN {allowed}',
+            )
+        )
+    return checks
+
+
+_LANGUAGES = frozenset(language.alpha_2 for language in pycountry.languages if hasattr(language, "alpha_2"))
+_COUNTRIES = frozenset(country.alpha_3 for country in pycountry.countries) | {"XKX"}  # Kosovo, user-assigned
+
+
+def _sql_list(values: frozenset[str]) -> str:
+    return "(" + ", ".join(f"'{value}'" for value in sorted(values)) + ")"
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
