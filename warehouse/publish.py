@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import traceback
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -47,26 +48,38 @@ def publish_run(layout: WarehouseLayout, run_key: str, run_row: dict, finished_a
     temporary = layout.temporary_database(run_key)
     temporary.unlink(missing_ok=True)
     try:
-        with _open_copy(layout, temporary) as con:
-            apply_run_parts(con, staged)
-            con.execute(build_sql())
-            checks = run_checks(con)
-            failures = [check for check in checks if not check.passed]
-            if failures:
-                raise QualityCheckFailed(failures)
-            _store(con, staged, "quality_checks", _check_rows(run_row["run_id"], checks, finished_at))
-            counts = table_counts(con)
-            counts["runs"] += 1
-            _store(con, staged, "runs", [{**run_row, "table_counts_json": describe_counts(counts)}])
-            con.execute("CHECKPOINT")
+        counts = _build_checked_copy(layout, temporary, staged, run_row, finished_at)
         _fsync(temporary)
         os.replace(temporary, layout.database)  # the commit point
         _fsync(layout.database.parent)
         _commit_staged_parts(layout, staged, run_key)
         return counts
+    except BaseException as error:
+        # The traceback would keep the finished frames' DuckDB objects alive for as long as the
+        # error is kept (Prefect keeps it in the run state); drop their locals, keep the lines.
+        traceback.clear_frames(error.__traceback__)
+        raise
     finally:
         temporary.unlink(missing_ok=True)
         Path(str(temporary) + ".wal").unlink(missing_ok=True)
+
+
+def _build_checked_copy(
+    layout: WarehouseLayout, temporary: Path, staged: Path, run_row: dict, finished_at: datetime
+) -> dict[str, int]:
+    with _open_copy(layout, temporary) as con:
+        apply_run_parts(con, staged)
+        con.execute(build_sql())
+        checks = run_checks(con)
+        failures = [check for check in checks if not check.passed]
+        if failures:
+            raise QualityCheckFailed(failures)
+        _store(con, staged, "quality_checks", _check_rows(run_row["run_id"], checks, finished_at))
+        counts = table_counts(con)
+        counts["runs"] += 1
+        _store(con, staged, "runs", [{**run_row, "table_counts_json": describe_counts(counts)}])
+        con.execute("CHECKPOINT")
+    return counts
 
 
 def _open_copy(layout: WarehouseLayout, temporary: Path) -> duckdb.DuckDBPyConnection:
