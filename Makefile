@@ -22,6 +22,13 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# A local Prefect server (dashboard on http://127.0.0.1:$(SERVE_PORT)), the deployments of
+# prefect.yaml and a worker, until Ctrl-C. Another port: make serve SERVE_PORT=4300
+SERVE_PORT ?= 4200
+.PHONY: serve
+serve: setup
+	$(BIN)/newsdesk serve --port $(SERVE_PORT)
+
 docs: setup
 	$(BIN)/newsdesk docs
 

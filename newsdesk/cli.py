@@ -19,7 +19,7 @@ from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, configure_prefec
 
 app = typer.Typer(help="newsdesk: multilingual news in, a warehouse of who did what to whom out.", no_args_is_help=True)
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines, for grep and tests
 
 WarehouseOption = Annotated[
     str | None,
@@ -181,6 +181,17 @@ def docs(check: Annotated[bool, typer.Option(help="Fail if docs/data-dictionary.
         return
     DICTIONARY_PATH.write_text(rendered, encoding="utf-8")
     console.print(f"wrote {DICTIONARY_PATH}")
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="Port of the Prefect server and dashboard on 127.0.0.1.")] = 4200,
+    project: Annotated[Path, typer.Option(help="Folder of prefect.yaml and flows/.")] = Path("."),
+) -> None:
+    """Start a local Prefect server, deploy prefect.yaml and run a worker, until Ctrl-C."""
+    from newsdesk.serve import serve as serve_until_interrupted
+
+    raise typer.Exit(serve_until_interrupted(project, port))
 
 
 def _query(warehouse: str | None, query: str) -> tuple[list[str], list[tuple]]:

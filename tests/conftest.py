@@ -9,8 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from newsdesk.config import configure_prefect
+
+# Tests check behaviour, not wall time: a first call that loads dateparser's or spaCy's data
+# must not fail a property test on its deadline.
+settings.register_profile("newsdesk", deadline=None)
+settings.load_profile("newsdesk")
 
 # Before anything imports Prefect: a throw-away home so tests never touch a user's Prefect state.
 _PREFECT_HOME = Path(tempfile.mkdtemp(prefix="newsdesk-prefect-"))

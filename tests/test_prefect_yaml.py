@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import inspect
+from datetime import datetime, timedelta, timezone
 
 import yaml
 from prefect.client.schemas.schedules import CronSchedule
@@ -29,3 +31,55 @@ def test_scheduled_deployments_have_a_valid_cron_and_an_explicit_timezone() -> N
     assert schedules, "at least one deployment runs on a schedule"
     for schedule in schedules:
         CronSchedule(cron=schedule["cron"], timezone=schedule["timezone"])
+
+
+def load_project() -> dict:
+    return yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
+
+
+def deployment_of(entrypoint: str) -> dict:
+    (deployment,) = [d for d in load_deployments() if d["entrypoint"] == entrypoint]
+    return deployment
+
+
+def fire_times(schedule: dict, days: int) -> list:
+    """When the schedule fires in `days` days from a Monday 00:00 UTC, as Prefect's scheduler computes it."""
+    from prefect.server.schemas.schedules import CronSchedule as SchedulerCron
+
+    start = datetime(2026, 3, 23, tzinfo=timezone.utc)
+    end = start + timedelta(days=days) - timedelta(microseconds=1)
+    cron = SchedulerCron(cron=schedule["cron"], timezone=schedule["timezone"])
+    return asyncio.run(cron.get_dates(n=1000, start=start, end=end))
+
+
+def step_names(steps: list[dict] | None) -> set[str]:
+    return {name.rsplit(".", 1)[-1] for step in steps or [] for name in step}
+
+
+def test_every_deployment_runs_on_the_local_process_pool() -> None:
+    assert {deployment["work_pool"]["name"] for deployment in load_deployments()} == {"newsdesk-local"}
+
+
+def test_deployments_use_the_code_in_place_and_never_fetch_it() -> None:
+    project = load_project()
+    assert step_names(project.get("pull")) == {"set_working_directory"}
+    assert step_names(project.get("build")) <= {"run_shell_script"}
+    assert not project.get("push")
+    assert all("pull" not in deployment and "build" not in deployment for deployment in load_deployments())
+
+
+def test_ingest_takes_its_input_folders_and_warehouse_as_parameters() -> None:
+    parameters = deployment_of("flows/ingest.py:ingest")["parameters"]
+    assert isinstance(parameters["inputs"], list) and parameters["inputs"]
+    assert parameters["warehouse"]
+
+
+def test_reprocess_runs_only_when_asked() -> None:
+    assert deployment_of("flows/reprocess.py:reprocess").get("schedules") in (None, [])
+
+
+def test_quality_report_runs_once_a_day() -> None:
+    (schedule,) = deployment_of("flows/quality_report.py:quality_report")["schedules"]
+    days = [moment.date() for moment in fire_times(schedule, days=7)]
+    assert len(days) == len(set(days)) == 7
+

@@ -1,35 +1,56 @@
 """The extraction pipeline: articles in, documents (dates, actors, events, agreements) out.
 
 Models load once per `Extractor`; `extract_batch` runs spaCy over the whole batch (grouped by
-language) and then each extraction stage over each parsed article. Stages are pure functions of
-the article, its parse and the stages before them, so a batch gives the same result whatever
-else is in it.
+language), then each stage over each parsed article, in order:
+
+    sentences → dates → actors → events and agreements (which use the dates and actors)
+
+Stages are pure functions of the article, its parse and the stages before them, so a batch gives
+the same result whatever else is in it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
+from transforms.actors import ActorResolver
+from transforms.dates import find_dates
+from transforms.events import EventExtractor
 from transforms.nlp import NlpPipelines, sentences_of
 from transforms.records import ArticleRecord, ExtractedDocument
 
 # Bump when a change to any extraction stage changes what it produces: every derived warehouse
 # row records the version that made it, and `reprocess` rebuilds rows made by older versions.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 class Extractor:
-    """Turns articles into extracted documents, loading every model once."""
+    """Turns articles into extracted documents, loading every model and dictionary once."""
 
     def __init__(self, nlp: NlpPipelines | None = None) -> None:
         self.nlp = nlp or NlpPipelines()
+        self.actors = ActorResolver()
+        self.events = EventExtractor()
 
     def extract_batch(self, articles: Sequence[ArticleRecord]) -> list[ExtractedDocument]:
         docs = self.nlp.parse(
             [article.text for article in articles],
             [article.language.language for article in articles],
         )
-        return [
-            ExtractedDocument(article=article, sentences=sentences_of(doc))
-            for article, doc in zip(articles, docs)
-        ]
+        return [self._extract_one(article, doc) for article, doc in zip(articles, docs)]
+
+    def _extract_one(self, article: ArticleRecord, doc: Doc) -> ExtractedDocument:
+        sentences = sentences_of(doc)
+        dates = find_dates(article.text, article.language.language, article.published.range, sentences)
+        actors = self.actors.resolve(article, doc, sentences)
+        events, agreements = self.events.extract(article, doc, sentences, dates, actors)
+        return ExtractedDocument(
+            article=article,
+            sentences=sentences,
+            dates=dates,
+            actors=actors,
+            events=events,
+            agreements=agreements,
+        )

@@ -1,0 +1,176 @@
+"""Actor recognition and resolution on small articles in several languages (written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.actors_support import by_id, ids_of, mention_of, resolve
+
+
+# -- states, places and metonymy ----------------------------------------------------------------
+def test_spellings_of_a_country_meet_on_one_state() -> None:
+    for text in ("Les Etats-Unis ont protesté.", "Les États-Unis ont protesté.", "Les Etats Unis ont protesté."):
+        assert "state:USA" in ids_of(text, "fr")
+
+
+def test_a_capital_that_acts_is_its_state() -> None:
+    actors = resolve("Washington a salué l'accord, tandis que Rabat et Tel-Aviv se rapprochent.", "fr")
+    assert mention_of(actors, "Washington")[0].actor_id == "state:USA"
+    assert mention_of(actors, "Rabat")[0].actor_id == "state:MAR"
+    assert mention_of(actors, "Tel-Aviv")[0].actor_id == "state:ISR"
+    assert mention_of(actors, "Rabat")[1].rule == "metonymy"
+
+
+def test_a_capital_after_a_locative_preposition_is_a_place() -> None:
+    actors = resolve("L'accord a été signé à Rabat en novembre.", "fr")
+    actor, _ = mention_of(actors, "Rabat")
+    assert (actor.actor_id, actor.type, actor.country) == ("place:MAR:rabat", "place", "MAR")
+
+
+def test_english_places_and_actors() -> None:
+    actors = resolve("Officials met in Jordan. Jordan said it would send aid to Lebanon.", "en")
+    ids = [mention_of_all for mention_of_all in (m.actor_id for a in actors for m in a.mentions)]
+    assert ids[0] == "place:JOR"
+    assert ids[1] == "state:JOR"
+
+
+def test_an_epithet_is_the_state_even_after_dans() -> None:
+    actors = resolve("La visite dans le royaume chérifien a été saluée par l'État hébreu.", "fr")
+    assert mention_of(actors, "royaume chérifien")[0].actor_id == "state:MAR"
+    assert mention_of(actors, "État hébreu")[0].actor_id == "state:ISR"
+
+
+def test_the_kingdom_refers_back_to_the_monarchy_named_before() -> None:
+    actors = resolve("Morocco hosted the talks. The Kingdom has long backed the plan.", "en")
+    actor, mention = mention_of(actors, "Kingdom")
+    assert actor.actor_id == "state:MAR" and mention.rule == "coreference"
+
+
+def test_official_names_resolve_to_the_state() -> None:
+    assert "state:SYR" in ids_of("La République arabe syrienne a répondu.", "fr")
+    assert "state:MAR" in ids_of("المملكة المغربية ترحب بالقرار", "ar")
+
+
+# -- demonyms and institutions ------------------------------------------------------------------
+def test_a_national_army_is_one_actor_in_every_language() -> None:
+    texts = {
+        "fr": "L'armée israélienne a publié un communiqué.",
+        "en": "The Israeli army released a statement.",
+        "es": "El ejército israelí publicó un comunicado.",
+        "de": "Die israelische Armee veröffentlichte eine Erklärung.",
+        "ar": "أصدر الجيش الإسرائيلي بيانا.",
+    }
+    for language, text in texts.items():
+        assert "military:ISR" in ids_of(text, language), language
+    assert "military:ISR" in ids_of("Tsahal a riposté.", "fr")
+
+
+def test_a_demonym_with_government_is_the_state() -> None:
+    actors = resolve("The Moroccan government welcomed the decision.", "en")
+    actor, mention = mention_of(actors, "Moroccan government")
+    assert actor.actor_id == "state:MAR" and mention.rule == "demonym"
+
+
+def test_a_bare_demonym_is_a_weak_mention_of_the_state() -> None:
+    actors = resolve("Des observateurs marocains étaient présents.", "fr")
+    actor, mention = mention_of(actors, "marocains")
+    assert actor.actor_id == "state:MAR" and mention.confidence < 0.8
+
+
+# -- people -------------------------------------------------------------------------------------
+def test_a_title_becomes_a_field_not_part_of_the_name() -> None:
+    actors = resolve("Le général Kochavi a été reçu à Rabat.", "fr", date(2022, 7, 19))
+    actor, mention = mention_of(actors, "Kochavi")
+    assert actor.actor_id == "person:aviv-kochavi"
+    assert (actor.country, actor.sector) == ("ISR", "MIL")
+    assert mention.title == "général"
+
+
+def test_an_appositive_office_is_recorded_with_the_person() -> None:
+    actors = resolve("Il a été reçu par Jean Martin, ministre délégué chargé du Budget, lundi.", "fr")
+    actor, mention = mention_of(actors, "Jean Martin")
+    assert actor.type == "person"
+    assert mention.office == "ministre délégué chargé du Budget"
+    assert "Budget" not in {m.text for a in actors for m in a.mentions}
+
+
+def test_a_demonym_in_the_title_gives_the_persons_country() -> None:
+    actors = resolve("Egyptian Foreign Minister Samir Haddad arrived on Monday.", "en")
+    actor, mention = mention_of(actors, "Samir Haddad")
+    assert (actor.actor_id, actor.country, actor.sector) == ("person:samir-haddad", "EGY", "GOV")
+    assert mention.office == "Egyptian Foreign Minister"
+
+
+def test_the_same_person_has_one_id_across_languages_and_scripts() -> None:
+    texts = {
+        "fr": "Le ministre Benny Gantz est arrivé.",
+        "en": "Defense Minister Benny Gantz arrived.",
+        "ar": "وصل وزير الدفاع بيني غانتس إلى الرباط.",
+    }
+    for language, text in texts.items():
+        assert "person:benny-gantz" in ids_of(text, language), language
+
+
+def test_a_short_form_points_at_the_full_name_in_the_article() -> None:
+    actors = resolve("President Karim Benali met the envoy. Later, Benali said the talks went well.", "en")
+    actor, _ = mention_of(actors, "Benali")
+    assert actor.actor_id == "person:karim-benali"
+    assert len(by_id(actors)["person:karim-benali"].mentions) == 2
+
+
+def test_a_near_spelling_of_a_known_name_is_that_person() -> None:
+    actors = resolve("President Francois Mitterand received the delegation.", "en", date(1990, 5, 1))
+    actor, mention = mention_of(actors, "Francois Mitterand")
+    assert actor.actor_id == "person:francois-mitterrand" and mention.rule == "fuzzy"
+
+
+def test_an_office_held_on_the_article_date_sets_the_sector() -> None:
+    early = by_id(resolve("Lieutenant General Benny Gantz inspected the troops.", "en", date(2013, 3, 1)))
+    late = by_id(resolve("Minister Benny Gantz inspected the troops.", "en", date(2021, 3, 1)))
+    assert early["person:benny-gantz"].sector == "MIL"
+    assert late["person:benny-gantz"].sector == "GOV"
+
+
+# -- organisations ------------------------------------------------------------------------------
+def test_an_unknown_organisation_is_first_class() -> None:
+    actors = resolve("The Nigerian Union of Teachers called a strike.", "en")
+    actor, _ = mention_of(actors, "Nigerian Union of Teachers")
+    assert actor.actor_id == "org:nigerian-union-of-teachers"
+    assert (actor.type, actor.country) == ("organization", "NGA")
+
+
+def test_an_acronym_defined_in_the_article_is_the_same_actor() -> None:
+    actors = resolve("The Democratic Workers Front (DWF) rejected the plan. The DWF later softened.", "en")
+    ids = {m.text: a.actor_id for a in actors for m in a.mentions}
+    assert ids["DWF"] == ids["Democratic Workers Front"]
+
+
+def test_a_truncated_name_is_the_full_one() -> None:
+    actors = resolve("Le Front Polisario a réagi. Le Front P. n'a pas commenté.", "fr")
+    assert {m.text for m in by_id(actors)["org:polisario-front"].mentions} == {"Front Polisario", "Front P"}
+
+
+def test_event_names_and_offices_are_not_actors() -> None:
+    ids = ids_of('Ils ont participé à l\'exercice militaire "African Lion 2022" au Maroc.', "fr")
+    assert not [actor_id for actor_id in ids if "african" in actor_id or "lion" in actor_id]
+
+
+def test_media_are_recognised() -> None:
+    actors = resolve("Selon Maroc Hebdo, la visite était attendue.", "fr")
+    actor, _ = mention_of(actors, "Maroc Hebdo")
+    assert (actor.type, actor.country, actor.sector) == ("media", "MAR", "MED")
+
+
+# -- determinism --------------------------------------------------------------------------------
+def test_resolution_is_deterministic_and_sorted() -> None:
+    text = "Israel and Morocco signed a deal in Rabat, the Moroccan government said."
+    first, second = resolve(text, "en"), resolve(text, "en")
+    assert first == second
+    assert [actor.actor_id for actor in first] == sorted(actor.actor_id for actor in first)
+
+
+def test_a_glued_arabic_conjunction_is_left_out_of_the_mention() -> None:
+    actors = resolve("وقع المغرب وإسرائيل مذكرة تفاهم", "ar")
+    actor, mention = mention_of(actors, "إسرائيل")
+    assert actor.actor_id == "state:ISR"
+    assert mention.start == len("وقع المغرب و")

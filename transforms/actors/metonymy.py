@@ -1,0 +1,259 @@
+"""Place or actor? How a country or capital name is read in its sentence.
+
+"signé à Rabat", "in Norway", "the north of Syria" are places; "entre Rabat et Tel-Aviv",
+"Washington a salué", "won by Switzerland", "Israel's government" are the state acting
+(metonymy). Non-capital cities are always places. The decision reads cue words around the name
+(transforms/data/actors_lexicon.yaml: locative, place_nouns, actor_prepositions, actor_nouns),
+the French parse where there is one, and coordination ("Rabat et Tel-Aviv" share one reading).
+Without any cue a country or capital name is read as the state: in news a bare country or
+capital is mostly the actor ("la défiance de l'Algérie").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transforms.actors import identity
+from transforms.actors.context import Candidate, Context
+
+# Words that may stand between a cue and the name: articles, and (English) place adjectives.
+DETERMINERS = {
+    "en": frozenset({"the", "a", "an", "all", "mainland", "neighbouring", "neighboring", "southern",
+                     "northern", "eastern", "western", "central", "rural", "modern", "present", "day",
+                     "colonial", "occupied", "whole", "entire"}),
+    "fr": frozenset({"le", "la", "l", "les", "un", "une", "tout", "toute", "tous"}),
+    "es": frozenset({"el", "la", "los", "las", "un", "una", "todo", "toda"}),
+    "de": frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "ganz", "ganze", "ganzen"}),
+}
+COORDINATORS = frozenset({"and", "et", "y", "e", "und", "or", "ou", "o", "oder", "و"})
+OF_WORDS = frozenset({"of", "de", "du", "d", "des", "del", "von", "der"})
+# English auxiliaries and common reporting verbs right after a subject: "Israel has", "Mexico won".
+ENGLISH_VERBS = frozenset({"has", "have", "had", "will", "would", "can", "could", "should", "must",
+                           "may", "might", "did", "does", "said", "says", "agreed", "signed", "won",
+                           "beat", "declared", "announced", "refused", "rejected", "accused",
+                           "demanded", "threatened", "warned", "sent", "invaded", "attacked",
+                           "recognized", "recognised", "voted", "joined", "withdrew", "lost",
+                           "defeated", "qualified", "played", "competed", "held", "finished",
+                           "hosted", "claimed", "annexed", "backed", "supported", "opposed",
+                           "offered", "promised", "pledged", "urged", "called", "asked", "expelled",
+                           "imposed", "launched", "sought", "wants", "wanted", "plans", "planned",
+                           "responded", "retaliated", "condemned", "welcomed", "denied", "insisted",
+                           "began", "took", "made", "gave", "led", "fought", "became", "kept", "sought",
+                           "brought", "built", "broke", "chose", "drew", "fell", "felt", "found", "got",
+                           "grew", "left", "paid", "ran", "saw", "sold", "stood", "struck", "told",
+                           "thought", "threw", "understood", "wrote", "underwent", "withdrew", "forbade",
+                           "intend", "intends", "want", "continues", "continued", "didn", "doesn",
+                           "wasn", "hasn", "won"})
+ENGLISH_ADVERBS = frozenset({"first", "further", "also", "then", "later", "again", "still", "now", "never",
+                             "already", "once", "soon", "finally", "initially", "eventually", "subsequently"})
+FRENCH_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"})
+ENGLISH_FUNCTION_WORDS = frozenset({"and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with",
+                                    "from", "by", "as", "is", "was", "are", "were", "be", "been", "that",
+                                    "which", "who", "whom", "where", "when", "while", "after", "before",
+                                    "since", "until", "than", "then", "also", "not", "only", "into",
+                                    "during", "under", "over", "between", "against", "through", "about",
+                                    "s", "its", "their", "his", "her", "in", "up", "out", "off"})
+
+
+def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Candidates with every toponym resolved to its place or to the acting state."""
+    readings: dict[int, bool] = {}  # last word index of each toponym read so far -> acts
+    result = []
+    for candidate in candidates:  # in text order, so coordination can look back
+        if candidate.toponym is None or candidate.ref.type != "place":
+            result.append(candidate)
+            continue
+        acts = _acts(ctx, candidate, readings)
+        readings[candidate.last] = acts
+        if acts:
+            ref = identity.state(ctx.knowledge, candidate.toponym.country)
+            rule = "metonymy" if candidate.toponym.city else candidate.rule
+            candidate = candidate.with_ref(ref, rule=rule)
+        result.append(candidate)
+    return result
+
+
+def _acts(ctx: Context, candidate: Candidate, readings: dict[int, bool]) -> bool:
+    if not candidate.toponym.is_seat:
+        return False
+    coordinated = _coordinated_with(ctx, candidate.first, readings)
+    if coordinated is not None:
+        return coordinated
+    cue = _cue(ctx, candidate)
+    return True if cue is None else cue
+
+
+def _cue(ctx: Context, candidate: Candidate) -> bool | None:
+    before = _skip_determiners_back(ctx, candidate.first)
+    before = _skip_coordinated_names_back(ctx, before)
+    place_cue = ctx.phrase_ending_at(before, "locative")
+    actor_cue = ctx.phrase_ending_at(before, "actor_prepositions")
+    if place_cue is not None or actor_cue is not None:
+        # The longer cue wins: "independence from" (actor) over "from" (place).
+        return actor_cue is not None and (place_cue is None or actor_cue < place_cue)
+    genitive = _after_genitive(ctx, candidate, before)
+    if genitive is not None:
+        return genitive
+    if _in_address(ctx, candidate.first):
+        return False
+    after = _reading_after(ctx, candidate)
+    if after is not None:
+        return after
+    return _french_dependency(ctx, candidate)
+
+
+def _skip_determiners_back(ctx: Context, first: int) -> int:
+    determiners = DETERMINERS.get(ctx.language, DETERMINERS["en"])
+    index = first
+    while index > 0 and ctx.words[index - 1].key in determiners and first - index < 3:
+        index -= 1
+    return index
+
+
+def _skip_coordinated_names_back(ctx: Context, before: int) -> int:
+    """"in Europe and Japan", "between Brazil, Chile and Peru": the cue before the first conjunct."""
+    index = before
+    while index >= 2 and ctx.words[index - 1].key in COORDINATORS | {"s"} and ctx.words[index - 2].is_capitalized:
+        index -= 1
+        while index > 0 and ctx.words[index - 1].is_capitalized and ctx.words[index - 1].sentence == ctx.words[before - 1].sentence:
+            gap = ctx.text[ctx.words[index - 1].end : ctx.words[index].start]
+            index -= 1
+            if gap.strip() == ",":
+                continue
+        index = _skip_determiners_back(ctx, index)
+    return index if index < before else before
+
+
+def _after_genitive(ctx: Context, candidate: Candidate, before: int) -> bool | None:
+    """"the north of Syria" (place), "the government of Israel" (actor), "la défiance de
+    l'Algérie" (actor): the noun governing "of"/"de" decides; an unknown noun means a place."""
+    if before <= 0 or ctx.words[before - 1].key not in OF_WORDS:
+        return None
+    head = _governing_noun(ctx, candidate, before - 1)
+    if head is None:
+        return False
+    if ctx.phrase_ending_at(head + 1, "place_nouns") is not None:
+        return False
+    if _is_actor_word(ctx, head):
+        return True
+    return False
+
+
+def _governing_noun(ctx: Context, candidate: Candidate, of_index: int) -> int | None:
+    """The word "of" attaches to: the French parse's head when there is one, else the word before."""
+    if ctx.doc is not None and ctx.doc.has_annotation("DEP"):
+        token = _token_at(ctx, candidate.first)
+        if token is not None and token.dep_ in ("nmod", "obl", "obl:arg", "obl:mod"):
+            head_index = _word_at(ctx, token.head.idx)
+            if head_index is not None:
+                return head_index
+    return of_index - 1 if of_index > 0 else None
+
+
+def _is_actor_word(ctx: Context, index: int) -> bool:
+    """A noun of actors: "government", "défiance", or the end of an institution or title
+    ("état-major", "chef d'état-major")."""
+    lexicon = ctx.lexicon
+    if ctx.phrase_ending_at(index + 1, "actor_nouns") is not None:
+        return True
+    for length in range(1, 6):
+        keys = ctx.keys(index + 1 - length, index + 1)
+        if len(keys) == length and (keys in lexicon.institutions or keys in lexicon.titles):
+            return True
+    return False
+
+
+def _in_address(ctx: Context, first: int) -> bool:
+    """"born at Ootacamund, India", "Montluçon, central France": after "<Name>, " the name is a place."""
+    index = first
+    determiners = DETERMINERS.get(ctx.language, DETERMINERS["en"])
+    while index > 0 and ctx.words[index - 1].key in determiners:
+        index -= 1
+    if index == 0:
+        return False
+    gap = ctx.text[ctx.words[index - 1].end : ctx.words[index].start]
+    previous = ctx.words[index - 1]
+    return gap.strip() == "," and previous.is_capitalized and previous.index not in ctx.matched_words \
+        and previous.sentence == ctx.words[first].sentence
+
+
+def _reading_after(ctx: Context, candidate: Candidate) -> bool | None:
+    words = ctx.words
+    after = candidate.last
+    if after >= len(words) or words[after].sentence != words[candidate.last - 1].sentence:
+        return None
+    gap = ctx.text[words[after - 1].end : words[after].start]
+    if gap.strip() == "," and _is_country_at(ctx, after):
+        return False  # "Wellington, New Zealand"
+    if words[after].key == "s" and gap in ("'", "’") and after + 1 < len(words):
+        # "Israel's government" acts; "Italy's architecture", "Sweden's national radio" are places.
+        return _is_actor_word(ctx, after + 1) or ctx.phrase_starting_at(after + 1, "actor_nouns") is not None
+    if ctx.phrase_starting_at(after, "speech_verbs") is not None and gap.strip() in ("", ","):
+        return True
+    if ctx.language == "en" and gap == " ":
+        return _english_word_after(ctx, after)
+    return None
+
+
+def _english_word_after(ctx: Context, after: int) -> bool | None:
+    """"Mexico won" acts; "a New Zealand physicist" is a place used as a modifier, unless the
+    noun is an actor's ("the Israel national team")."""
+    while after + 1 < len(ctx.words) and (ctx.words[after].key in ENGLISH_ADVERBS or ctx.words[after].key.endswith("ly")):
+        after += 1  # "Taiwan first established", "Nepal further considered"
+    word = ctx.words[after]
+    if word.key in ENGLISH_VERBS or (word.is_lower and word.key.endswith("ed")):
+        return True
+    if word.is_lower and word.key.endswith("s") and _starts_its_sentence(ctx, after):
+        return True  # "Germany faces", "Sweden adopts"
+    if word.is_lower and word.key not in ENGLISH_FUNCTION_WORDS and word.key.isalpha():
+        return _is_actor_word(ctx, after)
+    return None
+
+
+def _starts_its_sentence(ctx: Context, after: int) -> bool:
+    """Whether the words before `after` are only a name (and its article) opening the sentence."""
+    index = after - 1
+    sentence = ctx.words[after].sentence
+    while index >= 0 and ctx.words[index].sentence == sentence and (
+        ctx.words[index].is_capitalized or ctx.words[index].key in DETERMINERS["en"]
+    ):
+        index -= 1
+    return index < 0 or ctx.words[index].sentence != sentence
+
+
+def _is_country_at(ctx: Context, index: int) -> bool:
+    match = ctx.best_match(index, ("country",))
+    return match is not None
+
+
+def _coordinated_with(ctx: Context, first: int, readings: dict[int, bool]) -> bool | None:
+    """"entre Rabat et Tel-Aviv", "in India, Pakistan and Israel": one reading for all conjuncts."""
+    index = _skip_determiners_back(ctx, first) - 1  # the word before the name and its determiners
+    if index < 0 or ctx.words[index].sentence != ctx.words[first].sentence:
+        return None
+    if ctx.words[index].key in COORDINATORS:
+        previous_end = index
+    elif ctx.text[ctx.words[index].end : ctx.words[index + 1].start].strip() == ",":
+        previous_end = index + 1
+    else:
+        return None
+    return readings.get(previous_end)
+
+
+def _french_dependency(ctx: Context, candidate: Candidate) -> bool | None:
+    """With the French parse: subjects, objects and agents act."""
+    token = _token_at(ctx, candidate.first)
+    if token is not None and token.dep_ in FRENCH_ACTOR_DEPS:
+        return True
+    return None
+
+
+def _token_at(ctx: Context, index: int):
+    if ctx.doc is None or not ctx.doc.has_annotation("DEP"):
+        return None
+    start = ctx.words[index].start
+    return next((token for token in ctx.doc if token.idx == start), None)
+
+
+def _word_at(ctx: Context, char: int) -> int | None:
+    return next((word.index for word in ctx.words if word.start == char), None)

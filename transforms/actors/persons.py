@@ -1,0 +1,332 @@
+"""People: titled names, appositive offices, French NER persons and reported speech.
+
+Titles and offices become fields, not part of the name: "le général Kochavi" is person Kochavi
+with title "général"; "Abdellatif Loudiyi, ministre délégué chargé de la Défense" is Abdellatif
+Loudiyi with that office. A demonym or country inside the title phrase gives the person's
+country ("le ministre israélien de la Défense Benny Gantz", "Lebanon's President Elias Hrawi").
+A name that is in the dictionary (full alias, or surname after a title) becomes that actor;
+any other name becomes an unknown person keyed on the name itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from transforms.actors import identity
+from transforms.actors.context import GAZETTEER, GUESS, STRUCTURED, Candidate, Context
+from transforms.actors.identity import ActorRef
+from transforms.actors.text import is_arabic
+
+NAME_SEPARATORS = frozenset({" ", "-", ". ", ".", "\u00a0"})  # what may stand between two words of one name
+
+# Lower-case particles allowed inside a name ("José Eduardo dos Santos", "Mohammed bin Salman").
+NAME_PARTICLES = frozenset({"de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ben",
+                            "ibn", "al", "el", "abu", "abou", "la", "le", "di", "du", "del", "y", "ould"})
+PLACE_KINDS = ("country", "seat", "city", "demonym", "epithet", "building")
+MAX_NAME_WORDS = 4
+MAX_OFFICE_WORDS = 12
+MODIFIERS_BEFORE_TITLE = 2  # "Lebanon's new President", "Iran's religious leader"
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    first: int
+    last: int
+    kind: str  # rank | office
+    sector: str
+    country: str | None
+
+
+def person_candidates(ctx: Context) -> list[Candidate]:
+    candidates = []
+    for index in range(len(ctx.words)):
+        phrase = _title_phrase(ctx, index)
+        if phrase is not None:
+            candidate = _titled_person(ctx, phrase)
+            if candidate is not None:
+                candidates.append(candidate)
+    candidates.extend(_ner_persons(ctx))
+    candidates.extend(_speech_persons(ctx))
+    return candidates
+
+
+def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """"Abdellatif Loudiyi, ministre délégué chargé de la Défense, ..." -> office on the person,
+    and the office phrase claimed so that "Défense" is no actor of its own."""
+    result = []
+    for candidate in candidates:
+        if candidate.ref.type == "person" and candidate.office is None and candidate.title is None:
+            office = _appositive_office(ctx, candidate.last)
+            if office is not None:
+                start, end, country = office
+                ref = candidate.ref
+                if ref.country is None and country is not None:
+                    ref = identity.unknown_person(ref.name, country, ref.sector)
+                candidate = Candidate(
+                    candidate.first, candidate.last, STRUCTURED, ref, candidate.rule, candidate.confidence,
+                    claim_first=candidate.claim_first, claim_last=max(candidate.claim_last, end),
+                    office=ctx.surface(start, end),
+                )
+        result.append(candidate)
+    return result
+
+
+# -- title phrases --------------------------------------------------------------------------------
+def _title_phrase(ctx: Context, index: int) -> TitlePhrase | None:
+    """A title starting at `index`, with what qualifies it before and after."""
+    found = ctx.lookup(ctx.lexicon.titles, index, longest=5)
+    if found is None or (index > 0 and ctx.lookup(ctx.lexicon.titles, index - 1, longest=5)):
+        return None  # not a title, or the inside of a longer one ("Prime Minister")
+    end, (kind, sector) = found
+    first, country = _qualifiers_before(ctx, index)
+    end, country_after = _qualifiers_after(ctx, end)
+    return TitlePhrase(first, end, kind, sector, country or country_after)
+
+
+def _qualifiers_before(ctx: Context, index: int) -> tuple[int, str | None]:
+    """"Israeli Prime Minister", "Lebanon's new President", "U.S. Secretary of State"."""
+    first = index
+    for _ in range(MODIFIERS_BEFORE_TITLE):
+        if first > 0 and ctx.words[first - 1].is_lower and ctx.words[first - 1].key not in NAME_PARTICLES:
+            if ctx.words[first - 1].key == "s" or ctx.match_covering(first - 1, first, PLACE_KINDS):
+                break
+            first -= 1
+    country = None
+    if first > 1 and ctx.words[first - 1].key == "s":  # "Lebanon's"
+        match = _place_match_ending_at(ctx, first - 1)
+        if match is not None:
+            return match.first, match.best.country
+    match = _place_match_ending_at(ctx, first)
+    if match is not None and match.best.kind in ("demonym", "country"):
+        return match.first, match.best.country
+    return index, country
+
+
+def _place_match_ending_at(ctx: Context, end: int):
+    for start in range(max(end - 4, 0), end):
+        match = ctx.match_covering(start, end, ("demonym", "country", "epithet"))
+        if match is not None and ctx.same_sentence(match.first, end):
+            return match
+    return None
+
+
+def _qualifiers_after(ctx: Context, end: int) -> tuple[int, str | None]:
+    """Demonyms, further titles and office complements after a title: "ministre israélien de la
+    Défense", "Secretary of State", "ministre délégué chargé de la Défense". A phrase may end on
+    a connector when a capitalised run follows: that run holds the complement and the name."""
+    country = None
+    words = ctx.words
+    while end < len(words) and words[end].sentence == words[end - 1].sentence:
+        demonym = ctx.best_match(end, ("demonym",))
+        if demonym is not None:
+            country = country or demonym.best.country
+            end = demonym.last
+            continue
+        title = ctx.lookup(ctx.lexicon.titles, end, longest=5)
+        if title is not None:
+            end = title[0]
+            continue
+        connector_end = ctx.phrase_starting_at(end, "connectors")
+        if connector_end is not None and connector_end < len(words):
+            end = connector_end
+            continue
+        break
+    if end < len(words) and _is_name_word(ctx, end) and _ends_with_connector(ctx, end):
+        return end, country
+    return _trim_trailing_connectors(ctx, end), country
+
+
+def _ends_with_connector(ctx: Context, end: int) -> bool:
+    return end > 0 and ctx.lexicon.has("connectors", (ctx.words[end - 1].key,))
+
+
+def _trim_trailing_connectors(ctx: Context, end: int) -> int:
+    while end > 0 and _ends_with_connector(ctx, end):
+        end -= 1
+    return end
+
+
+# -- names ----------------------------------------------------------------------------------------
+def _is_name_word(ctx: Context, index: int) -> bool:
+    word = ctx.words[index]
+    if ctx.match_covering(index, index + 1, PLACE_KINDS):
+        return False
+    key = (word.key,)
+    lexicon = ctx.lexicon
+    if key in lexicon.titles or key in lexicon.institutions or lexicon.has("form_heads", key):
+        return False
+    if any(lexicon.has(section, key) for section in ("connectors", "locative", "speech_verbs",
+                                                     "actor_prepositions", "event_nouns")):
+        return False
+    if is_arabic(word.text):
+        return len(word.key) >= 2
+    return word.is_capitalized and not word.text.isdigit()
+
+
+def _name_run(ctx: Context, start: int) -> int:
+    """End of the run of name words starting at `start` (particles inside only)."""
+    end = start
+    while end < len(ctx.words) and end - start < MAX_NAME_WORDS + 1:
+        if end > start and not _adjacent(ctx, end - 1, end):
+            break
+        if _is_name_word(ctx, end):
+            end += 1
+        elif ctx.words[end].key in NAME_PARTICLES and end > start and end + 1 < len(ctx.words) \
+                and _is_name_word(ctx, end + 1):
+            end += 1
+        else:
+            break
+    return end
+
+
+
+
+def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
+    name_start = phrase.last
+    if name_start >= len(ctx.words) or not _adjacent(ctx, name_start - 1, name_start):
+        return None
+    run_end = _name_run(ctx, name_start)
+    if run_end == name_start:
+        return None
+    # A run after an office complement ("de la Défense Benny Gantz") holds the complement first.
+    if _ends_with_connector(ctx, phrase.last):
+        name_start = _name_start_in_run(ctx, name_start, run_end)
+        if name_start is None:
+            return None
+    if is_arabic(ctx.words[name_start].text):
+        run_end = min(run_end, name_start + 2)
+    ref, rule, confidence = _person_ref(ctx, name_start, run_end, phrase.country, phrase.sector, titled=True)
+    country_end = _of_country_after(ctx, run_end)
+    if country_end is not None and ref.country is None:
+        end, iso3 = country_end
+        ref = identity.unknown_person(ref.name, iso3, ref.sector)
+        claim_last = end
+    else:
+        claim_last = run_end if country_end is None else country_end[0]
+    title_text = ctx.surface(phrase.first, name_start)
+    title, office = (title_text, None) if phrase.kind == "rank" else (None, title_text)
+    return Candidate(name_start, run_end, STRUCTURED, ref, rule, confidence,
+                     claim_first=phrase.first, claim_last=claim_last, title=title, office=office)
+
+
+def _name_start_in_run(ctx: Context, start: int, end: int) -> int | None:
+    """Where the name begins in "Défense Benny Gantz": at a dictionary name if there is one,
+    else the last two words (the complement keeps the rest); a single word is a complement."""
+    for candidate_start in range(start, end):
+        if ctx.match_covering(candidate_start, end, ("known", "surname")):
+            return candidate_start
+    length = end - start
+    if length == 1:
+        return None
+    return end - 2 if length >= 3 else end - 1
+
+
+def _of_country_after(ctx: Context, end: int) -> tuple[int, str] | None:
+    """"King Hassan of Morocco": the country after the name."""
+    if end + 1 < len(ctx.words) and ctx.words[end].key in ("of", "de", "du", "d"):
+        match = ctx.best_match(end + 1, ("country",))
+        if match is not None:
+            return match.last, match.best.country
+    return None
+
+
+def _person_ref(ctx: Context, first: int, last: int, country: str | None, sector: str | None,
+                titled: bool) -> tuple[ActorRef, str, float]:
+    """The dictionary person these words name (full alias, or surname after a title), else an
+    unknown person."""
+    known = ctx.match_covering(first, last, ("known",))
+    if known is not None and ctx.knowledge.dictionary[known.best.ref].type == "person":
+        return identity.known_actor(ctx.knowledge.dictionary[known.best.ref], ctx.day), "gazetteer", 0.95
+    surname = ctx.match_covering(first, last, ("surname", "known"))
+    if surname is not None and (titled or last - first == 1):
+        person = _pick_by_date(ctx, [t.ref for t in surname.targets if t.kind in ("surname", "known")])
+        if person is not None:
+            return identity.known_actor(person, ctx.day), "gazetteer", 0.8 if titled else 0.7
+    name = ctx.surface(first, last)
+    return identity.unknown_person(name, country, sector), "pattern", 0.7
+
+
+def _pick_by_date(ctx: Context, actor_ids: list[str]):
+    """One dictionary person among namesakes: the only one, or the only one in office that day."""
+    people = [ctx.knowledge.dictionary[actor_id] for actor_id in sorted(set(actor_ids))]
+    people = [person for person in people if person.type == "person"]
+    if len(people) == 1:
+        return people[0]
+    in_office = [person for person in people if person.offices_on(ctx.day)]
+    return in_office[0] if len(in_office) == 1 else None
+
+
+def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | None] | None:
+    if after_name >= len(ctx.words):
+        return None
+    between = ctx.text[ctx.words[after_name - 1].end : ctx.words[after_name].start]
+    if between.strip() != ",":
+        return None
+    phrase = _title_phrase(ctx, after_name)
+    if phrase is None or phrase.first != after_name:
+        return None
+    end = phrase.last
+    # The office runs to the next comma or sentence end ("chargé de la Défense").
+    while end < len(ctx.words) and end - after_name < MAX_OFFICE_WORDS and ctx.same_sentence(after_name, end + 1):
+        gap = ctx.text[ctx.words[end - 1].end : ctx.words[end].start]
+        if any(char in gap for char in ",;:.()\"«»\n"):
+            break
+        end += 1
+    return after_name, end, phrase.country
+
+
+# -- NER and reported speech ----------------------------------------------------------------------
+def _ner_persons(ctx: Context) -> list[Candidate]:
+    """French NER PER spans, with leading titles stripped and place names left to the gazetteer."""
+    if ctx.doc is None or not ctx.doc.has_annotation("ENT_IOB"):
+        return []
+    candidates = []
+    for entity in ctx.doc.ents:
+        if entity.label_ != "PER":
+            continue
+        span = ctx.word_span(entity.start_char, entity.end_char)
+        if span is None:
+            continue
+        first, last = span
+        found_title = ctx.lookup(ctx.lexicon.titles, first, longest=5)
+        title, sector = None, None
+        if found_title is not None and found_title[0] < last:
+            title_end, (_, sector) = found_title
+            title = ctx.surface(first, title_end)
+            first = title_end
+        while first < last and not _is_name_word(ctx, first):
+            first += 1
+        while last > first and not _is_name_word(ctx, last - 1):
+            last -= 1
+        if first >= last or ctx.match_covering(first, last, PLACE_KINDS):
+            continue
+        ref, rule, confidence = _person_ref(ctx, first, last, None, sector, titled=title is not None)
+        rule = "ner" if rule == "pattern" else rule
+        candidates.append(Candidate(first, last, GAZETTEER, ref, rule, confidence, title=title))
+    return candidates
+
+
+
+def _speech_persons(ctx: Context) -> list[Candidate]:
+    """"..., Salaheddine Sidhoum said": two or three capitalised words before a speech verb."""
+    candidates = []
+    for index in range(len(ctx.words)):
+        verb_end = ctx.phrase_starting_at(index, "speech_verbs")
+        if verb_end is None or index < 2:
+            continue
+        start = index
+        while start > 0 and index - start < 3 and _is_name_word(ctx, start - 1) and (
+            start == index or _adjacent(ctx, start - 1, start)
+        ):
+            start -= 1
+        if index - start < 2 or is_arabic(ctx.words[start].text):
+            continue
+        if not _adjacent(ctx, index - 1, index) and ctx.text[ctx.words[index - 1].end : ctx.words[index].start].strip() not in (",", ""):
+            continue
+        ref, rule, confidence = _person_ref(ctx, start, index, None, None, titled=False)
+        candidates.append(Candidate(start, index, GUESS, ref, rule, 0.5 if rule == "pattern" else confidence))
+    return candidates
+
+
+def _adjacent(ctx: Context, left: int, right: int) -> bool:
+    return ctx.adjacent(left, right, NAME_SEPARATORS)

@@ -1,0 +1,76 @@
+"""ActorResolver: one article in, its actors (with every mention and why it resolved) out.
+
+The steps, in order:
+1. words and their folded keys (text.py), looked up in the name index of the article's
+   language (gazetteer.py);
+2. candidates from names (names.py), titled and recognised people (persons.py) and unknown
+   organisations (groups.py); the strongest non-overlapping ones are kept (context.select);
+3. toponyms read as places or acting states (metonymy.py);
+4. short forms, acronyms, "the Kingdom" and fuzzy dictionary matches (coreference.py);
+5. mentions grouped into `Actor` records (assemble.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc
+
+from transforms.actors.assemble import assemble
+from transforms.actors.context import Context, select
+from transforms.actors.coreference import resolve_coreference
+from transforms.actors.gazetteer import NameIndex, build_index
+from transforms.actors.groups import group_candidates
+from transforms.actors.knowledge import Knowledge
+from transforms.actors.metonymy import read_toponyms
+from transforms.actors.names import fuzzy_country_candidates, name_candidates
+from transforms.actors.persons import add_appositive_offices, person_candidates
+from transforms.actors.text import tokenize
+from transforms.records import Actor, ArticleRecord, Sentence
+
+
+class ActorResolver:
+    """Finds and resolves the actors of articles; load once per process and reuse."""
+
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self.knowledge = knowledge or Knowledge()
+        self._indexes: dict[str, NameIndex] = {}
+
+    def index(self, language: str) -> NameIndex:
+        """The name index of a language, built on first use."""
+        if language not in self._indexes:
+            self._indexes[language] = build_index(self.knowledge, language)
+        return self._indexes[language]
+
+    def resolve(self, article: ArticleRecord, doc: Doc | None,
+                sentences: Sequence[Sentence]) -> tuple[Actor, ...]:
+        """The article's actors, sorted by actor id, each with its mentions in text order."""
+        ctx = self.context(article.text, article.language.language, doc, sentences, _article_day(article))
+        return resolve_context(ctx)
+
+    def context(self, text: str, language: str, doc: Doc | None, sentences: Sequence[Sentence],
+                day: date | None) -> Context:
+        words = tokenize(text, [sentence.start for sentence in sentences])
+        matches = self.index(language).find(words, text)
+        return Context(text, language, words, matches, self.knowledge.lexicon(language),
+                       self.knowledge, day, doc)
+
+
+def resolve_context(ctx: Context) -> tuple[Actor, ...]:
+    candidates = [
+        *name_candidates(ctx),
+        *fuzzy_country_candidates(ctx),
+        *person_candidates(ctx),
+        *group_candidates(ctx),
+    ]
+    selected = select(add_appositive_offices(ctx, candidates))
+    selected = read_toponyms(ctx, selected)
+    selected = resolve_coreference(ctx, selected)
+    return assemble(ctx, selected)
+
+
+def _article_day(article: ArticleRecord) -> date | None:
+    """The day offices are checked against: the start of the publication date range."""
+    published = article.published.range
+    return published.start if published is not None else None

@@ -1,0 +1,147 @@
+"""Words and their folded keys: how names are compared whatever their case, accents or script.
+
+Every name in the knowledge base and every word of an article goes through `fold_word`, so
+"Etats-Unis", "États-Unis" and "ETATS UNIS" all become the keys ("etats", "unis"), and "المغربية"
+(al-maghribiyya) becomes "مغربيه". Words are runs of letters, digits and combining marks; an
+apostrophe or hyphen separates words, which is how "l'Algérie" yields the key "algerie" with
+its elided article as a separate word.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from anyascii import anyascii
+
+WORD_PATTERN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*")
+
+# Arabic letters that vary in spelling: hamza seats, alef maqsura, taa marbuta, and Persian forms.
+_ARABIC_VARIANTS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ک": "ك", "ی": "ي",
+     "ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ك"}
+)
+_ARABIC_LONG_VOWELS = "اوي"
+MIN_SKELETON = 4
+_ARABIC_TATWEEL = "\u0640"
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
+# One-letter Arabic proclitics (and, so, with, for, like) that may be glued to a name.
+_ARABIC_PROCLITICS = "وفبلك"
+
+
+def is_arabic(text: str) -> bool:
+    return any("\u0600" <= char <= "\u06ff" for char in text)
+
+
+def fold_word(word: str) -> str:
+    """Case-, accent- and variant-insensitive key of one word (Arabic article removed)."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    folded = unicodedata.normalize("NFC", stripped).translate(_LIGATURES)
+    if is_arabic(folded):
+        folded = _strip_arabic_article(folded.replace(_ARABIC_TATWEEL, "").translate(_ARABIC_VARIANTS))
+    return folded
+
+
+def _strip_arabic_article(word: str) -> str:
+    for article in ("لل", "ال"):
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article):]
+    return word
+
+
+def key_variants(word: str) -> tuple[str, ...]:
+    """The word's key, then (Arabic only) its keys with one glued proclitic removed: "والمغرب"."""
+    key = fold_word(word)
+    if not is_arabic(word) or len(word) < 4 or word[0] not in _ARABIC_PROCLITICS:
+        return (key,)
+    return (key, fold_word(word[1:]))
+
+
+def skeleton(key: str) -> str:
+    """An Arabic key without its inner long vowels, so that spellings of one foreign name meet:
+    "دانمرك"/"دنمارك" -> "دنمرك", "تايلاند"/"تايلند" -> "تلند". Other keys are returned unchanged;
+    Arabic keys whose skeleton would be too short to be distinctive ("ليبيا") keep their letters."""
+    if not is_arabic(key):
+        return key
+    shortened = key[0] + "".join(char for char in key[1:] if char not in _ARABIC_LONG_VOWELS)
+    return shortened if len(shortened) >= MIN_SKELETON else key
+
+
+def phrase_keys(text: str) -> tuple[str, ...]:
+    """Keys of the words of a name, as they are looked up: "Royaume-Uni" -> ("royaume", "uni")."""
+    return tuple(fold_word(match.group()) for match in WORD_PATTERN.finditer(text))
+
+
+def normalize_name(text: str) -> str:
+    """A readable normal form: folded words joined by single spaces ("l'état hébreu" -> "l etat hebreu")."""
+    return " ".join(phrase_keys(text))
+
+
+def ascii_key(text: str) -> str:
+    """Latin-script, lower-case key of a name in any script (transliterated with anyascii)."""
+    latin = anyascii(" ".join(phrase_keys(text)))
+    return " ".join(regex.findall(r"[a-z0-9]+", latin.lower()))
+
+
+def slug(text: str) -> str:
+    """An id-safe form of a name: "Aviv Kochavi" -> "aviv-kochavi", "محمود عباس" -> "mhmwd-ʿbas"."""
+    return ascii_key(text).replace(" ", "-") or "unnamed"
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the article, with where it is and how it compares."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    sentence: int
+    key: str
+    variants: tuple[str, ...]
+    arabic: bool = False
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        letters = [char for char in self.text if char.isalpha()]
+        return bool(letters) and all(char.isupper() for char in letters)
+
+    @property
+    def is_lower(self) -> bool:
+        return self.text[:1].islower()
+
+
+def tokenize(text: str, sentence_starts: Sequence[int]) -> list[Word]:
+    """The words of a text with offsets, keys and the index of the sentence each sits in."""
+    words = []
+    for index, match in enumerate(WORD_PATTERN.finditer(text)):
+        sentence = max(bisect_right(sentence_starts, match.start()) - 1, 0)
+        variants = key_variants(match.group())
+        words.append(Word(index, match.group(), match.start(), match.end(), sentence, variants[0],
+                          variants, is_arabic(match.group())))
+    return words
+
+
+def gap(text: str, left: Word, right: Word) -> str:
+    """The characters between two words."""
+    return text[left.end : right.start]
+
+
+def joins_name(text: str, left: Word, right: Word, comma: bool = False) -> bool:
+    """Whether two neighbouring words can belong to one name: only spaces, hyphens, apostrophes
+    or dots between them (commas too when asked: "Bonaire, Sint Eustatius and Saba"), never a
+    line break, and no sentence end ("U.S." is one name, but not "in Israel. Defense"). A sentence
+    boundary the parser put inside "Bosnie-Herzégovine" does not count."""
+    between = gap(text, left, right)
+    allowed = " \t\u00a0-‐–'’.()" + ("," if comma else "")
+    if len(between) > 3 or not all(char in allowed for char in between):
+        return False
+    return left.sentence == right.sentence or "." not in between

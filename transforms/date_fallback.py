@@ -1,0 +1,116 @@
+"""Dates in languages newsdesk has no rules for: dateparser, explicit absolute dates only.
+
+dateparser's `search_dates` knows month names in some 200 locales, but it also reads stray
+words and bare numbers as dates and resolves relative words against the clock. So only what
+it reads with a year written in digits *and* a month (or day, month and year) is kept:
+"19 luglio 2022", "novembre 2021", "2022-07-19". Bare years, weekdays and relative words are
+left out. The publication date is not used. Mentions carry method="dateparser", kind "absolute".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from functools import lru_cache
+
+from transforms.calendar import day_range, month_range, timeml_value
+from transforms.records import DateMention, DateRange, Sentence
+
+# A fixed "now": relative words must not depend on the day the pipeline runs.
+_FIXED_NOW = datetime(2000, 1, 1)
+_SETTINGS = {"RELATIVE_BASE": _FIXED_NOW, "REQUIRE_PARTS": ["year", "month"], "PREFER_DAY_OF_MONTH": "first"}
+
+
+def fallback_dates(text: str, language: str, sentences: Sequence[Sentence]) -> tuple[DateMention, ...]:
+    from dateparser.search import search_dates
+
+    languages = [language] if _dateparser_knows(language) else None
+    found = search_dates(text, languages=languages, settings=_SETTINGS) or []
+    mentions: list[DateMention] = []
+    position = 0
+    for substring, _ in found:
+        start = text.find(substring, position)
+        if start < 0:
+            continue
+        position = start + len(substring)
+        mention = _mention(text, start, position, languages, sentences)
+        if mention is not None:
+            mentions.append(mention)
+    return tuple(sorted(mentions, key=lambda mention: (mention.start, mention.end)))
+
+
+def _mention(
+    text: str, start: int, end: int, languages: list[str] | None, sentences: Sequence[Sentence]
+) -> DateMention | None:
+    start = _trim_leading_words(text, start, end, languages)
+    span = _explicit_range(text[start:end], languages)
+    if span is None:
+        return None
+    return DateMention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        sentence=_sentence_index(sentences, start),
+        value=timeml_value(span),
+        date_start=span.start,
+        date_end=span.end,
+        precision=span.precision,
+        modifier=None,
+        kind="absolute",
+        anchor=None,
+        method="dateparser",
+    )
+
+
+def _explicit_range(substring: str, languages: list[str] | None) -> DateRange | None:
+    """The day or month the substring names, if it writes the year in digits and a month.
+
+    dateparser also "finds" relative words ("ieri") and fills their year from its clock: a
+    four-digit year in the text, equal to the year read, is what makes a date explicit here.
+    """
+    years = {int(found) for found in re.findall(r"(?<!\d)\d{4}(?!\d)", substring)}
+    if not years:
+        return None
+    data = _parser(tuple(languages) if languages else None).get_date_data(substring)
+    parts = set(data.parts or ())
+    if data.date_obj is None or not {"year", "month"} <= parts or data.date_obj.year not in years:
+        return None
+    found = data.date_obj.date()
+    if "day" in parts:
+        return day_range(found)
+    return month_range(found.year, found.month)
+
+
+def _trim_leading_words(text: str, start: int, end: int, languages: list[str] | None) -> int:
+    """Drop leading words (prepositions such as "Em", "Nel") that do not change the date."""
+    whole = _explicit_range(text[start:end], languages)
+    while True:
+        space = text.find(" ", start, end)
+        if space < 0 or whole is None:
+            return start
+        shorter = _explicit_range(text[space + 1 : end], languages)
+        if shorter != whole:
+            return start
+        start = space + 1
+
+
+def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
+    ordered = sorted(sentences, key=lambda sentence: sentence.start)
+    position = bisect.bisect_right([sentence.start for sentence in ordered], offset) - 1
+    return ordered[position].index if ordered and position >= 0 else 0
+
+
+@lru_cache(maxsize=None)
+def _dateparser_knows(language: str) -> bool:
+    from dateparser.languages.loader import default_loader
+
+    return language in default_loader.get_locale_map()
+
+
+@lru_cache(maxsize=None)
+def _parser(languages: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=list(languages) if languages else None, settings=_SETTINGS)

@@ -1,0 +1,79 @@
+"""Per-language agreement vocabulary, read once from `transforms/data/agreements_<lang>.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from transforms.events.lexicon import Phrase, PhraseTokenizer
+
+AGREEMENT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+GENERIC_TYPE = "agreement"
+# Later statuses win when an article reports several (signed, then suspended).
+STATUS_ORDER = ("unknown", "proposed", "under_negotiation", "signed", "in_force", "suspended", "ended")
+TYPE_DOMAINS = {
+    "defence_agreement": "defence",
+    "arms_deal": "defence",
+    "trade_agreement": "trade",
+    "normalisation_of_relations": "diplomatic",
+    "ceasefire": "security",
+    "peace_agreement": "security",
+}
+
+
+@dataclass(frozen=True)
+class Topic:
+    label: str
+    domain: str | None
+    phrases: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class AgreementLexicon:
+    language: str
+    names: tuple[tuple[str, Phrase], ...]  # (type, phrase), longest phrases first
+    not_after: tuple[Phrase, ...]
+    anaphoric_determiners: frozenset[str]
+    domains: tuple[tuple[str, tuple[Phrase, ...]], ...]
+    statuses: tuple[tuple[str, tuple[Phrase, ...]], ...]
+    signing_words: tuple[Phrase, ...]
+    provisions: tuple[Topic, ...]
+    notes: tuple[Topic, ...]
+
+
+def load_agreement_lexicon(language: str, folder: Path = AGREEMENT_DATA_DIR) -> AgreementLexicon | None:
+    path = folder / f"agreements_{language}.yaml"
+    if not path.exists():
+        return None
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    tokenize = PhraseTokenizer(language)
+
+    def phrases(values: list[str]) -> tuple[Phrase, ...]:
+        return tuple(p for p in (tokenize(str(v)) for v in values) if p)
+
+    names = [
+        (str(entry["type"]), phrase)
+        for entry in raw["types"]
+        for phrase in phrases(entry["names"])
+    ]
+    names.sort(key=lambda item: -len(item[1]))
+    return AgreementLexicon(
+        language=language,
+        names=tuple(names),
+        not_after=phrases(raw.get("not_after", [])),
+        anaphoric_determiners=frozenset(
+            str(word).lower().replace("\u2019", "'") for word in raw.get("anaphoric_determiners", [])
+        ),
+        domains=tuple((domain, phrases(words)) for domain, words in raw.get("domains", {}).items()),
+        statuses=tuple((status, phrases(words)) for status, words in raw.get("statuses", {}).items()),
+        signing_words=phrases(raw.get("signing_words", [])),
+        provisions=tuple(
+            Topic(str(item["topic"]), item.get("domain"), phrases(item["phrases"]))
+            for item in raw.get("provisions", [])
+        ),
+        notes=tuple(
+            Topic(str(item["note"]), None, phrases(item["phrases"])) for item in raw.get("notes", [])
+        ),
+    )

@@ -1,0 +1,424 @@
+"""Agreement mentions: what agreement a sentence names, who is bound, what it covers, its status.
+
+Reading one article:
+  1. find agreement names in each unit (longest name wins: "accord de coopération" over "accord");
+     a generic name after a definite or demonstrative article ("l'accord prévoit…", "the deal")
+     refers back to the last agreement of a compatible type named earlier in the article;
+  2. read around each mention, within its unit: status cue (nearest wins), signing word, the date
+     mention nearest the signing word, the place of signature (an actor after a locative
+     preposition), signatories (people who sign: agent "par/by X" after the signing word, or
+     subject before it), parties (states and international organisations named in the unit, plus
+     the states of the signatories), provisions (topics named after the mention), notes ("premier
+     du genre", in the unit or opening the next one) and domain cues;
+  3. merge the mentions of one agreement; if it still has a single party, add the country where it
+     was signed when that differs (an agreement signed in Rabat by an Israeli minister binds
+     Morocco), then the state the article mentions most besides that party;
+  4. give it a stable id (see identity.py) and emit one `Agreement` record per mention, all
+     carrying the merged attributes and their own evidence sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from transforms.events.agreement_lexicon import (
+    GENERIC_TYPE,
+    STATUS_ORDER,
+    TYPE_DOMAINS,
+    AgreementLexicon,
+    Topic,
+)
+from transforms.events.lexicon import Phrase
+from transforms.events.identity import agreement_key, date_bucket, stable_id
+from transforms.events.participants import STATE_LIKE_TYPES, Participant
+from transforms.events.roles import RoleReader
+from transforms.events.tokens import PhraseHit, UnitTokens, VERB_CONTEXT_WORDS
+from transforms.records import Actor, Agreement, ArticleRecord, DateMention
+
+NEXT_UNIT_NOTE_WINDOW = 6
+STATE_AGENT_TYPES = frozenset({"military", "police"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+STATUS_WINDOW = 12
+
+
+@dataclass
+class AgreementMention:
+    tokens: UnitTokens
+    start: int  # token indexes
+    end: int
+    type: str
+    participants: list[Participant]
+    signing: PhraseHit | None = None
+    status: str = "unknown"
+    date: DateMention | None = None
+    place: Participant | None = None
+    signatories: list[Participant] = field(default_factory=list)
+    party_ids: list[str] = field(default_factory=list)
+    provisions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    domain_words: list[str] = field(default_factory=list)
+    provision_domains: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.tokens.doc[self.start: self.end].text
+
+    @property
+    def char_start(self) -> int:
+        return self.tokens.token(self.start).idx
+
+    @property
+    def char_end(self) -> int:
+        last = self.tokens.token(self.end - 1)
+        return last.idx + len(last)
+
+
+@dataclass
+class AgreementCluster:
+    mentions: list[AgreementMention]
+    signing_event_id: str | None = None
+    inferred_party_ids: list[str] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        specific = [m.type for m in self.mentions if m.type != GENERIC_TYPE]
+        return specific[0] if specific else GENERIC_TYPE
+
+    @property
+    def first(self) -> AgreementMention:
+        return self.mentions[0]
+
+    def party_ids(self) -> list[str]:
+        ids = [pid for m in self.mentions for pid in m.party_ids] + self.inferred_party_ids
+        return sorted(set(ids))
+
+    def dated_mention(self) -> AgreementMention | None:
+        with_date = [m for m in self.mentions if m.date is not None and m.signing is not None]
+        with_date = with_date or [m for m in self.mentions if m.date is not None]
+        return with_date[0] if with_date else None
+
+    def status(self) -> str:
+        return max((m.status for m in self.mentions), key=STATUS_ORDER.index)
+
+
+class AgreementReader:
+    """Finds and resolves the agreements of one article."""
+
+    def __init__(self, lexicon: AgreementLexicon) -> None:
+        self.lexicon = lexicon
+
+    def read(
+        self,
+        units: Sequence[UnitTokens],
+        participants: Sequence[Sequence[Participant]],
+        dates: Sequence[DateMention],
+        actors: Sequence[Actor],
+    ) -> list[AgreementCluster]:
+        clusters: list[AgreementCluster] = []
+        for position, tokens in enumerate(units):
+            for mention in self._mentions(tokens, participants[position]):
+                self._read_context(mention, dates, actors)
+                self._read_notes_in_next_unit(mention, units[position + 1] if position + 1 < len(units) else None)
+                antecedent = self._antecedent(mention, clusters)
+                if antecedent is not None:
+                    antecedent.mentions.append(mention)
+                else:
+                    clusters.append(AgreementCluster([mention]))
+        for cluster in clusters:
+            self._complete_parties(cluster, actors)
+        return clusters
+
+    # --- finding mentions ------------------------------------------------------------------------
+    def _mentions(self, tokens: UnitTokens, participants: Sequence[Participant]) -> list[AgreementMention]:
+        found: list[AgreementMention] = []
+        taken: set[int] = set()
+        for index in tokens.word_indexes(tokens.first, tokens.last):
+            if index in taken:
+                continue
+            for agreement_type, phrase in self.lexicon.names:
+                end = tokens.match_at(index, phrase, surface=True)
+                if end is None or not self._is_agreement_word(tokens, index, agreement_type):
+                    continue
+                found.append(AgreementMention(tokens, index, end, agreement_type, list(participants)))
+                taken.update(range(index, end))
+                break
+        return found
+
+    def _is_agreement_word(self, tokens: UnitTokens, index: int, agreement_type: str) -> bool:
+        previous = tokens.previous_word(index)
+        if previous is None:
+            return True
+        for phrase in self.lexicon.not_after:
+            start = previous - len(phrase) + 1
+            if start >= tokens.first and tokens.match_at(start, phrase) == previous + 1:
+                return False
+        if agreement_type == GENERIC_TYPE and not tokens.token(index).pos_:
+            return tokens.lower(previous) not in VERB_CONTEXT_WORDS
+        return True
+
+    def _antecedent(self, mention: AgreementMention, clusters: list[AgreementCluster]) -> AgreementCluster | None:
+        previous = mention.tokens.previous_word(mention.start)
+        if previous is None or mention.tokens.lower(previous) not in self.lexicon.anaphoric_determiners:
+            return None
+        for cluster in reversed(clusters):
+            if mention.type in (GENERIC_TYPE, cluster.type) or cluster.type == GENERIC_TYPE:
+                return cluster
+        return None
+
+    # --- reading around a mention ----------------------------------------------------------------
+    def _read_context(self, mention: AgreementMention, dates: Sequence[DateMention], actors: Sequence[Actor]) -> None:
+        tokens = mention.tokens
+        signing = self._nearest(tokens, self.lexicon.signing_words, mention)
+        mention.signing = signing if signing is not None and not _negated_at(tokens, signing.start) else None
+        mention.status = self._status(mention)
+        anchor = mention.signing.start if mention.signing is not None else mention.start
+        mention.date = self._date_near(tokens, anchor, dates)
+        reader = RoleReader(tokens, mention.participants)
+        mention.place = self._place(mention, reader)
+        mention.signatories = self._signatories(mention, reader)
+        mention.party_ids = self._parties(mention, actors)
+        mention.provisions = self._topics(tokens, self.lexicon.provisions, mention.start, tokens.last)
+        mention.provision_domains = [
+            topic.domain for topic in self.lexicon.provisions
+            if topic.label in mention.provisions and topic.domain
+        ]
+        mention.notes = self._topics(tokens, self.lexicon.notes, tokens.first, tokens.last)
+        mention.domain_words = self._domains_near(mention)
+
+    def _nearest(
+        self, tokens: UnitTokens, phrases: Sequence[Phrase], mention: AgreementMention
+    ) -> PhraseHit | None:
+        hits = tokens.find_all(phrases, tokens.first, tokens.last)
+        hits = [h for h in hits if abs(h.start - mention.start) <= STATUS_WINDOW]
+        return min(hits, key=lambda h: (abs(h.start - mention.start), h.start), default=None)
+
+    def _status(self, mention: AgreementMention) -> str:
+        best: tuple[int, int, str] | None = None
+        for status, phrases in self.lexicon.statuses:
+            hit = self._nearest(mention.tokens, phrases, mention)
+            if hit is None or _negated_at(mention.tokens, hit.start):
+                continue
+            rank = (abs(hit.start - mention.start), -STATUS_ORDER.index(status), status)
+            if best is None or rank < best:
+                best = rank
+        return best[2] if best is not None else "unknown"
+
+    def _date_near(self, tokens: UnitTokens, anchor: int, dates: Sequence[DateMention]) -> DateMention | None:
+        in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end)]
+        anchor_char = tokens.token(anchor).idx
+        return min(in_unit, key=lambda d: (abs(d.start - anchor_char), d.start), default=None)
+
+    def _place(self, mention: AgreementMention, reader: RoleReader) -> Participant | None:
+        locatives = [
+            p for p in reader.participants
+            if p.actor.type in {"place", "state"}
+            and reader.preposition_before(p) in mention.tokens.lexicon.cues.locative_prepositions
+        ]
+        anchor = mention.signing.start if mention.signing is not None else mention.start
+        return min(locatives, key=lambda p: abs(p.start - anchor), default=None)
+
+    def _signatories(self, mention: AgreementMention, reader: RoleReader) -> list[Participant]:
+        if mention.signing is None:
+            return []
+        signing = mention.signing.start
+        people = [p for p in reader.participants if p.actor.type == "person"]
+        agents = [
+            p for p in people
+            if p.start > signing and reader.preposition_before(p) in mention.tokens.lexicon.cues.agent_prepositions
+        ]
+        if agents:
+            return agents
+        clause_start, _ = mention.tokens.clause_bounds(signing)
+        return [p for p in people if clause_start <= p.start and p.end <= signing and reader.preposition_before(p) is None]
+
+    def _parties(self, mention: AgreementMention, actors: Sequence[Actor]) -> list[str]:
+        """States and IGOs named in the unit, and the states that its officials and forces serve."""
+        ids: list[str] = []
+        for participant in mention.participants:
+            if mention.tokens.in_reporting_tail(participant.start):
+                continue
+            if participant.actor.type in STATE_LIKE_TYPES:
+                ids.append(participant.actor_id)
+            elif _acts_for_a_state(participant.actor) or participant in mention.signatories:
+                state = state_actor_for(participant.actor.country, actors)
+                if state is not None:
+                    ids.append(state.actor_id)
+        return sorted(set(ids))
+
+    def _topics(self, tokens: UnitTokens, topics: Sequence[Topic], start: int, end: int) -> list[str]:
+        found: list[str] = []
+        for topic in topics:
+            if tokens.find(topic.phrases, start, end) is not None and topic.label not in found:
+                found.append(topic.label)
+        return found
+
+    def _read_notes_in_next_unit(self, mention: AgreementMention, following: UnitTokens | None) -> None:
+        """"… un accord-cadre signé … . Le premier du genre entre …": a note opening the next sentence."""
+        if following is None or self._mentions(following, []):
+            return
+        opening = following.word_indexes(following.first, following.last)[:NEXT_UNIT_NOTE_WINDOW]
+        if not opening:
+            return
+        for topic in self.lexicon.notes:
+            hit = following.find(topic.phrases, opening[0], opening[-1] + 1)
+            if hit is not None and topic.label not in mention.notes:
+                mention.notes.append(topic.label)
+
+    def _domains_near(self, mention: AgreementMention) -> list[str]:
+        """Domain words in the name and just around it, then between signing word and signatory."""
+        tokens = mention.tokens
+        spans = [(max(tokens.first, mention.start - 2), min(tokens.last, mention.end + 4))]
+        if mention.signing is not None and mention.signatories:
+            spans.append((mention.signing.start, mention.signatories[-1].end))
+        found: list[str] = []
+        for start, end in spans:
+            for domain, phrases in self.lexicon.domains:
+                if tokens.find(phrases, start, end) is not None and domain not in found:
+                    found.append(domain)
+        return found
+
+    # --- merging ---------------------------------------------------------------------------------
+    def _complete_parties(self, cluster: AgreementCluster, actors: Sequence[Actor]) -> None:
+        parties = cluster.party_ids()
+        if len(parties) != 1:
+            return
+        inferred: list[str] = []
+        places = [m.place for m in cluster.mentions if m.place is not None]
+        if places:
+            host = state_actor_for(places[0].actor.country, actors)
+            if host is not None and host.actor_id not in parties:
+                inferred.append(host.actor_id)
+        if not inferred:
+            partner = main_state_besides(parties[0], actors)
+            if partner is not None:
+                inferred.append(partner.actor_id)
+        cluster.inferred_party_ids = inferred
+
+
+def _acts_for_a_state(actor: Actor) -> bool:
+    """Armed forces, police and officials stand for their state in an agreement."""
+    return actor.type in STATE_AGENT_TYPES or (actor.type == "person" and actor.sector in STATE_SECTORS)
+
+
+def _negated_at(tokens: UnitTokens, index: int) -> bool:
+    """"did not sign", "n'a pas signé": a negation just before the cue word."""
+    cues = tokens.lexicon.cues
+    before = tokens.word_indexes(index - 3, index)
+    if not before:
+        return False
+    return tokens.find(cues.negation, before[0], index) is not None
+
+
+def state_actor_for(country: str | None, actors: Sequence[Actor]) -> Actor | None:
+    """The article's state actor for a country code, if the article has one."""
+    if not country:
+        return None
+    states = [a for a in actors if a.type == "state" and a.country == country]
+    return min(states, key=lambda a: a.actor_id, default=None)
+
+
+def main_state_besides(party_id: str, actors: Sequence[Actor]) -> Actor | None:
+    """The state the article names most often, other than `party_id` (ties: smallest id)."""
+    counts = Counter(
+        {a.actor_id: len(a.mentions) for a in actors if a.type == "state" and a.actor_id != party_id}
+    )
+    party = next((a for a in actors if a.actor_id == party_id), None)
+    if party is not None:
+        for actor in actors:
+            if actor.type == "state" and actor.country == party.country:
+                counts.pop(actor.actor_id, None)
+    if not counts:
+        return None
+    best = min(counts, key=lambda actor_id: (-counts[actor_id], actor_id))
+    return next(a for a in actors if a.actor_id == best)
+
+
+def build_agreements(
+    clusters: Sequence[AgreementCluster],
+    article: ArticleRecord,
+    actors: Sequence[Actor],
+) -> list[tuple[AgreementCluster, Agreement]]:
+    """One `Agreement` record per mention, carrying its cluster's merged attributes."""
+    names = {a.actor_id: a.name for a in actors}
+    records: list[tuple[AgreementCluster, Agreement]] = []
+    for cluster in clusters:
+        agreement_id = cluster_id(cluster, article)
+        dated = cluster.dated_mention()
+        date = dated.date if dated is not None else None
+        parties = cluster.party_ids()
+        signatories = sorted({p.actor_id for m in cluster.mentions for p in m.signatories})
+        place = next((m.place for m in cluster.mentions if m.place is not None), None)
+        provisions = _ordered_union(m.provisions for m in cluster.mentions)
+        notes = _ordered_union(m.notes for m in cluster.mentions)
+        if cluster.inferred_party_ids:
+            notes = notes + ["party inferred from context: " + ", ".join(names.get(i, i) for i in cluster.inferred_party_ids)]
+        domain = _domain(cluster)
+        for mention in cluster.mentions:
+            unit = mention.tokens.unit
+            records.append((cluster, Agreement(
+                agreement_id=agreement_id,
+                name=mention.text,
+                normalized_name=_normalized_name(cluster.type, domain, parties, names, date),
+                type=cluster.type,
+                domain=domain,
+                parties=tuple(parties),
+                signatories=tuple(signatories),
+                signed_start=date.date_start if date is not None else None,
+                signed_end=date.date_end if date is not None else None,
+                signed_precision=date.precision if date is not None else None,
+                place=place.actor.name if place is not None else None,
+                status=cluster.status(),
+                provisions=tuple(provisions),
+                notes=tuple(notes),
+                evidence=unit.text.strip(),
+                sentence=unit.sentence,
+                start=mention.char_start,
+                end=mention.char_end,
+                signing_event_id=cluster.signing_event_id,
+            )))
+    return records
+
+
+def cluster_id(cluster: AgreementCluster, article: ArticleRecord) -> str:
+    dated = cluster.dated_mention()
+    bucket = "undated"
+    if dated is not None and dated.date is not None:
+        bucket = date_bucket(dated.date.date_start, dated.date.precision)
+    key = agreement_key(cluster.type, cluster.party_ids(), bucket, article.article_id, cluster.first.tokens.unit.sentence)
+    return stable_id("ag", key)
+
+
+def _domain(cluster: AgreementCluster) -> str | None:
+    words = _ordered_union(m.domain_words for m in cluster.mentions)
+    if words:
+        return words[0]
+    provision_domains = Counter(d for m in cluster.mentions for d in m.provision_domains)
+    if provision_domains:
+        return min(provision_domains, key=lambda d: (-provision_domains[d], d))
+    if cluster.type in TYPE_DOMAINS:
+        return TYPE_DOMAINS[cluster.type]
+    return None
+
+
+def _normalized_name(
+    agreement_type: str, domain: str | None, parties: list[str], names: dict[str, str], date: DateMention | None
+) -> str:
+    label = agreement_type.replace("_", " ")
+    if domain and domain not in label:
+        label = f"{domain} {label}"
+    if parties:
+        label += " " + " – ".join(sorted(names.get(p, p) for p in parties))
+    if date is not None:
+        label += f" ({date.value})"
+    return label
+
+
+def _ordered_union(lists: Iterable[Iterable[str]]) -> list[str]:
+    seen: list[str] = []
+    for items in lists:
+        for item in items:
+            if item not in seen:
+                seen.append(item)
+    return seen

@@ -1,0 +1,92 @@
+"""When an event happened: the date mention that belongs to its trigger, else the publication date.
+
+Preference order, all within the trigger's unit:
+  1. (parsed languages) a date mention inside the trigger's syntactic subtree ("reçu le 19 juillet",
+     "une guérilla lancée en novembre 2020"), nearest first;
+  2. a date mention in the trigger's clause, nearest first;
+  3. any date mention of the unit, nearest first.
+Otherwise the publication date, flagged `date_source = "publication"`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from transforms.events.matching import TriggerMatch
+from transforms.events.tokens import UnitTokens
+from transforms.records import DateMention, Precision, PublishedDate
+
+
+@dataclass(frozen=True)
+class EventDate:
+    start: date | None
+    end: date | None
+    precision: Precision | None
+    source: str | None  # "text" | "publication" | None
+    mention: DateMention | None = None
+    attached: bool = False  # the mention is in the trigger's syntactic subtree
+    distance: int | None = None  # characters between trigger and date mention
+
+
+NO_DATE = EventDate(None, None, None, None)
+
+
+def event_date(
+    match: TriggerMatch,
+    tokens: UnitTokens,
+    dates: Sequence[DateMention],
+    published: PublishedDate,
+) -> EventDate:
+    mention = pick_date_mention(match, tokens, dates)
+    if mention is None:
+        return from_publication(published)
+    trigger_char = tokens.token(match.start).idx
+    attached = tokens.unit.has_parse and any(
+        start <= mention.start < end for start, end in _subtree_chars(match, tokens)
+    )
+    return EventDate(
+        mention.date_start, mention.date_end, mention.precision, "text", mention,
+        attached=attached, distance=min(abs(mention.start - trigger_char), abs(mention.end - trigger_char)),
+    )
+
+
+def from_mention(mention: DateMention) -> EventDate:
+    return EventDate(mention.date_start, mention.date_end, mention.precision, "text", mention)
+
+
+def from_publication(published: PublishedDate) -> EventDate:
+    if published.range is None:
+        return NO_DATE
+    span = published.range
+    return EventDate(span.start, span.end, span.precision, "publication")
+
+
+def pick_date_mention(
+    match: TriggerMatch, tokens: UnitTokens, dates: Sequence[DateMention]
+) -> DateMention | None:
+    in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end)]
+    if not in_unit:
+        return None
+    trigger_char = tokens.token(match.start).idx
+
+    def distance(mention: DateMention) -> int:
+        return min(abs(mention.start - trigger_char), abs(mention.end - trigger_char))
+
+    if tokens.unit.has_parse:
+        subtree = _subtree_chars(match, tokens)
+        inside = [d for d in in_unit if any(start <= d.start < end for start, end in subtree)]
+        if inside:
+            return min(inside, key=lambda d: (distance(d), d.start))
+    clause_start, clause_end = tokens.clause_bounds(match.start)
+    low = tokens.token(clause_start).idx
+    high = tokens.token(clause_end - 1).idx + len(tokens.token(clause_end - 1))
+    in_clause = [d for d in in_unit if low <= d.start < high]
+    pool = in_clause or in_unit
+    return min(pool, key=lambda d: (distance(d), d.start))
+
+
+def _subtree_chars(match: TriggerMatch, tokens: UnitTokens) -> list[tuple[int, int]]:
+    head = tokens.token(match.start)
+    return [(token.idx, token.idx + len(token)) for token in head.subtree]

@@ -1,0 +1,210 @@
+"""Per-language trigger lexicons and cue words, read once from `transforms/data/events_<lang>.yaml`.
+
+Every phrase is tokenized with the same spaCy tokenizer rules the pipeline uses for that language,
+so a lexicon phrase and the article text split the same way ("cessez-le-feu", "sit-in"). Words
+are matched against a token's lower-cased text or lemma; for English, whose pipeline has no
+lemmatizer, the inflected forms of every lexicon word are generated with lemminflect and mapped
+back to the lexicon word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import spacy
+import yaml
+
+from transforms.events.crosswalk import DATA_DIR
+from transforms.events.units import normalize_word
+
+Phrase = tuple[str, ...]
+RoleScheme = Literal["directed", "reciprocal", "destination", "speaker", "experiencer"]
+TriggerKind = Literal["verb", "noun"]
+DEFAULT_WINDOW = 10
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One way of reporting an event: a word or phrase, its constraints and how it is coded."""
+
+    code: str  # CAMEO code, or "plover:TYPE/mode" for PLOVER-only events
+    pattern: Phrase
+    kind: TriggerKind
+    with_phrases: tuple[Phrase, ...] = ()
+    without_phrases: tuple[Phrase, ...] = ()
+    not_after: frozenset[str] = frozenset()
+    window: int = DEFAULT_WINDOW
+    governs: bool = False
+    roles: RoleScheme = "directed"
+    mode: str | None = None
+    order: int = 0  # position in the lexicon file, the last tie-breaker
+
+    @property
+    def specificity(self) -> int:
+        """More words and a satisfied `with` constraint make an entry more specific."""
+        return len(self.pattern) + (2 if self.with_phrases else 0)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Closed-class words and phrases the coder needs to read a clause (see the YAML header)."""
+
+    reporting_verbs: frozenset[str]
+    reporting_phrases: tuple[Phrase, ...]
+    future_markers: tuple[Phrase, ...]
+    conditional_markers: frozenset[str]
+    negation: tuple[Phrase, ...]
+    negation_particles: frozenset[str]
+    proposal_markers: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    agent_prepositions: frozenset[str]
+    locative_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
+    light_verbs: tuple[Phrase, ...]
+    possessives: frozenset[str]
+    content_markers: tuple[Phrase, ...]
+    purpose_markers: tuple[Phrase, ...]
+    dyad_anaphors: tuple[Phrase, ...]
+    clause_breaks: frozenset[str]
+    territory_prepositions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class LanguageLexicon:
+    language: str
+    entries_by_word: dict[str, tuple[TriggerEntry, ...]]
+    cues: Cues
+    inflections: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def candidates(self, keys: frozenset[str]) -> list[TriggerEntry]:
+        """Entries whose first pattern word is one of a token's keys, in lexicon order."""
+        found = {entry for key in keys for entry in self.entries_by_word.get(key, ())}
+        return sorted(found, key=lambda entry: entry.order)
+
+
+class PhraseTokenizer:
+    """Splits lexicon phrases the way spaCy splits article text in that language."""
+
+    def __init__(self, language: str) -> None:
+        try:
+            self._nlp = spacy.blank(language)
+        except (ImportError, KeyError, ValueError):
+            self._nlp = spacy.blank("xx")
+
+    def __call__(self, phrase: str) -> Phrase:
+        return tuple(
+            normalize_word(token.text) for token in self._nlp.tokenizer(phrase) if not token.is_space
+        )
+
+
+def load_lexicon(language: str, folder: Path = DATA_DIR) -> LanguageLexicon:
+    raw = yaml.safe_load((folder / f"events_{language}.yaml").read_text(encoding="utf-8"))
+    tokenize = PhraseTokenizer(language)
+    entries = _entries(raw["triggers"], tokenize)
+    by_word: dict[str, list[TriggerEntry]] = defaultdict(list)
+    for entry in entries:
+        by_word[entry.pattern[0]].append(entry)
+    cues = _cues(raw.get("cues", {}), tokenize)
+    inflections = english_inflections(raw) if language == "en" else {}
+    return LanguageLexicon(
+        language=language,
+        entries_by_word={word: tuple(found) for word, found in by_word.items()},
+        cues=cues,
+        inflections=inflections,
+    )
+
+
+def available_languages(folder: Path = DATA_DIR) -> tuple[str, ...]:
+    return tuple(sorted(path.stem.removeprefix("events_") for path in folder.glob("events_??.yaml")))
+
+
+def _entries(raw_entries: list[dict[str, object]], tokenize: PhraseTokenizer) -> list[TriggerEntry]:
+    entries: list[TriggerEntry] = []
+    for raw in raw_entries:
+        code = str(raw["cameo"]) if "cameo" in raw else f"plover:{raw['plover']}"
+        common = dict(
+            code=code,
+            with_phrases=tuple(tokenize(str(p)) for p in raw.get("with", [])),
+            without_phrases=tuple(tokenize(str(p)) for p in raw.get("without", [])),
+            not_after=frozenset(normalize_word(str(w)) for w in raw.get("not_after", [])),
+            window=int(raw.get("window", DEFAULT_WINDOW)),
+            governs=bool(raw.get("governs", False)),
+            roles=raw.get("roles", "directed"),
+            mode=raw.get("mode"),
+        )
+        for kind, key in (("verb", "verbs"), ("noun", "nouns")):
+            for phrase in raw.get(key, []):
+                pattern = tokenize(str(phrase))
+                if pattern:
+                    entries.append(
+                        TriggerEntry(pattern=pattern, kind=kind, order=len(entries), **common)  # type: ignore[arg-type]
+                    )
+    return entries
+
+
+def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(word).lower() for word in raw.get(key, []))
+
+    def phrases(key: str) -> tuple[Phrase, ...]:
+        return tuple(p for p in (tokenize(str(word)) for word in raw.get(key, [])) if p)
+
+    return Cues(
+        reporting_verbs=words("reporting_verbs"),
+        reporting_phrases=phrases("reporting_phrases"),
+        future_markers=phrases("future_markers"),
+        conditional_markers=words("conditional_markers"),
+        negation=phrases("negation"),
+        negation_particles=words("negation_particles"),
+        proposal_markers=words("proposal_markers"),
+        passive_auxiliaries=words("passive_auxiliaries"),
+        agent_prepositions=words("agent_prepositions"),
+        locative_prepositions=words("locative_prepositions"),
+        target_prepositions=words("target_prepositions"),
+        light_verbs=phrases("light_verbs"),
+        possessives=words("possessives"),
+        content_markers=phrases("content_markers"),
+        purpose_markers=phrases("purpose_markers"),
+        dyad_anaphors=phrases("dyad_anaphors"),
+        clause_breaks=words("clause_breaks"),
+        territory_prepositions=words("territory_prepositions"),
+    )
+
+
+def english_inflections(raw: dict[str, object]) -> dict[str, frozenset[str]]:
+    """Surface form -> lexicon words it inflects, for every English word the lexicon uses."""
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
+    verbs, nouns = _english_vocabulary(raw)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for words, upos in ((verbs, "VERB"), (nouns, "NOUN")):
+        for word in words:
+            inflected = getAllInflections(word, upos=upos) or getAllInflectionsOOV(word, upos=upos)
+            for variants in inflected.values():
+                for form in variants:
+                    if form.lower() != word:
+                        forms[form.lower()].add(word)
+    return {form: frozenset(lemmas) for form, lemmas in forms.items()}
+
+
+def _english_vocabulary(raw: dict[str, object]) -> tuple[set[str], set[str]]:
+    """Words that may be inflected: every word of verb phrases, with-words, nouns and cues."""
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    for entry in raw["triggers"]:  # type: ignore[union-attr]
+        for phrase in entry.get("verbs", []):
+            verbs.update(str(phrase).lower().split())
+        for phrase in entry.get("nouns", []):
+            nouns.update(str(phrase).lower().split())
+        for phrase in list(entry.get("with", [])) + list(entry.get("without", [])):
+            words = str(phrase).lower().split()
+            verbs.update(words)
+            nouns.update(words)
+    cues = raw.get("cues", {})
+    for key in ("reporting_verbs", "light_verbs", "proposal_markers", "content_markers"):
+        for phrase in cues.get(key, []):  # type: ignore[union-attr]
+            verbs.update(str(phrase).lower().split())
+    return {w for w in verbs if w.isalpha()}, {w for w in nouns if w.isalpha()}

@@ -1,0 +1,148 @@
+"""Finding event triggers in a unit and deciding which of them report events of their own.
+
+A trigger is a lexicon entry matched at a token (with its `with` constraint satisfied and no
+`without` word in its window). Overlapping triggers keep the most specific one. Then triggers that
+are part of another event are absorbed:
+  - a noun inside another trigger's `with` object ("participer à l'exercice militaire");
+  - anything inside the complement of a governing trigger ("threatened to shell", "refused to
+    allow", "agreed to a ceasefire"): it says what was threatened/refused/agreed;
+  - anything after a content marker ("l'accord prévoit des exercices conjoints"): provisions are
+    not events;
+  - an act introduced by a purpose marker after an earlier trigger ("... in protest at ...",
+    "used tear gas to disperse ..."): the first act is the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from transforms.events.lexicon import TriggerEntry
+from transforms.events.tokens import PhraseHit, UnitTokens, VERB_CONTEXT_WORDS
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    entry: TriggerEntry
+    start: int  # token indexes in the doc
+    end: int
+    with_hit: PhraseHit | None = None
+
+    @property
+    def is_noun(self) -> bool:
+        return self.entry.kind == "noun"
+
+    def overlaps(self, other: TriggerMatch) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def find_triggers(tokens: UnitTokens, blocked: frozenset[int] = frozenset()) -> list[TriggerMatch]:
+    """The triggers of a unit that each report an event, in text order.
+
+    `blocked` holds token indexes that cannot start or hold a trigger: date expressions ("March
+    3") and agreement names ("defence cooperation agreement" names an agreement, not an act).
+    """
+    candidates = [
+        match
+        for index in tokens.word_indexes(tokens.first, tokens.last)
+        if index not in blocked
+        for match in _matches_at(tokens, index)
+        if not blocked.intersection(range(match.start, match.end))
+    ]
+    return _absorb(_resolve_overlaps(candidates), tokens)
+
+
+def _matches_at(tokens: UnitTokens, index: int) -> list[TriggerMatch]:
+    found: list[TriggerMatch] = []
+    for entry in tokens.lexicon.candidates(tokens.keys[index]):
+        end = tokens.match_at(index, entry.pattern)
+        if end is None or not _part_of_speech_fits(tokens, index, entry):
+            continue
+        _, clause_end = tokens.clause_bounds(index)
+        window_end = min(end + entry.window, clause_end)
+        with_hit = None
+        if entry.with_phrases:
+            with_hit = tokens.find(entry.with_phrases, end, window_end)
+            if with_hit is None:
+                continue
+        if entry.without_phrases and tokens.find(entry.without_phrases, end, window_end):
+            continue
+        previous = tokens.previous_word(index)
+        if entry.not_after and previous is not None and tokens.lower(previous) in entry.not_after:
+            continue
+        if tokens.in_reporting_tail(index):
+            continue
+        found.append(TriggerMatch(entry, index, end, with_hit))
+    return found
+
+
+def _part_of_speech_fits(tokens: UnitTokens, index: int, entry: TriggerEntry) -> bool:
+    token = tokens.token(index)
+    if token.pos_:  # a tagged language (French): trust the tagger, loosely
+        if entry.kind == "noun":
+            return token.pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON"}
+        return token.pos_ not in {"DET", "ADP", "PRON", "CCONJ", "SCONJ"}
+    if entry.kind == "verb":
+        return tokens.looks_like_verb(index)
+    previous = tokens.previous_word(index)
+    return previous is None or tokens.lower(previous) not in VERB_CONTEXT_WORDS
+
+
+def _resolve_overlaps(candidates: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Among overlapping triggers keep the most specific (then the finer CAMEO code)."""
+    ranked = sorted(candidates, key=_rank)
+    kept: list[TriggerMatch] = []
+    for match in ranked:
+        if not any(match.overlaps(other) for other in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda match: match.start)
+
+
+def _rank(match: TriggerMatch) -> tuple[int, int, int, int]:
+    code_detail = len(match.entry.code) if not match.entry.code.startswith("plover:") else 3
+    return (-match.entry.specificity, -code_detail, match.start, match.entry.order)
+
+
+def _absorb(matches: list[TriggerMatch], tokens: UnitTokens) -> list[TriggerMatch]:
+    kept: list[TriggerMatch] = []
+    content_starts = [
+        hit.end for hit in tokens.find_all(tokens.lexicon.cues.content_markers, tokens.first, tokens.last)
+    ]
+    for match in matches:
+        if _inside_object(match, matches):
+            continue
+        if any(_governed_by(match, governor, tokens) for governor in kept if governor.entry.governs):
+            continue
+        if any(_after_content_marker(match, start, tokens) for start in content_starts):
+            continue
+        if kept and _introduced_by_purpose(match, tokens):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _inside_object(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    return any(
+        other is not match
+        and other.with_hit is not None
+        and other.with_hit.start <= match.start < max(other.with_hit.end, match.start + 1)
+        and other.with_hit.start <= match.start
+        for other in matches
+    )
+
+
+def _governed_by(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
+    _, clause_end = tokens.clause_bounds(governor.start)
+    return governor.end <= match.start < clause_end
+
+
+def _after_content_marker(match: TriggerMatch, marker_end: int, tokens: UnitTokens) -> bool:
+    _, clause_end = tokens.clause_bounds(marker_end - 1)
+    return marker_end <= match.start < clause_end
+
+
+def _introduced_by_purpose(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    for phrase in tokens.lexicon.cues.purpose_markers:
+        start = match.start - len(phrase)
+        if start >= tokens.first and tokens.match_at(start, phrase) == match.start:
+            return True
+    return False

@@ -1,0 +1,105 @@
+"""How an event is stated: negated, announced for the future, proposed, reported by someone.
+
+  negated   a negation in the trigger's verb group: "did not sign", "n'a pas signé".
+  planned   a future or intent marker before the trigger in its clause ("will visit", "ready to
+            send", "va signer") or a French future/conditional verb form.
+  proposed  a proposal word governing the trigger ("proposed to hold talks", "propose de …").
+  reported  the clause is attributed: ", officials said", "selon le communiqué", "X said that …";
+            `reported_by` is who reports, as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from transforms.events.matching import TriggerMatch
+from transforms.events.tokens import UnitTokens
+
+FUTURE_WINDOW = 5
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool
+    future: bool
+    conditional: bool
+    proposed: bool
+    reported_by: str | None
+    reported: bool
+
+    @property
+    def label(self) -> str:
+        if self.future:
+            return "planned"
+        if self.proposed:
+            return "proposed"
+        if self.reported:
+            return "reported"
+        return "asserted"
+
+
+def read_modality(match: TriggerMatch, tokens: UnitTokens) -> Modality:
+    clause_start, _ = tokens.clause_bounds(match.start)
+    reported_by, reported = _reporting(match, tokens)
+    return Modality(
+        negated=_negated(match, tokens),
+        future=_future(match, tokens, clause_start),
+        conditional=_conditional(match, tokens, clause_start),
+        proposed=_proposed(match, tokens),
+        reported_by=reported_by,
+        reported=reported,
+    )
+
+
+def _negated(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    cues = tokens.lexicon.cues
+    if cues.negation_particles:  # French: "ne … pas" around the verb
+        before = tokens.word_indexes(match.start - 4, match.start)
+        after = tokens.word_indexes(match.end, match.end + 2)
+        has_particle = any(tokens.lower(i) in cues.negation_particles for i in before)
+        has_negation = tokens.find(cues.negation, min(before, default=match.start), match.end + 2) is not None
+        return has_particle and (has_negation or any(tokens.lower(i) in {"pas", "jamais", "plus"} for i in after))
+    before = tokens.word_indexes(match.start - 3, match.start)
+    if not before:
+        return False
+    return tokens.find(cues.negation, before[0], match.start) is not None
+
+
+def _future(match: TriggerMatch, tokens: UnitTokens, clause_start: int) -> bool:
+    token = tokens.token(match.start)
+    morph = str(token.morph)
+    if "Tense=Fut" in morph or "Mood=Cnd" in morph:
+        return True
+    if any(child.dep_.startswith("aux") and "Tense=Fut" in str(child.morph) for child in token.children):
+        return True
+    if token.head.lemma_ == "aller" and "VerbForm=Inf" in morph:
+        return True
+    start = max(clause_start, match.start - FUTURE_WINDOW)
+    return tokens.find(tokens.lexicon.cues.future_markers, start, match.start) is not None
+
+
+def _conditional(match: TriggerMatch, tokens: UnitTokens, clause_start: int) -> bool:
+    markers = tokens.lexicon.cues.conditional_markers
+    return tokens.has_word(markers, max(clause_start, match.start - FUTURE_WINDOW), match.start) is not None
+
+
+def _proposed(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    markers = tokens.lexicon.cues.proposal_markers
+    return tokens.has_word(markers, match.start - 4, match.start) is not None
+
+
+def _reporting(match: TriggerMatch, tokens: UnitTokens) -> tuple[str | None, bool]:
+    for tail in tokens.reporting_tails:
+        if tail[0] > match.start or tail[0] <= tokens.first + 1:
+            return tokens.reporter_text(tail), True
+    # "X said (that) …": a reporting verb before the trigger in the same unit.
+    for index in tokens.word_indexes(tokens.first, match.start):
+        if tokens.is_reporting_verb(index):
+            commas = [i for i in tokens.word_indexes(tokens.first, index) if tokens.lower(i) == ","]
+            subject = [
+                i for i in tokens.word_indexes(commas[-1] + 1 if commas else tokens.first, index)
+                if not tokens.token(i).is_punct and tokens.lower(i) not in {"has", "have", "had", "a", "ont"}
+            ]
+            text = tokens.doc[subject[0]: subject[-1] + 1].text if subject else None
+            return text, True
+    return None, False

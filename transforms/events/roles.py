@@ -1,0 +1,444 @@
+"""Who did it and to whom: source actors, target actors and location of one trigger.
+
+Two readers, same output:
+  - syntactic (languages with a dependency parse, French): the relation that links each actor
+    mention to the trigger decides — subject -> source; passive subject -> target; agent ("par X")
+    -> source; object or oblique -> target; locative oblique -> location; for a noun trigger,
+    "de X" -> source, "entre X et Y" -> sources, "à/avec/contre X" -> target; a noun trigger that
+    is the object of a light or control verb takes that verb's subject ("effectuer une visite").
+    Hyphenated words are one node of the parse (hyphenated.py). A mention inside the "de X"
+    complement of a noun that restates the trigger's event ("reçu … pour la visite d'un chef
+    d'état-major …") re-describes a participant the clause names: it is not added, though a
+    locative inside it gives the place.
+  - linear (every language): the group of coordinated actors nearest before the trigger in its
+    clause is the source, the first group after it the target; passive triggers ("was received
+    by X", "a été reçu par X") swap them, with the "by/par" actors as sources.
+The syntactic reader runs first where there is a parse; the linear one fills what it left empty.
+Actors inside reporting tails (", officials said") are never roles, wherever the parse hangs them.
+A place after a locative preposition, or a state after a territorial one ("in/dans <state>"), is
+the location, not a participant; a place stands in for the target only when none is named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from transforms.events.hyphenated import attaching_token, word_head, word_start, word_tokens
+from transforms.events.lexicon import RoleScheme
+from transforms.events.matching import TriggerMatch
+from transforms.events.participants import PLACE_TYPES, Participant
+from transforms.events.tokens import UnitTokens
+
+COORDINATION_WORDS = frozenset({",", "and", "et", "&", "ainsi", "que", "as", "well", "or", "ou", "both", "y", "e"})
+NP_SKIP_WORDS = frozenset(
+    {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "of", "'s",
+     "minister", "ministre", "president", "président", "general", "général", "leader", "chief",
+     "chef", "prime", "foreign", "defence", "defense", "secretary", "king", "roi", "envoy", "senior",
+     "official", "officials", "spokesman", "délégué", "ministers"}
+)
+GENITIVE_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des"})
+EXTRA_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des", "entre", "between", "from", "with", "avec", "among", "parmi"})
+SUBJECT_RELATIONS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_RELATIONS = frozenset({"nsubj:pass", "csubj:pass"})
+OBJECT_RELATIONS = frozenset({"obj", "iobj", "dobj", "ccomp", "xcomp"})
+OBLIQUE_RELATIONS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "obl:tmod"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    sources: tuple[Participant, ...] = ()
+    targets: tuple[Participant, ...] = ()
+    location: Participant | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.sources and not self.targets
+
+
+class RoleReader:
+    """Assigns roles for the triggers of one unit."""
+
+    def __init__(self, tokens: UnitTokens, participants: Sequence[Participant]) -> None:
+        self.tokens = tokens
+        self.cues = tokens.lexicon.cues
+        self.participants = [p for p in participants if not tokens.in_reporting_tail(p.start)]
+
+    def roles(self, match: TriggerMatch, scheme: RoleScheme, restatements: Sequence[TriggerMatch] = ()) -> Roles:
+        """Roles of one trigger; `restatements` are the unit's other noun triggers of its event type."""
+        candidates = [p for p in self.participants if not _overlaps(p, match)]
+        described = self._described_by_restatement(match, candidates, restatements)
+        roles = self._roles(match, scheme, [p for p in candidates if p not in described])
+        if roles.location is None:
+            roles = replace(roles, location=next((p for p in described if self._is_locative(p)), None))
+        return _without_places(roles, scheme)
+
+    def _described_by_restatement(
+        self, match: TriggerMatch, candidates: list[Participant], restatements: Sequence[TriggerMatch]
+    ) -> list[Participant]:
+        """Mentions inside the "de X" complement of a noun that restates the trigger's event.
+
+        "X a été reçu par Y pour la première visite d'un chef d'état-major de Z": the visit is
+        the reception and its "de" complement names the visitor again ("un chef d'état-major de
+        Z" is X), so it adds no participant. The noun's other complements ("une manifestation
+        contre W") still count: they may name what the clause did not.
+        """
+        if not restatements or not self.tokens.unit.has_parse:
+            return []
+        head = word_start(_head_of(match, self.tokens))
+        nouns = frozenset(i for noun in restatements for i in range(noun.start, noun.end))
+        return [p for p in candidates if _reaches_through_genitive(p.root, head, nouns)]
+
+    def _roles(self, match: TriggerMatch, scheme: RoleScheme, candidates: list[Participant]) -> Roles:
+        linear = self._linear(match, scheme, candidates)
+        if not self.tokens.unit.has_parse:
+            return linear
+        syntactic = self._syntactic(match, scheme, candidates)
+        if match.is_noun:
+            # A noun's arguments are its own dependents; the nearest actor to its left is usually
+            # the subject of some other verb ("… au Maroc qui avait abouti à la signature").
+            return syntactic
+        return Roles(
+            sources=syntactic.sources or linear.sources,
+            targets=syntactic.targets or (linear.targets if not syntactic.sources else ()),
+            location=syntactic.location or linear.location,
+        )
+
+    # --- linear reading ------------------------------------------------------------------------
+    def _linear(self, match: TriggerMatch, scheme: RoleScheme, candidates: list[Participant]) -> Roles:
+        clause_start, clause_end = self.tokens.clause_bounds(match.start)
+        in_clause = [p for p in candidates if clause_start <= p.start and p.end <= clause_end]
+        left = [p for p in in_clause if p.end <= match.start]
+        right = [p for p in in_clause if p.start >= match.end]
+        agents = [p for p in right if self.preposition_before(p) in self.cues.agent_prepositions]
+        locatives = [p for p in right if self._is_locative(p)]
+        location = locatives[0] if locatives else None
+        plain_right = [p for p in right if p not in agents and p not in locatives]
+        if scheme == "speaker":
+            return self._speaker_roles(match, left, location)
+        if scheme == "experiencer":
+            after_object = [p for p in right if match.with_hit is None or p.start >= match.with_hit.end]
+            return Roles(tuple(_first_group(after_object, self.tokens)), tuple(_last_group(left, self.tokens)), location)
+        if self._is_passive(match):
+            sources = tuple(_first_group(agents, self.tokens))
+            targets = tuple(_last_group(left, self.tokens))
+            return Roles(sources, targets, location)
+        sources = tuple(_last_group(left, self.tokens))
+        if not sources and match.is_noun:
+            sources = tuple(self._noun_sources(match, plain_right))
+            plain_right = [p for p in plain_right if p not in sources]
+        if scheme == "destination":
+            targets = tuple(_first_group(locatives or plain_right, self.tokens))
+        else:
+            targets = tuple(_first_group(plain_right or locatives, self.tokens))
+        if scheme == "reciprocal":
+            partners = tuple(_first_group(plain_right, self.tokens))
+            return Roles(sources + tuple(p for p in partners if p not in sources), (), location)
+        return Roles(sources, targets, location)
+
+    def _speaker_roles(self, match: TriggerMatch, left: list[Participant], location: Participant | None) -> Roles:
+        """"X said Y must ...": X demands, Y is asked."""
+        verbs = [i for i in self.tokens.word_indexes(self.tokens.first, match.start) if self.tokens.is_reporting_verb(i)]
+        if not verbs:
+            return Roles((), tuple(_last_group(left, self.tokens)), location)
+        verb = verbs[-1]
+        speakers = [p for p in left if p.end <= verb]
+        addressees = [p for p in left if p.start > verb]
+        return Roles(tuple(_last_group(speakers, self.tokens)), tuple(_last_group(addressees, self.tokens)), location)
+
+    def _noun_sources(self, match: TriggerMatch, right: list[Participant]) -> list[Participant]:
+        """"visit by X", "talks between X and Y", "X's visit"."""
+        for participant in right:
+            preposition = self.preposition_before(participant)
+            if preposition in self.cues.agent_prepositions or preposition in {"between", "entre", "of", "de", "d'", "du", "des"}:
+                return _first_group(right[right.index(participant):], self.tokens)
+        return []
+
+    def _is_passive(self, match: TriggerMatch) -> bool:
+        token = self.tokens.token(match.start)
+        morph = str(token.morph)
+        if "Voice=Pass" in morph or any(child.dep_ == "aux:pass" for child in token.children):
+            return True
+        if match.is_noun:
+            return False
+        if token.dep_ == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
+            return True  # "l'accord signé par X"
+        if token.pos_:
+            return False
+        words = self.tokens.word_indexes(match.start - 4, match.start)
+        has_auxiliary = any(self.tokens.lower(i) in self.cues.passive_auxiliaries for i in words)
+        inflected = token.lower_ != match.entry.pattern[0] and token.lower_.endswith(("ed", "en", "wn", "ht", "lt"))
+        following = self.tokens.word_indexes(match.end, match.end + 1)
+        adjectival = match.entry.governs and bool(following) and self.tokens.lower(following[0]) == "to"
+        return has_auxiliary and inflected and not adjectival  # "is opposed to" is not a passive
+
+    def _is_locative(self, participant: Participant) -> bool:
+        return self._locates(participant, self.preposition_before(participant))
+
+    def _locates(self, participant: Participant, preposition: str | None) -> bool:
+        """"à Rabat", "in Norway": a place after a locative preposition; "dans le royaume
+        hachémite", "in the kingdom": a state after a territorial one (the act happens there)."""
+        if participant.actor.type in PLACE_TYPES:
+            return preposition in self.cues.locative_prepositions
+        if participant.actor.type == "state":
+            return preposition in self.cues.territory_prepositions
+        return False
+
+    def preposition_before(self, participant: Participant) -> str | None:
+        """The preposition that governs a mention ("par le ministre … Gantz" -> "par")."""
+        if self.tokens.unit.has_parse:
+            found = _case_marker(participant.root)
+            if found is not None:
+                return found
+        return self._preposition_looking_back(participant)
+
+    def _preposition_looking_back(self, participant: Participant) -> str | None:
+        prepositions = (
+            self.cues.agent_prepositions | self.cues.locative_prepositions
+            | self.cues.target_prepositions | EXTRA_PREPOSITIONS
+        )
+        skipped = 0
+        for index in range(participant.start - 1, max(self.tokens.first, participant.start - 8) - 1, -1):
+            token = self.tokens.token(index)
+            if token.is_space:
+                continue
+            word = self.tokens.lower(index)
+            if word in prepositions and word not in {"of", "de", "d'", "du", "des"}:
+                return word
+            if word in {"of", "de", "d'", "du", "des"} and skipped == 0:
+                return word
+            if token.is_punct or skipped >= 5:
+                return None
+            is_name_word = token.is_title or token.is_upper or word in NP_SKIP_WORDS or token.like_num
+            if not is_name_word and skipped >= 3:
+                return None
+            skipped += 1
+        return None
+
+    # --- syntactic reading ---------------------------------------------------------------------
+    def _syntactic(self, match: TriggerMatch, scheme: RoleScheme, candidates: list[Participant]) -> Roles:
+        head = _head_of(match, self.tokens)
+        sources: list[Participant] = []
+        targets: list[Participant] = []
+        location: Participant | None = None
+        passive = self._is_passive(match)
+        for participant in candidates:
+            relation, child = _relation_to(participant.root, head)
+            if relation is None or child is None:
+                continue
+            role = self._role_of(participant, relation, child, passive, match, scheme)
+            if role == "source":
+                sources.append(participant)
+            elif role == "target":
+                targets.append(participant)
+            elif role == "location" and location is None:
+                location = participant
+                if scheme == "destination":
+                    targets.append(participant)
+        if not sources:
+            sources = self._controller_subjects(head, candidates)
+        if not sources and match.is_noun:
+            sources = self._possessor(match, candidates)
+        if scheme == "reciprocal":
+            return Roles(tuple(sources + [p for p in targets if p not in sources]), (), location)
+        return Roles(tuple(sources), tuple(p for p in targets if p not in sources), location)
+
+    def _role_of(
+        self, participant: Participant, relation: str, child: Token, passive: bool,
+        match: TriggerMatch, scheme: RoleScheme,
+    ) -> str | None:
+        """Role from the trigger's dependent that dominates the mention.
+
+        The mention's own preposition counts only when the mention is that dependent (or in
+        apposition to it); deeper down it belongs to another phrase ("à l'exercice co-organisé
+        par le Maroc": Morocco is inside the object, not the agent of "participer").
+        """
+        direct = _is_same_phrase(participant.root, child)
+        own = self.preposition_before(participant) if direct else _case_marker(participant.root)
+        governing = own if direct else (_case_marker(child) or "")
+        if scheme == "experiencer":
+            return self._experiencer_role(participant, relation, match)
+        if relation in SUBJECT_RELATIONS:
+            return "target" if passive else "source"
+        if relation in PASSIVE_SUBJECT_RELATIONS:
+            return "target"
+        if relation == "obl:agent" or (direct and own in self.cues.agent_prepositions):
+            return "source"
+        if self._locates(participant, own):
+            return "location"
+        if match.is_noun and governing in {"de", "d'", "du", "des", "entre", "between", "of"}:
+            return "source"
+        if relation in OBJECT_RELATIONS or relation in OBLIQUE_RELATIONS:
+            return "target"
+        return None
+
+    def _experiencer_role(self, participant: Participant, relation: str, match: TriggerMatch) -> str | None:
+        """"X suscite la défiance de Y": Y disapproves (source) of X (target)."""
+        if relation in SUBJECT_RELATIONS:
+            return "target"
+        hit = match.with_hit
+        root = participant.root
+        if hit is not None and hit.start <= word_head(root).i < hit.end and _case_marker(root) in {"de", "d'", "du", "des"}:
+            return "source"
+        return None
+
+    def _controller_subjects(self, head: Token, candidates: list[Participant]) -> list[Participant]:
+        """"X a effectué une visite", "X a décidé de signer": the governing verb's subject."""
+        governor = head.head if head.dep_ in {"obj", "xcomp", "obl:arg", "obl", "ccomp"} else None
+        if governor is None or governor is head:
+            return []
+        subjects = [c for c in governor.children if c.dep_ in SUBJECT_RELATIONS]
+        found: list[Participant] = []
+        for subject in subjects:
+            subtree = set(t.i for t in subject.subtree)
+            found.extend(p for p in candidates if p.root.i in subtree)
+        return found
+
+    def _possessor(self, match: TriggerMatch, candidates: list[Participant]) -> list[Participant]:
+        """"… le Front Polisario dans sa guérilla": the possessive points to the nearest actor before."""
+        determiners = [self.tokens.lower(i) for i in self.tokens.word_indexes(match.start - 2, match.start)]
+        if not any(word in self.cues.possessives for word in determiners):
+            return []
+        before = [p for p in candidates if p.end <= match.start]
+        return before[-1:]
+
+
+def _without_places(roles: Roles, scheme: RoleScheme) -> Roles:
+    """A place (a city, a territory) is where things happen, not who acts: never a source.
+
+    As PLOVER codes it, the place an act is directed at or happens in stands for the target
+    when the sentence names no other ("lifted the curfew in Montenegro", "sent arms to
+    Pakistan", "a visité le Maroc"); the extractor then reads it as that country's state.
+    """
+    sources = tuple(p for p in roles.sources if p.actor.type != "place")
+    actors = tuple(p for p in roles.targets if p.actor.type != "place")
+    places = tuple(p for p in roles.targets if p.actor.type == "place")
+    if actors:
+        targets = actors
+    elif places:
+        targets = places
+    elif roles.location is not None and scheme != "reciprocal":
+        targets = (roles.location,)
+    else:
+        targets = ()
+    return Roles(sources, targets, roles.location)
+
+
+def _overlaps(participant: Participant, match: TriggerMatch) -> bool:
+    return participant.start < match.end and match.start < participant.end
+
+
+def _head_of(match: TriggerMatch, tokens: UnitTokens) -> Token:
+    """The token of a multi-word trigger whose head lies outside it."""
+    for index in range(match.start, match.end):
+        token = tokens.token(index)
+        if not (match.start <= token.head.i < match.end) or token.head.i == token.i:
+            return token
+    return tokens.token(match.start)
+
+
+def _relation_to(token: Token, head: Token) -> tuple[str | None, Token | None]:
+    """The dependency relation of the child of `head` that dominates `token`, if any.
+
+    Walks word by word (a hyphenated word is one node) and returns the child's first token.
+    """
+    target = word_start(head)
+    current = word_start(token)
+    for _ in range(40):
+        parent = word_head(current)
+        if parent.i == current.i:
+            return None, None
+        if parent.i == target.i:
+            return attaching_token(current).dep_, current
+        current = parent
+    return None, None
+
+
+def _reaches_through_genitive(token: Token, head: Token, nouns: frozenset[int]) -> bool:
+    """True when the parse path from `token` up to `head` enters one of `nouns` by a "de/of" phrase."""
+    crossed = False
+    current = word_start(token)
+    for _ in range(40):
+        parent = word_head(current)
+        if parent.i == head.i:
+            return crossed
+        if parent.i == current.i:
+            return False
+        crossed = crossed or (parent.i in nouns and _case_marker(current) in GENITIVE_PREPOSITIONS)
+        current = parent
+    return False
+
+
+def _is_same_phrase(token: Token, child: Token) -> bool:
+    """True when `token` is `child` or hangs on it by apposition, flat name or coordination."""
+    current = word_start(token)
+    for _ in range(4):
+        if current.i == child.i:
+            return True
+        link = attaching_token(current)
+        if link.dep_ not in {"appos", "flat:name", "flat", "conj", "fixed"} or link.head.i == link.i:
+            return False
+        current = word_head(current)
+    return False
+
+
+def _case_marker(token: Token) -> str | None:
+    """The preposition attached to a noun, looking through appositions and flat names."""
+    current = word_start(token)
+    for _ in range(3):
+        cases = [
+            child for member in word_tokens(current) for child in member.children
+            if child.dep_ in {"case", "mark"} and child.i < current.i
+        ]
+        if cases:
+            return min(cases, key=lambda case: case.i).lower_.replace("\u2019", "'")
+        link = attaching_token(current)
+        if link.dep_ in {"appos", "flat:name", "flat", "conj"} and link.head.i != link.i:
+            current = word_head(current)
+            continue
+        return None
+    return None
+
+
+def _last_group(participants: list[Participant], tokens: UnitTokens) -> list[Participant]:
+    """The nearest participant and those coordinated with it, reading leftwards."""
+    if not participants:
+        return []
+    group = [participants[-1]]
+    for participant in reversed(participants[:-1]):
+        if _coordinated(participant, group[0], tokens):
+            group.insert(0, participant)
+        else:
+            break
+    return group
+
+
+def _first_group(participants: list[Participant], tokens: UnitTokens) -> list[Participant]:
+    if not participants:
+        return []
+    group = [participants[0]]
+    for participant in participants[1:]:
+        if _coordinated(group[-1], participant, tokens):
+            group.append(participant)
+        else:
+            break
+    return group
+
+
+def _coordinated(left: Participant, right: Participant, tokens: UnitTokens) -> bool:
+    """"X and Y", "X, Y and Z", "X and Bulgarian President Y", "X (Y)"."""
+    between = tokens.word_indexes(left.end, right.start)
+    if not between:
+        return True
+    words = [tokens.lower(i) for i in between]
+    if words == ["("]:
+        return True  # an alias in brackets: "Hizbollah (Party of God)"
+    has_coordinator = any(word in {",", "and", "et", "&", "or", "ou", "y", "e"} for word in words)
+    allowed = all(
+        word in COORDINATION_WORDS or word in {"the", "le", "la", "les", "l'"} or word in NP_SKIP_WORDS
+        or tokens.token(i).is_title or tokens.token(i).is_upper
+        for i, word in zip(between, words)
+    )
+    return has_coordinator and allowed and len(words) <= 6

@@ -1,0 +1,242 @@
+"""Reading one unit token by token: lexicon keys, phrase look-ups, clauses and reporting tails.
+
+Shared by the trigger matcher, the role assigner, the modality reader and the agreement reader, so
+that they all agree on what a clause is and where "…, a official said" begins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Token
+
+from transforms.events.lexicon import LanguageLexicon, Phrase
+from transforms.events.units import Unit, normalize_word, token_keys
+
+PUNCTUATION_STOPS = frozenset({".", "!", "?"})
+# English has no tagger in the pipeline: words that show the next word is used as a noun.
+NOUN_CONTEXT_WORDS = frozenset(
+    {"a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those", "'s", "’s",
+     "new", "recent", "latest", "first", "second", "further", "major", "any", "no", "every", "each"}
+)
+# ... and words that show it is used as a verb.
+VERB_CONTEXT_WORDS = frozenset(
+    {"to", "will", "would", "shall", "should", "could", "can", "may", "might", "must", "did",
+     "does", "do", "has", "have", "had", "not", "n't", "also", "they", "he", "she", "it", "we",
+     "i", "you", "who", "which"}
+)
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    start: int  # token index in the doc
+    end: int  # exclusive
+    phrase: Phrase
+
+
+class UnitTokens:
+    """Token-level views of one unit for one language lexicon."""
+
+    def __init__(self, unit: Unit, lexicon: LanguageLexicon) -> None:
+        self.unit = unit
+        self.lexicon = lexicon
+        self.doc = unit.span.doc
+        self.first = unit.first_token
+        self.last = unit.last_token
+
+    @cached_property
+    def keys(self) -> dict[int, frozenset[str]]:
+        return {
+            token.i: token_keys(token, self.lexicon.inflections) for token in self.unit.span
+        }
+
+    def token(self, index: int) -> Token:
+        return self.doc[index]
+
+    def lower(self, index: int) -> str:
+        return self.doc[index].lower_.replace("\u2019", "'")
+
+    def word_indexes(self, start: int, end: int) -> list[int]:
+        """Token indexes in [start, end) that are not whitespace."""
+        return [i for i in range(max(start, self.first), min(end, self.last)) if not self.doc[i].is_space]
+
+    @cached_property
+    def surface_keys(self) -> dict[int, frozenset[str]]:
+        """Text and lemma only: for names, where "according" must not read as "accord"."""
+        return {
+            token.i: frozenset(k for k in (normalize_word(token.text), normalize_word(token.lemma_)) if k)
+            for token in self.unit.span
+        }
+
+    def match_at(self, index: int, phrase: Phrase, surface: bool = False) -> int | None:
+        """End index if `phrase` matches the words starting at `index` (skipping whitespace)."""
+        keys = self.surface_keys if surface else self.keys
+        position = index
+        for word in phrase:
+            while position < self.last and self.doc[position].is_space:
+                position += 1
+            if position >= self.last or word not in keys[position]:
+                return None
+            position += 1
+        return position
+
+    def find(self, phrases: Iterable[Phrase], start: int, end: int) -> PhraseHit | None:
+        """The first (leftmost, then longest) phrase occurring in [start, end)."""
+        best: PhraseHit | None = None
+        for index in self.word_indexes(start, end):
+            for phrase in phrases:
+                stop = self.match_at(index, phrase)
+                if stop is not None and stop <= end:
+                    hit = PhraseHit(index, stop, phrase)
+                    if best is None or (hit.start, -len(phrase)) < (best.start, -len(best.phrase)):
+                        best = hit
+            if best is not None:
+                return best
+        return best
+
+    def find_all(self, phrases: Iterable[Phrase], start: int, end: int) -> list[PhraseHit]:
+        hits: list[PhraseHit] = []
+        phrases = tuple(phrases)
+        for index in self.word_indexes(start, end):
+            for phrase in phrases:
+                stop = self.match_at(index, phrase)
+                if stop is not None and stop <= end:
+                    hits.append(PhraseHit(index, stop, phrase))
+        return hits
+
+    def has_word(self, words: frozenset[str], start: int, end: int) -> int | None:
+        for index in self.word_indexes(start, end):
+            if self.keys[index] & words:
+                return index
+        return None
+
+    # --- clauses ------------------------------------------------------------------------------
+    @cached_property
+    def clause_breaks(self) -> list[int]:
+        breaks = self.lexicon.cues.clause_breaks
+        return [i for i in self.word_indexes(self.first, self.last) if self.lower(i) in breaks]
+
+    def clause_bounds(self, index: int) -> tuple[int, int]:
+        """[start, end) of the clause around a token: between clause breaks and reporting tails."""
+        start, end = self.first, self.last
+        for position in self.clause_breaks:
+            if position < index:
+                start = position + 1
+            elif position > index:
+                end = position
+                break
+        for tail_start, _ in self.reporting_tails:
+            if index < tail_start < end:
+                end = tail_start
+        return start, end
+
+    # --- reporting ---------------------------------------------------------------------------
+    def is_reporting_verb(self, index: int) -> bool:
+        return bool(self.keys[index] & self.lexicon.cues.reporting_verbs)
+
+    @cached_property
+    def reporting_tails(self) -> list[tuple[int, int]]:
+        """Spans such as ", officials said Thursday." or ", selon le communiqué marocain."."""
+        tails: list[tuple[int, int]] = []
+        cues = self.lexicon.cues
+        for comma in self.word_indexes(self.first, self.last):
+            if self.lower(comma) != ",":
+                continue
+            end = self._tail_end(comma + 1)
+            phrase = self.find(cues.reporting_phrases, comma + 1, min(comma + 3, end))
+            if phrase is not None and phrase.start <= comma + 2:
+                tails.append((comma, end))
+                continue
+            verb = self._reporting_verb_in(comma + 1, min(comma + 15, end))
+            if verb is not None and not self._introduces_content(verb):
+                tails.append((comma, end))
+        for hit in self.find_all(cues.reporting_phrases, self.first, self.last):
+            if hit.start == self.first or self.lower(hit.start - 1) in {",", "(", '"', "«"}:
+                end = self._phrase_end(hit.end)
+                if not any(start <= hit.start < stop for start, stop in tails):
+                    tails.append((hit.start, end))
+        return sorted(tails)
+
+    def in_reporting_tail(self, index: int) -> bool:
+        return any(start <= index < end for start, end in self.reporting_tails)
+
+    def reporter_text(self, tail: tuple[int, int]) -> str | None:
+        """Who reports, read from a tail: "a Croatian official", "l'armée israélienne"."""
+        start, end = tail
+        words = [i for i in self.word_indexes(start, end) if not self.doc[i].is_punct]
+        cues = self.lexicon.cues
+        phrase = self.find(cues.reporting_phrases, start, end)
+        if phrase is not None:
+            words = [i for i in words if i >= phrase.end]
+        else:
+            verb = self._reporting_verb_in(start, end)
+            if verb is not None:
+                before = [i for i in words if i < verb and not self._is_auxiliary(i)]
+                after = [i for i in words if i > verb]
+                words = before if before else after
+        words = self._cut_at_preposition(words)
+        if not words:
+            return None
+        return self.doc[words[0]: words[-1] + 1].text.strip(" ,") or None
+
+    def _tail_end(self, start: int) -> int:
+        for index in self.word_indexes(start, self.last):
+            if self.lower(index) in PUNCTUATION_STOPS or self.lower(index) in self.lexicon.cues.clause_breaks:
+                return index
+        return self.last
+
+    def _phrase_end(self, start: int) -> int:
+        for index in self.word_indexes(start, self.last):
+            if self.lower(index) in {",", ";", ":", ")"} or self.lower(index) in PUNCTUATION_STOPS:
+                return index
+        return self.last
+
+    def _reporting_verb_in(self, start: int, end: int) -> int | None:
+        for index in self.word_indexes(start, end):
+            if self.is_reporting_verb(index):
+                return index
+        return None
+
+    def _introduces_content(self, verb: int) -> bool:
+        """"X said that ..." / "X a annoncé que ...": the verb opens a clause, not a tail."""
+        following = self.word_indexes(verb + 1, verb + 3)
+        return any(self.lower(i) in {"that", "que", "qu'"} for i in following)
+
+    def _is_auxiliary(self, index: int) -> bool:
+        token = self.doc[index]
+        return token.pos_ == "AUX" or token.lower_ in {"a", "ont", "has", "have", "had", "avait", "avaient"}
+
+    def _cut_at_preposition(self, words: list[int]) -> list[int]:
+        stops = {"dans", "in", "on", "lors", "during", "at", "à", "en", "sur", "today", "aujourd'hui"}
+        kept: list[int] = []
+        for index in words:
+            if kept and self.lower(index) in stops:
+                break
+            kept.append(index)
+        return kept
+
+    # --- parts of speech for English, where there is no tagger ----------------------------------
+    def looks_like_noun(self, index: int) -> bool:
+        token = self.doc[index]
+        if token.pos_:
+            return token.pos_ in {"NOUN", "PROPN", "ADJ", "X", "NUM"}
+        previous = self._previous_word(index)
+        return previous is not None and self.lower(previous) in NOUN_CONTEXT_WORDS
+
+    def looks_like_verb(self, index: int) -> bool:
+        token = self.doc[index]
+        if token.pos_:
+            return token.pos_ in {"VERB", "AUX"} or "VerbForm=Part" in str(token.morph) or token.pos_ == "ADJ"
+        previous = self._previous_word(index)
+        return previous is None or self.lower(previous) not in NOUN_CONTEXT_WORDS
+
+    def _previous_word(self, index: int) -> int | None:
+        for position in range(index - 1, self.first - 1, -1):
+            if not self.doc[position].is_space:
+                return position
+        return None
+
+    def previous_word(self, index: int) -> int | None:
+        return self._previous_word(index)
