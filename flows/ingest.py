@@ -36,7 +36,7 @@ from warehouse.publish import publish_run, recover_interrupted_runs
 from warehouse.rows import document_rows
 from warehouse.rows.core import RunContext
 from warehouse.staging import StagingArea
-from warehouse.state import KnownState, read_known_state
+from warehouse.state import KnownState, read_known_state, run_checks_of
 
 # Batches in flight at once: enough to keep a few workers busy, few enough that memory stays flat.
 BATCHES_IN_FLIGHT = 4
@@ -60,6 +60,7 @@ class RunSummary:
     languages: dict[str, str] = field(default_factory=dict)  # new article id → language
     quarantine_reasons: Counter[str] = field(default_factory=Counter)
     table_counts: dict[str, int] = field(default_factory=dict)
+    checks: list[tuple[str, bool, int]] = field(default_factory=list)  # (check, passed, failing rows)
     articles_extracted: int = 0  # set by reprocess: articles whose derived rows were rebuilt
 
     @property
@@ -165,6 +166,7 @@ def _ingest_batches(
     if summary.files["new"] or summary.files["changed"] or summary.files["deleted"]:  # else only last-seen times would change
         parameters = {"inputs": inputs, "warehouse": str(layout.database), "batch_size": batch_size, "max_bytes": max_bytes}
         summary.table_counts = publish(layout, run, run_row("ingest", run, summary, parameters))
+        summary.checks = run_checks_of(layout, run.run_id)
         summary.published = True
         logger.info("published %s: %s", layout.database, summary.table_counts)
 
@@ -227,6 +229,11 @@ def summarise(summary: RunSummary) -> None:
     if summary.quarantine_reasons:
         lines += ["", "| quarantine reason | records |", "|---|---:|"]
         lines += [f"| {reason} | {count} |" for reason, count in sorted(summary.quarantine_reasons.items())]
+    if summary.checks:
+        failing = sum(1 for _, passed, _ in summary.checks if not passed)
+        lines += ["", f"Data-quality checks: {len(summary.checks) - failing} passed, {failing} failed", ""]
+        lines += ["| check | passed | failing rows |", "|---|---|---:|"]
+        lines += [f"| {name} | {'yes' if passed else 'NO'} | {rows} |" for name, passed, rows in summary.checks]
     create_markdown_artifact(markdown="\n".join(lines), key="ingest-summary", description="newsdesk ingest run")
 
 

@@ -19,7 +19,7 @@ from warehouse.layout import WarehouseLayout
 from warehouse.lock import WarehouseLock
 from warehouse.publish import recover_interrupted_runs
 from warehouse.staging import StagingArea
-from warehouse.state import article_ids_to_reprocess, stored_articles
+from warehouse.state import article_ids_to_reprocess, run_checks_of, stored_articles
 
 
 @flow(name="reprocess", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
@@ -42,6 +42,7 @@ def reprocess(warehouse: str | None = None, all_articles: bool = False, batch_si
             if summary.articles_extracted:
                 parameters = {"warehouse": str(layout.database), "all_articles": all_articles, "batch_size": batch_size}
                 summary.table_counts = publish(layout, run, run_row("reprocess", run, summary, parameters))
+                summary.checks = run_checks_of(layout, run.run_id)
                 summary.published = True
         finally:
             recover_interrupted_runs(layout)

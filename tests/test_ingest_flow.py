@@ -191,6 +191,7 @@ def test_every_run_records_its_checks_and_counts(articles_folder: Path, warehous
     assert files_seen == 6
     assert json.loads(counts)["articles"] == 7
     assert summary.table_counts["articles"] == 7
+    assert summary.checks and all(passed for _, passed, _ in summary.checks)  # shown in the artifact
     assert rows(warehouse, "SELECT count(*) FROM quality_checks WHERE NOT passed") == [(0,)]
     assert rows(warehouse, "SELECT count(*) > 0 FROM quality_checks") == [(True,)]
 
@@ -217,3 +218,23 @@ def test_rebuilding_from_the_lake_gives_the_same_tables(articles_folder: Path, w
     assert len(after["articles"]) == len(before["articles"]) + 1
     assert all(row in after["articles"] for row in before["articles"])  # first_seen_* kept from the lake
     assert len(after["runs"]) == 2
+
+
+def test_a_second_writer_is_refused_with_the_name_of_the_first(articles_folder: Path, warehouse: Path) -> None:
+    from warehouse.layout import WarehouseLayout
+    from warehouse.lock import WarehouseBusy, WarehouseLock
+
+    with WarehouseLock(WarehouseLayout.at(warehouse), "the-first-run"):
+        with pytest.raises(WarehouseBusy, match="the-first-run"):
+            run_ingest([articles_folder], warehouse)
+    assert run_ingest([articles_folder], warehouse).published  # released with its holder
+
+
+def test_a_reader_keeps_a_consistent_view_while_a_run_publishes(articles_folder: Path, warehouse: Path) -> None:
+    run_ingest([articles_folder], warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as reader:
+        before = reader.execute("SELECT count(*) FROM articles").fetchone()
+        (articles_folder / "new.txt").write_text("date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8")
+        assert run_ingest([articles_folder], warehouse).published
+        assert reader.execute("SELECT count(*) FROM articles").fetchone() == before
+    assert rows(warehouse, "SELECT count(*) FROM articles") == [(before[0] + 1,)]

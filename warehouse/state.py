@@ -79,3 +79,12 @@ def stored_articles(layout: WarehouseLayout, article_ids: list[str]) -> list[Art
             raise ValueError(f"stored text of article {article_id} no longer hashes to its id")
         articles.append(article)
     return articles
+
+
+def run_checks_of(layout: WarehouseLayout, run_id: str) -> list[tuple[str, bool, int]]:
+    """(check, passed, failing rows) recorded for one run, by check name."""
+    with duckdb.connect(str(layout.database), read_only=True) as con:
+        return con.execute(
+            "SELECT check_name, passed, failing_rows FROM quality_checks WHERE run_id = ? ORDER BY check_name",
+            [run_id],
+        ).fetchall()
