@@ -29,6 +29,13 @@ SERVE_PORT ?= 4200
 serve: setup
 	$(BIN)/newsdesk serve --port $(SERVE_PORT)
 
+# The dashboard (Streamlit) on the warehouse of `make run`, read-only, on http://127.0.0.1:$(DASHBOARD_PORT)
+# until Ctrl-C. Another port: make dashboard DASHBOARD_PORT=8600
+DASHBOARD_PORT ?= 8501
+.PHONY: dashboard
+dashboard: setup
+	$(BIN)/newsdesk dashboard --port $(DASHBOARD_PORT)
+
 docs: setup
 	$(BIN)/newsdesk docs
 

@@ -26,7 +26,7 @@ import newsdesk
 from flows import progress
 from flows.batches import BatchReading, deleted_files, read_batch
 from flows.runners import task_runner_for
-from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, max_file_bytes, warehouse_path
+from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, lake_location, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
 from transforms.pipeline import EXTRACTOR_VERSION, Extractor
 from transforms.records import ArticleRecord, ExtractedDocument
@@ -36,7 +36,7 @@ from warehouse.publish import publish_run, recover_interrupted_runs
 from warehouse.rows import document_rows
 from warehouse.rows.core import RunContext
 from warehouse.staging import StagingArea
-from warehouse.state import KnownState, read_known_state, run_checks_of
+from warehouse.state import KnownState, read_known_state, run_checks_of, schema_is_current
 
 # Batches in flight at once: enough to keep a few workers busy, few enough that memory stays flat.
 BATCHES_IN_FLIGHT = 4
@@ -80,7 +80,7 @@ def shared_extractor() -> Extractor:
 
 @task(retries=2, retry_delay_seconds=1)
 def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
-    return discover_files(inputs, exclude=[layout.lake])
+    return discover_files(inputs, exclude=[folder for folder in [layout.local_lake_folder] if folder])
 
 
 @task(retries=2, retry_delay_seconds=1)
@@ -120,9 +120,13 @@ def ingest(
     warehouse: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int | None = None,
+    lake: str | None = None,
 ) -> RunSummary:
-    """Read article files from `inputs` (folders, files or globs) into the warehouse."""
-    layout = WarehouseLayout.at(warehouse_path(warehouse))
+    """Read article files from `inputs` (folders, files or globs) into the warehouse.
+
+    `lake` places the Parquet lake elsewhere than beside the database (a folder or a URI).
+    """
+    layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
     with WarehouseLock(layout, run.run_id):
@@ -148,7 +152,7 @@ def _ingest_batches(
     files = discover(inputs, layout)
     batches = [files[start : start + batch_size] for start in range(0, len(files), batch_size)]
     logger.info("%d files in %d batches from %s", len(files), len(batches), inputs)
-    staging = StagingArea(layout, run.run_key)
+    staging = StagingArea(layout.lake, run.run_key)
     in_flight: list[PrefectFuture] = []
     done = 0
     for number, batch in enumerate(batches):
@@ -163,7 +167,8 @@ def _ingest_batches(
     gone = deleted_files(known, files, inputs, run)
     if gone.rows["source_files"]:
         _tally(summary, stage(staging, gone, [], run, part="deleted"))
-    if summary.files["new"] or summary.files["changed"] or summary.files["deleted"]:  # else only last-seen times would change
+    changed = summary.files["new"] or summary.files["changed"] or summary.files["deleted"]
+    if changed or not schema_is_current(layout):  # else only last-seen times would change
         parameters = {"inputs": inputs, "warehouse": str(layout.database), "batch_size": batch_size, "max_bytes": max_bytes}
         summary.table_counts = publish(layout, run, run_row("ingest", run, summary, parameters))
         summary.checks = run_checks_of(layout, run.run_id)

@@ -13,7 +13,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.batches import BatchReading
 from flows.ingest import RunSummary, extract, publish, run_context, run_row, stage, summarise
-from newsdesk.config import DEFAULT_BATCH_SIZE, warehouse_path
+from newsdesk.config import DEFAULT_BATCH_SIZE, lake_location, warehouse_path
 from transforms.pipeline import EXTRACTOR_VERSION
 from warehouse.layout import WarehouseLayout
 from warehouse.lock import WarehouseLock
@@ -23,10 +23,12 @@ from warehouse.state import article_ids_to_reprocess, run_checks_of, stored_arti
 
 
 @flow(name="reprocess", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
-def reprocess(warehouse: str | None = None, all_articles: bool = False, batch_size: int = DEFAULT_BATCH_SIZE) -> RunSummary:
+def reprocess(
+    warehouse: str | None = None, all_articles: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, lake: str | None = None
+) -> RunSummary:
     """Re-extract stored articles made by another extractor version (or all of them)."""
     logger = get_run_logger()
-    layout = WarehouseLayout.at(warehouse_path(warehouse))
+    layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
     with WarehouseLock(layout, run.run_id):
@@ -34,7 +36,7 @@ def reprocess(warehouse: str | None = None, all_articles: bool = False, batch_si
         try:
             ids = article_ids_to_reprocess(layout, EXTRACTOR_VERSION, all_articles)
             logger.info("%d articles to re-extract with extractor %s", len(ids), EXTRACTOR_VERSION)
-            staging = StagingArea(layout, run.run_key)
+            staging = StagingArea(layout.lake, run.run_key)
             for number, start in enumerate(range(0, len(ids), batch_size)):
                 reading = BatchReading(articles=stored_articles(layout, ids[start : start + batch_size]))
                 staged = stage(staging, reading, extract(reading), run, part=f"{number:05d}")

@@ -32,6 +32,7 @@ def run(
     inputs: Annotated[list[str] | None, typer.Argument(help="Folders, files or globs (default: seeds/).")] = None,
     warehouse: WarehouseOption = None,
     batch_size: Annotated[int, typer.Option(help="Files per task.")] = DEFAULT_BATCH_SIZE,
+    lake: Annotated[str | None, typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE).")] = None,
     task_runner: Annotated[str, typer.Option(help="default (in process) or dask.")] = "default",
     dask_address: Annotated[str | None, typer.Option(help="Scheduler of a running Dask cluster, tcp://host:8786.")] = None,
     dask_workers: Annotated[int, typer.Option(help="Worker processes of a local Dask cluster.")] = 2,
@@ -53,7 +54,9 @@ def run(
         listener = lambda done, total: bar.update(task_id, completed=done, total=total)  # noqa: E731
         progress.listen(listener)
         try:
-            summary = ingest(inputs=list(inputs or DEFAULT_INPUTS), warehouse=str(warehouse_path(warehouse)), batch_size=batch_size)
+            summary = ingest(
+                inputs=list(inputs or DEFAULT_INPUTS), warehouse=str(warehouse_path(warehouse)), batch_size=batch_size, lake=lake
+            )
         except (FileNotFoundError, WarehouseBusy) as error:
             errors.print(f"[red]error:[/red] {error}")
             raise typer.Exit(2) from None
@@ -82,6 +85,26 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
         console.print(reasons)
     state = "published" if summary.published else "unchanged (nothing new)"
     console.print(f"warehouse: {summary.warehouse} — {state}")
+
+
+@app.command()
+def reprocess(
+    warehouse: WarehouseOption = None,
+    all_articles: Annotated[bool, typer.Option("--all", help="Re-extract every article, not only those of older extractor versions.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+) -> None:
+    """Rebuild dates, actors, events and agreements from the stored article texts."""
+    configure_prefect(verbose=verbose)
+    from flows.reprocess import reprocess as reprocess_flow
+    from warehouse.lock import WarehouseBusy
+
+    try:
+        summary = reprocess_flow(warehouse=str(warehouse_path(warehouse)), all_articles=all_articles)
+    except WarehouseBusy as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from None
+    state = "published" if summary.published else "unchanged (nothing to re-extract)"
+    console.print(f"re-extracted {summary.articles_extracted} articles — warehouse: {summary.warehouse} {state}")
 
 
 @app.command()
@@ -192,6 +215,30 @@ def serve(
     from newsdesk.serve import serve as serve_until_interrupted
 
     raise typer.Exit(serve_until_interrupted(project, port))
+
+
+@app.command(name="export")
+def export_command(
+    name: Annotated[str, typer.Argument(help="A mart (event_timeline, dyads_monthly, actor_profile, agreements_overview, coverage), table or view.")],
+    format: Annotated[str, typer.Option("--format", help="parquet, csv, or plover-json (events only).")] = "parquet",
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (default: data/exports/NAME.EXT).")] = None,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Export a mart, table or view to Parquet or CSV, or the events as PLOVER-style JSON Lines."""
+    from newsdesk.export import main as export_main
+
+    raise typer.Exit(export_main(warehouse_path(warehouse), name, format, out))
+
+
+@app.command()
+def dashboard(
+    warehouse: WarehouseOption = None,
+    port: Annotated[int, typer.Option(help="Port of the dashboard on 127.0.0.1.")] = 8501,
+) -> None:
+    """Serve the Streamlit dashboard on the warehouse (read-only), until Ctrl-C."""
+    from newsdesk.dashboard_cmd import run_dashboard
+
+    raise typer.Exit(run_dashboard(warehouse_path(warehouse), port))
 
 
 def _query(warehouse: str | None, query: str) -> tuple[list[str], list[tuple]]:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 WAREHOUSE_ENV = "NEWSDESK_WAREHOUSE"
+LAKE_ENV = "NEWSDESK_LAKE"
 MAX_FILE_BYTES_ENV = "NEWSDESK_MAX_FILE_BYTES"
 DEFAULT_WAREHOUSE = Path("data") / "warehouse.duckdb"
 DEFAULT_INPUTS = ("seeds",)
@@ -31,6 +32,11 @@ def warehouse_path(explicit: str | Path | None = None) -> Path:
     """--warehouse, else $NEWSDESK_WAREHOUSE, else ./data/warehouse.duckdb."""
     chosen = explicit or os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE
     return Path(chosen).expanduser().resolve()
+
+
+def lake_location(explicit: str | None = None) -> str | None:
+    """--lake, else $NEWSDESK_LAKE, else None (the folder beside the database)."""
+    return explicit or os.environ.get(LAKE_ENV) or None
 
 
 def max_file_bytes() -> int:

@@ -93,3 +93,24 @@ def test_quality_report_passes_on_a_published_warehouse(articles_folder: Path, t
     ingest(articles_folder, warehouse)
     results = quality_report(warehouse=str(warehouse))
     assert results and all(result.passed for result in results)
+
+
+def test_new_code_with_a_new_view_publishes_even_when_no_file_changed(
+    articles_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warehouse.schema as schema
+
+    warehouse = tmp_path / "w.duckdb"
+    ingest(articles_folder, warehouse)
+    upgraded = schema.build_sql() + "\nCREATE OR REPLACE VIEW upgrade_probe AS SELECT article_id FROM articles;"
+    monkeypatch.setattr(schema, "build_sql", lambda: upgraded)
+    schema.tables.cache_clear()
+    try:
+        import warehouse.publish as publish
+
+        monkeypatch.setattr(publish, "build_sql", lambda: upgraded)
+        summary = ingest(articles_folder, warehouse)
+        assert summary.published and summary.articles_new == 0
+        assert query(warehouse, "SELECT count(*) FROM upgrade_probe") == [(7,)]
+    finally:
+        schema.tables.cache_clear()

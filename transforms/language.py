@@ -3,20 +3,25 @@
 `detect_language(text, declared)` reads the text in layers, surest and cheapest first:
 
 1. Letters. No letters at all → "und".
-2. Script. A writing system that only one language uses settles it: Hangul → ko, kana → ja,
-   Hebrew → he, Greek → el, Thai → th, Han without kana → zh, ... (data: language_scripts.yaml).
+2. Script. A writing system only one language uses settles it: Hangul → ko, kana → ja, Hebrew → he,
+   Greek → el, Thai → th, Han without kana → zh, ... (data: language_scripts.yaml).
 3. langdetect, for scripts several languages share (Latin, Cyrillic, Arabic, Devanagari), choosing
-   only among the languages that write in that script. It runs seeded, on profiles loaded once per
-   process, and starts from a prior (Bayesian base rate) instead of 55 equal chances
-   (language_priors.yaml). On short text, where its n-grams say little, two more kinds of evidence
-   re-weight that prior:
-   - letters a language does not use ("ã" is not Spanish, "ے" is not Persian; language_alphabets.yaml),
-   - frequent words of each language ("que", "und", "kwenye"; language_words.yaml).
-   Text with too few letters for this to mean anything → "und".
+   only among the languages that write in that script, from a prior (a base rate per language,
+   language_priors.yaml) instead of 55 equal chances.
+   - Long text (an article): langdetect's own detector, seeded, decides.
+   - Short text (a headline, a few words): langdetect's character n-gram model is read in one
+     deterministic pass, tempered, and combined with evidence langdetect cannot see on a few
+     letters: letters a language does not use (language_alphabets.yaml), its frequent words
+     (language_words.yaml) and its typical word endings and beginnings (language_endings.yaml).
+     Text with fewer than MIN_LETTERS letters → "und".
 4. Header. A language the article declares (`lang`) is validated, normalised to ISO 639-1 and
-   trusted; the text is still read, to give alternatives and to flag a header the text contradicts.
+   trusted; the text is still read, to give alternatives and to flag a header it contradicts.
 
-Everything is a pure function of its input: same text, same answer, whatever was detected before.
+Every answer is a pure function of the call's arguments: langdetect's profiles are loaded once per
+process into a factory of our own with a fixed seed, and each detection seeds its own random
+generator, so answers do not depend on what was detected before or in which order.
+The switches of `LanguageDetector` turn layers off, so that `newsdesk.evaluation.langid` can
+measure what each one brings.
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -35,66 +40,88 @@ import pycountry
 import yaml
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
+from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from transforms.records import LanguageGuess
+from transforms.records import LanguageGuess, LanguageMethod
 
 UNDETERMINED = "und"
 DATA_DIR = Path(__file__).parent / "data"
 
-# langdetect samples n-grams at random; a fixed seed makes every call reproducible. The seed is
-# set on our own factory (not langdetect's module-level one) and each Detector seeds its own
-# random.Random with it, so no call can disturb another.
+# langdetect samples n-grams at random: a fixed seed makes each call reproducible.
 LANGDETECT_SEED = 0
-# langdetect reads at most this many characters; reading more letters than that tells us nothing.
+# langdetect reads at most 10,000 characters; more text tells it nothing new.
 MAX_CHARS = 10_000
+# langdetect's own codes that are not ISO 639-1.
+LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 
-# Fewer letters than this (in the text's script) and a shared script cannot be told apart
-# reliably: see the accuracy-by-length table of `newsdesk.evaluation.langid`.
-MIN_LETTERS = 3
-# Letters and words only re-weight the prior for texts shorter than this; beyond it langdetect's
-# n-grams decide on their own (and faster).
+# Below this many letters (in the text's script) a shared script is "und": see the accuracy by
+# length table of `newsdesk.evaluation.langid` (prefixes of single words).
+MIN_LETTERS = 4
+# Texts with fewer letters than this are read as short text (one exact n-gram pass plus letters,
+# words and affixes); longer ones by langdetect's sampling detector alone.
 SHORT_TEXT_LETTERS = 200
+# langdetect counts every letter in three n-grams (1, 2 and 3 letters long) as if they were
+# independent, which makes its likelihoods far too sure of themselves on short text: a few letters
+# would outweigh any prior or word evidence. Dividing the log-likelihood by this temperature
+# restores the balance (measured on the dev split: 3 to 8 all work; 5 is best).
+NGRAM_TEMPERATURE = 5.0
 # How much one distinct letter outside a language's alphabet multiplies its weight by.
 FOREIGN_LETTER_FACTOR = 0.05
 # How much one frequent word of a language multiplies its weight by.
-FREQUENT_WORD_FACTOR = 8.0
+FREQUENT_WORD_FACTOR = 20.0
+# How much a word with a typical ending / beginning of a language multiplies its weight by.
+ENDING_FACTOR = 3.0
+BEGINNING_FACTOR = 1.5
 
-# A declared language is trusted at even odds; the text can confirm it up to certainty.
+# News in other scripts routinely embeds Latin-script names, brands, URLs and English terms; the
+# reverse is rare. So in mixed text a Latin letter counts for this much of another script's letter
+# when choosing the text's script (another script wins from a third of the letters on).
+LATIN_WEIGHT_IN_MIXED_TEXT = 0.5
+# A CJK text with at least this share of kana is Japanese (Chinese never writes kana, Japanese
+# prose is about half kana); with this share of Hangul, Korean.
+MIN_KANA_SHARE = 0.1
+MIN_HANGUL_SHARE = 0.1
+HAN, HANGUL = "CJK", "HANGUL"
+KANA = ("HIRAGANA", "KATAKANA")
+
+# A declared language is trusted at even odds at least; the text can confirm it up to certainty.
 HEADER_BASE_CONFIDENCE = 0.5
 UNCHECKED_HEADER_CONFIDENCE = 0.75
-# The text contradicts the header "strongly" when another language gets at least this probability.
+# The text contradicts a header "strongly" when it reads as another language this surely.
 STRONG_DISAGREEMENT = 0.9
-# Codes that are valid ISO 639 but name no language.
+# Valid ISO 639 codes that name no language.
 NON_LANGUAGE_CODES = frozenset({"und", "mul", "zxx", "mis"})
+
 MAX_ALTERNATIVES = 5
 MIN_ALTERNATIVE_PROBABILITY = 0.01
 
-LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
-JAPANESE_KANA = ("HIRAGANA", "KATAKANA")
-HAN = "CJK"
-# A CJK-family text with at least this share of kana is Japanese (Chinese never writes kana;
-# Japanese prose is roughly half kana).
-MIN_KANA_SHARE = 0.1
-
 _WORD = re.compile(r"[^\W\d_]+")
+_TATWEEL = "\u0640"
 
 
-# --------------------------------------------------------------------------------------------
-# Data, loaded once per process
+# ------------------------------------------------------------------------------------------------
+# What the detector knows, loaded once per process
 
 
 @dataclass(frozen=True)
 class LanguageKnowledge:
-    """What the detector knows beyond langdetect's profiles (all read from transforms/data/)."""
+    """Everything read from transforms/data/language_*.yaml."""
 
     settled_scripts: Mapping[str, str]  # script → the one language written in it
     shared_scripts: Mapping[str, tuple[str, ...]]  # script → langdetect languages written in it
     priors: Mapping[str, float]  # language → prior weight
     default_prior: float
     alphabets: Mapping[str, frozenset[str]]  # language → letters its words use
-    word_languages: Mapping[str, tuple[str, ...]]  # frequent word → languages it is frequent in
+    word_languages: Mapping[str, tuple[str, ...]]  # frequent word → its languages
+    ending_languages: Mapping[str, tuple[str, ...]]  # typical word ending → its languages
+    beginning_languages: Mapping[str, tuple[str, ...]]  # typical word beginning → its languages
+    languages_with_words: frozenset[str]  # languages that have a frequent-word list
+    name_aliases: Mapping[str, str]  # other names of languages → ISO 639-1
+
+    def prior(self, language: str) -> float:
+        return self.priors.get(language, self.default_prior)
 
 
 def _read_yaml(name: str) -> dict:
@@ -107,31 +134,42 @@ def load_knowledge() -> LanguageKnowledge:
     scripts = _read_yaml("language_scripts.yaml")
     priors = _read_yaml("language_priors.yaml")
     alphabets = _read_yaml("language_alphabets.yaml")
-    words = _read_yaml("language_words.yaml")
+    affixes = _read_yaml("language_endings.yaml")
+    words = _read_yaml("language_words.yaml")["words"]
+    names = _read_yaml("language_names.yaml")
     basic_latin = frozenset("abcdefghijklmnopqrstuvwxyz")
-    letters = {lang: basic_latin | frozenset(extra) for lang, extra in alphabets["latin_extra"].items()}
-    letters.update({lang: frozenset(full) for lang, full in alphabets["full"].items()})
+    letters = {str(lang): basic_latin | frozenset(extra) for lang, extra in alphabets["latin_extra"].items()}
+    letters.update({str(lang): frozenset(full) for lang, full in alphabets["full"].items()})
     return LanguageKnowledge(
-        settled_scripts=dict(scripts["settled"]),
-        shared_scripts={script: tuple(langs) for script, langs in scripts["shared"].items()},
+        settled_scripts={script: str(lang) for script, lang in scripts["settled"].items()},
+        shared_scripts={script: tuple(map(str, langs)) for script, langs in scripts["shared"].items()},
         priors={str(lang): float(weight) for lang, weight in priors["expected"].items()},
         default_prior=float(priors["default_weight"]),
         alphabets=letters,
-        word_languages=_index_words(words["words"]),
+        word_languages=_index_words(words),
+        ending_languages=_index_words(affixes["endings"]),
+        beginning_languages=_index_words(affixes["beginnings"]),
+        languages_with_words=frozenset(map(str, words)),
+        name_aliases={str(name): str(code) for name, code in names["aliases"].items()},
     )
 
 
 def _index_words(words_by_language: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """{language: "word word ..."} → {word: (languages...)}."""
     languages_of: dict[str, set[str]] = {}
     for language, words in words_by_language.items():
         for word in words.split():
-            languages_of.setdefault(word.lower(), set()).add(str(language))
-    return {word: tuple(sorted(langs)) for word, langs in languages_of.items()}
+            languages_of.setdefault(word, set()).add(str(language))
+    return {word: tuple(sorted(langs)) for word, langs in sorted(languages_of.items())}
 
 
 @cache
 def langdetect_factory() -> DetectorFactory:
-    """langdetect's profiles, loaded once, in file-name order (its own loader follows os.listdir)."""
+    """langdetect's profiles in a factory of our own, loaded once, in file-name order.
+
+    langdetect's module-level factory loads them in `os.listdir` order and has no seed; ours is
+    the same model with a fixed language order and seed.
+    """
     factory = DetectorFactory()
     profiles = []
     for name in sorted(os.listdir(PROFILES_DIRECTORY)):
@@ -142,27 +180,24 @@ def langdetect_factory() -> DetectorFactory:
     return factory
 
 
-# --------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # Letters and scripts
 
 
 @lru_cache(maxsize=16384)
 def script_of(char: str) -> str:
     """The Unicode script of a letter, named like the start of its character name ("LATIN")."""
-    name = unicodedata.name(char, "")
-    words = name.split()
-    if not words:
-        return "UNKNOWN"
+    words = unicodedata.name(char, "UNKNOWN").split()
     if words[0] in ("FULLWIDTH", "HALFWIDTH") and len(words) > 1:
         words = words[1:]
     if words[0] == "KATAKANA-HIRAGANA":  # the long-vowel mark ー
         return "KATAKANA"
-    if words[0] == "IDEOGRAPHIC":  # 々 〆, written with Han
+    if words[0] == "IDEOGRAPHIC":  # 々 and 〆, written with Han
         return HAN
     return words[0]
 
 
-def _is_letter(char: str) -> bool:
+def is_letter(char: str) -> bool:
     # Modifier letters (Lm) are mostly marks such as the Arabic tatweel; Japanese ー and 々 are
     # the exceptions worth counting.
     category = unicodedata.category(char)
@@ -171,25 +206,210 @@ def _is_letter(char: str) -> bool:
 
 @dataclass(frozen=True)
 class Letters:
-    """The letters of a text, counted by script."""
+    """How many letters a text has in each script."""
 
     total: int
     by_script: Mapping[str, int]
 
     @classmethod
     def of(cls, text: str) -> Letters:
-        counts = Counter(script_of(char) for char in text if _is_letter(char))
+        counts = Counter(script_of(char) for char in text if is_letter(char))
         return cls(sum(counts.values()), dict(counts))
 
     def dominant_script(self) -> str:
-        # Ties go to the alphabetically first script so the answer never depends on text order.
-        return min(self.by_script, key=lambda script: (-self.by_script[script], script))
+        """The script most letters are in, Latin letters counting LATIN_WEIGHT_IN_MIXED_TEXT."""
 
-    def share(self, scripts: Iterable[str]) -> float:
-        return sum(self.by_script.get(script, 0) for script in scripts) / self.total
+        def weight(script: str) -> float:
+            return self.by_script[script] * (LATIN_WEIGHT_IN_MIXED_TEXT if script == "LATIN" else 1.0)
+
+        # Ties go to the alphabetically first script, so the answer never depends on text order.
+        return min(self.by_script, key=lambda script: (-weight(script), script))
+
+    def count(self, scripts: Iterable[str]) -> int:
+        return sum(self.by_script.get(script, 0) for script in scripts)
 
 
-# --------------------------------------------------------------------------------------------
+def _only_script(text: str, script: str) -> str:
+    """The text with letters of other scripts blanked out: they are noise to that script's model."""
+    return "".join(" " if is_letter(c) and script_of(c) != script else c for c in text)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words, without Arabic short vowels or tatweel (they would split words)."""
+    lowered = "".join(c for c in text.lower() if not unicodedata.combining(c) and c != _TATWEEL)
+    return sorted(set(_WORD.findall(lowered)))
+
+
+# ------------------------------------------------------------------------------------------------
+# langdetect's n-gram model
+
+
+def langdetect_probabilities(text: str, weights: Mapping[str, float]) -> dict[str, float]:
+    """langdetect's own (sampling) detector, seeded, with `weights` as its prior over languages."""
+    factory = langdetect_factory()
+    detector = factory.create()
+    detector.set_prior_map(dict(weights))
+    detector.append(text)
+    detector.get_probabilities()  # runs the detection, which fills `langprob` for every language
+    return _fold_codes(zip(factory.langlist, detector.langprob))
+
+
+def langdetect_log_likelihoods(text: str, languages: Sequence[str]) -> dict[str, float]:
+    """log P(text | language) under langdetect's n-gram model, each n-gram of the text counted once.
+
+    langdetect's detector samples n-grams at random until it is sure; on short text that repeats
+    the same few n-grams and ends up certain whatever the prior says. Reading each n-gram once is
+    the same model, exactly and deterministically, and cheap on short text.
+    """
+    factory = langdetect_factory()
+    detector = factory.create()
+    detector.append(text)
+    detector.cleaning_text()
+    ngrams = Counter(detector._extract_ngrams())  # langdetect's own n-gram extraction
+    if not ngrams:
+        raise LangDetectException(0, "no n-gram of the text is in langdetect's profiles")
+    indexes = [factory.langlist.index(lang) for lang in languages]
+    totals = [0.0] * len(indexes)
+    for gram, count in ngrams.items():
+        logs = _ngram_log_probabilities(gram)
+        for position, index in enumerate(indexes):
+            totals[position] += count * logs[index]
+    return dict(zip(languages, totals))
+
+
+@lru_cache(maxsize=65536)
+def _ngram_log_probabilities(gram: str) -> tuple[float, ...]:
+    # langdetect smooths every probability by alpha / BASE_FREQ; so do we.
+    smoothing = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
+    return tuple(math.log(smoothing + p) for p in langdetect_factory().word_lang_prob_map[gram])
+
+
+def _fold_codes(pairs: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """langdetect codes → ISO 639-1, adding up zh-cn and zh-tw; drops zero probabilities."""
+    folded: dict[str, float] = {}
+    for lang, probability in pairs:
+        if probability > 0.0:
+            code = LANGDETECT_CODES.get(lang, lang)
+            folded[code] = folded.get(code, 0.0) + probability
+    return folded
+
+
+def _softmax(log_weights: Mapping[str, float]) -> dict[str, float]:
+    top = max(log_weights.values())
+    weights = {lang: math.exp(value - top) for lang, value in log_weights.items()}
+    total = sum(weights.values())
+    return {lang: weight / total for lang, weight in weights.items()}
+
+
+def top_language(probabilities: Mapping[str, float]) -> str:
+    return min(probabilities, key=lambda lang: (-probabilities[lang], lang))
+
+
+def _lowercase_if_shouting(text: str) -> str:
+    """langdetect skips words in capitals (acronyms): an all-caps headline would leave it nothing."""
+    cased = [char for char in text if char.isupper() or char.islower()]
+    upper = sum(char.isupper() for char in cased)
+    return text.lower() if upper * 2 > len(cased) else text
+
+
+# ------------------------------------------------------------------------------------------------
+# Evidence for short text
+
+
+@dataclass
+class Evidence:
+    """Log-weights per language from one kind of evidence, and what was seen."""
+
+    kind: str  # "letters" | "words" | "affixes"
+    log_weights: dict[str, float] = field(default_factory=dict)
+    seen: dict[str, list[str]] = field(default_factory=dict)  # language → what counted for it
+
+    def add(self, language: str, factor: float, what: str) -> None:
+        self.log_weights[language] = self.log_weights.get(language, 0.0) + math.log(factor)
+        self.seen.setdefault(language, []).append(what)
+
+    def favour(self, winner: str, other: str) -> float:
+        """How much more this evidence weighs for `winner` than for `other` (log)."""
+        return self.log_weights.get(winner, 0.0) - self.log_weights.get(other, 0.0)
+
+    def describe(self, winner: str, other: str) -> str:
+        if self.kind == "letters":
+            return f"{other} does not write {' '.join(self.seen.get(other, []))}"
+        return f"{self.kind} of {winner}: {' '.join(self.seen.get(winner, []))}"
+
+
+def letter_evidence(text: str, languages: Sequence[str], knowledge: LanguageKnowledge) -> Evidence:
+    evidence = Evidence("letters")
+    letters = sorted({char for char in text.lower() if is_letter(char)})
+    for lang in languages:
+        alphabet = knowledge.alphabets.get(lang)
+        if alphabet is not None:
+            for char in letters:
+                if char not in alphabet:
+                    evidence.add(lang, FOREIGN_LETTER_FACTOR, char)
+    return evidence
+
+
+def word_evidence(words: Sequence[str], languages: Sequence[str], knowledge: LanguageKnowledge) -> Evidence:
+    """Frequent words of each language.
+
+    A candidate we wrote no word list for is credited with every word found in some list: we
+    cannot tell whether the word is frequent in it too. Without this, a language without a list
+    (Slovak, Tagalog) would lose to every language with one on each word they share.
+    """
+    evidence = Evidence("words")
+    found = [{lang: word for lang in knowledge.word_languages.get(word, ())} for word in words]
+    matched = _credit(evidence, languages, found, FREQUENT_WORD_FACTOR)
+    for lang in languages:
+        if matched and lang not in knowledge.languages_with_words:
+            evidence.add(lang, FREQUENT_WORD_FACTOR**matched, f"({matched} words, no list)")
+    return evidence
+
+
+def affix_evidence(words: Sequence[str], languages: Sequence[str], knowledge: LanguageKnowledge) -> Evidence:
+    """Typical endings and beginnings of each language's words.
+
+    Unlike words, affixes give no benefit of the doubt: nearly every word ends like some
+    language's words, so it would favour every language without affix data. Affixes are written
+    for each language short Latin text is commonly confused with instead.
+    """
+    evidence = Evidence("affixes")
+    for index, at_end, factor in (
+        (knowledge.ending_languages, True, ENDING_FACTOR),
+        (knowledge.beginning_languages, False, BEGINNING_FACTOR),
+    ):
+        found = [_longest_affixes(word, index, at_end) for word in words]
+        shown = [{lang: f"-{a}" if at_end else f"{a}-" for lang, a in matches.items()} for matches in found]
+        _credit(evidence, languages, shown, factor)
+    return evidence
+
+
+def _longest_affixes(word: str, index: Mapping[str, tuple[str, ...]], at_end: bool) -> dict[str, str]:
+    """Language → the longest of its affixes the word ends (or begins) with, leaving two letters."""
+    longest: dict[str, str] = {}
+    for length in range(1, len(word) - 1):
+        affix = word[-length:] if at_end else word[:length]
+        for lang in index.get(affix, ()):
+            longest[lang] = affix
+    return longest
+
+
+def _credit(
+    evidence: Evidence, languages: Sequence[str], found: Sequence[Mapping[str, str]], factor: float
+) -> int:
+    """Credit each word's matches (language → what matched) to the candidates among them.
+
+    Returns how many words matched anything.
+    """
+    candidates = set(languages)
+    for matches in found:
+        for lang, what in sorted(matches.items()):
+            if lang in candidates:
+                evidence.add(lang, factor, what)
+    return sum(1 for matches in found if matches)
+
+
+# ------------------------------------------------------------------------------------------------
 # Reading a text
 
 
@@ -198,22 +418,21 @@ class Reading:
     """What the text alone says: a probability per language, and how it was decided."""
 
     language: str
-    probabilities: Mapping[str, float]  # the full distribution (empty when undetermined)
-    method: str
-    reason: str | None
-    letters: int
+    probabilities: Mapping[str, float]  # empty when undetermined
+    method: LanguageMethod
+    reason: str | None = None
 
     @property
     def confidence(self) -> float:
         return self.probabilities.get(self.language, 0.0)
 
 
-def _undetermined(reason: str, letters: int) -> Reading:
-    return Reading(UNDETERMINED, {}, "und", reason, letters)
+def _undetermined(reason: str) -> Reading:
+    return Reading(UNDETERMINED, {}, "und", reason)
 
 
 class LanguageDetector:
-    """Detects languages with the layers above; the switches exist to measure each layer."""
+    """The layered detector; switches turn layers off so that each can be measured."""
 
     def __init__(
         self,
@@ -221,194 +440,142 @@ class LanguageDetector:
         *,
         use_scripts: bool = True,
         use_priors: bool = True,
-        use_alphabets: bool = True,
+        use_short_text_model: bool = True,
+        use_letters: bool = True,
         use_words: bool = True,
-        single_pass: bool = True,
+        use_affixes: bool = True,
+        min_letters: int = MIN_LETTERS,
     ) -> None:
-        self.single_pass = single_pass
         self.knowledge = knowledge or load_knowledge()
+        self.min_letters = min_letters
         self.use_scripts = use_scripts
         self.use_priors = use_priors
-        self.use_alphabets = use_alphabets
+        self.use_short_text_model = use_short_text_model
+        self.use_letters = use_letters
         self.use_words = use_words
+        self.use_affixes = use_affixes
 
     def detect(self, text: str, declared: str | None = None) -> LanguageGuess:
         reading = self.read(text)
         if declared is None or not declared.strip():
-            return _guess_from(reading)
-        code = normalise_language(declared)
+            return _guess(reading)
+        code = normalise_language(declared, self.knowledge)
         if code is None:
-            note = f"ignored header language {declared.strip()!r} (not a language code or name)"
-            return _guess_from(reading, extra_reason=note)
-        return _guess_from_header(code, declared.strip(), reading)
+            return _guess(reading, f"ignored header language {declared.strip()!r}: not a language")
+        return _header_guess(code, declared.strip(), reading)
 
     def read(self, text: str) -> Reading:
         """The language of the text alone, ignoring any header."""
         text = unicodedata.normalize("NFKC", text[:MAX_CHARS])
         letters = Letters.of(text)
         if letters.total == 0:
-            return _undetermined("no letters", 0)
+            return _undetermined("no letters")
         if not self.use_scripts:
-            return self._langdetect(text, letters, letters.total, candidates=None)
+            languages = tuple(_fold_codes((lang, 1.0) for lang in langdetect_factory().langlist))
+            return self._read_shared_script(text, letters.total, languages)
         script = letters.dominant_script()
-        if script in (HAN, *JAPANESE_KANA):
+        if script in (HAN, *KANA):
             return self._read_cjk(letters)
         settled = self.knowledge.settled_scripts.get(script)
         if settled is not None:
-            share = letters.share([script])
-            return Reading(settled, {settled: share}, "script", f"{script.title()} script", letters.total)
-        candidates = self.knowledge.shared_scripts.get(script)
-        if candidates is None:
-            return _undetermined(f"no language known for {script.title()} script", letters.total)
-        script_letters = letters.by_script[script]
-        if script_letters < MIN_LETTERS:
-            return _undetermined(f"too short ({_plural(script_letters, 'letter')})", letters.total)
-        return self._langdetect(text, letters, script_letters, candidates)
+            share = letters.by_script[script] / letters.total
+            return Reading(settled, {settled: share}, "script", f"{script.title()} script")
+        languages = self.knowledge.shared_scripts.get(script)
+        if languages is None:
+            return _undetermined(f"no language known for the {script.title()} script")
+        count = letters.by_script[script]
+        if count < self.min_letters:
+            return _undetermined(f"too short ({count} letter{'s' if count != 1 else ''})")
+        return self._read_shared_script(_only_script(text, script), count, languages)
 
     def _read_cjk(self, letters: Letters) -> Reading:
-        cjk_family = (HAN, *JAPANESE_KANA)
-        kana = letters.share(JAPANESE_KANA) / letters.share(cjk_family)
-        share = letters.share(cjk_family)
-        if kana >= MIN_KANA_SHARE:
-            return Reading("ja", {"ja": share}, "script", "kana", letters.total)
-        return Reading("zh", {"zh": share}, "script", "Han without kana", letters.total)
+        cjk = letters.count((HAN, HANGUL, *KANA))
+        share = cjk / letters.total
+        if letters.count(KANA) >= MIN_KANA_SHARE * cjk:
+            return Reading("ja", {"ja": share}, "script", "Han with kana")
+        if letters.count((HANGUL,)) >= MIN_HANGUL_SHARE * cjk:
+            return Reading("ko", {"ko": share}, "script", "Han with Hangul")
+        return Reading("zh", {"zh": share}, "script", "Han without kana")
 
-    # ---- langdetect with a prior
-
-    def _langdetect(
-        self, text: str, letters: Letters, script_letters: int, candidates: tuple[str, ...] | None
-    ) -> Reading:
-        factory = langdetect_factory()
-        langs = tuple(candidates or factory.get_lang_list())
-        base = self._base_weights(langs)
-        evidence: dict[str, float] = {}
-        notes: list[str] = []
-        if script_letters < SHORT_TEXT_LETTERS:
-            evidence, notes = self._short_text_evidence(text, langs)
+    def _read_shared_script(self, text: str, letter_count: int, languages: Sequence[str]) -> Reading:
         text = _lowercase_if_shouting(text)
-        run = _single_pass if script_letters < SHORT_TEXT_LETTERS and self.single_pass else _run_langdetect
+        log_priors = {lang: math.log(self._prior(lang)) for lang in languages}
         try:
-            plain = run(factory, text, base)
-            weighted = run(factory, text, _times(base, evidence)) if evidence else plain
+            if self.use_short_text_model and letter_count < SHORT_TEXT_LETTERS:
+                return self._read_short_text(text, languages, log_priors)
+            weights = {lang: math.exp(value) for lang, value in log_priors.items()}
+            probabilities = langdetect_probabilities(text, _to_langdetect_codes(weights))
         except LangDetectException:
-            return _undetermined("langdetect found no usable n-grams", letters.total)
-        language = _top(weighted)
-        if language == _top(plain):
-            return Reading(language, weighted, "langdetect", None, letters.total)
-        method = "lexicon" if any("words" in note for note in notes) else "script"
-        reason = f"langdetect alone: {_top(plain)} ({plain[_top(plain)]:.2f}); " + "; ".join(notes)
-        return Reading(language, weighted, method, reason, letters.total)
+            return _undetermined("no n-gram of the text is known to langdetect")
+        return Reading(top_language(probabilities), probabilities, "langdetect")
 
-    def _base_weights(self, langs: tuple[str, ...]) -> dict[str, float]:
-        if not self.use_priors:
-            return {lang: 1.0 for lang in langs}
-        priors = self.knowledge.priors
-        default = self.knowledge.default_prior
-        return {lang: priors.get(LANGDETECT_CODES.get(lang, lang), default) for lang in langs}
+    def _prior(self, language: str) -> float:
+        return self.knowledge.prior(LANGDETECT_CODES.get(language, language)) if self.use_priors else 1.0
 
-    def _short_text_evidence(
-        self, text: str, langs: tuple[str, ...]
-    ) -> tuple[dict[str, float], list[str]]:
-        """Multipliers per language from its alphabet and frequent words, with what they saw."""
-        factors = {lang: 1.0 for lang in langs}
-        notes: list[str] = []
-        lowered = text.lower()
-        if self.use_alphabets:
-            notes += self._weigh_letters(lowered, factors)
+    def _read_short_text(
+        self, text: str, languages: Sequence[str], log_priors: Mapping[str, float]
+    ) -> Reading:
+        likelihoods = langdetect_log_likelihoods(text, _langdetect_codes(languages))
+        ngram_log_weights = {
+            lang: log_priors[lang] + likelihoods[lang] / NGRAM_TEMPERATURE for lang in languages
+        }
+        plain = _softmax(ngram_log_weights)
+        evidences = self._short_text_evidence(text, languages)
+        combined = _softmax(
+            {
+                lang: value + sum(e.log_weights.get(lang, 0.0) for e in evidences)
+                for lang, value in ngram_log_weights.items()
+            }
+        )
+        winner, ngram_winner = top_language(combined), top_language(plain)
+        if winner == ngram_winner:
+            return Reading(winner, combined, "langdetect")
+        return _overridden(winner, combined, ngram_winner, plain[ngram_winner], evidences)
+
+    def _short_text_evidence(self, text: str, languages: Sequence[str]) -> list[Evidence]:
+        words = words_of(text)
+        evidences = []
+        if self.use_letters:
+            evidences.append(letter_evidence(text, languages, self.knowledge))
         if self.use_words:
-            notes += self._weigh_words(lowered, factors)
-        return factors, notes
-
-    def _weigh_letters(self, lowered: str, factors: dict[str, float]) -> list[str]:
-        letters = sorted({char for char in lowered if _is_letter(char)})
-        foreign_to: dict[str, list[str]] = {}
-        for lang in factors:
-            alphabet = self.knowledge.alphabets.get(lang)
-            if alphabet is None:
-                continue
-            foreign = [char for char in letters if char not in alphabet]
-            if foreign:
-                factors[lang] *= FOREIGN_LETTER_FACTOR ** len(foreign)
-                foreign_to[lang] = foreign
-        if not foreign_to:
-            return []
-        fitting = sorted(lang for lang in factors if lang not in foreign_to)
-        return [f"letters fit only {', '.join(fitting) or 'none'}"]
-
-    def _weigh_words(self, lowered: str, factors: dict[str, float]) -> list[str]:
-        found: dict[str, list[str]] = {}
-        for word in sorted(set(_WORD.findall(lowered))):
-            for lang in self.knowledge.word_languages.get(word, ()):
-                if lang in factors:
-                    factors[lang] *= FREQUENT_WORD_FACTOR
-                    found.setdefault(lang, []).append(word)
-        return [f"{lang} words: {', '.join(words)}" for lang, words in sorted(found.items())]
+            evidences.append(word_evidence(words, languages, self.knowledge))
+        if self.use_affixes:
+            # A word in some frequent-word list has said what it can; its ending would count twice.
+            if self.use_words:
+                words = [word for word in words if word not in self.knowledge.word_languages]
+            evidences.append(affix_evidence(words, languages, self.knowledge))
+        return evidences
 
 
-def _run_langdetect(factory: DetectorFactory, text: str, weights: Mapping[str, float]) -> dict[str, float]:
-    """langdetect's probability for every candidate, zh-cn/zh-tw folded into zh."""
-    detector = factory.create()
-    detector.set_prior_map(dict(weights))
-    detector.append(text)
-    detector.get_probabilities()  # runs the (seeded) detection and fills langprob
-    probabilities: dict[str, float] = {}
-    for lang, probability in zip(factory.langlist, detector.langprob):
-        if probability > 0.0:
-            code = LANGDETECT_CODES.get(lang, lang)
-            probabilities[code] = probabilities.get(code, 0.0) + probability
-    return probabilities
+def _langdetect_codes(languages: Sequence[str]) -> list[str]:
+    """Our candidates as langdetect names them (zh → zh-cn, zh-tw)."""
+    codes = []
+    for lang in langdetect_factory().langlist:
+        if LANGDETECT_CODES.get(lang, lang) in languages:
+            codes.append(lang)
+    return codes
 
 
-def _single_pass(factory: DetectorFactory, text: str, weights: Mapping[str, float]) -> dict[str, float]:
-    detector = factory.create()
-    detector.append(text)
-    detector.cleaning_text()
-    ngrams = detector._extract_ngrams()
-    if not ngrams:
-        raise LangDetectException(0, "no features")
-    floor = TUNE["alpha"] / detector.BASE_FREQ
-    langs = factory.langlist
-    log_scores = [0.0] * len(langs)
-    for gram in ngrams:
-        probs = factory.word_lang_prob_map[gram]
-        for i, p in enumerate(probs):
-            log_scores[i] += math.log(floor + p)
-    scores: dict[str, float] = {}
-    for lang, log_score in zip(langs, log_scores):
-        weight = weights.get(lang, 0.0)
-        if weight > 0.0:
-            code = LANGDETECT_CODES.get(lang, lang)
-            value = math.log(weight) + log_score / TUNE["T"]
-            scores[code] = max(scores.get(code, -math.inf), value)
-    top = max(scores.values())
-    exp = {lang: math.exp(v - top) for lang, v in scores.items()}
-    total = sum(exp.values())
-    return {lang: v / total for lang, v in exp.items()}
+def _to_langdetect_codes(weights: Mapping[str, float]) -> dict[str, float]:
+    return {lang: weights[LANGDETECT_CODES.get(lang, lang)] for lang in _langdetect_codes(list(weights))}
 
 
-TUNE = {"alpha": 0.5, "T": 1.0}
+def _overridden(
+    winner: str,
+    probabilities: Mapping[str, float],
+    ngram_winner: str,
+    ngram_probability: float,
+    evidences: Sequence[Evidence],
+) -> Reading:
+    """A reading where letters, words or affixes overturned what the n-grams said."""
+    decisive = max(evidences, key=lambda evidence: evidence.favour(winner, ngram_winner))
+    method: LanguageMethod = "script" if decisive.kind == "letters" else "lexicon"
+    notes = [f"n-grams alone: {ngram_winner} ({ngram_probability:.2f})"]
+    notes += [e.describe(winner, ngram_winner) for e in evidences if e.favour(winner, ngram_winner) > 0]
+    return Reading(winner, probabilities, method, "; ".join(notes))
 
 
-def _times(weights: Mapping[str, float], factors: Mapping[str, float]) -> dict[str, float]:
-    return {lang: weight * factors.get(lang, 1.0) for lang, weight in weights.items()}
-
-
-def _top(probabilities: Mapping[str, float]) -> str:
-    return min(probabilities, key=lambda lang: (-probabilities[lang], lang))
-
-
-def _lowercase_if_shouting(text: str) -> str:
-    """langdetect skips words in capitals (acronyms); an all-caps headline would leave it nothing."""
-    cased = [char for char in text if char.isupper() or char.islower()]
-    upper = sum(char.isupper() for char in cased)
-    return text.lower() if cased and upper * 2 > len(cased) else text
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-# --------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # From a reading to a LanguageGuess
 
 
@@ -421,108 +588,116 @@ def _alternatives(probabilities: Mapping[str, float]) -> tuple[tuple[str, float]
     )
 
 
-def _clamp(probability: float) -> float:
-    return min(1.0, max(0.0, round(probability, 4)))
+def _probability(value: float) -> float:
+    return min(1.0, max(0.0, round(value, 4)))
 
 
-def _guess_from(reading: Reading, extra_reason: str | None = None) -> LanguageGuess:
-    reasons = [r for r in (reading.reason, extra_reason) if r]
+def _guess(reading: Reading, note: str | None = None) -> LanguageGuess:
+    reason = "; ".join(part for part in (reading.reason, note) if part) or None
     return LanguageGuess(
         language=reading.language,
-        confidence=_clamp(reading.confidence),
-        method=reading.method,  # type: ignore[arg-type]
+        confidence=_probability(reading.confidence),
+        method=reading.method,
         alternatives=_alternatives(reading.probabilities),
-        reason="; ".join(reasons) or None,
+        reason=reason,
     )
 
 
-def _guess_from_header(code: str, declared: str, reading: Reading) -> LanguageGuess:
+def _header_guess(code: str, declared: str, reading: Reading) -> LanguageGuess:
     """Trust the declared language; the text, when readable, raises or lowers our confidence."""
-    reason = f"declared in header as {declared!r}"
+    reason = f"declared in the header as {declared!r}"
     if reading.language == UNDETERMINED:
         confidence = UNCHECKED_HEADER_CONFIDENCE
+        reason += f"; text not checked: {reading.reason}"
     else:
         agreement = reading.probabilities.get(code, 0.0)
         confidence = HEADER_BASE_CONFIDENCE + (1 - HEADER_BASE_CONFIDENCE) * agreement
         if reading.language != code and reading.confidence >= STRONG_DISAGREEMENT:
-            reason += f"; the text reads as {reading.language} ({reading.confidence:.2f}), not {code}"
+            reason += f"; but the text reads as {reading.language} ({reading.confidence:.2f})"
     return LanguageGuess(
         language=code,
-        confidence=_clamp(confidence),
+        confidence=_probability(confidence),
         method="header",
         alternatives=_alternatives(reading.probabilities),
         reason=reason,
     )
 
 
-# --------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # Declared languages: codes and names → ISO 639-1
 
 
-def normalise_language(declared: str) -> str | None:
-    """ISO 639-1 code for a declared language ("fr", "fra", "fre", "fr-CA", "French", "français")."""
+def normalise_language(declared: str, knowledge: LanguageKnowledge | None = None) -> str | None:
+    """ISO 639-1 code of a declared language ("fr", "fra", "fre", "fr-CA", "French", "français").
+
+    None when it names no language we can map to ISO 639-1 (or names none at all: "und", "xx").
+    """
     value = declared.strip()
     if not value:
         return None
-    code = _code_from_tag(value)
-    if code is not None:
-        return code
-    return _language_names().get(_name_key(value))
+    if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*", value):
+        return _code_from_tag(value)
+    key = _name_key(value)
+    aliases = {_name_key(alias): code for alias, code in (knowledge or load_knowledge()).name_aliases.items()}
+    return aliases.get(key) or _language_names().get(key)
 
 
-def _code_from_tag(value: str) -> str | None:
-    primary = re.split(r"[-_]", value, maxsplit=1)[0].lower()
-    if not (primary.isascii() and primary.isalpha() and len(primary) in (2, 3)):
-        return None
+def _code_from_tag(tag: str) -> str | None:
+    """ISO 639-1 code from a BCP 47 tag or an ISO 639-1/2/3 code ("pt-BR", "fre", "arb")."""
+    primary = re.split(r"[-_]", tag)[0].lower()
     if primary in NON_LANGUAGE_CODES:
         return None
-    alias = get_global("language_aliases").get(primary)
+    alias = get_global("language_aliases").get(primary)  # CLDR: iw → he, fre → fr, arb → ar, ...
     if alias:
-        primary = re.split(r"[-_]", alias, maxsplit=1)[0]
+        primary = re.split(r"[-_]", alias)[0]
     if len(primary) == 2:
         return primary if pycountry.languages.get(alpha_2=primary) else None
-    found = pycountry.languages.get(alpha_3=primary) or pycountry.languages.get(bibliographic=primary)
-    return getattr(found, "alpha_2", None)
+    language = pycountry.languages.get(alpha_3=primary) or pycountry.languages.get(bibliographic=primary)
+    return getattr(language, "alpha_2", None)
 
 
 def _name_key(name: str) -> str:
-    """Names compare without case, accents or a parenthesised qualifier ("Swahili (macrolanguage)")."""
+    """Names compare without case, accents or a qualifier in brackets ("Swahili (macrolanguage)")."""
     name = re.sub(r"\(.*?\)", " ", name)
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
-# Languages whose names we index in other languages: English, the languages of the sources, and
-# every language under its own name (its autonym).
+def _languages_we_detect() -> list[str]:
+    """Every language the text can be detected as: its name for itself is worth indexing."""
+    knowledge = load_knowledge()
+    langdetect_languages = _fold_codes((lang, 1.0) for lang in langdetect_factory().langlist)
+    return sorted(set(langdetect_languages) | set(knowledge.settled_scripts.values()) | set(knowledge.priors))
+
+
+# Languages in which language names are indexed, besides each language's name for itself.
 NAME_LOCALES = ("en", "fr", "es", "de", "ar")
 
 
 @cache
 def _language_names() -> dict[str, str]:
+    """Name → ISO 639-1, from ISO 639 (pycountry) and CLDR (babel); built once, on first use."""
     names: dict[str, str] = {}
     for language in pycountry.languages:
         code = getattr(language, "alpha_2", None)
-        if code:
-            for attribute in ("name", "common_name", "inverted_name"):
-                if hasattr(language, attribute):
-                    names.setdefault(_name_key(getattr(language, attribute)), code)
-    for locale_code in NAME_LOCALES:
-        for code, name in sorted(Locale(locale_code).languages.items()):
+        for attribute in ("name", "common_name", "inverted_name"):
+            if code and hasattr(language, attribute):
+                names.setdefault(_name_key(getattr(language, attribute)), code)
+    for locale in NAME_LOCALES:
+        for code, name in sorted(Locale(locale).languages.items()):
             if len(code) == 2:
                 names.setdefault(_name_key(name), code)
-    for code in sorted(set(names.values())):
+    for code in _languages_we_detect():
         try:
             autonym = Locale(code).languages.get(code)
         except (UnknownLocaleError, ValueError):
             continue
         if autonym:
             names.setdefault(_name_key(autonym), code)
-    for alias, code in _read_yaml("language_names.yaml")["aliases"].items():
-        names[_name_key(alias)] = code
     return names
 
 
-# --------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # The entry point
 
 

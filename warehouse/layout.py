@@ -1,13 +1,13 @@
 """Where a warehouse keeps its files.
 
-    <name>.duckdb                      the published database (replaced atomically by each run)
-    <name>.duckdb.lock                 held by the run that is writing (released if it dies)
-    <name>_lake/runs/run=<key>/<table>/part-NNNNN.parquet
-                                       the rows each completed run produced (immutable)
-    <name>_lake/_staging/run=<key>/... the parts of a run still in progress (invisible)
+    <name>.duckdb          the published database (replaced atomically by each run)
+    <name>.duckdb.lock     held by the run that is writing (released if it dies)
+    <name>_lake/           the Parquet lake (warehouse/lake.py), unless placed elsewhere
 
-The database is rebuilt from the lake by every run that changes something, so the lake is the
-durable record and the database a fast, self-contained copy for SQL (no view reads a path).
+The database is rebuilt from the lake when the schema changes, so the lake is the durable record
+and the database a fast, self-contained copy for SQL (no view reads a path). The lake may live on
+another filesystem (`--lake` / NEWSDESK_LAKE: a folder or a URI such as s3://bucket/prefix); the
+database and its lock stay on local disk.
 """
 
 from __future__ import annotations
@@ -15,38 +15,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from warehouse.lake import Lake
+
 
 @dataclass(frozen=True)
 class WarehouseLayout:
     database: Path
+    lake_location: str
 
     @classmethod
-    def at(cls, database: str | Path) -> "WarehouseLayout":
+    def at(cls, database: str | Path, lake: str | Path | None = None) -> "WarehouseLayout":
         """A path ending in .duckdb names the database; any other path names its folder."""
         path = Path(database).expanduser().resolve()
-        return cls(path if path.suffix == ".duckdb" else path / "warehouse.duckdb")
+        path = path if path.suffix == ".duckdb" else path / "warehouse.duckdb"
+        return cls(path, str(lake) if lake else str(path.with_name(path.stem + "_lake")))
 
     @property
-    def lake(self) -> Path:
-        return self.database.with_name(self.database.stem + "_lake")
+    def lake(self) -> Lake:
+        return Lake.at(self.lake_location)
 
     @property
-    def runs(self) -> Path:
-        return self.lake / "runs"
-
-    @property
-    def staging(self) -> Path:
-        return self.lake / "_staging"
+    def local_lake_folder(self) -> Path | None:
+        lake = self.lake
+        return Path(lake.root) if lake.is_local else None
 
     @property
     def lock(self) -> Path:
         return self.database.with_name(self.database.name + ".lock")
-
-    def run_dir(self, run_key: str) -> Path:
-        return self.runs / f"run={run_key}"
-
-    def staging_dir(self, run_key: str) -> Path:
-        return self.staging / f"run={run_key}"
 
     def temporary_database(self, run_key: str) -> Path:
         return self.database.with_name(f".{self.database.name}.{run_key}.tmp")

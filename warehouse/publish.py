@@ -1,14 +1,16 @@
-"""Publish a run: apply its staged parts to a copy of the database, check the copy, swap it in.
+"""Publish a run: apply its parts to a copy of the database, check the copy, swap it in.
 
 The swap is the commit point. Until the final `os.replace`, the published database and the
 lake's committed runs are untouched, so a crash or a failed check leaves the warehouse exactly
-as it was, and readers holding the old file keep a consistent view.
+as it was, and readers holding the old file keep a consistent view. Right after the swap the
+run's commit marker is written into the lake (recovery finishes that if the run dies between).
 
 A run's parts are applied as upserts:
 - per-article tables (dates, mentions, events, ...): an article's rows are replaced whole when a
-  run re-extracts it (the run stages a new `articles` row for it);
-- other tables: one row per primary key; columns named `first_*` keep their first value, every
-  other column takes the newest.
+  run re-extracts it (the run stages a new `articles` row for it); when two batches of one run
+  hold the same article, the first part that holds it owns it;
+- other tables: one row per primary key, the first copy in part order; columns named `first_*`
+  keep their first value, every other column takes the newest.
 When the schema in the code no longer matches the published database (a new table or column),
 the database is rebuilt by applying every committed run of the lake in order.
 """
@@ -24,9 +26,11 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
+from warehouse.lake import PART_COLUMN, ROW_COLUMN, Lake
 from warehouse.layout import WarehouseLayout
-from warehouse.parquet import write_part
 from warehouse.quality import CheckResult, run_checks
 from warehouse.schema import Table, build_sql, schema_sql, stored_tables
 
@@ -42,17 +46,16 @@ def publish_run(layout: WarehouseLayout, run_key: str, run_row: dict, finished_a
     """Apply, check and atomically publish the run; return the row count of every table.
 
     `run_row` is the run's `runs` row without `table_counts_json`, which is filled in here once
-    the counts are known. The run row and the check results are staged like any other part.
+    the counts are known. The run row and the check results are stored like any other part.
     """
-    staged = layout.staging_dir(run_key)
     temporary = layout.temporary_database(run_key)
     temporary.unlink(missing_ok=True)
     try:
-        counts = _build_checked_copy(layout, temporary, staged, run_row, finished_at)
+        counts = _build_checked_copy(layout, temporary, run_key, run_row, finished_at)
         _fsync(temporary)
         os.replace(temporary, layout.database)  # the commit point
         _fsync(layout.database.parent)
-        _commit_staged_parts(layout, staged, run_key)
+        layout.lake.commit(run_key)
         return counts
     except BaseException as error:
         # The traceback would keep the finished frames' DuckDB objects alive for as long as the
@@ -65,19 +68,20 @@ def publish_run(layout: WarehouseLayout, run_key: str, run_row: dict, finished_a
 
 
 def _build_checked_copy(
-    layout: WarehouseLayout, temporary: Path, staged: Path, run_row: dict, finished_at: datetime
+    layout: WarehouseLayout, temporary: Path, run_key: str, run_row: dict, finished_at: datetime
 ) -> dict[str, int]:
+    lake = layout.lake
     with _open_copy(layout, temporary) as con:
-        apply_run_parts(con, staged)
+        apply_run_parts(con, lake, run_key)
         con.execute(build_sql())
         checks = run_checks(con)
         failures = [check for check in checks if not check.passed]
         if failures:
             raise QualityCheckFailed(failures)
-        _store(con, staged, "quality_checks", _check_rows(run_row["run_id"], checks, finished_at))
+        _store(con, lake, run_key, "quality_checks", _check_rows(run_row["run_id"], checks, finished_at))
         counts = table_counts(con)
         counts["runs"] += 1
-        _store(con, staged, "runs", [{**run_row, "table_counts_json": describe_counts(counts)}])
+        _store(con, lake, run_key, "runs", [{**run_row, "table_counts_json": describe_counts(counts)}])
         con.execute("CHECKPOINT")
     return counts
 
@@ -93,8 +97,10 @@ def _open_copy(layout: WarehouseLayout, temporary: Path) -> duckdb.DuckDBPyConne
         temporary.unlink()
     con = duckdb.connect(str(temporary))
     con.execute(schema_sql())
-    for run_dir in sorted(layout.runs.glob("run=*")) if layout.runs.exists() else []:
-        apply_run_parts(con, run_dir)
+    lake = layout.lake
+    committed, _ = lake.run_keys()
+    for run_key in committed:
+        apply_run_parts(con, lake, run_key)
     return con
 
 
@@ -113,51 +119,41 @@ def _schema_matches(con: duckdb.DuckDBPyConnection) -> bool:
     return published == expected
 
 
-def apply_run_parts(con: duckdb.DuckDBPyConnection, run_dir: Path) -> None:
-    """Upsert one run's parts into the database, table by table in schema order.
-
-    Parts are named by batch. When two batches of a run hold the same article (the same text in
-    two files), the first part that holds it owns it: its rows win, the other copy is dropped.
-    """
+def apply_run_parts(con: duckdb.DuckDBPyConnection, lake: Lake, run_key: str) -> None:
+    """Upsert one run's parts into the database, table by table in schema order."""
     tables = stored_tables()
-    parts = {
-        name: sorted(str(part) for part in (run_dir / name).glob("*.parquet"))
-        for name in tables
-        if (run_dir / name).is_dir()
-    }
-    if parts.get("articles"):
+    paths = lake.part_paths(run_key)
+    if paths.get("articles"):
+        con.register("_article_parts", lake.read_parts(tables["articles"], paths["articles"]))
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _article_owner AS "
-            f"SELECT article_id, min({_PART_NAME}) AS part FROM {_read(parts['articles'])} GROUP BY article_id"
+            f"SELECT article_id, min({PART_COLUMN}) AS part FROM _article_parts GROUP BY article_id"
         )
+        con.unregister("_article_parts")
     for name, table in tables.items():
-        if table.is_per_article and parts.get("articles"):
+        if table.is_per_article and paths.get("articles"):
             con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT article_id FROM _article_owner)")
-        if parts.get(name):
-            _upsert(con, table, parts[name])
+        if paths.get(name):
+            con.register("_parts", lake.read_parts(table, paths[name]))
+            _upsert(con, table)
+            con.unregister("_parts")
     con.execute("DROP TABLE IF EXISTS _article_owner")
 
 
-_PART_NAME = "regexp_extract(filename, '[^/]+$')"
-
-
-def _read(parts: list[str]) -> str:
-    return f"read_parquet({_sql_list(parts)}, union_by_name = true, filename = true, file_row_number = true)"
-
-
-def _upsert(con: duckdb.DuckDBPyConnection, table: Table, parts: list[str]) -> None:
+def _upsert(con: duckdb.DuckDBPyConnection, table: Table) -> None:
+    """Insert the registered `_parts` relation into `table`, updating rows whose key exists."""
     columns = ", ".join(f'"{name}"' for name in table.column_names)
     keys = ", ".join(f'"{name}"' for name in table.primary_key)
     if table.is_per_article:  # rows of the part that owns the article
         qualified = ", ".join(f'p."{name}"' for name in table.column_names)
         source = (
-            f"SELECT {qualified} FROM {_read(parts)} AS p "
-            f"JOIN _article_owner AS o ON p.article_id = o.article_id AND {_PART_NAME} = o.part"
+            f"SELECT {qualified} FROM _parts AS p "
+            f"JOIN _article_owner AS o ON p.article_id = o.article_id AND p.{PART_COLUMN} = o.part"
         )
     else:  # the first copy of each key, in part order
         source = (
-            f"SELECT {columns} FROM {_read(parts)} "
-            f"QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY filename, file_row_number) = 1"
+            f"SELECT {columns} FROM _parts "
+            f"QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY {PART_COLUMN}, {ROW_COLUMN}) = 1"
         )
     updates = [
         f'"{name}" = excluded."{name}"'
@@ -170,7 +166,7 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: Table, parts: list[str]) -> N
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {
-        name: int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
+        name: int(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
         for name in stored_tables()
     }
 
@@ -189,22 +185,14 @@ def _check_rows(run_id: str, checks: Iterable[CheckResult], at: datetime) -> lis
     ]
 
 
-def _store(con: duckdb.DuckDBPyConnection, staged: Path, table_name: str, rows: list[dict]) -> None:
-    """Insert rows made at publish time into the new database and stage them for the lake."""
+def _store(con: duckdb.DuckDBPyConnection, lake: Lake, run_key: str, table_name: str, rows: list[dict]) -> None:
+    """Insert rows made at publish time into the new database and write them to the lake."""
     table = stored_tables()[table_name]
-    part = write_part(table, rows, staged / table_name / "part-publish.parquet")
+    lake.write_part(table, rows, run_key, "publish")
+    con.register("_rows", pa.Table.from_pylist(rows, schema=table.arrow_schema()))
     columns = ", ".join(f'"{name}"' for name in table.column_names)
-    con.execute(f"INSERT INTO {table_name} ({columns}) SELECT {columns} FROM read_parquet({_sql_list([str(part)])})")
-
-
-def _commit_staged_parts(layout: WarehouseLayout, staged: Path, run_key: str) -> None:
-    """Move this run's parts into the lake: from now on a rebuild includes them."""
-    layout.runs.mkdir(parents=True, exist_ok=True)
-    os.replace(staged, layout.run_dir(run_key))
-
-
-def _sql_list(paths: list[str]) -> str:
-    return "[" + ", ".join("'" + path.replace("'", "''") + "'" for path in paths) + "]"
+    con.execute(f"INSERT INTO {table_name} ({columns}) SELECT {columns} FROM _rows")
+    con.unregister("_rows")
 
 
 def _fsync(path: Path) -> None:
@@ -219,19 +207,21 @@ def _fsync(path: Path) -> None:
 def recover_interrupted_runs(layout: WarehouseLayout) -> list[str]:
     """Finish or undo what runs killed mid-way left behind; return what was done.
 
-    A staging folder whose run the published database records was published but not yet moved
-    into the lake (killed right after the swap): move it. Any other staging folder, and any
-    temporary database, belongs to a run that never published: remove it.
+    An uncommitted run that the published database records was published but killed before
+    its marker was written: commit it. Any other uncommitted run never published: delete its
+    parts. Temporary databases are removed.
     """
     done = []
+    lake = layout.lake
     published = _published_run_ids(layout)
-    for folder in sorted(layout.staging.glob("run=*")) if layout.staging.exists() else []:
-        if _staged_run_id(folder) in published:
-            _commit_staged_parts(layout, folder, folder.name.removeprefix("run="))
-            done.append(f"committed {folder.name}")
+    _, uncommitted = lake.run_keys()
+    for run_key in uncommitted:
+        if _run_id_of(lake, run_key) in published:
+            lake.commit(run_key)
+            done.append(f"committed run={run_key}")
         else:
-            shutil.rmtree(folder, ignore_errors=True)
-            done.append(f"removed {folder.name}")
+            lake.delete_run(run_key)
+            done.append(f"removed run={run_key}")
     for leftover in layout.database.parent.glob(f".{layout.database.name}.*.tmp*"):
         leftover.unlink(missing_ok=True)
         done.append(f"removed {leftover.name}")
@@ -245,13 +235,13 @@ def _published_run_ids(layout: WarehouseLayout) -> set[str]:
         return {row[0] for row in con.execute("SELECT run_id FROM runs").fetchall()}
 
 
-def _staged_run_id(folder: Path) -> str | None:
-    run_part = folder / "runs" / "part-publish.parquet"
-    if not run_part.exists():
+def _run_id_of(lake: Lake, run_key: str) -> str | None:
+    """The run id in a run's `runs` part, which exists only once the run got to publishing."""
+    paths = lake.part_paths(run_key).get("runs")
+    if not paths:
         return None
-    with duckdb.connect(":memory:") as con:
-        row = con.execute(f"SELECT run_id FROM read_parquet({_sql_list([str(run_part)])})").fetchone()
-    return row[0] if row else None
+    ids = pq.read_table(paths[0], filesystem=lake.filesystem, columns=["run_id"]).column("run_id").to_pylist()
+    return ids[0] if ids else None
 
 
 def describe_counts(counts: dict[str, int]) -> str:

@@ -118,6 +118,6 @@ def _sql_list(values: frozenset[str]) -> str:
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
     results = []
     for name, query in quality_checks():
-        (count,) = con.execute(f"SELECT count(*) FROM ({query})").fetchone()  # type: ignore[misc]
+        ((count,),) = con.execute(f"SELECT count(*) FROM ({query})").fetchall()
         results.append(CheckResult(name, int(count), query))
     return results

@@ -12,6 +12,7 @@ from transforms.reading import build_article
 from transforms.records import ArticleRecord
 from warehouse.layout import WarehouseLayout
 from warehouse.rows.core import FileVersion
+from warehouse.schema import tables
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,21 @@ def run_checks_of(layout: WarehouseLayout, run_id: str) -> list[tuple[str, bool,
             "SELECT check_name, passed, failing_rows FROM quality_checks WHERE run_id = ? ORDER BY check_name",
             [run_id],
         ).fetchall()
+
+
+def schema_is_current(layout: WarehouseLayout) -> bool:
+    """Whether the published database has every table, view and column the code declares.
+
+    When it does not (new code with a new mart or column), a run publishes even if no input
+    changed, so the upgrade reaches the database without waiting for new articles.
+    """
+    if not layout.database.exists():
+        return True
+    with duckdb.connect(str(layout.database), read_only=True) as con:
+        published = set(
+            con.execute(
+                "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'"
+            ).fetchall()
+        )
+    expected = {(table.name, column.name) for table in tables().values() for column in table.columns}
+    return published == expected

@@ -1,0 +1,103 @@
+"""The dashboard's charts, as Altair specifications built from query results (no Streamlit here)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+# Cooperation in blues, conflict in reds: the usual reading of the quad classes.
+QUAD_COLOURS = {
+    "verbal cooperation": "#6baed6",
+    "material cooperation": "#2171b5",
+    "verbal conflict": "#fc9272",
+    "material conflict": "#cb181d",
+}
+
+_COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # counts: whole numbers only
+
+
+def events_over_time(events: pd.DataFrame) -> alt.Chart:
+    """Stacked monthly bars of events by PLOVER type (rows: date_start, event_type, event_id)."""
+    return (
+        alt.Chart(events, title="Events per month, by type")
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(date_start):T", title="month the event happened (first possible day)"),
+            y=alt.Y("count(event_id):Q", title="events", axis=_COUNT_AXIS),
+            color=alt.Color("event_type:N", title="PLOVER type", scale=alt.Scale(scheme="tableau20")),
+            tooltip=[
+                alt.Tooltip("yearmonth(date_start):T", title="month"),
+                alt.Tooltip("event_type:N", title="type"),
+                alt.Tooltip("count(event_id):Q", title="events"),
+            ],
+        )
+    )
+
+
+def goldstein_over_time(events: pd.DataFrame) -> alt.Chart:
+    """One dot per event: when, how cooperative (Goldstein), which quad class."""
+    return (
+        alt.Chart(events, title="Cooperation and conflict (Goldstein scale)")
+        .mark_circle(size=90, opacity=0.8)
+        .encode(
+            x=alt.X("date_start:T", title="event date (first possible day)"),
+            y=alt.Y("goldstein:Q", title="Goldstein", scale=alt.Scale(domain=[-10, 10])),
+            color=alt.Color(
+                "quad_class_name:N",
+                title="quad class",
+                scale=alt.Scale(domain=list(QUAD_COLOURS), range=list(QUAD_COLOURS.values())),
+            ),
+            tooltip=["event_type:N", "sources:N", "targets:N", "date_start:T", "goldstein:Q", "evidence:N"],
+        )
+    )
+
+
+def dyad_matrix(dyads: pd.DataFrame, measure: str) -> alt.LayerChart:
+    """Source country (rows) x target country (columns) heat map; `measure` is a column of `dyads`
+    (events, or goldstein_mean on a diverging scale), with the event count written in each cell."""
+    diverging = measure == "goldstein_mean"
+    scale = alt.Scale(scheme="redblue", domain=[-10, 10]) if diverging else alt.Scale(scheme="blues")
+    base = alt.Chart(dyads, title="Who acts towards whom (source country → target country)").encode(
+        x=alt.X("target_country:N", title="target country", sort="ascending"),
+        y=alt.Y("source_country:N", title="source country", sort="ascending"),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color(f"{measure}:Q", title="mean Goldstein" if diverging else "events", scale=scale),
+        tooltip=[
+            alt.Tooltip("source_country:N", title="source"),
+            alt.Tooltip("target_country:N", title="target"),
+            alt.Tooltip("events:Q", title="events"),
+            alt.Tooltip("cooperation:Q", title="cooperation events"),
+            alt.Tooltip("conflict:Q", title="conflict events"),
+            alt.Tooltip("goldstein_mean:Q", title="mean Goldstein", format=".2f"),
+        ],
+    )
+    labels = base.mark_text(fontSize=13).encode(text=alt.Text("events:Q"))
+    return (cells + labels).properties(height=alt.Step(36), width=alt.Step(48))
+
+
+def articles_over_time(coverage: pd.DataFrame) -> alt.Chart:
+    """Monthly bars of articles by language (rows: month as a date, language, articles)."""
+    return (
+        alt.Chart(coverage, title="Articles per publication month, by language")
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(month):O", title="publication month"),
+            y=alt.Y("sum(articles):Q", title="articles", axis=_COUNT_AXIS),
+            color=alt.Color("language:N", title="language"),
+            tooltip=["yearmonth(month):T", "language:N", "sum(articles):Q"],
+        )
+    )
+
+
+def counts_by(frame: pd.DataFrame, category: str, count: str, title: str) -> alt.Chart:
+    """Horizontal bars: one per value of `category`, longest first."""
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{category}:N", sort="-x", title=None),
+            x=alt.X(f"{count}:Q", title=count.replace("_", " "), axis=_COUNT_AXIS),
+            tooltip=[f"{category}:N", f"{count}:Q"],
+        )
+    )

@@ -1,0 +1,77 @@
+"""Agreements: the agreements_overview mart, each with its provenance (evidence and article)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import context
+from dashboard.display import table
+from dashboard.filters import agreement_condition
+from dashboard.highlight import Span, evidence_span, highlight
+
+TABLE = [
+    "normalized_name", "name", "type", "domain", "party_names", "signatories_with_office", "signed_start",
+    "signed_precision", "place", "status", "provisions", "num_mentions", "num_articles", "first_mentioned",
+]
+
+
+def render(page: context.PageContext) -> None:
+    st.title("Agreements")
+    condition = agreement_condition(page.filters)
+    agreements = page.warehouse.frame(
+        f"""
+        SELECT o.*, a.text AS article_text FROM agreements_overview AS o
+        LEFT JOIN articles AS a USING (article_id)
+        WHERE {condition.sql} ORDER BY o.signed_start NULLS LAST, o.agreement_id
+        """,
+        condition.params,
+    )
+    if agreements.empty:
+        st.info("No agreement matches the filters.")
+        return
+    table(agreements[TABLE])
+    st.subheader("Provenance")
+    for agreement in agreements.itertuples():
+        with st.expander(f"{agreement.normalized_name} — {agreement.status}", expanded=len(agreements) <= 3):
+            _provenance(agreement)
+
+
+def _provenance(agreement: pd.Series) -> None:
+    parties = ", ".join(agreement.party_names) or "unknown parties"
+    signatories = ", ".join(agreement.signatories_with_office) or "no signatory named"
+    st.markdown(f"**Parties:** {parties}  \n**Signed by:** {signatories}  \n**Provisions:** "
+                f"{', '.join(agreement.provisions) or 'not said'}")
+    st.html(f'<blockquote style="margin:0;padding:.4rem .8rem;border-left:4px solid #f0b400">{_evidence_html(agreement)}</blockquote>')
+    published = "" if pd.isna(agreement.article_published) else f", published {agreement.article_published:%Y-%m-%d}"
+    title = _article_name(agreement)
+    st.markdown(
+        f"First mentioned in sentence {agreement.sentence} of [{title}](article?article={agreement.article_id}) "
+        f"(`{agreement.article_id}`, {agreement.article_language}{published}); "
+        f"{agreement.num_mentions} mention(s) in {agreement.num_articles} article(s)."
+    )
+
+
+def _article_name(agreement: pd.Series) -> str:
+    """The article's title, else its opening words (many articles have no title)."""
+    if isinstance(agreement.article_title, str) and agreement.article_title:
+        return agreement.article_title
+    text = agreement.article_text if isinstance(agreement.article_text, str) else ""
+    opening = " ".join(text.split()[:10])
+    return f"{opening}…" if opening else "the article"
+
+
+def _evidence_html(agreement: pd.Series) -> str:
+    """The evidence sentence with the agreement's name marked, when its offsets can be placed."""
+    text = agreement.article_text if isinstance(agreement.article_text, str) else ""
+    if pd.isna(agreement.name_start) or not text:
+        return highlight(agreement.evidence, [])
+    start, end = int(agreement.name_start), int(agreement.name_end)
+    sentence = evidence_span(text, agreement.evidence, start, "evidence")
+    if sentence is None:
+        return highlight(agreement.evidence, [])
+    name = Span(start - sentence.start, end - sentence.start, "trigger", f"agreement: {agreement.name}")
+    return highlight(agreement.evidence, [name])
+
+
+render(context.current())

@@ -1,0 +1,57 @@
+"""Overview: what the warehouse holds, in figures and two charts (whole warehouse, no filters)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, context
+from dashboard.display import table
+from dashboard.store import Warehouse
+
+FIGURES = """
+SELECT
+    (SELECT count(*) FROM articles) AS "Articles",
+    (SELECT count(*) FROM events) AS "Events",
+    (SELECT count(*) FROM actors) AS "Actors",
+    (SELECT count(*) FROM agreements) AS "Agreements",
+    (SELECT count(DISTINCT language) FROM articles) AS "Languages",
+    (SELECT count(*) FROM quarantine) AS "Quarantined records"
+"""
+
+
+def render(page: context.PageContext) -> None:
+    warehouse = page.warehouse
+    st.title("newsdesk")
+    st.caption("Who did what to whom, when, where — and which agreements bind whom. Figures for the whole warehouse.")
+    _figures(warehouse)
+    _latest_run(warehouse)
+    left, right = st.columns(2)
+    with left:
+        monthly = warehouse.frame(
+            """
+            SELECT date_trunc('month', published_start) AS month, language, count(*) AS articles
+            FROM articles WHERE published_start IS NOT NULL GROUP BY ALL ORDER BY ALL
+            """
+        )
+        st.altair_chart(charts.articles_over_time(monthly), width="stretch")
+    with right:
+        types = warehouse.frame("SELECT event_type, count(*) AS events FROM events GROUP BY ALL ORDER BY ALL")
+        st.altair_chart(charts.counts_by(types, "event_type", "events", "Events by PLOVER type"), width="stretch")
+    st.subheader("Coverage")
+    table(warehouse.frame("SELECT * FROM coverage ORDER BY dimension, value"))
+
+
+def _figures(warehouse: Warehouse) -> None:
+    figures = warehouse.frame(FIGURES).iloc[0]
+    for column, (label, value) in zip(st.columns(len(figures)), figures.items()):
+        column.metric(label, f"{int(value):,}")
+
+
+def _latest_run(warehouse: Warehouse) -> None:
+    runs = warehouse.frame("SELECT run_id, flow_name, finished_at FROM runs ORDER BY finished_at DESC LIMIT 1")
+    if not runs.empty:
+        run = runs.iloc[0]
+        st.caption(f"Last published by the {run.flow_name} run `{run.run_id}` at {run.finished_at:%Y-%m-%d %H:%M} UTC.")
+
+
+render(context.current())

@@ -1,0 +1,211 @@
+"""The dashboard's pages with Streamlit's AppTest: what each page shows, and what the filters do."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+from tests.seed_warehouse_support import seed_warehouse
+from warehouse.schema import build_sql, schema_sql
+
+APP = str(REPO / "dashboard" / "app.py")
+
+
+@pytest.fixture(scope="module")
+def warehouse(prefect_harness: None) -> Path:
+    return seed_warehouse()
+
+
+def open_app(monkeypatch: pytest.MonkeyPatch, warehouse: Path, page: str | None = None, **query: str) -> AppTest:
+    monkeypatch.setenv("NEWSDESK_WAREHOUSE", str(warehouse))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update(query)
+    app.run()
+    if page:
+        app.switch_page(page).run()
+    assert not app.exception, [error.value for error in app.exception]
+    return app
+
+
+def scalar(warehouse: Path, sql: str) -> object:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchone()[0]
+
+
+def html_bodies(app: AppTest) -> list[str]:
+    return [element.proto.body for element in app.get("html")]
+
+
+# --- without a usable warehouse ----------------------------------------------------------------
+
+
+def test_a_missing_warehouse_says_to_run_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    app = open_app(monkeypatch, tmp_path / "nothing.duckdb")
+    assert "No warehouse yet" in app.warning[0].value
+    assert "make run" in app.markdown[0].value
+
+
+def test_an_empty_warehouse_says_to_run_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "empty.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute(schema_sql())
+        con.execute(build_sql())
+    app = open_app(monkeypatch, path)
+    assert "Empty warehouse" in app.warning[0].value
+    assert "make run" in app.markdown[0].value
+
+
+def test_a_warehouse_without_the_marts_says_when_they_come(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute(schema_sql())
+    app = open_app(monkeypatch, path)
+    assert "predates the marts" in app.warning[0].value
+    assert "event_timeline" in app.markdown[0].value
+
+
+def test_a_file_that_is_not_a_warehouse_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("not a database", encoding="utf-8")
+    app = open_app(monkeypatch, path)
+    assert "cannot be read" in app.warning[0].value
+
+
+# --- pages on the seed warehouse ---------------------------------------------------------------
+
+
+def test_the_overview_counts_what_the_warehouse_holds(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse)
+    figures = {metric.label: metric.value for metric in app.metric}
+    assert figures["Articles"] == str(scalar(warehouse, "SELECT count(*) FROM articles"))
+    assert figures["Events"] == str(scalar(warehouse, "SELECT count(*) FROM events"))
+    assert figures["Agreements"] == str(scalar(warehouse, "SELECT count(*) FROM agreements"))
+    assert len(app.get("vega_lite_chart")) == 2
+
+
+def test_the_events_page_lists_every_event_with_two_charts(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/events.py")
+    assert len(app.dataframe[0].value) == scalar(warehouse, "SELECT count(*) FROM event_timeline")
+    assert len(app.get("vega_lite_chart")) == 2
+
+
+def test_the_event_type_filter_keeps_only_that_type(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/events.py")
+    app.multiselect(key="event_types").set_value(["CONSULT"]).run()
+    events = app.dataframe[0].value
+    assert set(events["event_type"]) == {"CONSULT"}
+    assert len(events) == scalar(warehouse, "SELECT count(*) FROM events WHERE event_type = 'CONSULT'")
+
+
+def test_the_language_filter_keeps_events_reported_in_that_language(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
+    app = open_app(monkeypatch, warehouse, "views/events.py")
+    app.multiselect(key="languages").set_value(["en"]).run()
+    expected = scalar(warehouse, "SELECT count(*) FROM event_timeline WHERE list_contains(languages, 'en')")
+    assert len(app.dataframe[0].value) == expected
+
+
+def test_a_narrowed_date_range_hides_earlier_events(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/events.py")
+    last = app.date_input(key="dates").value[1]
+    app.date_input(key="dates").set_value((date(2022, 7, 1), last)).run()
+    events = app.dataframe[0].value
+    assert len(events) == scalar(warehouse, "SELECT count(*) FROM events WHERE date_end >= DATE '2022-07-01'")
+    assert all(day.date() >= date(2022, 7, 1) for day in events["date_end"])
+
+
+def test_a_filter_matching_nothing_says_so(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/agreements.py")
+    app.multiselect(key="languages").set_value(["de"]).run()  # the German test article names no agreement
+    assert "No agreement matches" in app.info[0].value
+
+
+def test_the_dyads_page_draws_the_country_matrix(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/dyads.py")
+    assert len(app.get("vega_lite_chart")) == 1
+    assert len(app.dataframe[0].value) == scalar(warehouse, "SELECT count(*) FROM dyads_monthly")
+
+
+def test_the_country_filter_keeps_dyads_involving_that_country(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/dyads.py")
+    app.multiselect(key="countries").set_value(["DZA"]).run()
+    monthly = app.dataframe[0].value
+    assert len(monthly) > 0
+    assert all("DZA" in (row.source_country, row.target_country) for row in monthly.itertuples())
+
+
+def test_the_agreements_page_shows_each_agreement_with_its_evidence(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/agreements.py")
+    agreements = app.dataframe[0].value
+    assert len(agreements) == scalar(warehouse, "SELECT count(*) FROM agreements")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        evidence = [row[0] for row in con.execute("SELECT evidence FROM agreements").fetchall()]
+    provenance = "".join(html_bodies(app))
+    assert all(sentence.split()[0] in provenance for sentence in evidence)
+    assert 'class="nd-trigger"' in provenance  # the agreement's name is marked in its sentence
+
+
+def test_the_article_page_marks_every_actor_date_and_trigger(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/article.py")
+    article_id = app.selectbox(key="article").value
+    body = next(html for html in html_bodies(app) if 'class="nd-article"' in html)
+    counts = {
+        table: scalar(warehouse, f"SELECT count(*) FROM {table} WHERE article_id = '{article_id}'")
+        for table in ("mentions", "dates", "event_mentions")
+    }
+    assert counts["event_mentions"] > 0  # the default article is the one with the most events
+    assert body.count('class="nd-trigger"') >= counts["event_mentions"]
+    assert body.count('class="nd-date"') >= counts["dates"]
+    actor_marks = sum(body.count(f'class="nd-{kind}"') for kind in ("state", "person", "organization", "military",
+                                                                      "armed_group", "place", "actor"))
+    assert actor_marks >= counts["mentions"]
+
+
+def test_the_article_page_opens_the_article_named_in_the_address(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    article_id = scalar(warehouse, "SELECT article_id FROM articles WHERE language = 'en' ORDER BY article_id LIMIT 1")
+    app = open_app(monkeypatch, warehouse, "views/article.py", article=article_id)
+    assert app.selectbox(key="article").value == article_id
+
+
+def test_choosing_another_article_shows_its_text(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse, "views/article.py")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        article_id, text = con.execute("SELECT article_id, text FROM articles WHERE language = 'de'").fetchone()
+    app.selectbox(key="article").set_value(article_id).run()
+    body = next(html for html in html_bodies(app) if 'class="nd-article"' in html)
+    assert text.split()[0] in body
+
+
+def test_the_dashboard_reads_the_new_file_after_a_run_swaps_it_in(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path, tmp_path: Path
+) -> None:
+    published = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(warehouse, published)
+    app = open_app(monkeypatch, published)
+    before = int(next(metric.value for metric in app.metric if metric.label == "Articles"))
+    # What a run does: change a copy, then atomically rename it over the published file.
+    staged = tmp_path / "next.duckdb"
+    shutil.copyfile(warehouse, staged)
+    with duckdb.connect(str(staged)) as con:
+        con.execute("DELETE FROM articles WHERE language = 'de'")
+    os.replace(staged, published)
+    app.run()
+    after = int(next(metric.value for metric in app.metric if metric.label == "Articles"))
+    assert after == before - 1
+
+
+def test_the_dashboard_command_serves_on_loopback_without_telemetry() -> None:
+    from newsdesk.dashboard_cmd import APP as served, streamlit_command
+
+    command = streamlit_command(8600)
+    assert command[command.index("run") + 1] == str(served) == APP
+    assert {"--server.address=127.0.0.1", "--server.port=8600", "--browser.gatherUsageStats=false",
+            "--server.headless=true"} <= set(command)

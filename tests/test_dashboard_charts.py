@@ -1,0 +1,49 @@
+"""The dashboard's Altair charts encode what their titles say."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.charts import QUAD_COLOURS, dyad_matrix, events_over_time, goldstein_over_time
+
+EVENTS = pd.DataFrame({
+    "event_id": ["ev_1", "ev_2"],
+    "date_start": pd.to_datetime(["2022-07-19", "2022-07-20"]),
+    "event_type": ["ACCUSE", "CONSULT"],
+    "goldstein": [-2.0, 1.0],
+    "quad_class_name": ["verbal conflict", "verbal cooperation"],
+    "sources": ["Algeria", "Morocco, Spain"],
+    "targets": ["Morocco", ""],
+    "evidence": ["Algeria accused Morocco.", "Morocco and Spain met."],
+})
+DYADS = pd.DataFrame({
+    "source_country": ["DZA", "ESP"], "target_country": ["MAR", "MAR"], "events": [3, 1],
+    "cooperation": [0, 1], "conflict": [3, 0], "goldstein_mean": [-2.5, 1.0],
+})
+
+
+def test_events_over_time_stacks_monthly_counts_by_type() -> None:
+    encoding = events_over_time(EVENTS).to_dict()["encoding"]
+    assert encoding["x"]["timeUnit"] == "yearmonth"
+    assert encoding["y"]["aggregate"] == "count"
+    assert encoding["color"]["field"] == "event_type"
+
+
+def test_goldstein_dots_use_blue_for_cooperation_and_red_for_conflict() -> None:
+    color = goldstein_over_time(EVENTS).to_dict()["encoding"]["color"]
+    assert color["scale"]["domain"] == list(QUAD_COLOURS)
+    assert color["scale"]["range"] == list(QUAD_COLOURS.values())
+
+
+def test_the_dyad_matrix_puts_sources_in_rows_and_writes_counts() -> None:
+    spec = dyad_matrix(DYADS, "events").to_dict()
+    cells, labels = spec["layer"]
+    assert cells["encoding"]["y"]["field"] == "source_country"
+    assert cells["encoding"]["x"]["field"] == "target_country"
+    assert cells["encoding"]["color"]["field"] == "events"
+    assert labels["encoding"]["text"]["field"] == "events"
+
+
+def test_the_dyad_matrix_colours_goldstein_on_a_diverging_scale() -> None:
+    cells = dyad_matrix(DYADS, "goldstein_mean").to_dict()["layer"][0]
+    assert cells["encoding"]["color"]["scale"] == {"domain": [-10, 10], "scheme": "redblue"}

@@ -1,0 +1,134 @@
+"""`newsdesk export`: marts to Parquet and CSV, events to PLOVER-style JSON Lines."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import duckdb
+import jsonschema
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from newsdesk.cli import app
+from newsdesk.export import MART_ORDER, ExportError, export
+from tests.seed_warehouse_support import seed_warehouse
+
+# The shape of a PLOVER record as newsdesk writes it (field names of the PLOVER event records).
+PLOVER_ACTOR = {
+    "type": "object",
+    "required": ["actorText", "actorId", "name"],
+    "properties": {
+        "actorText": {"type": "string", "minLength": 1},
+        "code": {"type": "string", "pattern": "^([A-Z]{3})$"},
+        "sector": {"type": "string"},
+        "actorId": {"type": "string", "pattern": "^[a-z_]+:"},
+    },
+}
+PLOVER_RECORD = {
+    "type": "object",
+    "required": ["id", "event", "source", "text", "language", "newsdesk"],
+    "properties": {
+        "id": {"type": "string", "pattern": "^ev_[0-9a-f]{16}$"},
+        "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "event": {"enum": ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]},
+        "source": {"type": "array", "items": PLOVER_ACTOR, "minItems": 1},
+        "target": {"type": "array", "items": PLOVER_ACTOR},
+        "text": {"type": "string", "minLength": 1},
+        "newsdesk": {
+            "type": "object",
+            "required": ["quadClass", "articleId", "sentence", "negated"],
+            "properties": {"quadClass": {"enum": [1, 2, 3, 4]}, "goldstein": {"type": "number"}},
+        },
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def warehouse(prefect_harness: None) -> Path:
+    return seed_warehouse()
+
+
+def count(warehouse: Path, name: str) -> int:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+
+
+def columns(warehouse: Path, name: str) -> list[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return [description[0] for description in con.execute(f"SELECT * FROM {name} LIMIT 0").description]
+
+
+@pytest.mark.parametrize("mart", sorted(MART_ORDER))
+def test_a_mart_exports_to_parquet_with_all_its_rows_and_columns(warehouse: Path, tmp_path: Path, mart: str) -> None:
+    exported = export(warehouse, mart, "parquet", tmp_path / f"{mart}.parquet")
+    table = pq.read_table(exported.path)
+    assert exported.rows == table.num_rows == count(warehouse, mart)
+    assert table.column_names == columns(warehouse, mart)
+
+
+def test_a_mart_exports_to_csv_with_a_header(warehouse: Path, tmp_path: Path) -> None:
+    exported = export(warehouse, "agreements_overview", "csv", tmp_path / "agreements.csv")
+    with exported.path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert len(rows) == count(warehouse, "agreements_overview") > 0
+    assert list(rows[0]) == columns(warehouse, "agreements_overview")
+
+
+def test_the_same_warehouse_exports_the_same_bytes(warehouse: Path, tmp_path: Path) -> None:
+    first = export(warehouse, "event_timeline", "csv", tmp_path / "first.csv").path.read_bytes()
+    second = export(warehouse, "event_timeline", "csv", tmp_path / "second.csv").path.read_bytes()
+    assert first == second
+
+
+def test_a_table_exports_in_primary_key_order(warehouse: Path, tmp_path: Path) -> None:
+    exported = export(warehouse, "articles", "parquet", tmp_path / "articles.parquet")
+    ids = pq.read_table(exported.path).column("article_id").to_pylist()
+    assert ids == sorted(ids) and len(ids) == count(warehouse, "articles")
+
+
+def test_events_export_as_plover_json_lines(warehouse: Path, tmp_path: Path) -> None:
+    exported = export(warehouse, "events", "plover-json", tmp_path / "events.jsonl")
+    records = [json.loads(line) for line in exported.path.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == exported.rows == count(warehouse, "events") > 0
+    for record in records:
+        jsonschema.validate(record, PLOVER_RECORD)
+    assert [record["id"] for record in records] == sorted(record["id"] for record in records)
+
+
+def test_plover_records_give_reciprocal_events_no_target(warehouse: Path, tmp_path: Path) -> None:
+    exported = export(warehouse, "events", "plover-json", tmp_path / "events.jsonl")
+    records = [json.loads(line) for line in exported.path.read_text(encoding="utf-8").splitlines()]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        reciprocal = {row[0] for row in con.execute("SELECT event_id FROM events WHERE len(targets) = 0").fetchall()}
+    assert {record["id"] for record in records if "target" not in record} == reciprocal
+
+
+def test_an_unknown_name_is_refused(warehouse: Path, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="no table or view named 'event_timelines'"):
+        export(warehouse, "event_timelines", "csv", tmp_path / "x.csv")
+
+
+def test_plover_json_is_for_events_only(warehouse: Path, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="events only"):
+        export(warehouse, "coverage", "plover-json", tmp_path / "x.jsonl")
+
+
+def test_a_missing_warehouse_says_to_run_first(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="make run"):
+        export(tmp_path / "none.duckdb", "coverage", "csv")
+
+
+def test_the_command_writes_the_file_it_names(warehouse: Path, tmp_path: Path) -> None:
+    out = tmp_path / "coverage.csv"
+    result = CliRunner().invoke(app, ["export", "coverage", "--format", "csv", "--out", str(out), "-w", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("dimension,value,articles")
+
+
+def test_the_command_exits_2_on_an_unknown_format(warehouse: Path) -> None:
+    result = CliRunner().invoke(app, ["export", "coverage", "--format", "xml", "-w", str(warehouse)])
+    assert result.exit_code == 2

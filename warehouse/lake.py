@@ -1,0 +1,133 @@
+"""The Parquet lake: every run's rows as immutable Parquet parts, on any pyarrow filesystem.
+
+    <lake>/runs/run=<key>/<table>/part-<name>.parquet   the rows one run produced
+    <lake>/runs/run=<key>/_COMMITTED                    written once the run is published
+
+The lake is a local folder by default (beside the database) or any URI pyarrow opens:
+`file:///data/lake`, `s3://bucket/newsdesk`, `gs://...`. Nothing here renames a folder or relies
+on atomic directory moves, which object stores do not have: a run writes its parts, and only the
+marker, written after the database swap, makes them part of history. Parts of a run without a
+marker are either finished by recovery (the published database records the run) or deleted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pyarrow import fs
+
+from warehouse.schema import Table
+
+COMMIT_MARKER = "_COMMITTED"
+PART_COLUMN, ROW_COLUMN = "_part", "_row"  # added when parts are read, for ordering and ownership
+
+
+@dataclass(frozen=True)
+class Lake:
+    filesystem: fs.FileSystem
+    root: str
+
+    @classmethod
+    def at(cls, location: str | Path) -> "Lake":
+        """A folder path, or a URI: pyarrow's own schemes (file, s3, gs, hdfs), else fsspec's."""
+        text = str(location)
+        if "://" not in text:
+            text = str(Path(text).expanduser().resolve())
+        try:
+            filesystem, root = fs.FileSystem.from_uri(text)
+        except pa.ArrowInvalid:  # a scheme pyarrow does not know: any fsspec implementation
+            import fsspec
+
+            protocol, _, path = text.partition("://")
+            filesystem, root = fs.PyFileSystem(fs.FSSpecHandler(fsspec.filesystem(protocol))), f"/{path.strip('/')}"
+        return cls(filesystem, root.rstrip("/"))
+
+    @property
+    def is_local(self) -> bool:
+        return isinstance(self.filesystem, fs.LocalFileSystem)
+
+    def run_folder(self, run_key: str) -> str:
+        return f"{self.root}/runs/run={run_key}"
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def write_part(self, table: Table, rows: Sequence[dict], run_key: str, part_name: str) -> str:
+        """Write rows (dicts with exactly the table's columns) as one part; return its path."""
+        _check_columns(table, rows)
+        arrow_table = pa.Table.from_pylist(list(rows), schema=table.arrow_schema())
+        folder = f"{self.run_folder(run_key)}/{table.name}"
+        path = f"{folder}/part-{part_name}.parquet"
+        self.filesystem.create_dir(folder, recursive=True)
+        if self.is_local:  # a reader never sees half a file: write aside, then rename
+            temporary = f"{folder}/.part-{part_name}.parquet.tmp"
+            pq.write_table(arrow_table, temporary, filesystem=self.filesystem, compression="zstd")
+            _fsync_local(temporary)
+            self.filesystem.move(temporary, path)
+        else:  # an object store makes a new object visible whole, or not at all
+            pq.write_table(arrow_table, path, filesystem=self.filesystem, compression="zstd")
+        return path
+
+    def commit(self, run_key: str) -> None:
+        with self.filesystem.open_output_stream(f"{self.run_folder(run_key)}/{COMMIT_MARKER}") as marker:
+            marker.write(run_key.encode())
+
+    def delete_run(self, run_key: str) -> None:
+        self.filesystem.delete_dir(self.run_folder(run_key))
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def run_keys(self) -> tuple[list[str], list[str]]:
+        """(committed, uncommitted) run keys, oldest first."""
+        runs = self.filesystem.get_file_info(fs.FileSelector(f"{self.root}/runs", allow_not_found=True))
+        keys = sorted(info.base_name.removeprefix("run=") for info in runs if info.type == fs.FileType.Directory and info.base_name.startswith("run="))
+        committed = [key for key in keys if self._exists(f"{self.run_folder(key)}/{COMMIT_MARKER}")]
+        return committed, [key for key in keys if key not in committed]
+
+    def part_paths(self, run_key: str) -> dict[str, list[str]]:
+        """The run's part paths by table name, each list sorted by part name."""
+        selector = fs.FileSelector(self.run_folder(run_key), recursive=True, allow_not_found=True)
+        parts: dict[str, list[str]] = {}
+        for info in self.filesystem.get_file_info(selector):
+            if info.type == fs.FileType.File and info.base_name.startswith("part-") and info.base_name.endswith(".parquet"):
+                table = info.path.rsplit("/", 2)[-2]
+                parts.setdefault(table, []).append(info.path)
+        return {table: sorted(paths) for table, paths in parts.items()}
+
+    def read_parts(self, table: Table, paths: Sequence[str]) -> pa.Table:
+        """Parts of one table as one Arrow table, with each row's part name and position.
+
+        Parts written by an older schema lack newer columns: those come back as nulls.
+        """
+        pieces = []
+        for path in paths:
+            piece = pq.read_table(path, filesystem=self.filesystem)
+            for field in table.arrow_schema():
+                if field.name not in piece.column_names:
+                    piece = piece.append_column(field.name, pa.nulls(piece.num_rows, field.type))
+            piece = piece.select(list(table.column_names)).cast(table.arrow_schema().with_metadata(None), safe=False)
+            name = path.rsplit("/", 1)[-1]
+            piece = piece.append_column(PART_COLUMN, pa.array([name] * piece.num_rows, pa.string()))
+            pieces.append(piece.append_column(ROW_COLUMN, pa.array(range(piece.num_rows), pa.int64())))
+        return pa.concat_tables(pieces)
+
+    def _exists(self, path: str) -> bool:
+        return self.filesystem.get_file_info(path).type != fs.FileType.NotFound
+
+
+def _check_columns(table: Table, rows: Sequence[dict]) -> None:
+    expected = set(table.column_names)
+    for row in rows:
+        if set(row) != expected:
+            missing = sorted(expected - set(row))
+            extra = sorted(set(row) - expected)
+            raise ValueError(f"{table.name} row does not match the schema: missing {missing}, extra {extra}")
+
+
+def _fsync_local(path: str) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
