@@ -31,8 +31,7 @@ from newsdesk.inputs import FoundFile, discover_files
 from transforms.pipeline import EXTRACTOR_VERSION, Extractor
 from transforms.records import ArticleRecord, ExtractedDocument
 from warehouse.layout import WarehouseLayout
-from warehouse.lock import WarehouseLock
-from warehouse.publish import publish_run, recover_interrupted_runs
+from warehouse.publish import exclusive_run, publish_run
 from warehouse.rows import document_rows
 from warehouse.rows.core import RunContext
 from warehouse.staging import StagingArea
@@ -129,13 +128,9 @@ def ingest(
     layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
-    with WarehouseLock(layout, run.run_id):
-        recover_interrupted_runs(layout)
-        try:
-            _ingest_batches(layout, run, inputs, batch_size, max_bytes or max_file_bytes(), summary)
-        finally:
-            recover_interrupted_runs(layout)  # this run's staging, whether it published or not
-    summarise(summary)
+    with exclusive_run(layout, run.run_id):
+        _ingest_batches(layout, run, inputs, batch_size, max_bytes or max_file_bytes(), summary)
+    summarise("ingest", summary)
     return summary
 
 
@@ -216,10 +211,10 @@ def run_row(flow_name: str, run: RunContext, summary: RunSummary, parameters: di
     }
 
 
-def summarise(summary: RunSummary) -> None:
+def summarise(flow_name: str, summary: RunSummary) -> None:
     files = summary.files
     lines = [
-        f"# newsdesk ingest run `{summary.run_id}`",
+        f"# newsdesk {flow_name} run `{summary.run_id}`",
         "",
         f"Warehouse: `{summary.warehouse}` ({'published' if summary.published else 'unchanged: nothing new'})",
         "",
@@ -228,6 +223,8 @@ def summarise(summary: RunSummary) -> None:
         f"| {files['seen']} | {files['new']} | {files['changed']} | {files['unchanged']} "
         f"| {files['deleted']} | {files['quarantined']} | {summary.articles_new} |",
     ]
+    if summary.articles_extracted:
+        lines += ["", f"Articles re-extracted from stored text: {summary.articles_extracted}"]
     if summary.languages:
         lines += ["", "| language | new articles |", "|---|---:|"]
         lines += [f"| {code} | {count} |" for code, count in sorted(summary.language_counts.items())]
@@ -239,7 +236,7 @@ def summarise(summary: RunSummary) -> None:
         lines += ["", f"Data-quality checks: {len(summary.checks) - failing} passed, {failing} failed", ""]
         lines += ["| check | passed | failing rows |", "|---|---|---:|"]
         lines += [f"| {name} | {'yes' if passed else 'NO'} | {rows} |" for name, passed, rows in summary.checks]
-    create_markdown_artifact(markdown="\n".join(lines), key="ingest-summary", description="newsdesk ingest run")
+    create_markdown_artifact(markdown="\n".join(lines), key=f"{flow_name}-summary", description=f"newsdesk {flow_name} run")
 
 
 def utc_now() -> datetime:

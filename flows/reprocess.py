@@ -16,8 +16,7 @@ from flows.ingest import RunSummary, extract, publish, run_context, run_row, sta
 from newsdesk.config import DEFAULT_BATCH_SIZE, lake_location, warehouse_path
 from transforms.pipeline import EXTRACTOR_VERSION
 from warehouse.layout import WarehouseLayout
-from warehouse.lock import WarehouseLock
-from warehouse.publish import recover_interrupted_runs
+from warehouse.publish import exclusive_run
 from warehouse.staging import StagingArea
 from warehouse.state import article_ids_to_reprocess, run_checks_of, stored_articles
 
@@ -31,22 +30,18 @@ def reprocess(
     layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
-    with WarehouseLock(layout, run.run_id):
-        recover_interrupted_runs(layout)
-        try:
-            ids = article_ids_to_reprocess(layout, EXTRACTOR_VERSION, all_articles)
-            logger.info("%d articles to re-extract with extractor %s", len(ids), EXTRACTOR_VERSION)
-            staging = StagingArea(layout.lake, run.run_key)
-            for number, start in enumerate(range(0, len(ids), batch_size)):
-                reading = BatchReading(articles=stored_articles(layout, ids[start : start + batch_size]))
-                staged = stage(staging, reading, extract(reading), run, part=f"{number:05d}")
-                summary.articles_extracted += len(staged.new_articles)
-            if summary.articles_extracted:
-                parameters = {"warehouse": str(layout.database), "all_articles": all_articles, "batch_size": batch_size}
-                summary.table_counts = publish(layout, run, run_row("reprocess", run, summary, parameters))
-                summary.checks = run_checks_of(layout, run.run_id)
-                summary.published = True
-        finally:
-            recover_interrupted_runs(layout)
-    summarise(summary)
+    with exclusive_run(layout, run.run_id):
+        ids = article_ids_to_reprocess(layout, EXTRACTOR_VERSION, all_articles)
+        logger.info("%d articles to re-extract with extractor %s", len(ids), EXTRACTOR_VERSION)
+        staging = StagingArea(layout.lake, run.run_key)
+        for number, start in enumerate(range(0, len(ids), batch_size)):
+            reading = BatchReading(articles=stored_articles(layout, ids[start : start + batch_size]))
+            staged = stage(staging, reading, extract(reading), run, part=f"{number:05d}")
+            summary.articles_extracted += len(staged.new_articles)
+        if summary.articles_extracted:
+            parameters = {"warehouse": str(layout.database), "all_articles": all_articles, "batch_size": batch_size}
+            summary.table_counts = publish(layout, run, run_row("reprocess", run, summary, parameters))
+            summary.checks = run_checks_of(layout, run.run_id)
+            summary.published = True
+    summarise("reprocess", summary)
     return summary

@@ -21,7 +21,8 @@ import json
 import os
 import shutil
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -31,6 +32,7 @@ import pyarrow.parquet as pq
 
 from warehouse.lake import PART_COLUMN, ROW_COLUMN, Lake
 from warehouse.layout import WarehouseLayout
+from warehouse.lock import WarehouseLock
 from warehouse.quality import CheckResult, run_checks
 from warehouse.schema import Table, build_sql, schema_sql, stored_tables
 
@@ -202,6 +204,18 @@ def _fsync(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+@contextmanager
+def exclusive_run(layout: WarehouseLayout, run_id: str) -> Iterator[None]:
+    """The warehouse for one writing run: locked, and cleared of what dead runs left before and
+    after (after: this run's own parts if it failed before committing)."""
+    with WarehouseLock(layout, run_id):
+        recover_interrupted_runs(layout)
+        try:
+            yield
+        finally:
+            recover_interrupted_runs(layout)
 
 
 def recover_interrupted_runs(layout: WarehouseLayout) -> list[str]:
