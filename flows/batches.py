@@ -12,9 +12,12 @@ from dataclasses import dataclass, field, replace
 from newsdesk.inputs import FoundFile, covered_by, read_bytes, sha256_hex
 from transforms.records import ArticleRecord
 from transforms.problems import Problem
-from transforms.reading import read_articles
+from transforms.reading import file_format, read_articles
 from warehouse.rows.core import FileVersion, RunContext, quarantine_row, source_file_row
 from warehouse.state import KnownState
+
+
+UNREADABLE = ""  # the content hash recorded for a file the operating system would not read
 
 
 @dataclass
@@ -24,6 +27,31 @@ class BatchReading:
     articles: list[ArticleRecord] = field(default_factory=list)
     rows: dict[str, list[dict]] = field(default_factory=lambda: {"source_files": [], "quarantine": []})
     file_counts: Counter[str] = field(default_factory=Counter)  # new/changed/unchanged/quarantined
+
+
+def split_unchanged(files: list[FoundFile], known: KnownState) -> tuple[list[FoundFile], list[FoundFile]]:
+    """(unchanged, to read): a file whose size and modification time match the warehouse's is
+    not read at all, so a run where nothing changed costs a listing and one query."""
+    unchanged = [found for found in files if _unchanged_by_stat(found, known)]
+    kept = {found.path for found in unchanged}
+    return unchanged, [found for found in files if found.path not in kept]
+
+
+def unchanged_files(files: list[FoundFile], known: KnownState, run: RunContext) -> BatchReading:
+    """Rows recording that this run saw these unchanged files (their last-seen run)."""
+    batch = BatchReading()
+    for found in files:
+        _record_unchanged(batch, known.files[found.path], found, run)
+    return batch
+
+
+def _unchanged_by_stat(found: FoundFile, known: KnownState) -> bool:
+    previous = known.files.get(found.path)
+    return (
+        previous is not None
+        and previous.content_sha256 != UNREADABLE  # an unreadable file is tried again every run
+        and (previous.size_bytes, previous.modified_ns) == (found.size_bytes, found.modified_ns)
+    )
 
 
 def read_batch(files: list[FoundFile], known: KnownState, max_bytes: int, run: RunContext) -> BatchReading:
@@ -37,13 +65,17 @@ def read_batch(files: list[FoundFile], known: KnownState, max_bytes: int, run: R
     already_taken: set[str] = set()
     for found in files:
         previous = known.files.get(found.path)
-        if previous and (previous.size_bytes, previous.modified_ns) == (found.size_bytes, found.modified_ns):
-            _record_unchanged(batch, previous, found, run)
+        was_unreadable = previous is not None and previous.content_sha256 == UNREADABLE
+        if _unchanged_by_stat(found, known):
+            _record_unchanged(batch, previous, found, run)  # type: ignore[arg-type]
             continue
         try:
             data = read_bytes(found.path)
         except OSError as error:
-            _record_unreadable(batch, found, error, run)
+            if was_unreadable:
+                _record_unchanged(batch, previous, found, run)
+            else:
+                _record_unreadable(batch, found, error, run, changed=previous is not None)
             continue
         digest = sha256_hex(data)
         if previous and previous.content_sha256 == digest:
@@ -108,7 +140,10 @@ def deleted_files(known: KnownState, found: list[FoundFile], inputs: list[str], 
     return batch
 
 
-def _record_unreadable(batch: BatchReading, found: FoundFile, error: OSError, run: RunContext) -> None:
-    batch.file_counts["new"] += 1
+def _record_unreadable(batch: BatchReading, found: FoundFile, error: OSError, run: RunContext, changed: bool) -> None:
+    """Quarantined, and kept in source_files (empty hash) so the next run knows it already did."""
+    batch.file_counts["changed" if changed else "new"] += 1
     problem = Problem("unreadable", f"the file could not be read: {error.strerror or error}")
-    _record_problems(batch, found.path, "", (problem,), run)
+    version = FileVersion(found.path, UNREADABLE, found.size_bytes, found.modified_ns, file_format(found.path), None, (), 1)
+    batch.rows["source_files"].append(source_file_row(version, run))
+    _record_problems(batch, found.path, UNREADABLE, (problem,), run)

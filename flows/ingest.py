@@ -24,7 +24,7 @@ from prefect.runtime import flow_run
 
 import newsdesk
 from flows import progress
-from flows.batches import BatchReading, deleted_files, read_batch
+from flows.batches import BatchReading, deleted_files, read_batch, split_unchanged, unchanged_files
 from flows.runners import task_runner_for
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, lake_location, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
@@ -145,8 +145,9 @@ def _ingest_batches(
     logger = get_run_logger()
     known = read_known_state(layout)
     files = discover(inputs, layout)
-    batches = [files[start : start + batch_size] for start in range(0, len(files), batch_size)]
-    logger.info("%d files in %d batches from %s", len(files), len(batches), inputs)
+    unchanged, to_read = split_unchanged(files, known)
+    batches = [to_read[start : start + batch_size] for start in range(0, len(to_read), batch_size)]
+    logger.info("%d files (%d unchanged) in %d batches from %s", len(files), len(unchanged), len(batches), inputs)
     staging = StagingArea(layout.lake, run.run_key)
     in_flight: list[PrefectFuture] = []
     done = 0
@@ -157,14 +158,22 @@ def _ingest_batches(
         while len(in_flight) >= BATCHES_IN_FLIGHT or (number == len(batches) - 1 and in_flight):
             _tally(summary, in_flight.pop(0).result())
             done += 1
-            progress.report(min(done * batch_size, len(files)), len(files))
+            progress.report(len(unchanged) + min(done * batch_size, len(to_read)), len(files))
     summary.files["seen"] = len(files)
     gone = deleted_files(known, files, inputs, run)
     if gone.rows["source_files"]:
         _tally(summary, stage(staging, gone, [], run, part="deleted"))
     changed = summary.files["new"] or summary.files["changed"] or summary.files["deleted"]
-    if changed or not schema_is_current(layout):  # else only last-seen times would change
-        parameters = {"inputs": inputs, "warehouse": str(layout.database), "batch_size": batch_size, "max_bytes": max_bytes}
+    publishing = bool(changed) or not schema_is_current(layout)  # else nothing would change but last-seen
+    if publishing and unchanged:  # record that this run saw them
+        _tally(summary, stage(staging, unchanged_files(unchanged, known, run), [], run, part="unchanged"))
+    else:
+        summary.files["unchanged"] += len(unchanged)
+    if publishing:
+        parameters = {
+            "inputs": inputs, "warehouse": str(layout.database), "lake": layout.lake_location,
+            "batch_size": batch_size, "max_bytes": max_bytes,
+        }
         summary.table_counts = publish(layout, run, run_row("ingest", run, summary, parameters))
         summary.checks = run_checks_of(layout, run.run_id)
         summary.published = True
@@ -198,7 +207,7 @@ def run_row(flow_name: str, run: RunContext, summary: RunSummary, parameters: di
         "code_version": newsdesk.code_version(),
         "extractor_version": run.extractor_version,
         "started_at": run.started_at,
-        "finished_at": utc_now(),
+        "finished_at": None,  # set when the run publishes
         "status": "completed",
         "files_seen": summary.files["seen"],
         "files_new": summary.files["new"],

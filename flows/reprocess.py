@@ -39,7 +39,10 @@ def reprocess(
             staged = stage(staging, reading, extract(reading), run, part=f"{number:05d}")
             summary.articles_extracted += len(staged.new_articles)
         if summary.articles_extracted:
-            parameters = {"warehouse": str(layout.database), "all_articles": all_articles, "batch_size": batch_size}
+            parameters = {
+                "warehouse": str(layout.database), "lake": layout.lake_location,
+                "all_articles": all_articles, "batch_size": batch_size,
+            }
             summary.table_counts = publish(layout, run, run_row("reprocess", run, summary, parameters))
             summary.checks = run_checks_of(layout, run.run_id)
             summary.published = True

@@ -43,6 +43,7 @@ def run(
     from flows import progress
     from flows.ingest import with_task_runner
     from warehouse.lock import WarehouseBusy
+    from warehouse.publish import QualityCheckFailed
 
     ingest = with_task_runner(task_runner, dask_address, dask_workers)
 
@@ -60,6 +61,10 @@ def run(
         except (FileNotFoundError, WarehouseBusy) as error:
             errors.print(f"[red]error:[/red] {error}")
             raise typer.Exit(2) from None
+        except QualityCheckFailed as error:
+            errors.print("[red]error:[/red]", end=" ")
+            errors.print(str(error), markup=False)
+            raise typer.Exit(1) from None
         finally:
             progress.forget(listener)
     _print_summary(summary)
@@ -91,6 +96,7 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
 def reprocess(
     warehouse: WarehouseOption = None,
     all_articles: Annotated[bool, typer.Option("--all", help="Re-extract every article, not only those of older extractor versions.")] = False,
+    lake: Annotated[str | None, typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Rebuild dates, actors, events and agreements from the stored article texts."""
@@ -99,7 +105,7 @@ def reprocess(
     from warehouse.lock import WarehouseBusy
 
     try:
-        summary = reprocess_flow(warehouse=str(warehouse_path(warehouse)), all_articles=all_articles)
+        summary = reprocess_flow(warehouse=str(warehouse_path(warehouse)), all_articles=all_articles, lake=lake)
     except WarehouseBusy as error:
         errors.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from None

@@ -29,9 +29,12 @@ PREFECT_DEFAULTS = {
 
 
 def warehouse_path(explicit: str | Path | None = None) -> Path:
-    """--warehouse, else $NEWSDESK_WAREHOUSE, else ./data/warehouse.duckdb."""
-    chosen = explicit or os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE
-    return Path(chosen).expanduser().resolve()
+    """--warehouse, else $NEWSDESK_WAREHOUSE, else ./data/warehouse.duckdb.
+
+    A path ending in .duckdb names the database; any other path names its folder.
+    """
+    chosen = Path(explicit or os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE).expanduser().resolve()
+    return chosen if chosen.suffix == ".duckdb" else chosen / "warehouse.duckdb"
 
 
 def lake_location(explicit: str | None = None) -> str | None:

@@ -8,7 +8,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,18 @@ def discover_files(inputs: Iterable[str | Path], exclude: Iterable[Path] = ()) -
         for path in matches:
             for file in _files_under(path):
                 if not any(file == skip or skip in file.parents for skip in excluded):
-                    stat = file.stat()
-                    found[str(file)] = FoundFile(str(file), stat.st_size, stat.st_mtime_ns)
+                    found[str(file)] = _found(file)
     return [found[path] for path in sorted(found)]
+
+
+def _found(file: Path) -> FoundFile:
+    """The file's size and modification time; a broken link gives its own, and reading it later
+    fails into the quarantine as `unreadable` instead of stopping discovery."""
+    try:
+        stat = file.stat()
+    except OSError:
+        stat = file.lstat()
+    return FoundFile(str(file), stat.st_size, stat.st_mtime_ns)
 
 
 def _expand(given: str) -> list[Path]:
@@ -70,16 +79,31 @@ def sha256_hex(data: bytes) -> str:
 
 
 def covered_by(inputs: Iterable[str | Path], path: str) -> bool:
-    """Whether `path` lies under one of the inputs: a folder holding it, the file itself, or a
-    glob it matches. A file the warehouse knows that an input covers but discovery no longer
-    finds has been deleted."""
+    """Whether discovery over `inputs` would find `path` if it existed, by the same rules:
+    a folder and the non-hidden files below it, a file itself, or what a glob matches (`*`
+    within one folder, `**` across folders) and the files below a folder it matches. A file
+    the warehouse knows that an input covers but discovery no longer finds has been deleted."""
+    parts = PurePath(path).parts
     for given in inputs:
         expanded = os.path.expanduser(str(given))
-        if glob.has_magic(expanded):
-            if fnmatch.fnmatch(path, os.path.abspath(expanded)):
+        pattern = PurePath(os.path.abspath(expanded)).parts if glob.has_magic(expanded) else Path(expanded).resolve().parts
+        for length in range(len(pattern) if not glob.has_magic(expanded) else 1, len(parts) + 1):
+            if _parts_match(pattern, parts[:length]) and _discoverable(parts[length:]):
                 return True
-            continue
-        root = Path(expanded).resolve()
-        if path == str(root) or Path(path).is_relative_to(root):
-            return True
     return False
+
+
+def _parts_match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(_parts_match(rest, parts[index:]) for index in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], head) and _parts_match(rest, parts[1:])
+
+
+def _discoverable(below: tuple[str, ...]) -> bool:
+    """What discovery walks below a matched folder: no hidden or underscore folders or files."""
+    if not below:
+        return True
+    return not any(folder.startswith((".", "_")) for folder in below[:-1]) and not _is_hidden(below[-1])

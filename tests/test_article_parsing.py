@@ -104,3 +104,22 @@ def test_text_parsing_never_raises_and_keeps_body_text_from_the_input(text: str)
 def test_json_lines_parsing_never_raises(text: str) -> None:
     parsed = parse_json_articles(text, lines=True)
     assert all(problem.record >= 1 for problem in parsed.problems)
+
+
+def test_a_dateline_is_body_text_not_a_header() -> None:
+    (article,) = parse_text_article("ALGER: Le gouvernement a rappelé son ambassadeur.\n\nSuite du texte.").articles
+    assert article.metadata == {}
+    assert article.text.startswith("ALGER: Le gouvernement")
+
+
+def test_a_first_paragraph_starting_with_a_header_word_stays_body() -> None:
+    text = "Source of the dispute is water.\nBoth countries claim the river."
+    (article,) = parse_text_article(text).articles
+    assert article.source is None
+    assert article.text == text
+
+
+def test_header_lines_must_end_with_a_blank_line_or_start_the_body() -> None:
+    (article,) = parse_text_article("Author: A. Dupont\nLe ministre est arrivé.").articles
+    assert article.metadata == {}
+    assert article.text == "Author: A. Dupont\nLe ministre est arrivé."

@@ -90,3 +90,13 @@ prose = st.text(
 @given(prose, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
 def test_unicode_round_trips_through_any_unicode_encoding(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding)).text == normalize_text(text)
+
+
+def test_cp1252_punctuation_decoded_as_latin1_upstream_is_repaired() -> None:
+    damaged = "L\x92arrivée du ministre à Tunis est précédée d\x92une visite « très attendue »."
+    assert decode_bytes(damaged.encode("utf-8")).text == "L’arrivée du ministre à Tunis est précédée d’une visite « très attendue »."
+
+
+def test_a_few_stray_control_characters_become_spaces() -> None:
+    text = "Le sommet\x10de Dakar s'est ouvert lundi en présence de douze chefs d'État africains."
+    assert decode_bytes(text.encode("utf-8")).text == text.replace("\x10", " ")

@@ -142,3 +142,13 @@ def test_a_state_after_inside_is_the_location_and_the_named_victim_the_target() 
     (event,) = found.events
     assert (event.sources, event.targets) == (("state:SYR",), ("military:JOR",))
     assert (event.location, event.location_country) == ("Jordan", "JOR")
+
+
+def test_an_event_dated_after_publication_is_planned() -> None:
+    found = extract(
+        "Chile and Peru hold border talks on September 14 in Lima.", "en", "2023-08-02",
+        [state("CHL", "Chile"), state("PER", "Peru"), city("PER", "Lima")],
+    )
+    (event,) = found.events
+    assert event.date_start.isoformat() == "2023-09-14"
+    assert event.modality == "planned"

@@ -116,15 +116,15 @@ def test_a_hyphenated_agreement_name_keeps_its_signatory_and_date() -> None:
 
 
 def test_a_mention_without_any_actor_is_not_an_event() -> None:
-    found = extract("Une première réunion est prévue le 16 juillet en Belgique.", "fr", "2023-07-01", [])
+    found = extract("Une nouvelle séance de travail aura lieu le 9 octobre au Portugal.", "fr", "2023-07-01", [])
     assert found.events == ()
 
 
 def test_donner_son_accord_is_consent_not_an_agreement() -> None:
     found = extract(
-        "L'Irak a donné son accord au renouvellement du programme.", "fr", None, [state("IRQ", "Irak")]
+        "Le Chili a donné son accord à la prolongation du chantier.", "fr", None, [state("CHL", "Chili")]
     )
-    assert [(e.event_type, e.sources) for e in found.events] == [("AGREE", ("state:IRQ",))]
+    assert [(e.event_type, e.sources) for e in found.events] == [("AGREE", ("state:CHL",))]
     assert found.agreements == ()
 
 

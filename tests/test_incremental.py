@@ -114,3 +114,13 @@ def test_new_code_with_a_new_view_publishes_even_when_no_file_changed(
         assert query(warehouse, "SELECT count(*) FROM upgrade_probe") == [(7,)]
     finally:
         schema.tables.cache_clear()
+
+
+def test_a_file_that_cannot_be_read_does_not_make_every_run_publish(articles_folder: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    (articles_folder / "broken-link.txt").symlink_to(tmp_path / "missing-target.txt")
+    first = ingest(articles_folder, warehouse)
+    assert first.published and first.quarantine_reasons["unreadable"] == 1
+    second = ingest(articles_folder, warehouse)
+    assert not second.published
+    assert query(warehouse, "SELECT reason FROM quarantine") == [("unreadable",)]

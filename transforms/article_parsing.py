@@ -73,30 +73,17 @@ class ParsedFile:
 
 def parse_text_article(text: str) -> ParsedFile:
     """A plain-text article: header lines, then the body."""
+    lines = text.split("\n")
+    headers, body_start = _header_block(lines)
     fields: dict[str, str] = {}
     metadata: dict[str, str] = {}
-    lines = text.split("\n")
-    body_start = 0
-    for index, line in enumerate(lines):
-        if not line.strip():
-            if fields or metadata:
-                body_start = index + 1
-                break
-            continue  # blank lines before any header
-        header = _header(line)
-        if header is None:
-            body_start = index
-            break
-        key, value, rest = header
+    for key, value, rest in headers:
         if key in HEADER_KEYS:
             fields.setdefault(HEADER_KEYS[key], value)
         else:
             metadata.setdefault(key, value)
         if rest:  # the body starts on the header's own line
-            lines[index] = rest
-            body_start = index
-            break
-        body_start = index + 1
+            lines[body_start] = rest
     body = "\n".join(lines[body_start:]).strip()
     if not body:
         return ParsedFile((), (Problem("empty_text", "no article text after the header lines"),))
@@ -104,7 +91,31 @@ def parse_text_article(text: str) -> ParsedFile:
     return ParsedFile((article,), ())
 
 
-def _header(line: str) -> tuple[str, str, str] | None:
+Header = tuple[str, str, str]  # key, value, rest of the line that belongs to the body
+
+
+def _header_block(lines: list[str]) -> tuple[list[Header], int]:
+    """The header lines at the top and the index of the body's first line.
+
+    Header-looking lines count as headers only as a block that ends with a blank line (or the
+    end of the file), or whose last line also starts the body (" date 2022-07 Le ..."). So a
+    first paragraph that happens to start with "Source of the dispute ..." or "Title IX ..."
+    stays body text.
+    """
+    first = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
+    headers: list[Header] = []
+    index = first
+    while index < len(lines) and (header := _header(lines[index])) is not None:
+        headers.append(header)
+        if header[2]:
+            return headers, index
+        index += 1
+    if headers and (index == len(lines) or not lines[index].strip()):
+        return headers, index
+    return [], first
+
+
+def _header(line: str) -> Header | None:
     """(key, value, rest of the line that belongs to the body) for a header line, else None."""
     if match := _KNOWN_HEADER.match(line):
         key, value = match.group("key").lower(), match.group("value").strip()
@@ -114,9 +125,15 @@ def _header(line: str) -> tuple[str, str, str] | None:
                 return None
             return key, value, rest
         return key, value, ""
-    if match := _OTHER_HEADER.match(line):
+    if (match := _OTHER_HEADER.match(line)) and not _is_dateline(match.group("key")):
         return match.group("key").lower(), match.group("value").strip(), ""
     return None
+
+
+def _is_dateline(key: str) -> bool:
+    """"RABAT:" or "WASHINGTON -" opens a news story, it is not a header key."""
+    letters = [char for char in key if char.isalpha()]
+    return len(letters) > 1 and all(char.isupper() for char in letters)
 
 
 def _split_date(value: str) -> tuple[str | None, str]:

@@ -60,7 +60,7 @@ class Parsed:
     day: int | None = None
     month: int | None = None
     year: int | None = None  # under 100 when written with two digits ("octobre 98")
-    day2: int | None = None  # the second date of a pair ("du 18 novembre au 19 décembre 2015")
+    day2: int | None = None  # the second date of a pair ("du 21 octobre au 12 janvier 2016")
     month2: int | None = None
     year2: int | None = None
     weekday2: int | None = None

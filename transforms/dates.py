@@ -12,7 +12,7 @@ The steps, for a supported language:
    plain, offsets unchanged), keeping matches that pass their context checks;
 2. resolve each match: absolute ones on their own, relative ones against the publication date
    (the anchor), pointing back or forward as their words or the clause's tense say; a pair
-   ("du 18 novembre au 19 décembre 2015") gives two mentions that share what one omits;
+   ("du 21 octobre au 12 janvier 2016") gives two mentions that share what one omits;
 3. keep the longest resolvable matches so that no two overlap;
 4. resolve dates given relative to another date ("le lendemain", "two weeks later") against
    the nearest earlier date in the text;
@@ -116,8 +116,8 @@ def _resolve_in_context(parsed: Parsed, start: int, end: int, context: _Context)
 def _resolved_pair(candidate: Candidate, parsed: Parsed, context: _Context) -> list[_Found]:
     """Two dates joined by "et", "au", "to", "-": each its own mention, sharing what one omits.
 
-    "les 6 et 13 avril" lends the month to 6; "du 18 novembre au 19 décembre 2015" lends the
-    year to 18 November, which is then 2015 whatever the publication date; "May 4-23" lends the
+    "les 9 et 23 avril" lends the month to 9; "du 21 octobre au 12 janvier 2016" lends the
+    year to 21 October, which is then the year before 2016 whatever the publication date; "May 4-23" lends the
     month forward. The second date is resolved first and the first takes its year from it.
     """
     groups = candidate.groups

@@ -3,12 +3,15 @@
 Handles what news files really come in: UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16
 without BOM, and legacy single-byte encodings (cp1252, latin-1, cp1256, ...) detected with
 charset-normalizer. The text is NFC-normalised with LF line ends, because every character
-offset in the warehouse refers to this normalised text.
+offset in the warehouse refers to this normalised text. Stray C1 controls (cp1252 punctuation
+decoded as latin-1 upstream) are repaired, and a few stray C0 controls become spaces; text with
+many control characters is not prose and is rejected as binary.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -38,6 +41,7 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 
 # Share of control characters (other than tab and line breaks) above which text is not prose.
 _MAX_CONTROL_SHARE = 0.01
+_MAX_STRAY_CONTROLS = 3  # a short text may carry a few stray ones
 
 
 @dataclass(frozen=True)
@@ -52,11 +56,11 @@ def decode_bytes(data: bytes) -> DecodedText:
         raise UnusableInput("empty", "the file is empty or holds only white space")
     _reject_known_binary(data)
     text, encoding = _decode(data)
-    text = normalize_text(text)
+    text = normalize_text(_repair_c1_controls(text))
     if not text.strip():
         raise UnusableInput("empty", f"the file holds only white space once decoded ({encoding})")
     _reject_control_characters(text)
-    return DecodedText(text, encoding)
+    return DecodedText(_STRAY_CONTROLS.sub(" ", text), encoding)
 
 
 def normalize_text(text: str) -> str:
@@ -135,11 +139,21 @@ def _reject_known_binary(data: bytes) -> None:
             raise UnusableInput("binary", f"the file is a {kind}, not article text")
 
 
+_C1_CONTROLS = re.compile("[\u0080-\u009f]")
+_STRAY_CONTROLS = re.compile("[\u0000-\u0008\u000b\u000e-\u001f\u007f]")
+
+
+def _repair_c1_controls(text: str) -> str:
+    """C1 control characters in decoded text are cp1252 punctuation ("\x92" for ’) that an
+    upstream system decoded as latin-1: restore them (a space for the five bytes cp1252 lacks)."""
+    return _C1_CONTROLS.sub(lambda match: bytes([ord(match.group())]).decode("cp1252", errors="replace").replace("\ufffd", " "), text)
+
+
 def _reject_control_characters(text: str) -> None:
     controls = sum(
         1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\t\f\v"
     )
-    if controls > _MAX_CONTROL_SHARE * len(text):
+    if controls > max(_MAX_STRAY_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
         raise UnusableInput(
             "binary", f"{controls} control characters in {len(text)}: not article text"
         )

@@ -39,16 +39,19 @@ from warehouse.schema import Table, build_sql, schema_sql, stored_tables
 
 class QualityCheckFailed(RuntimeError):
     def __init__(self, failures: list[CheckResult]) -> None:
-        lines = [f"{check.name}: {check.failing_rows} rows ({check.query})" for check in failures]
-        super().__init__("data-quality checks failed; the warehouse was left unchanged:\n" + "\n".join(lines))
+        lines = [f"- {check.name}: {check.failing_rows} rows, e.g. {', '.join(check.examples)}" for check in failures]
+        super().__init__(
+            "data-quality checks failed; the warehouse was left unchanged "
+            "(each check's query is in warehouse/quality.py):\n" + "\n".join(lines)
+        )
         self.failures = failures
 
 
 def publish_run(layout: WarehouseLayout, run_key: str, run_row: dict, finished_at: datetime) -> dict[str, int]:
     """Apply, check and atomically publish the run; return the row count of every table.
 
-    `run_row` is the run's `runs` row without `table_counts_json`, which is filled in here once
-    the counts are known. The run row and the check results are stored like any other part.
+    `run_row` is the run's `runs` row; `finished_at` and `table_counts_json` are filled in here
+    once they are known. The run row and the check results are stored like any other part.
     """
     temporary = layout.temporary_database(run_key)
     temporary.unlink(missing_ok=True)
@@ -75,6 +78,7 @@ def _build_checked_copy(
     lake = layout.lake
     with _open_copy(layout, temporary) as con:
         apply_run_parts(con, lake, run_key)
+        _drop_views(con)  # the build recreates the views the code declares, and only those
         con.execute(build_sql())
         checks = run_checks(con)
         failures = [check for check in checks if not check.passed]
@@ -83,9 +87,16 @@ def _build_checked_copy(
         _store(con, lake, run_key, "quality_checks", _check_rows(run_row["run_id"], checks, finished_at))
         counts = table_counts(con)
         counts["runs"] += 1
-        _store(con, lake, run_key, "runs", [{**run_row, "table_counts_json": describe_counts(counts)}])
+        finished = {"finished_at": finished_at, "table_counts_json": describe_counts(counts)}
+        _store(con, lake, run_key, "runs", [{**run_row, **finished}])
         con.execute("CHECKPOINT")
     return counts
+
+
+def _drop_views(con: duckdb.DuckDBPyConnection) -> None:
+    views = [row[0] for row in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()]
+    for view in views:
+        con.execute(f'DROP VIEW IF EXISTS "{view}" CASCADE')
 
 
 def _open_copy(layout: WarehouseLayout, temporary: Path) -> duckdb.DuckDBPyConnection:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+import pyarrow as pa
 import pycountry
 
 from warehouse.schema import Table, stored_tables
@@ -28,6 +29,7 @@ class CheckResult:
     name: str
     failing_rows: int
     query: str
+    examples: tuple[str, ...] = ()  # a few offending rows, for the error message
 
     @property
     def passed(self) -> bool:
@@ -93,31 +95,43 @@ def _code_checks(table: Table) -> list[tuple[str, str]]:
     checks = []
     for column in table.column_names:
         if column == "language" or column.endswith("_language"):
-            allowed, standard = _sql_list(_LANGUAGES | {"und"}), "ISO 639-1 or und"
+            allowed, standard = _LANGUAGE_CODES, "ISO 639-1 or und"
         elif column == "country" or column.endswith("_country"):
-            allowed, standard = _sql_list(_COUNTRIES), "ISO 3166-1 alpha-3"
+            allowed, standard = _COUNTRY_CODES, "ISO 3166 alpha-3"
         else:
             continue
         checks.append(
             (
                 f"{table.name}.{column} is {standard}",
-                f'SELECT "{column}" FROM {table.name} WHERE "{column}" IS NOT NULL AND "{column}" NOT IN {allowed}',
+                f'SELECT DISTINCT "{column}" FROM {table.name} '
+                f'WHERE "{column}" IS NOT NULL AND "{column}" NOT IN (SELECT code FROM {allowed})',
             )
         )
     return checks
 
 
-_LANGUAGES = frozenset(language.alpha_2 for language in pycountry.languages if hasattr(language, "alpha_2"))
-_COUNTRIES = frozenset(country.alpha_3 for country in pycountry.countries) | {"XKX"}  # Kosovo, user-assigned
+# Reference lists the checks read, registered on the connection (read-only ones too).
+_LANGUAGE_CODES, _COUNTRY_CODES = "_iso_language_codes", "_iso_country_codes"
 
 
-def _sql_list(values: frozenset[str]) -> str:
-    return "(" + ", ".join(f"'{value}'" for value in sorted(values)) + ")"
+def _reference_codes() -> dict[str, list[str]]:
+    languages = {language.alpha_2 for language in pycountry.languages if hasattr(language, "alpha_2")} | {"und"}
+    countries = (
+        {country.alpha_3 for country in pycountry.countries}
+        | {country.alpha_3 for country in pycountry.historic_countries}  # USSR, Yugoslavia, ... in old news
+        | {"XKX"}  # Kosovo: user-assigned, used by the EU and most event datasets
+    )
+    return {_LANGUAGE_CODES: sorted(languages), _COUNTRY_CODES: sorted(countries)}
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
+    for name, codes in _reference_codes().items():
+        con.register(name, pa.table({"code": codes}))
     results = []
     for name, query in quality_checks():
         ((count,),) = con.execute(f"SELECT count(*) FROM ({query})").fetchall()
-        results.append(CheckResult(name, int(count), query))
+        examples = con.execute(f"SELECT * FROM ({query}) LIMIT 3").fetchall() if count else []
+        results.append(CheckResult(name, int(count), query, tuple(str(row if len(row) > 1 else row[0]) for row in examples)))
+    for name in _reference_codes():
+        con.unregister(name)
     return results

@@ -28,7 +28,7 @@ def render(page: context.PageContext) -> None:
         return
     figures = st.columns(3)
     figures[0].metric("Events", len(events))
-    figures[1].metric("Reported in articles", int(events["num_articles"].sum()))
+    figures[1].metric("Reports (event × article)", int(events["num_articles"].sum()))
     figures[2].metric("Types", events["event_type"].nunique())
     dated = _with_labels(events[events["date_start"].notna()])
     st.altair_chart(charts.events_over_time(dated), width="stretch")

@@ -16,7 +16,16 @@ from rapidfuzz import fuzz
 
 from transforms.actors.demonyms import inflect
 from transforms.actors.knowledge import HAND_WRITTEN_LANGUAGES, Knowledge, cldr_city_names
-from transforms.actors.text import WORD_PATTERN, Word, fold_word, is_arabic, joins_name, skeleton
+from transforms.actors.text import (
+    MIN_SKELETON,
+    WORD_PATTERN,
+    Word,
+    fold_word,
+    foreign_spelling,
+    is_arabic,
+    joins_name,
+    skeleton,
+)
 
 # What a name refers to, in order of preference when the same words name several things.
 KINDS = ("known", "building", "country", "epithet", "seat", "city", "demonym", "surname")
@@ -27,6 +36,7 @@ NAME_CONNECTORS = frozenset({"and", "et", "y", "e", "und", "و", "i"})
 
 # How close (rapidfuzz ratio) an Arabic spelling must be to an alias whose skeleton it shares.
 SKELETON_SIMILARITY = 82
+MIN_SKELETON_IN_PHRASE = 3  # "ولس" (Wallis) is distinctive next to "فوتونا", "غن" (Ghana) is not
 SKELETON_KINDS = frozenset({"country", "demonym", "epithet", "known"})
 
 # Case constraints, one per word of the alias: the text must be upper case (acronyms),
@@ -109,7 +119,7 @@ class NameIndex:
         bare = _without_connectors(keys)
         self._prefixes.update(bare[:length] for length in range(1, len(bare) + 1))
         if is_arabic(alias):
-            skeleton_keys = tuple(skeleton(key) for key in keys)
+            skeleton_keys = tuple(skeleton(key, _skeleton_length(len(keys))) for key in keys)
             skeleton_entry = (target, entry[1], " ".join(keys))
             if target.kind in SKELETON_KINDS and skeleton_entry not in self._skeletons[skeleton_keys]:
                 self._skeletons[skeleton_keys].append(skeleton_entry)
@@ -154,20 +164,42 @@ class NameIndex:
     def _lookup_in(entries, words: Sequence[Word], use_skeleton: bool,
                    strip_conjunction: bool) -> tuple[list[Target], int]:
         def transform(key: str) -> str:
-            return skeleton(key) if use_skeleton else key
+            return skeleton(key, _skeleton_length(len(words))) if use_skeleton else key
 
         rest = [_rest_key(word, strip_conjunction) for word in words[1:]]
         for variant, first_key in enumerate(words[0].variants):
             found = []
             for entry in entries.get((transform(first_key), *map(transform, rest)), ()):
                 target, pattern = entry[0], entry[1]
-                if use_skeleton and fuzz.ratio(" ".join([first_key, *rest]), entry[2]) < SKELETON_SIMILARITY:
+                if use_skeleton and not _each_word_close([first_key, *rest], entry[2].split(" "), target.kind):
                     continue  # same consonants, different name ("مالديف" is not "مولدوفا")
                 if _fits_case(pattern, words):
                     found.append(target)
             if found:
                 return found, variant
         return [], 0
+
+
+def _each_word_close(keys: Sequence[str], alias_keys: Sequence[str], kind: str) -> bool:
+    """Word by word, so that a shared "جمهورية" does not make two names look alike. Foreign
+    letters (غ/ج, ز/س) are merged in names, not in the many inflected forms of demonyms, where
+    they would let ordinary words and first names through ("انجلينا" is not "أنغوليين")."""
+    if len(keys) != len(alias_keys):
+        return False
+    foreign = kind != "demonym"
+    for key, alias_key in zip(keys, alias_keys):
+        if not foreign and skeleton(key, foreign=False) != skeleton(alias_key, foreign=False):
+            return False
+        spell = foreign_spelling if foreign else str
+        if fuzz.ratio(spell(key), spell(alias_key)) < SKELETON_SIMILARITY:
+            return False
+    return True
+
+
+def _skeleton_length(words: int) -> int:
+    """Shortest skeleton worth comparing: three letters in a name of several words ("سان توماس"), whose
+    other words and the similarity check keep it distinctive."""
+    return MIN_SKELETON if words == 1 else MIN_SKELETON_IN_PHRASE
 
 
 def _without_connectors(keys: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Organisations and groups that no dictionary knows.
 
 Two sources: capitalised names built around a head noun ("Nigerian Union of Teachers",
-"Movement for the Actualization of the Sovereign State of Biafra"), and, in French, the
+"Movement for the Liberation of the Northern Provinces"), and, in French, the
 spaCy NER's ORG spans. The head noun gives the type (armed_group, media or organization); a
 demonym or country inside the name gives the country. Names of events ("l'exercice African
 Lion", "Operation Desert Storm") and spans the NER cut across lines or around common nouns

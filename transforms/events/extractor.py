@@ -82,7 +82,7 @@ class EventExtractor:
         self._resolve_anaphora(drafts, actors)
         self._attach_signing_events(clusters, drafts, actors)
         # "Who did what to whom": a mention with no actor at all, even after the rules above,
-        # is not an event record ("Un homme, blessé par une arme à feu", "Les réunions suivantes").
+        # is not an event record ("Un passant, touché par une balle perdue", "Les séances suivantes").
         drafts = [draft for draft in drafts if draft.actor_ids]
         self._assign_ids(drafts, article)
         self._link_signing_events(clusters, drafts)
@@ -163,7 +163,12 @@ class EventExtractor:
     ) -> EventDraft:
         roles = reader.roles(match, match.entry.roles, restatements)
         targets = [_state_for_place(p, actors) for p in roles.targets]
+        date = event_date(match, tokens, dates, article.published)
         modality = read_modality(match, tokens)
+        published = article.published.range
+        if published is not None and date.start is not None and date.start > published.end:
+            # A date after publication can only be announced, never reported: a planned act.
+            modality = replace(modality, future=True)
         coding, negated = self._code(match, modality.future, modality.conditional, modality.negated)
         return EventDraft(
             match=match,
@@ -172,7 +177,7 @@ class EventExtractor:
             sources=_unique(p.actor_id for p in roles.sources),
             targets=_unique(targets),
             location=roles.location,
-            date=event_date(match, tokens, dates, article.published),
+            date=date,
             modality=modality,
             negated=negated,
         )
