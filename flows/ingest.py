@@ -29,7 +29,7 @@ from flows.runners import task_runner_for
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, lake_location, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
 from transforms.pipeline import EXTRACTOR_VERSION, Extractor
-from transforms.records import ArticleRecord, ExtractedDocument
+from transforms.records import ExtractedDocument
 from warehouse.layout import WarehouseLayout
 from warehouse.publish import exclusive_run, publish_run
 from warehouse.rows import document_rows
@@ -115,16 +115,17 @@ def publish(layout: WarehouseLayout, run: RunContext, run_row: dict) -> dict[str
 
 @flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def ingest(
-    inputs: list[str] = list(DEFAULT_INPUTS),
+    inputs: list[str] | None = None,
     warehouse: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int | None = None,
     lake: str | None = None,
 ) -> RunSummary:
-    """Read article files from `inputs` (folders, files or globs) into the warehouse.
+    """Read article files from `inputs` (folders, files or globs; default seeds/) into the warehouse.
 
     `lake` places the Parquet lake elsewhere than beside the database (a folder or a URI).
     """
+    inputs = list(inputs or DEFAULT_INPUTS)
     layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
