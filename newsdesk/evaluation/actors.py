@@ -33,6 +33,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from newsdesk.evaluation._plover import plover_codes
 from transforms.actors import ActorResolver
 from transforms.nlp import NlpPipelines, sentences_of
 from transforms.records import Actor, ArticleRecord, LanguageGuess, PublishedDate
@@ -47,15 +48,7 @@ class Resolved:
     actors: tuple[Actor, ...]
 
     def codes(self) -> set[str]:
-        codes = set()
-        for actor in self.actors:
-            if actor.country:
-                codes.add(actor.country)
-            if actor.type == "igo" or actor.sector == "IGO":
-                codes.add("IGO")
-            if actor.sector == "NGO":
-                codes.add("NGO")
-        return codes
+        return {code for actor in self.actors for code in plover_codes(actor)}
 
 
 class Runner:

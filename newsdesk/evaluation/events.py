@@ -30,6 +30,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from newsdesk.evaluation._plover import plover_codes
 from transforms.events import EventExtractor
 from transforms.nlp import NlpPipelines, sentences_of
 from transforms.records import (
@@ -188,18 +189,7 @@ def _dates(text: str, sentences) -> tuple[DateMention, ...]:
 
 
 def _actor_codes(actor_ids: Sequence[str], by_id: dict[str, Actor]) -> frozenset[str]:
-    codes: set[str] = set()
-    for actor_id in actor_ids:
-        actor = by_id.get(actor_id)
-        if actor is None:
-            continue
-        if actor.country:
-            codes.add(actor.country)
-        elif actor.type == "igo" or actor.sector == "IGO":
-            codes.add("IGO")
-        elif actor.type == "organization":
-            codes.add("NGO")
-    return frozenset(codes)
+    return frozenset(code for actor_id in actor_ids if actor_id in by_id for code in plover_codes(by_id[actor_id]))
 
 
 def type_counts(scored: Sequence[Scored]) -> tuple[int, int, int]:
