@@ -23,22 +23,32 @@ _FIXED_NOW = datetime(2000, 1, 1)
 _SETTINGS = {"RELATIVE_BASE": _FIXED_NOW, "REQUIRE_PARTS": ["year", "month"], "PREFER_DAY_OF_MONTH": "first"}
 
 
+_YEAR_IN_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def fallback_dates(text: str, language: str, sentences: Sequence[Sentence]) -> tuple[DateMention, ...]:
     from dateparser.search import search_dates
 
     languages = [language] if _dateparser_knows(language) else None
-    found = search_dates(text, languages=languages, settings=_SETTINGS) or []
     mentions: list[DateMention] = []
-    position = 0
-    for substring, _ in found:
-        start = text.find(substring, position)
-        if start < 0:
-            continue
-        position = start + len(substring)
-        mention = _mention(text, start, position, languages, sentences)
-        if mention is not None:
-            mentions.append(mention)
+    for first, last in _passages_with_a_year(text, sentences):
+        position = first
+        for substring, _ in search_dates(text[first:last], languages=languages, settings=_SETTINGS) or []:
+            start = text.find(substring, position, last)
+            if start < 0:
+                continue
+            position = start + len(substring)
+            mention = _mention(text, start, position, languages, sentences)
+            if mention is not None:
+                mentions.append(mention)
     return tuple(sorted(mentions, key=lambda mention: (mention.start, mention.end)))
+
+
+def _passages_with_a_year(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """The sentences (or the whole text, if none is known) that write a year in digits: every
+    date kept does, and dateparser's search is slow, so the others are not searched."""
+    passages = [(sentence.start, sentence.end) for sentence in sentences] or [(0, len(text))]
+    return [(start, end) for start, end in sorted(passages) if _YEAR_IN_DIGITS.search(text, start, end)]
 
 
 def _mention(
@@ -70,7 +80,7 @@ def _explicit_range(substring: str, languages: list[str] | None) -> DateRange | 
     dateparser also "finds" relative words ("ieri") and fills their year from its clock: a
     four-digit year in the text, equal to the year read, is what makes a date explicit here.
     """
-    years = {int(found) for found in re.findall(r"(?<!\d)\d{4}(?!\d)", substring)}
+    years = {int(found) for found in _YEAR_IN_DIGITS.findall(substring)}
     if not years:
         return None
     data = _parser(tuple(languages) if languages else None).get_date_data(substring)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -19,6 +20,7 @@ from transforms.actors.knowledge import HAND_WRITTEN_LANGUAGES, Knowledge, cldr_
 from transforms.actors.text import (
     MIN_SKELETON,
     WORD_PATTERN,
+    WORD_CACHE_SIZE,
     Word,
     fold_word,
     foreign_spelling,
@@ -85,6 +87,22 @@ def case_pattern(alias: str) -> tuple[str, ...]:
     return tuple(pattern)
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # indexes of several languages share most of their names
+def _parse_alias(alias: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """An alias's keys, the case each word requires, and (Arabic only) the keys' skeletons."""
+    keys = tuple(fold_word(match.group()) for match in WORD_PATTERN.finditer(alias))
+    if not is_arabic(alias):
+        return keys, case_pattern(alias), ()
+    return keys, case_pattern(alias), tuple(skeleton(key, _skeleton_length(len(keys))) for key in keys)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _prefixes(keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Every beginning of an alias's keys, connectors left out."""
+    bare = _without_connectors(keys)
+    return tuple(bare[:length] for length in range(1, len(bare) + 1))
+
+
 def _fits_case(pattern: tuple[str, ...], words: Sequence[Word]) -> bool:
     """Acronyms must be upper case. A one-word proper name must be capitalised; a longer one needs
     one of its capitalised words capitalised ("nueva Zelanda" still names New Zealand)."""
@@ -110,17 +128,15 @@ class NameIndex:
         self.longest = 1
 
     def add(self, alias: str, target: Target) -> None:
-        keys = tuple(fold_word(match.group()) for match in WORD_PATTERN.finditer(alias))
+        keys, pattern, skeleton_keys = _parse_alias(alias)
         if not keys:
             return
-        entry = (target, case_pattern(alias))
+        entry = (target, pattern)
         if entry not in self._entries[keys]:
             self._entries[keys].append(entry)
-        bare = _without_connectors(keys)
-        self._prefixes.update(bare[:length] for length in range(1, len(bare) + 1))
-        if is_arabic(alias):
-            skeleton_keys = tuple(skeleton(key, _skeleton_length(len(keys))) for key in keys)
-            skeleton_entry = (target, entry[1], " ".join(keys))
+        self._prefixes.update(_prefixes(keys))
+        if skeleton_keys:
+            skeleton_entry = (target, pattern, " ".join(keys))
             if target.kind in SKELETON_KINDS and skeleton_entry not in self._skeletons[skeleton_keys]:
                 self._skeletons[skeleton_keys].append(skeleton_entry)
         self.longest = max(self.longest, len(keys))
@@ -163,13 +179,13 @@ class NameIndex:
     @staticmethod
     def _lookup_in(entries, words: Sequence[Word], use_skeleton: bool,
                    strip_conjunction: bool) -> tuple[list[Target], int]:
-        def transform(key: str) -> str:
-            return skeleton(key, _skeleton_length(len(words))) if use_skeleton else key
-
-        rest = [_rest_key(word, strip_conjunction) for word in words[1:]]
+        rest = tuple(_rest_key(word, strip_conjunction) for word in words[1:])
+        length = _skeleton_length(len(words))
+        looked_up_rest = tuple(skeleton(key, length) for key in rest) if use_skeleton else rest
         for variant, first_key in enumerate(words[0].variants):
             found = []
-            for entry in entries.get((transform(first_key), *map(transform, rest)), ()):
+            looked_up_first = skeleton(first_key, length) if use_skeleton else first_key
+            for entry in entries.get((looked_up_first, *looked_up_rest), ()):
                 target, pattern = entry[0], entry[1]
                 if use_skeleton and not _each_word_close([first_key, *rest], entry[2].split(" "), target.kind):
                     continue  # same consonants, different name ("مالديف" is not "مولدوفا")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,7 +44,7 @@ EXTRA_TERRITORIES = {"XK": "XKX"}
 INVERTED_ARTICLE_ENDINGS = frozenset({"of", "the", "de", "du", "des", "del", "la", "le", "l'", "der", "von"})
 
 
-class _DataLoader(yaml.SafeLoader):
+class _DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when installed: faster
     """YAML as written: "y", "no" and "on" are words (Spanish "y", English "on"), not booleans."""
 
 
@@ -360,17 +361,13 @@ def _pycountry_translated_names(language: str) -> tuple[tuple[str, str], ...]:
 def _agreeing_with(names: Iterable[tuple[str, str]], cldr: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """Catalogue names, less those that are (part of) another country's CLDR name: the catalogues
     have a few slips (a name of the Maldives given to Moldova) that CLDR shows up."""
-    cldr_keys = [(iso3, phrase_keys(name)) for iso3, name in cldr]
-    agreeing = []
-    for iso3, name in names:
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)  # every run of words of a CLDR name
+    for iso3, name in cldr:
         keys = phrase_keys(name)
-        if not any(other != iso3 and _contains(other_keys, keys) for other, other_keys in cldr_keys):
-            agreeing.append((iso3, name))
-    return agreeing
-
-
-def _contains(longer: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    return any(longer[start:start + len(part)] == part for start in range(len(longer) - len(part) + 1))
+        for start in range(len(keys) + 1):
+            for end in range(start, len(keys) + 1):
+                holders[keys[start:end]].add(iso3)
+    return [(iso3, name) for iso3, name in names if not holders.get(phrase_keys(name), set()) - {iso3}]
 
 
 def _inverted_variants(name: str) -> set[str]:

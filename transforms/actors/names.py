@@ -14,7 +14,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 import regex
 from babel import Locale
@@ -372,7 +373,6 @@ def _may_start_name(word) -> bool:
 
 def _fuzzy_country_at(ctx: Context, first: int, named: frozenset[int]) -> tuple[int, str] | None:
     """The longest run of unmatched words from `first` that is close to a country name."""
-    by_length = _country_names_by_words(ctx.knowledge, ctx.language)
     for last in range(min(first + MAX_FUZZY_WORDS, len(ctx.words)), first, -1):
         if not _is_open_run(ctx, first, last, named) or not _may_start_name(ctx.words[last - 1]):
             continue
@@ -383,8 +383,7 @@ def _fuzzy_country_at(ctx: Context, first: int, named: frozenset[int]) -> tuple[
         if len(" ".join(keys)) < MIN_FUZZY_COUNTRY_LENGTH:
             continue
         for length in _comparable_lengths(last - first):
-            choices = by_length.get(length)
-            iso3 = _closest_country(ctx, keys, choices) if choices else None
+            iso3 = _closest_country(ctx.knowledge, ctx.language, tuple(keys), length)
             if iso3 is not None:
                 return last, iso3
     return None
@@ -445,24 +444,27 @@ def _is_open_run(ctx: Context, first: int, last: int, named: frozenset[int]) -> 
                if match.best.kind not in ("demonym", "surname") and match.first < last and first < match.last)
 
 
-def _closest_country(ctx: Context, keys: list[str], choices: tuple[list[str], list[str], list[str]]) -> str | None:
-    """A name close to the run both as a whole and in the words that tell countries apart:
-    "République fédérale d'Alamanie" is not Germany, although most of its letters are.
-    One word may also have two letters swapped ("Mexcio") or, if long, one letter wrong."""
-    text, own = " ".join(keys), _own_words(ctx, keys)
-    if len(own) < MIN_FUZZY_COUNTRY_LENGTH:
+@functools.lru_cache(maxsize=1 << 16)  # capitalised words recur from article to article
+def _closest_country(knowledge, language: str, keys: tuple[str, ...], words: int) -> str | None:
+    """A country name of `words` words close to the run both as a whole and in the words that
+    tell countries apart: "République fédérale d'Alamanie" is not Germany, although most of its
+    letters are. One word may also have two letters swapped ("Mexcio") or, if long, one letter wrong."""
+    text, own = " ".join(keys), _own_words(knowledge.lexicon(language), keys)
+    group = _country_names_by_words(knowledge, language).get(words)
+    if len(own) < MIN_FUZZY_COUNTRY_LENGTH or group is None:
         return None
-    names, contents, countries = choices
     # Long names are also written in another order ("Islas menores alejadas de X", "X Islas menores").
     scorer = fuzz.token_sort_ratio if len(keys) >= MIN_WORDS_AROUND_NAME else fuzz.ratio
-    for _, score, position in process.extract(text, names, scorer=scorer, limit=None,
-                                              score_cutoff=FUZZY_COUNTRY_SCORE):
-        if scorer(own, contents[position]) >= FUZZY_OWN_WORDS_SCORE:
-            return countries[position]
+    names, positions = group.near_ratio(len(text), FUZZY_COUNTRY_SCORE)
+    for _, score, found in process.extract(text, names, scorer=scorer, limit=None,
+                                           score_cutoff=FUZZY_COUNTRY_SCORE):
+        if scorer(own, group.contents[positions[found]]) >= FUZZY_OWN_WORDS_SCORE:
+            return group.countries[positions[found]]
     if len(keys) == 1:
-        found = process.extractOne(text, names, scorer=OSA.distance, score_cutoff=1)
-        if found is not None and _is_small_slip(text, found[0]):
-            return countries[found[2]]
+        names, positions = group.near_distance(len(text), 1)
+        closest = process.extractOne(text, names, scorer=OSA.distance, score_cutoff=1)
+        if closest is not None and _is_small_slip(text, closest[0]):
+            return group.countries[positions[closest[2]]]
     return None
 
 
@@ -472,16 +474,56 @@ def _is_small_slip(word: str, name: str) -> bool:
     return len(word) >= MIN_SWAP_LENGTH if swapped else len(word) >= MIN_SUBSTITUTION_LENGTH
 
 
-def _own_words(ctx: Context, keys: list[str]) -> str:
-    return " ".join(key for key in keys if not _is_form_or_connector(ctx.lexicon, key))
+def _own_words(lexicon, keys: tuple[str, ...]) -> str:
+    return " ".join(key for key in keys if not _is_form_or_connector(lexicon, key))
 
 
 def _is_form_or_connector(lexicon, key: str) -> bool:
     return any(lexicon.has(section, (key,)) for section in ("form_heads", "form_words", "connectors"))
 
 
+@dataclass(frozen=True)
+class _CountryNames:
+    """Folded country names of one number of words, in a fixed order: each name, its words that
+    are not words of official forms, and its country. Fuzzy matching first narrows them down by
+    length, which a close spelling cannot differ much in (the order is kept, so ties fall the same way)."""
+
+    names: tuple[str, ...]
+    contents: tuple[str, ...]
+    countries: tuple[str, ...]
+
+    def near_ratio(self, length: int, min_ratio: float) -> tuple[list[str], list[int]]:
+        """Names whose length allows a rapidfuzz ratio of `min_ratio` with a text of `length`:
+        the ratio is at most 100 * (1 - |a - b| / (a + b))."""
+        return self._near(("ratio", length, min_ratio), lambda other: (
+            100 * abs(length - other) <= (100 - min_ratio) * (length + other)))
+
+    def near_distance(self, length: int, max_distance: int) -> tuple[list[str], list[int]]:
+        return self._near(("distance", length, max_distance), lambda other: abs(length - other) <= max_distance)
+
+    def _near(self, key: tuple, keep) -> tuple[list[str], list[int]]:  # type: ignore[no-untyped-def]
+        if key not in self._windows:
+            self._windows[key] = self._of_lengths(other for other in self._by_length if keep(other))
+        return self._windows[key]
+
+    @functools.cached_property
+    def _windows(self) -> dict[tuple, tuple[list[str], list[int]]]:
+        return {}
+
+    @functools.cached_property
+    def _by_length(self) -> dict[int, list[int]]:
+        positions: dict[int, list[int]] = {}
+        for position, name in enumerate(self.names):
+            positions.setdefault(len(name), []).append(position)
+        return positions
+
+    def _of_lengths(self, lengths: Iterable[int]) -> tuple[list[str], list[int]]:
+        positions = sorted(position for length in lengths for position in self._by_length[length])
+        return [self.names[position] for position in positions], positions
+
+
 @functools.lru_cache(maxsize=None)
-def _country_names_by_words(knowledge, language: str) -> dict[int, tuple[list[str], list[str], list[str]]]:
+def _country_names_by_words(knowledge, language: str) -> dict[int, _CountryNames]:
     """Country names of the language and English, folded and grouped by their number of words,
     each also as the words that are not words of official forms ("republique du congo" -> "congo")."""
     lexicon = knowledge.lexicon(language)
@@ -489,13 +531,10 @@ def _country_names_by_words(knowledge, language: str) -> dict[int, tuple[list[st
     for names_language in {language, "en"}:
         for iso3, name in knowledge.country_names(names_language):
             keys = phrase_keys(name)
-            own = " ".join(key for key in keys if not _is_form_or_connector(lexicon, key))
+            own = _own_words(lexicon, keys)
             if keys and len(" ".join(keys)) >= MIN_FUZZY_COUNTRY_LENGTH:
                 rows.add((len(keys), " ".join(keys), own, iso3))
-    grouped: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    grouped: dict[int, list[tuple[str, str, str]]] = {}
     for length, key, own, iso3 in sorted(rows):
-        names, contents, countries = grouped.setdefault(length, ([], [], []))
-        names.append(key)
-        contents.append(own)
-        countries.append(iso3)
-    return grouped
+        grouped.setdefault(length, []).append((key, own, iso3))
+    return {length: _CountryNames(*map(tuple, zip(*group))) for length, group in grouped.items()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,12 +39,17 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ":
 # One-letter Arabic proclitics (and, so, with, for, like) that may be glued to a name.
 _ARABIC_PROCLITICS = "وفبلك"
 PARENTHESIS_WINDOW = 40  # characters back to look for an open parenthesis
+_ARABIC_BLOCK = regex.compile("[\u0600-\u06ff]")
+# Folding runs on every word of every article and every name of every index, and the same words
+# come back all the time: the pure word functions below remember their recent answers.
+WORD_CACHE_SIZE = 1 << 18
 
 
 def is_arabic(text: str) -> bool:
-    return any("\u0600" <= char <= "\u06ff" for char in text)
+    return _ARABIC_BLOCK.search(text) is not None
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def fold_word(word: str) -> str:
     """Case-, accent- and variant-insensitive key of one word (Arabic article removed)."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
@@ -69,6 +75,7 @@ def _arabic_article_length(word: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def key_variants(word: str) -> tuple[str, ...]:
     """The word's key, then (Arabic only) its keys with one glued proclitic removed: "والمغرب"."""
     key = fold_word(word)
@@ -77,6 +84,7 @@ def key_variants(word: str) -> tuple[str, ...]:
     return (key, fold_word(word[1:]))
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def skeleton(key: str, min_length: int = MIN_SKELETON, foreign: bool = True) -> str:
     """An Arabic key without its inner long vowels, so that spellings of one foreign name meet:
     "دانمرك"/"دنمارك" -> "دنمرك", "تايلاند"/"تايلند" -> "تلند", with foreign_spelling's letters
