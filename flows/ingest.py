@@ -1,8 +1,9 @@
 """The `ingest` flow: article files in, a published warehouse out.
 
-    discover → read (batch) → extract (batch) → stage Parquet (batch) → publish (load + checks) → summary
+    discover → process batches (read → extract → stage Parquet) → publish (load + checks) → summary
 
-Tasks work on batches of files, never on single documents, and batches are independent: they
+Tasks work on batches of files, never on single documents, and batches are independent: one
+task reads, extracts and stages a batch where it runs, so only a small summary comes back. They
 run one after another on the default runner, or side by side on a Dask cluster
 (`task_runner="dask"`), and give the same warehouse either way. Nothing is visible to readers
 until `publish` swaps in the new database, so a failure anywhere leaves the warehouse as it was.
@@ -83,17 +84,27 @@ def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
 
 
 @task(retries=2, retry_delay_seconds=1)
-def read_files(files: list[FoundFile], known: KnownState, max_bytes: int, run: RunContext) -> BatchReading:
-    return read_batch(files, known, max_bytes, run)
-
-
-@task
-def extract(reading: BatchReading) -> list[ExtractedDocument]:
-    return shared_extractor().extract_batch(reading.articles) if reading.articles else []
+def process_batch(
+    files: list[FoundFile], known: KnownState, max_bytes: int, run: RunContext, staging: StagingArea, part: str
+) -> StagedBatch:
+    """Read, extract and stage one batch where the task runs: articles and their rows never travel
+    between workers, only the small summary does. (Extraction is deterministic, so a retry after
+    an I/O error gives the same parts.)"""
+    reading = read_batch(files, known, max_bytes, run)
+    return stage_documents(staging, reading, extract_documents(reading), run, part)
 
 
 @task(retries=2, retry_delay_seconds=1)
-def stage(
+def stage(staging: StagingArea, reading: BatchReading, run: RunContext, part: str) -> StagedBatch:
+    """Stage rows that need no extraction (deleted and unchanged files)."""
+    return stage_documents(staging, reading, [], run, part)
+
+
+def extract_documents(reading: BatchReading) -> list[ExtractedDocument]:
+    return shared_extractor().extract_batch(reading.articles) if reading.articles else []
+
+
+def stage_documents(
     staging: StagingArea, reading: BatchReading, documents: list[ExtractedDocument], run: RunContext, part: str
 ) -> StagedBatch:
     rows: dict[str, list[dict]] = {name: list(values) for name, values in reading.rows.items()}
@@ -153,9 +164,8 @@ def _ingest_batches(
     in_flight: list[PrefectFuture] = []
     done = 0
     for number, batch in enumerate(batches):
-        reading = read_files.submit(batch, known, max_bytes, run)
-        documents = extract.submit(reading)
-        in_flight.append(stage.submit(staging, reading, documents, run, part=f"{number:05d}"))
+        batch_known = known.restricted_to([found.path for found in batch])  # what a worker needs of it
+        in_flight.append(process_batch.submit(batch, batch_known, max_bytes, run, staging, part=f"{number:05d}"))
         while len(in_flight) >= BATCHES_IN_FLIGHT or (number == len(batches) - 1 and in_flight):
             _tally(summary, in_flight.pop(0).result())
             done += 1
@@ -163,11 +173,11 @@ def _ingest_batches(
     summary.files["seen"] = len(files)
     gone = deleted_files(known, files, inputs, run)
     if gone.rows["source_files"]:
-        _tally(summary, stage(staging, gone, [], run, part="deleted"))
+        _tally(summary, stage(staging, gone, run, part="deleted"))
     changed = summary.files["new"] or summary.files["changed"] or summary.files["deleted"]
     publishing = bool(changed) or not schema_is_current(layout)  # else nothing would change but last-seen
     if publishing and unchanged:  # record that this run saw them
-        _tally(summary, stage(staging, unchanged_files(unchanged, known, run), [], run, part="unchanged"))
+        _tally(summary, stage(staging, unchanged_files(unchanged, known, run), run, part="unchanged"))
     else:
         summary.files["unchanged"] += len(unchanged)
     if publishing:

@@ -8,17 +8,29 @@ result is the same as a fresh run over the same files.
 
 from __future__ import annotations
 
-from prefect import flow, get_run_logger
+from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.batches import BatchReading
-from flows.ingest import RunSummary, extract, publish, run_context, run_row, stage, summarise
+from flows.ingest import (
+    RunSummary, StagedBatch, extract_documents, publish, run_context, run_row, stage_documents, summarise,
+)
+from warehouse.rows.core import RunContext
 from newsdesk.config import DEFAULT_BATCH_SIZE, lake_location, warehouse_path
 from transforms.pipeline import EXTRACTOR_VERSION
 from warehouse.layout import WarehouseLayout
 from warehouse.publish import exclusive_run
 from warehouse.staging import StagingArea
 from warehouse.state import article_ids_to_reprocess, run_checks_of, stored_articles
+
+
+@task(retries=2, retry_delay_seconds=1)
+def reextract_batch(
+    layout: WarehouseLayout, article_ids: list[str], staging: StagingArea, run: RunContext, part: str
+) -> StagedBatch:
+    """Extract stored articles again (from the warehouse's text) and stage their rows."""
+    reading = BatchReading(articles=stored_articles(layout, article_ids))
+    return stage_documents(staging, reading, extract_documents(reading), run, part)
 
 
 @flow(name="reprocess", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
@@ -35,8 +47,7 @@ def reprocess(
         logger.info("%d articles to re-extract with extractor %s", len(ids), EXTRACTOR_VERSION)
         staging = StagingArea(layout.lake, run.run_key)
         for number, start in enumerate(range(0, len(ids), batch_size)):
-            reading = BatchReading(articles=stored_articles(layout, ids[start : start + batch_size]))
-            staged = stage(staging, reading, extract(reading), run, part=f"{number:05d}")
+            staged = reextract_batch(layout, ids[start : start + batch_size], staging, run, part=f"{number:05d}")
             summary.articles_extracted += len(staged.new_articles)
         if summary.articles_extracted:
             parameters = {

@@ -294,5 +294,24 @@ def test_fallback_keeps_month_precision_when_no_day_is_written() -> None:
     assert (mention.value, mention.precision) == ("2021-11", "month")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("O acordo foi assinado em novembro de 2021.", "pt", "2021-11"),
+        ("Соглашение подписано 19 июля 2022 года в Москве.", "ru", "2022-07-19"),
+        ("Het verdrag werd op 19-07-2022 ondertekend.", "nl", "2022-07-19"),
+        ("این توافق در ۲۵ اکتبر ۱۹۲۸ امضا شد.", "fa", "1928-10-25"),  # Persian kaf, Persian digits
+        ("Umowę podpisano w listopadzie 2021 roku.", "pl", "2021-11"),
+    ],
+)
+def test_fallback_searches_every_sentence_that_may_hold_a_date(text: str, language: str, value: str) -> None:
+    found = dates_in(f"Nothing here in 1999. {text}", language)
+    assert value in [mention.value for mention in found]
+
+
+def test_fallback_skips_sentences_without_a_year_in_digits() -> None:
+    assert dates_in("Il generale è arrivato il 19 luglio. Ieri è partito.", "it") == []
+
+
 def test_empty_text_has_no_dates() -> None:
     assert dates_in("   ", "fr") == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
@@ -31,7 +32,7 @@ def fallback_dates(text: str, language: str, sentences: Sequence[Sentence]) -> t
 
     languages = [language] if _dateparser_knows(language) else None
     mentions: list[DateMention] = []
-    for first, last in _passages_with_a_year(text, sentences):
+    for first, last in _passages_with_a_year(text, sentences, language if languages else None):
         position = first
         for substring, _ in search_dates(text[first:last], languages=languages, settings=_SETTINGS) or []:
             start = text.find(substring, position, last)
@@ -44,11 +45,45 @@ def fallback_dates(text: str, language: str, sentences: Sequence[Sentence]) -> t
     return tuple(sorted(mentions, key=lambda mention: (mention.start, mention.end)))
 
 
-def _passages_with_a_year(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
-    """The sentences (or the whole text, if none is known) that write a year in digits: every
-    date kept does, and dateparser's search is slow, so the others are not searched."""
+def _passages_with_a_year(text: str, sentences: Sequence[Sentence], language: str | None) -> list[tuple[int, int]]:
+    """The sentences (or the whole text, if none is known) that may hold a date kept: a year in
+    digits and a month, named in the language or written in digits beside the year. dateparser's
+    search is slow, so the others are not searched."""
     passages = [(sentence.start, sentence.end) for sentence in sentences] or [(0, len(text))]
-    return [(start, end) for start, end in sorted(passages) if _YEAR_IN_DIGITS.search(text, start, end)]
+    month_names = _month_names(language) if language else None
+    return [
+        (start, end) for start, end in sorted(passages)
+        if _YEAR_IN_DIGITS.search(text, start, end)
+        and (month_names is None or _NUMERIC_MONTH.search(text, start, end)
+             or month_names.search(_fold(text[start:end])))
+    ]
+
+
+# Digits beside a year ("19.07.2022", "2022-07", "7/2022", "2022年7月"): a month may be written so.
+_NUMERIC_MONTH = re.compile(r"\d[\s./\-年]{0,2}\d{4}(?!\d)|(?<!\d)\d{4}[\s./\-年]{0,2}\d")
+
+
+@lru_cache(maxsize=None)
+def _month_names(language: str) -> re.Pattern[str] | None:
+    """Every name of a month dateparser knows in the language (full, abbreviated, inflected),
+    casefolded, as one pattern; None if it knows none (then every passage with a year is searched)."""
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    names = {_fold(str(name)) for month in _MONTHS for name in info.get(month, ()) if str(name).strip()}
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+
+
+def _fold(text: str) -> str:
+    """Case and the letter forms dateparser reads alike (Persian and Arabic kaf and yeh)."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_LETTER_FORMS)
+
+
+_LETTER_FORMS = str.maketrans({"ک": "ك", "ی": "ي", "ى": "ي", "ە": "ه"})
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
 
 
 def _mention(

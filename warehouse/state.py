@@ -20,6 +20,10 @@ class KnownState:
     files: dict[str, FileVersion] = field(default_factory=dict)  # current version by path
     article_ids: frozenset[str] = frozenset()
 
+    def restricted_to(self, paths: list[str]) -> KnownState:
+        """The same state with only these files' versions (all article ids are kept)."""
+        return KnownState({path: self.files[path] for path in paths if path in self.files}, self.article_ids)
+
 
 def read_known_state(layout: WarehouseLayout) -> KnownState:
     if not layout.database.exists():

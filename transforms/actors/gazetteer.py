@@ -125,6 +125,7 @@ class NameIndex:
         self._entries: dict[tuple[str, ...], list[tuple[Target, tuple[str, ...]]]] = defaultdict(list)
         self._skeletons: dict[tuple[str, ...], list[tuple[Target, tuple[str, ...]]]] = defaultdict(list)
         self._prefixes: set[tuple[str, ...]] = set()  # every beginning of an alias, connectors left out
+        self._first_keys: set[str] = set()  # every first key, spelt or as a skeleton
         self.longest = 1
 
     def add(self, alias: str, target: Target) -> None:
@@ -135,16 +136,20 @@ class NameIndex:
         if entry not in self._entries[keys]:
             self._entries[keys].append(entry)
         self._prefixes.update(_prefixes(keys))
-        if skeleton_keys:
+        self._first_keys.add(keys[0])
+        if skeleton_keys and target.kind in SKELETON_KINDS:
             skeleton_entry = (target, pattern, " ".join(keys))
-            if target.kind in SKELETON_KINDS and skeleton_entry not in self._skeletons[skeleton_keys]:
+            if skeleton_entry not in self._skeletons[skeleton_keys]:
                 self._skeletons[skeleton_keys].append(skeleton_entry)
+            self._first_keys.add(skeleton_keys[0])
         self.longest = max(self.longest, len(keys))
 
     def find(self, words: Sequence[Word], text: str) -> list[Match]:
         """Every known name in the words, at every position and length (overlaps included)."""
         matches = []
         for first in range(len(words)):
+            if words[first].arabic and not self._may_start(words[first]):
+                continue
             for last in range(first + 1, min(first + self.longest, len(words)) + 1):
                 if last - first > 1 and not joins_name(text, words[last - 2], words[last - 1], comma=True):
                     break
@@ -154,6 +159,16 @@ class NameIndex:
                 if targets:
                     matches.append(Match(first, last, targets, skip))
         return matches
+
+    def _may_start(self, word: Word) -> bool:
+        """Whether some alias may begin with this Arabic word, spelt as it is, without a glued
+        proclitic, or by its skeleton (as a name of one word or of several)."""
+        return any(
+            key in self._first_keys
+            or skeleton(key, MIN_SKELETON) in self._first_keys
+            or skeleton(key, MIN_SKELETON_IN_PHRASE) in self._first_keys
+            for key in word.variants
+        )
 
     def _may_continue(self, words: Sequence[Word]) -> bool:
         """Whether some alias begins with these words (Latin and other scripts; Arabic spellings
