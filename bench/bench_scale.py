@@ -1,13 +1,22 @@
-"""Scale figures for issue 6: throughput with 1 and 2 workers, NLP-stage ratio, memory, reruns.
+"""Scale figures for issue 6: throughput with 1 and 2 workers, the NLP-stage ratio, memory, reruns.
 
     .venv/bin/python bench/bench_scale.py CORPUS [--workers 1 2] [--sizes 500 1000 2000]
 
-CORPUS is a folder made by bench/make_corpus.py. For each worker count it runs the whole ingest
-flow (default runner for 1 worker, a local Dask cluster of N processes otherwise) into a fresh
-warehouse, in a fresh process, and prints articles per second and peak memory; then the NLP
-stage alone (spaCy over the same texts) for the ratio; then peak memory over growing corpus
-prefixes; then the no-change rerun time. Each measurement runs in its own process, so peak
-memory is that run's.
+CORPUS is a folder made by bench/make_corpus.py. Every measurement runs in a fresh process (so
+peak memory is that run's) on a fresh warehouse:
+
+- the whole `ingest` flow over each prefix of --sizes, with each worker count (the default
+  runner for 1 worker, a local Dask cluster of N processes otherwise). "Cold" throughput is the
+  largest run's articles over its wall time, start-up included (Prefect's local server, Dask
+  workers, model loading, publishing). "Steady" throughput is the marginal rate between the
+  smallest and the largest run, (N2 - N1) / (T2 - T1): what each further article costs once
+  everything is loaded;
+- the NLP stage alone: spaCy (`NlpPipelines.parse`) over the same texts in batches, with its
+  model loading (cold) and without (steady);
+- the text stages alone, in one process without Prefect or the warehouse: reading (decoding,
+  headers, language identification) and `Extractor.extract_batch` (spaCy, dates, actors, events);
+- the no-change rerun over the largest corpus, in the flow (after Prefect's server is up) and
+  with process start-up.
 """
 
 from __future__ import annotations
@@ -28,26 +37,44 @@ from newsdesk.config import configure_prefect
 mode, corpus, warehouse, home, workers = sys.argv[1:6]
 configure_prefect(home=Path(home))
 result = {}
+
+def read_corpus():
+    from transforms.reading import read_articles
+    return [a for p in sorted(Path(corpus).glob("*.txt")) for a in read_articles(str(p), p.read_bytes(), 10**8).articles]
+
+def batches(items):
+    return [items[start:start + 64] for start in range(0, len(items), 64)]
+
 if mode == "nlp":
     from transforms.nlp import NlpPipelines
-    from transforms.reading import read_articles
-    articles = [a for p in sorted(Path(corpus).glob("*.txt")) for a in read_articles(str(p), p.read_bytes(), 10**8).articles]
-    nlp = NlpPipelines()
-    nlp.parse([a.text for a in articles[:20]], [a.language.language for a in articles[:20]])  # load models
+    articles = read_corpus()
     started = time.perf_counter()
-    for start in range(0, len(articles), 64):
-        batch = articles[start:start + 64]
+    nlp = NlpPipelines()
+    for language in sorted({a.language.language for a in articles}):
+        nlp.pipeline(language)
+    loaded = time.perf_counter()
+    for batch in batches(articles):
         nlp.parse([a.text for a in batch], [a.language.language for a in batch])
-    result["seconds"] = time.perf_counter() - started
-    result["articles"] = len(articles)
+    result.update(articles=len(articles), cold=time.perf_counter() - started, steady=time.perf_counter() - loaded)
+elif mode == "text":
+    from transforms.pipeline import Extractor
+    one_per_language = {a.language.language: a for a in read_corpus()}
+    started = time.perf_counter()
+    extractor = Extractor()
+    extractor.extract_batch(list(one_per_language.values()))  # load every model and index
+    loaded = time.perf_counter()
+    articles = read_corpus()  # reading (decoding, language identification) is a text stage too
+    for batch in batches(articles):
+        extractor.extract_batch(batch)
+    result.update(articles=len(articles), cold=time.perf_counter() - started, steady=time.perf_counter() - loaded)
 else:
-    from flows.ingest import with_task_runner
+    from flows.ingest import ingest, with_task_runner
+    if mode == "rerun":  # Prefect's local server starts with the first flow run of a process
+        ingest(inputs=[str(Path(warehouse).parent / "empty")], warehouse=str(Path(warehouse).parent / "warmup.duckdb"))
     flow = with_task_runner("default" if workers == "1" else "dask", workers=int(workers))
     started = time.perf_counter()
     summary = flow(inputs=[corpus], warehouse=warehouse, batch_size=64)
-    result["seconds"] = time.perf_counter() - started
-    result["articles"] = summary.articles_new
-    result["files"] = summary.files["seen"]
+    result.update(seconds=time.perf_counter() - started, articles=summary.articles_new, files=summary.files["seen"])
 result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 result["children_peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print("RESULT " + json.dumps(result))
@@ -55,11 +82,14 @@ print("RESULT " + json.dumps(result))
 
 
 def measure(mode: str, corpus: Path, warehouse: Path, home: Path, workers: int = 1) -> dict:
+    started = time.perf_counter()
     output = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(corpus), str(warehouse), str(home), str(workers)],
         capture_output=True, text=True, check=True,
     ).stdout
-    return json.loads(next(line for line in output.splitlines() if line.startswith("RESULT "))[7:])
+    result = json.loads(next(line for line in output.splitlines() if line.startswith("RESULT "))[7:])
+    result["process_seconds"] = time.perf_counter() - started
+    return result
 
 
 def prefix_corpus(corpus: Path, size: int, into: Path) -> Path:
@@ -78,24 +108,42 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="newsdesk-scale-") as scratch_name:
         scratch = Path(scratch_name)
         home = scratch / "prefect"
-        runs = {}
-        for workers in args.workers:
-            run = measure("flow", args.corpus, scratch / f"w{workers}.duckdb", home, workers)
-            runs[workers] = run
-            print(f"{workers} worker(s): {run['articles']} articles in {run['seconds']:.1f} s = "
-                  f"{run['articles'] / run['seconds']:.2f} articles/s; peak {run['peak_mib']:.0f} MiB "
-                  f"(children {run['children_peak_mib']:.0f} MiB)")
-        nlp = measure("nlp", args.corpus, scratch / "unused.duckdb", home)
-        nlp_rate = nlp["articles"] / nlp["seconds"]
-        whole_rate = runs[args.workers[0]]["articles"] / runs[args.workers[0]]["seconds"]
-        print(f"NLP stage alone: {nlp_rate:.2f} articles/s; whole pipeline / NLP stage = {whole_rate / nlp_rate:.2f}")
-        for size in args.sizes:
-            run = measure("flow", prefix_corpus(args.corpus, size, scratch / f"c{size}"), scratch / f"m{size}.duckdb", home)
-            print(f"corpus of {size}: peak memory {run['peak_mib']:.0f} MiB ({run['articles'] / run['seconds']:.2f} articles/s)")
-        started = time.perf_counter()
-        rerun = measure("flow", args.corpus, scratch / f"w{args.workers[0]}.duckdb", home)
+        (scratch / "empty").mkdir()
+        sizes = sorted(args.sizes)
+        corpora = {size: prefix_corpus(args.corpus, size, scratch / f"c{size}") for size in sizes}
+        whole = {workers: measure_flows(corpora, scratch, home, workers, every_size=index == 0)
+                 for index, workers in enumerate(args.workers)}
+        one = args.workers[0]
+        stages = {
+            "NLP stage alone (spaCy)": measure("nlp", corpora[sizes[-1]], scratch / "unused.duckdb", home),
+            "text stages alone (read + extract, no Prefect, no warehouse)":
+                measure("text", corpora[sizes[-1]], scratch / "unused.duckdb", home),
+        }
+        for name, stage in stages.items():
+            cold, steady = stage["articles"] / stage["cold"], stage["articles"] / stage["steady"]
+            print(f"{name}: cold {cold:.1f} articles/s, steady {steady:.1f} articles/s")
+            print(f"  whole pipeline ({one} worker) / this: steady {whole[one]['steady'] / steady:.2f}, "
+                  f"cold {whole[one]['cold'] / cold:.2f}")
+        rerun = measure("rerun", corpora[sizes[-1]], scratch / f"w{one}-{sizes[-1]}.duckdb", home)
         print(f"no-change rerun over {rerun['files']} files: {rerun['seconds']:.1f} s in the flow "
-              f"({time.perf_counter() - started:.1f} s with process start-up)")
+              f"({rerun['process_seconds']:.1f} s with process and Prefect start-up)")
+
+
+def measure_flows(corpora: dict[int, Path], scratch: Path, home: Path, workers: int, every_size: bool) -> dict[str, float]:
+    """The flow over the smallest and largest corpus (every size if asked: memory as it grows);
+    cold and steady throughput."""
+    sizes = sorted(corpora) if every_size else [min(corpora), max(corpora)]
+    runs = {}
+    for size in sizes:
+        runs[size] = run = measure("flow", corpora[size], scratch / f"w{workers}-{size}.duckdb", home, workers)
+        print(f"  {workers} worker(s), {run['articles']} articles: {run['seconds']:.1f} s, "
+              f"peak memory {run['peak_mib']:.0f} MiB (worker processes {run['children_peak_mib']:.0f} MiB)")
+    first, last = runs[min(corpora)], runs[max(corpora)]
+    cold = last["articles"] / last["seconds"]
+    steady = (last["articles"] - first["articles"]) / (last["seconds"] - first["seconds"])
+    print(f"{workers} worker(s): cold {cold:.1f} articles/s ({last['articles']} in {last['seconds']:.1f} s), "
+          f"steady {steady:.1f} articles/s")
+    return {"cold": cold, "steady": steady}
 
 
 if __name__ == "__main__":

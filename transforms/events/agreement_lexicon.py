@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -41,6 +43,19 @@ class AgreementLexicon:
     signing_words: tuple[Phrase, ...]
     provisions: tuple[Topic, ...]
     notes: tuple[Topic, ...]
+
+    @cached_property
+    def _names_by_first_word(self) -> dict[str, tuple[tuple[int, str, Phrase], ...]]:
+        grouped: dict[str, list[tuple[int, str, Phrase]]] = {}
+        for position, (agreement_type, phrase) in enumerate(self.names):
+            grouped.setdefault(phrase[0], []).append((position, agreement_type, phrase))
+        return {word: tuple(entries) for word, entries in grouped.items()}
+
+    def names_starting_with(self, words: Iterable[str]) -> list[tuple[str, Phrase]]:
+        """The (type, phrase) names whose first word is one of `words`, in the order of `names`:
+        looking up a token's words is much cheaper than trying every name at every token."""
+        found = sorted(entry for word in words for entry in self._names_by_first_word.get(word, ()))
+        return [(agreement_type, phrase) for _, agreement_type, phrase in found]
 
 
 def load_agreement_lexicon(language: str, folder: Path = AGREEMENT_DATA_DIR) -> AgreementLexicon | None:

@@ -137,7 +137,7 @@ class AgreementReader:
         for index in tokens.word_indexes(tokens.first, tokens.last):
             if index in taken:
                 continue
-            for agreement_type, phrase in self.lexicon.names:
+            for agreement_type, phrase in self.lexicon.names_starting_with(tokens.surface_keys[index]):
                 end = tokens.match_at(index, phrase, surface=True)
                 if end is None or not self._is_agreement_word(tokens, index, agreement_type):
                     continue
