@@ -8,9 +8,9 @@ peak memory is that run's) on a fresh warehouse:
 - the whole `ingest` flow over each prefix of --sizes, with each worker count (the default
   runner for 1 worker, a local Dask cluster of N processes otherwise). "Cold" throughput is the
   largest run's articles over its wall time, start-up included (Prefect's local server, Dask
-  workers, model loading, publishing). "Steady" throughput is the marginal rate between the
-  smallest and the largest run, (N2 - N1) / (T2 - T1): what each further article costs once
-  everything is loaded;
+  workers, model loading, publishing). "Steady" throughput counts the articles of every batch
+  after the first over the time between the flow collecting the first batch and the last: what
+  further articles cost once the models are loaded;
 - the NLP stage alone: spaCy (`NlpPipelines.parse`) over the same texts in batches, with its
   model loading (cold) and without (steady);
 - the text stages alone, in one process without Prefect or the warehouse: reading (decoding,
@@ -68,13 +68,23 @@ elif mode == "text":
         extractor.extract_batch(batch)
     result.update(articles=len(articles), cold=time.perf_counter() - started, steady=time.perf_counter() - loaded)
 else:
+    import flows.ingest
     from flows.ingest import ingest, with_task_runner
+    finished = []  # (when, new articles) as the flow collects each batch's summary
+    tally = flows.ingest._tally
+    def timed_tally(summary, staged):
+        finished.append((time.perf_counter(), len(staged.new_articles)))
+        tally(summary, staged)
+    flows.ingest._tally = timed_tally
     if mode == "rerun":  # Prefect's local server starts with the first flow run of a process
         ingest(inputs=[str(Path(warehouse).parent / "empty")], warehouse=str(Path(warehouse).parent / "warmup.duckdb"))
     flow = with_task_runner("default" if workers == "1" else "dask", workers=int(workers))
     started = time.perf_counter()
     summary = flow(inputs=[corpus], warehouse=warehouse, batch_size=64)
     result.update(seconds=time.perf_counter() - started, articles=summary.articles_new, files=summary.files["seen"])
+    batches = [(when, count) for when, count in finished if count]
+    if len(batches) > 2:  # from the first batch collected (models loaded) to the last
+        result["steady"] = sum(count for _, count in batches[1:]) / (batches[-1][0] - batches[0][0])
 result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 result["children_peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print("RESULT " + json.dumps(result))
@@ -111,6 +121,7 @@ def main() -> None:
         (scratch / "empty").mkdir()
         sizes = sorted(args.sizes)
         corpora = {size: prefix_corpus(args.corpus, size, scratch / f"c{size}") for size in sizes}
+        measure("flow", scratch / "empty", scratch / "warmup.duckdb", home)  # sets up Prefect's database once
         whole = {workers: measure_flows(corpora, scratch, home, workers, every_size=index == 0)
                  for index, workers in enumerate(args.workers)}
         one = args.workers[0]
@@ -130,20 +141,16 @@ def main() -> None:
 
 
 def measure_flows(corpora: dict[int, Path], scratch: Path, home: Path, workers: int, every_size: bool) -> dict[str, float]:
-    """The flow over the smallest and largest corpus (every size if asked: memory as it grows);
-    cold and steady throughput."""
-    sizes = sorted(corpora) if every_size else [min(corpora), max(corpora)]
-    runs = {}
+    """The flow over the largest corpus (and every size if asked: memory as the corpus grows)."""
+    sizes = sorted(corpora) if every_size else [max(corpora)]
     for size in sizes:
-        runs[size] = run = measure("flow", corpora[size], scratch / f"w{workers}-{size}.duckdb", home, workers)
+        run = measure("flow", corpora[size], scratch / f"w{workers}-{size}.duckdb", home, workers)
         print(f"  {workers} worker(s), {run['articles']} articles: {run['seconds']:.1f} s, "
               f"peak memory {run['peak_mib']:.0f} MiB (worker processes {run['children_peak_mib']:.0f} MiB)")
-    first, last = runs[min(corpora)], runs[max(corpora)]
-    cold = last["articles"] / last["seconds"]
-    steady = (last["articles"] - first["articles"]) / (last["seconds"] - first["seconds"])
-    print(f"{workers} worker(s): cold {cold:.1f} articles/s ({last['articles']} in {last['seconds']:.1f} s), "
-          f"steady {steady:.1f} articles/s")
-    return {"cold": cold, "steady": steady}
+    cold = run["articles"] / run["seconds"]
+    print(f"{workers} worker(s): cold {cold:.1f} articles/s ({run['articles']} in {run['seconds']:.1f} s), "
+          f"steady {run['steady']:.1f} articles/s")
+    return {"cold": cold, "steady": run["steady"]}
 
 
 if __name__ == "__main__":
