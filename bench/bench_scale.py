@@ -8,9 +8,10 @@ peak memory is that run's) on a fresh warehouse:
 - the whole `ingest` flow over each prefix of --sizes, with each worker count (the default
   runner for 1 worker, a local Dask cluster of N processes otherwise). "Cold" throughput is the
   largest run's articles over its wall time, start-up included (Prefect's local server, Dask
-  workers, model loading, publishing). "Steady" throughput counts the articles of every batch
-  after the first over the time between the flow collecting the first batch and the last: what
-  further articles cost once the models are loaded;
+  workers, model loading, publishing). "Steady" throughput counts the articles of the batches
+  after each worker's first (which loads the models) over the time the flow took to collect them:
+  what further articles cost in the batch phase (reading, extraction, staging); publishing after
+  the last batch is printed apart;
 - the NLP stage alone: spaCy (`NlpPipelines.parse`) over the same texts in batches, with its
   model loading (cold) and without (steady);
 - the text stages alone, in one process without Prefect or the warehouse: reading (decoding,
@@ -81,10 +82,13 @@ else:
     flow = with_task_runner("default" if workers == "1" else "dask", workers=int(workers))
     started = time.perf_counter()
     summary = flow(inputs=[corpus], warehouse=warehouse, batch_size=64)
-    result.update(seconds=time.perf_counter() - started, articles=summary.articles_new, files=summary.files["seen"])
+    ended = time.perf_counter()
+    result.update(seconds=ended - started, articles=summary.articles_new, files=summary.files["seen"])
     batches = [(when, count) for when, count in finished if count]
-    if len(batches) > 2:  # from the first batch collected (models loaded) to the last
-        result["steady"] = sum(count for _, count in batches[1:]) / (batches[-1][0] - batches[0][0])
+    loading = int(workers)  # each worker's first batch loads the models; they finish close together
+    if len(batches) > loading + 1:
+        result["steady"] = sum(count for _, count in batches[loading:]) / (batches[-1][0] - batches[loading - 1][0])
+        result["after_batches"] = ended - batches[-1][0]  # deletions, publishing (load, checks, swap)
 result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 result["children_peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print("RESULT " + json.dumps(result))
@@ -147,9 +151,11 @@ def measure_flows(corpora: dict[int, Path], scratch: Path, home: Path, workers: 
         run = measure("flow", corpora[size], scratch / f"w{workers}-{size}.duckdb", home, workers)
         print(f"  {workers} worker(s), {run['articles']} articles: {run['seconds']:.1f} s, "
               f"peak memory {run['peak_mib']:.0f} MiB (worker processes {run['children_peak_mib']:.0f} MiB)")
+    if "steady" not in run:
+        raise SystemExit(f"too few batches in {max(corpora)} articles to measure a steady rate")
     cold = run["articles"] / run["seconds"]
     print(f"{workers} worker(s): cold {cold:.1f} articles/s ({run['articles']} in {run['seconds']:.1f} s), "
-          f"steady {run['steady']:.1f} articles/s")
+          f"steady {run['steady']:.1f} articles/s; publishing after the last batch {run['after_batches']:.1f} s")
     return {"cold": cold, "steady": run["steady"]}
 
 

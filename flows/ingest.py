@@ -22,6 +22,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.runtime import flow_run
+from prefect.states import State
 
 import newsdesk
 from flows import progress
@@ -83,18 +84,24 @@ def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
     return discover_files(inputs, exclude=[folder for folder in [layout.local_lake_folder] if folder])
 
 
-@task(retries=2, retry_delay_seconds=1)
+def after_io_error(task: object, task_run: object, state: State) -> bool:
+    """Whether to retry a batch: only when reading or writing failed (a full disk, a network
+    file system or object store that hiccuped). Extraction is deterministic: it would fail again."""
+    return isinstance(state.data, OSError)
+
+
+@task(retries=2, retry_delay_seconds=1, retry_condition_fn=after_io_error)
 def process_batch(
     files: list[FoundFile], known: KnownState, max_bytes: int, run: RunContext, staging: StagingArea, part: str
 ) -> StagedBatch:
     """Read, extract and stage one batch where the task runs: articles and their rows never travel
-    between workers, only the small summary does. (Extraction is deterministic, so a retry after
-    an I/O error gives the same parts.)"""
+    between workers, only the small summary does. A retry reads the files again and replaces the
+    batch's parts."""
     reading = read_batch(files, known, max_bytes, run)
     return stage_documents(staging, reading, extract_documents(reading), run, part)
 
 
-@task(retries=2, retry_delay_seconds=1)
+@task(retries=2, retry_delay_seconds=1, retry_condition_fn=after_io_error)
 def stage(staging: StagingArea, reading: BatchReading, run: RunContext, part: str) -> StagedBatch:
     """Stage rows that need no extraction (deleted and unchanged files)."""
     return stage_documents(staging, reading, [], run, part)

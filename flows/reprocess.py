@@ -13,7 +13,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.batches import BatchReading
 from flows.ingest import (
-    RunSummary, StagedBatch, extract_documents, publish, run_context, run_row, stage_documents, summarise,
+    RunSummary, StagedBatch, after_io_error, extract_documents, publish, run_context, run_row, stage_documents,
+    summarise,
 )
 from warehouse.rows.core import RunContext
 from newsdesk.config import DEFAULT_BATCH_SIZE, lake_location, warehouse_path
@@ -24,7 +25,7 @@ from warehouse.staging import StagingArea
 from warehouse.state import article_ids_to_reprocess, run_checks_of, stored_articles
 
 
-@task(retries=2, retry_delay_seconds=1)
+@task(retries=2, retry_delay_seconds=1, retry_condition_fn=after_io_error)
 def reextract_batch(
     layout: WarehouseLayout, article_ids: list[str], staging: StagingArea, run: RunContext, part: str
 ) -> StagedBatch:

@@ -302,11 +302,25 @@ def test_fallback_keeps_month_precision_when_no_day_is_written() -> None:
         ("Het verdrag werd op 19-07-2022 ondertekend.", "nl", "2022-07-19"),
         ("این توافق در ۲۵ اکتبر ۱۹۲۸ امضا شد.", "fa", "1928-10-25"),  # Persian kaf, Persian digits
         ("Umowę podpisano w listopadzie 2021 roku.", "pl", "2021-11"),
+        ("Η συμφωνία υπογράφηκε στις 15 ΜΑΪΟΥ 2022 στην Αθήνα.", "el", "2022-05-15"),  # capitals, diaeresis
+        ("این توافق در ۲۵ اوریل ۲۰۲۲ امضا شد.", "fa", "2022-04-25"),  # alef written without its madda
     ],
 )
 def test_fallback_searches_every_sentence_that_may_hold_a_date(text: str, language: str, value: str) -> None:
     found = dates_in(f"Nothing here in 1999. {text}", language)
     assert value in [mention.value for mention in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("Smlouva byla podepsána 3. července 2022 v Praze.", "cs", "2022-07-03"),
+        ("Sopimus allekirjoitettiin 3. heinäkuuta 2022 Helsingissä.", "fi", "2022-07-03"),
+    ],
+)
+def test_fallback_reads_a_date_the_sentence_splitter_cut(text: str, language: str, value: str) -> None:
+    sentences = (Sentence(0, 0, text.index(".") + 1), Sentence(1, text.index(".") + 2, len(text)))  # "3." ends one
+    assert value in [mention.value for mention in find_dates(text, language, None, sentences)]
 
 
 def test_fallback_skips_sentences_without_a_year_in_digits() -> None:

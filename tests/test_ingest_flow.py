@@ -238,3 +238,15 @@ def test_a_reader_keeps_a_consistent_view_while_a_run_publishes(articles_folder:
         assert run_ingest([articles_folder], warehouse).published
         assert reader.execute("SELECT count(*) FROM articles").fetchone() == before
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(before[0] + 1,)]
+
+
+@pytest.mark.parametrize(
+    ("error", "retried"),
+    [(OSError("No space left on device"), True), (TimeoutError("object store"), True), (ValueError("a bug"), False)],
+)
+def test_a_batch_is_retried_after_an_io_error_only(error: Exception, retried: bool) -> None:
+    from prefect.states import Failed
+
+    from flows.ingest import after_io_error
+
+    assert after_io_error(None, None, Failed(data=error)) is retried

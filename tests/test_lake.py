@@ -55,3 +55,21 @@ def test_an_uncommitted_run_is_invisible_and_removed_by_recovery(tmp_path: Path)
     assert layout.lake.run_keys() == ([], ["20220101T000000Z-dead"])
     assert recover_interrupted_runs(layout) == ["removed run=20220101T000000Z-dead"]
     assert layout.lake.run_keys() == ([], [])
+
+
+def test_writing_a_part_again_replaces_the_tables_it_no_longer_has(tmp_path: Path) -> None:
+    """A retried batch that finds fewer rows must not leave its first attempt's parts behind."""
+    from warehouse.layout import WarehouseLayout
+    from warehouse.schema import stored_tables
+    from warehouse.staging import StagingArea
+
+    layout = WarehouseLayout.at(tmp_path / "w.duckdb")
+    row = {column: None for column in stored_tables()["quarantine"].column_names} | {
+        "path": "/x", "content_sha256": "", "record": -1, "reason": "empty", "message": "m",
+        "first_seen_run": "r", "first_seen_at": __import__("datetime").datetime(2022, 1, 1),
+    }
+    staging = StagingArea(layout.lake, "20220101T000000Z-retry")
+    staging.write({"quarantine": [row]}, "00000")
+    assert layout.lake.part_paths("20220101T000000Z-retry").get("quarantine")
+    staging.write({"quarantine": []}, "00000")
+    assert not layout.lake.part_paths("20220101T000000Z-retry").get("quarantine")

@@ -46,17 +46,25 @@ def fallback_dates(text: str, language: str, sentences: Sequence[Sentence]) -> t
 
 
 def _passages_with_a_year(text: str, sentences: Sequence[Sentence], language: str | None) -> list[tuple[int, int]]:
-    """The sentences (or the whole text, if none is known) that may hold a date kept: a year in
-    digits and a month, named in the language or written in digits beside the year. dateparser's
-    search is slow, so the others are not searched."""
-    passages = [(sentence.start, sentence.end) for sentence in sentences] or [(0, len(text))]
+    """The parts of the text that may hold a date kept: each sentence that writes a year in
+    digits, with its neighbours (a splitter may end a sentence inside a date: "3. července 2022",
+    "2022 r. w"), when a month is named in the language or written in digits beside the year.
+    dateparser's search is slow, so the rest of the text is not searched. Touching parts merge."""
+    spans = sorted((sentence.start, sentence.end) for sentence in sentences) or [(0, len(text))]
     month_names = _month_names(language) if language else None
-    return [
-        (start, end) for start, end in sorted(passages)
-        if _YEAR_IN_DIGITS.search(text, start, end)
-        and (month_names is None or _NUMERIC_MONTH.search(text, start, end)
-             or month_names.search(_fold(text[start:end])))
-    ]
+    passages: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(spans):
+        if not _YEAR_IN_DIGITS.search(text, start, end):
+            continue
+        first, last = spans[max(index - 1, 0)][0], spans[min(index + 1, len(spans) - 1)][1]
+        window = text[first:last]
+        if month_names is not None and not (_NUMERIC_MONTH.search(window) or month_names.search(_fold(window))):
+            continue
+        if passages and first <= passages[-1][1]:
+            passages[-1] = (passages[-1][0], max(passages[-1][1], last))
+        else:
+            passages.append((first, last))
+    return passages
 
 
 # Digits beside a year ("19.07.2022", "2022-07", "7/2022", "2022年7月"): a month may be written so.
@@ -77,8 +85,10 @@ def _month_names(language: str) -> re.Pattern[str] | None:
 
 
 def _fold(text: str) -> str:
-    """Case and the letter forms dateparser reads alike (Persian and Arabic kaf and yeh)."""
-    return unicodedata.normalize("NFKC", text).casefold().translate(_LETTER_FORMS)
+    """What dateparser reads alike: case, accents and other marks ("ΜΑΪΟΥ", "cervence", an alef
+    without its madda), Persian and Arabic kaf and yeh."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_LETTER_FORMS)
 
 
 _LETTER_FORMS = str.maketrans({"ک": "ك", "ی": "ي", "ى": "ي", "ە": "ه"})

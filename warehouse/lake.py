@@ -72,6 +72,12 @@ class Lake:
             pq.write_table(arrow_table, path, filesystem=self.filesystem, compression="zstd")
         return path
 
+    def delete_part(self, table_name: str, run_key: str, part_name: str) -> None:
+        """Remove a part an earlier attempt of the same batch may have written."""
+        path = f"{self.run_folder(run_key)}/{table_name}/part-{part_name}.parquet"
+        if self._exists(path):
+            self.filesystem.delete_file(path)
+
     def commit(self, run_key: str) -> None:
         with self.filesystem.open_output_stream(f"{self.run_folder(run_key)}/{COMMIT_MARKER}") as marker:
             marker.write(run_key.encode())

@@ -492,22 +492,22 @@ class _CountryNames:
     contents: tuple[str, ...]
     countries: tuple[str, ...]
 
-    def near_ratio(self, length: int, min_ratio: float) -> tuple[list[str], list[int]]:
+    def near_ratio(self, length: int, min_ratio: float) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """Names whose length allows a rapidfuzz ratio of `min_ratio` with a text of `length`:
         the ratio is at most 100 * (1 - |a - b| / (a + b))."""
         return self._near(("ratio", length, min_ratio), lambda other: (
             100 * abs(length - other) <= (100 - min_ratio) * (length + other)))
 
-    def near_distance(self, length: int, max_distance: int) -> tuple[list[str], list[int]]:
+    def near_distance(self, length: int, max_distance: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
         return self._near(("distance", length, max_distance), lambda other: abs(length - other) <= max_distance)
 
-    def _near(self, key: tuple, keep) -> tuple[list[str], list[int]]:  # type: ignore[no-untyped-def]
+    def _near(self, key: tuple, keep) -> tuple[tuple[str, ...], tuple[int, ...]]:  # type: ignore[no-untyped-def]
         if key not in self._windows:
             self._windows[key] = self._of_lengths(other for other in self._by_length if keep(other))
         return self._windows[key]
 
     @functools.cached_property
-    def _windows(self) -> dict[tuple, tuple[list[str], list[int]]]:
+    def _windows(self) -> dict[tuple, tuple[tuple[str, ...], tuple[int, ...]]]:
         return {}
 
     @functools.cached_property
@@ -517,9 +517,9 @@ class _CountryNames:
             positions.setdefault(len(name), []).append(position)
         return positions
 
-    def _of_lengths(self, lengths: Iterable[int]) -> tuple[list[str], list[int]]:
-        positions = sorted(position for length in lengths for position in self._by_length[length])
-        return [self.names[position] for position in positions], positions
+    def _of_lengths(self, lengths: Iterable[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        positions = tuple(sorted(position for length in lengths for position in self._by_length[length]))
+        return tuple(self.names[position] for position in positions), positions  # shared: immutable
 
 
 @functools.lru_cache(maxsize=None)
