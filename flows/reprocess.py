@@ -16,11 +16,11 @@ from flows.ingest import (
     RunSummary, StagedBatch, after_io_error, extract_documents, publish, run_context, run_row, stage_documents,
     summarise,
 )
-from warehouse.rows.core import RunContext
 from newsdesk.config import DEFAULT_BATCH_SIZE, lake_location, warehouse_path
 from transforms.pipeline import EXTRACTOR_VERSION
 from warehouse.layout import WarehouseLayout
 from warehouse.publish import exclusive_run
+from warehouse.rows.core import RunContext
 from warehouse.staging import StagingArea
 from warehouse.state import article_ids_to_reprocess, run_checks_of, stored_articles
 
