@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
@@ -86,9 +85,10 @@ def _month_names(language: str) -> re.Pattern[str] | None:
 
 def _fold(text: str) -> str:
     """What dateparser reads alike: case, accents and other marks ("ΜΑΪΟΥ", "cervence", an alef
-    without its madda), Persian and Arabic kaf and yeh."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_LETTER_FORMS)
+    without its madda; dateparser's own normalisation), Persian and Arabic kaf and yeh."""
+    from dateparser.utils import normalize_unicode
+
+    return normalize_unicode(text.casefold()).translate(_LETTER_FORMS)
 
 
 _LETTER_FORMS = str.maketrans({"ک": "ك", "ی": "ي", "ى": "ي", "ە": "ه"})
