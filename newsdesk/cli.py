@@ -149,9 +149,14 @@ def sql(
     query: Annotated[str, typer.Argument(help="A read-only SQL query.")],
     warehouse: WarehouseOption = None,
     format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    unsafe: Annotated[
+        bool,
+        typer.Option("--unsafe", help="Let the query read and write other files, use the network and load extensions "
+                     "(the warehouse itself stays read-only). Only for queries you wrote."),
+    ] = False,
 ) -> None:
-    """Run a read-only query against the warehouse."""
-    columns, rows = _query(warehouse, query)
+    """Run a read-only query against the warehouse: it reads the warehouse's tables and nothing else."""
+    columns, rows = _query(warehouse, query, locked=not unsafe)
     if format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -247,20 +252,24 @@ def dashboard(
     raise typer.Exit(run_dashboard(warehouse_path(warehouse), port))
 
 
-def _query(warehouse: str | None, query: str) -> tuple[list[str], list[tuple]]:
+def _query(warehouse: str | None, query: str, locked: bool = True) -> tuple[list[str], list[tuple]]:
+    """Rows of `query` on the warehouse, opened read-only and (unless `locked` is False) sandboxed."""
     import duckdb
+
+    from warehouse.readonly import open_read_only
 
     path = warehouse_path(warehouse)
     if not path.exists():
         errors.print(f"[red]error:[/red] no warehouse at {path}: run `make run` (or `newsdesk run`) first")
         raise typer.Exit(2)
     try:
-        with duckdb.connect(str(path), read_only=True) as con:
+        with open_read_only(path, locked=locked) as con:
             result = con.execute(query)
             columns = [description[0] for description in result.description or []]
             return columns, result.fetchall()
     except duckdb.Error as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print("[red]error:[/red]", end=" ")
+        errors.print(str(error), markup=False)  # DuckDB's message may hold [brackets]
         raise typer.Exit(2) from None
 
 
