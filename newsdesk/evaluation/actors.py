@@ -7,6 +7,8 @@ Recognised inputs (a folder is searched for them):
   country codes): the share of gold source/target codes found among the countries of the actors
   resolved in the sentence. CAMEO's "JAP" is Japan (JPN); "IGO" is found by any international
   organisation (type igo, or a person acting for one); "NGO" by an actor of sector NGO.
+  Every shape of source/target the format allows is read (`_plover.read_plover`); a record that
+  cannot be read is counted and listed with its reason, never fatal.
 - ReLocaR XML (<sample> with one <loc reading="lit|met">): accuracy of the place-versus-actor
   reading of the toponym. A toponym we resolve to a place, or do not recognise at all, reads
   "lit"; one we resolve to a state or any other actor reads "met".
@@ -33,12 +35,12 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from newsdesk.evaluation._plover import plover_codes
+from newsdesk.evaluation._metrics import prf_counts
+from newsdesk.evaluation._plover import CAMEO_TO_ISO, plover_codes, read_plover
 from transforms.actors import ActorResolver
 from transforms.nlp import NlpPipelines, sentences_of
 from transforms.records import Actor, ArticleRecord, LanguageGuess, PublishedDate
 
-CAMEO_TO_ISO = {"JAP": "JPN", "UNK": "XKX"}
 COUNTRIES_LANGUAGES = {"en": None, "ar": "ara", "de": "deu", "es": "spa", "fr": "fra"}
 MISSES_SHOWN = 8
 
@@ -112,37 +114,24 @@ def _find_inputs(paths: Iterable[Path]) -> dict[str, list[Path]]:
 
 # -- PLOVER -----------------------------------------------------------------------------------
 def _score_plover(runner: Runner, path: Path, table: Table, console: Console) -> None:
-    records = [record for record in json.loads(path.read_text(encoding="utf-8")) if record.get("text")
-               and (record.get("source") or record.get("target"))]
-    resolved = runner.resolve([record["text"] for record in records], "en")
+    gold = read_plover(path)
+    if gold.unreadable_summary():
+        console.print(f"{path.name}: {gold.unreadable_summary()}", style="yellow", markup=False, highlight=False, soft_wrap=True)
+    records = [record for record in gold.records if record.coded()]
+    resolved = runner.resolve([record.text for record in records], "en")
     found = total = 0
-    per_code: Counter[str] = Counter()
     misses = []
     for record, result in zip(records, resolved):
         predicted = result.codes()
-        for actor in _plover_actors(record):
-            code = CAMEO_TO_ISO.get(actor["code"], actor["code"])
+        for actor in record.coded():
             total += 1
-            if code in predicted:
+            if actor.code in predicted:
                 found += 1
             else:
-                per_code[code] += 1
-                misses.append(f"{code} ← {actor.get('actorText')!r}")
+                misses.append(f"{actor.code} ← {actor.text!r}")
     table.add_row("PLOVER", path.name, str(total), f"{found / total:.3f}" if total else "-",
                   "gold source/target codes found among the sentence's actors")
     _print_misses(console, "PLOVER", misses)
-
-
-def _plover_actors(record: dict) -> list[dict]:
-    actors = []
-    seen = set()
-    for role in ("source", "target"):
-        for actor in record.get(role) or []:
-            key = actor.get("code")
-            if isinstance(actor, dict) and key and key not in seen:
-                seen.add(key)
-                actors.append(actor)
-    return actors
 
 
 # -- ReLocaR ----------------------------------------------------------------------------------
@@ -189,7 +178,7 @@ def _score_relocar(runner: Runner, path: Path, table: Table, console: Console) -
             misses.append(f"{sample.reading}: {sample.text[max(sample.start - 40, 0):sample.end + 30]!r}")
     n = len(samples)
     tp, fp, fn = confusion[("met", "met")], confusion[("lit", "met")], confusion[("met", "lit")]
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    f1 = prf_counts(tp, fp, fn)[2]
     table.add_row("ReLocaR", path.name, str(n), f"{correct / n:.3f}", "accuracy of place vs actor reading")
     table.add_row("ReLocaR", "met F1", str(n), f"{f1:.3f}", "F1 of the metonymic (actor) reading")
     table.add_row("ReLocaR", "recognised", str(n), f"{recognised / n:.3f}", "toponyms resolved to any actor or place")

@@ -36,6 +36,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from newsdesk.evaluation._metrics import prf
 from transforms.calendar import day_range
 from transforms.dates import find_dates
 from transforms.records import DateMention, DateRange
@@ -369,8 +370,8 @@ def _tables(scores: dict[tuple[str, str], Score]) -> tuple[Table, Table]:
         values.add_column(column, justify="left" if column in ("source", "lang") else "right")
     for (source, language), score in scores.items():
         name = _SOURCE_NAMES.get(source, source)
-        strict = _prf(score.strict_hits_predicted, score.predicted, score.strict_hits_gold, score.golds)
-        overlap = _prf(score.overlap_hits_predicted, score.predicted, score.overlap_hits_gold, score.golds)
+        strict = prf(score.strict_hits_predicted, score.predicted, score.strict_hits_gold, score.golds)
+        overlap = prf(score.overlap_hits_predicted, score.predicted, score.overlap_hits_gold, score.golds)
         spans.add_row(
             name, language, str(score.golds), str(score.predicted),
             *(f"{figure:.3f}" for figure in strict), *(f"{figure:.3f}" for figure in overlap),
@@ -392,10 +393,3 @@ _SOURCE_NAMES = {"timeml": "TimeML", "recognizers": "Recog."}
 
 def _ratio(part: int, whole: int) -> str:
     return f"{part / whole:.3f}" if whole else "-"
-
-
-def _prf(hits_predicted: int, predicted: int, hits_gold: int, golds: int) -> tuple[float, float, float]:
-    precision = hits_predicted / predicted if predicted else 0.0
-    recall = hits_gold / golds if golds else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1

@@ -17,11 +17,13 @@ Figures:
   gold source (target) code is among the codes of its source (target) actors. An actor's code is
   its country (ISO 3166 alpha-3), or IGO for an international organisation. The gold's JAP is
   read as JPN. "Country accuracy" pools source and target slots; "any role" ignores the role.
+
+Gold is read by `_plover.read_plover` (every shape of source/target the format allows); records it
+cannot read, and records without an event type, are counted and listed, never fatal.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,7 +32,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from newsdesk.evaluation._plover import plover_codes
+from newsdesk.evaluation._metrics import prf_counts
+from newsdesk.evaluation._plover import GoldActor, PloverGold, plover_codes, read_plover
 from transforms.events import EventExtractor
 from transforms.nlp import NlpPipelines, sentences_of
 from transforms.records import (
@@ -43,7 +46,6 @@ from transforms.records import (
 )
 
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-LEGACY_CODES = {"JAP": "JPN"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,10 @@ class Scored:
 
 def main(paths: list[Path]) -> int:
     console = Console()
-    golds = [gold for path in _gold_files(paths) for gold in read_gold(path)]
+    gold = read_gold(_gold_files(paths))
+    golds = gold_sentences(gold)
+    if gold.unreadable_summary():
+        console.print(gold.unreadable_summary(), style="yellow", markup=False, highlight=False, soft_wrap=True)
     if not golds:
         console.print("[red]no PLOVER gold records found[/red] in " + ", ".join(map(str, paths)))
         return 2
@@ -99,30 +104,37 @@ def _gold_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files.extend(sorted(path.glob("plover*.json")))
-        elif path.suffix == ".json":
+        elif path.suffix in (".json", ".jsonl"):
             files.append(path)
     return files
 
 
-def read_gold(path: Path) -> list[GoldSentence]:
-    records = json.loads(path.read_text(encoding="utf-8"))
+def read_gold(files: Iterable[Path]) -> PloverGold:
+    gold = PloverGold()
+    for path in files:
+        gold.extend(read_plover(path))
+    return gold
+
+
+def gold_sentences(gold: PloverGold) -> list[GoldSentence]:
+    """The records the event scorer can use; a record without an event type is counted unreadable."""
     golds: list[GoldSentence] = []
-    for record in records:
-        event = record.get("event")
-        if not event or event == "DOCUMENT" or not record.get("text"):
+    for record in gold.records:
+        if record.event is None:
+            gold.skip(record.record_id, "no event type")
             continue
         golds.append(GoldSentence(
-            record_id=record["id"],
-            text=record["text"].strip(),
-            event_type=LEGACY_TYPES.get(event, event),
-            sources=_codes(record.get("source", [])),
-            targets=_codes(record.get("target", [])),
+            record_id=record.record_id,
+            text=record.text,
+            event_type=LEGACY_TYPES.get(record.event, record.event),
+            sources=_codes(record.sources),
+            targets=_codes(record.targets),
         ))
     return golds
 
 
-def _codes(actors: Sequence[dict]) -> frozenset[str]:
-    return frozenset(LEGACY_CODES.get(a["code"], a["code"]) for a in actors if a.get("code"))
+def _codes(actors: Sequence[GoldActor]) -> frozenset[str]:
+    return frozenset(actor.code for actor in actors if actor.code)
 
 
 def score(golds: Sequence[GoldSentence], console: Console | None = None) -> list[Scored]:
@@ -199,13 +211,6 @@ def type_counts(scored: Sequence[Scored]) -> tuple[int, int, int]:
     return true_positives, false_positives, false_negatives
 
 
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
 def attachment(scored: Sequence[Scored]) -> dict[str, tuple[int, int]]:
     found = [s for s in scored if s.found]
     with_source = [s for s in found if s.gold.sources]
@@ -224,7 +229,7 @@ def attachment(scored: Sequence[Scored]) -> dict[str, tuple[int, int]]:
 
 def summary_table(scored: Sequence[Scored]) -> Table:
     tp, fp, fn = type_counts(scored)
-    precision, recall, f1 = prf(tp, fp, fn)
+    precision, recall, f1 = prf_counts(tp, fp, fn)
     table = Table(title=f"PLOVER events: {len(scored)} gold sentences")
     table.add_column("figure")
     table.add_column("value", justify="right")
