@@ -236,7 +236,7 @@ def score(golds: Iterable[GoldArticle], documents: dict[int, dict[str, Any]]) ->
 
 
 def score_article(gold: dict[str, Any], text: str, document: dict[str, Any] | None) -> Counts:
-    counts = Counts(articles=1, crashed=document is None)
+    counts = Counts(articles=1, crashed=int(document is None))
     document = document or {}
     keys = _actor_keys(document)
     _score_events(counts, _gold_events(gold, text), _extracted_events(document, keys))
