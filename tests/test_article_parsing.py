@@ -1,9 +1,10 @@
 import json
+from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.article_parsing import parse_json_articles, parse_text_article
+from transforms.article_parsing import HEADER_KEYS, parse_json_articles, parse_text_article
 
 
 def test_header_and_body_may_share_the_first_line() -> None:
@@ -123,3 +124,51 @@ def test_header_lines_must_end_with_a_blank_line_or_start_the_body() -> None:
     (article,) = parse_text_article("Author: A. Dupont\nLe ministre est arrivé.").articles
     assert article.metadata == {}
     assert article.text == "Author: A. Dupont\nLe ministre est arrivé."
+
+
+# --- Headers with a bad value, and a date line with the body right after it (issue 12, item 10) --
+
+
+def test_a_date_header_that_is_not_a_date_keeps_the_other_headers() -> None:
+    (article,) = parse_text_article("Date: 2022-13-45\nTitle: Sommet à Alger\nSource: Exemple\n\nCorps du texte.").articles
+    assert (article.title, article.source, article.date, article.date_line) == ("Sommet à Alger", "Exemple", "2022-13-45", 1)
+    assert article.text == "Corps du texte."
+
+
+def test_a_date_line_followed_directly_by_the_body_keeps_its_date() -> None:
+    (article,) = parse_text_article("date 2023-05-02\nLe ministre est arrivé à Rabat.\nSuite.").articles
+    assert (article.date, article.text) == ("2023-05-02", "Le ministre est arrivé à Rabat.\nSuite.")
+
+
+def test_a_colon_date_header_with_words_needs_a_blank_line_to_be_a_header() -> None:
+    (article,) = parse_text_article("Date: to be confirmed\nThe summit is planned for spring.").articles
+    assert article.date is None
+    assert article.text.startswith("Date: to be confirmed")
+
+
+body_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéà ", min_size=1, max_size=60).filter(lambda text: text.strip() and text.split()[0] not in HEADER_KEYS)
+
+
+@given(
+    year=st.integers(1900, 2100), month=st.integers(13, 99), day=st.integers(1, 99),
+    title=st.text(alphabet="abcdefghijklmnopqrstuvwxyz éà", min_size=1, max_size=30).filter(str.strip),
+    body=body_words,
+)
+def test_an_impossible_date_never_turns_the_header_into_body_text(year: int, month: int, day: int, title: str, body: str) -> None:
+    raw = f"{year}-{month:02d}-{day:02d}"
+    (article,) = parse_text_article(f"Date: {raw}\nTitle: {title}\n\n{body}").articles
+    assert (article.date, article.title, article.text) == (raw, title.strip(), body.strip())
+
+
+@given(day=st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)), body=body_words)
+def test_a_date_line_then_the_body_keeps_any_date(day: date, body: str) -> None:
+    (article,) = parse_text_article(f"date {day.isoformat()}\n{body}").articles
+    assert (article.date, article.text) == (day.isoformat(), body.strip())
+
+
+def test_json_nested_too_deeply_is_one_problem_not_a_crash() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    assert [(p.reason, p.record) for p in parse_json_articles(deep, lines=False).problems] == [("too_deep", -1)]
+    lines = parse_json_articles(json.dumps({"text": "Bon article."}) + "\n" + deep, lines=True)
+    assert [article.text for article in lines.articles] == ["Bon article."]
+    assert [(p.reason, p.record) for p in lines.problems] == [("too_deep", 2)]

@@ -4,7 +4,8 @@ Plain text: optional `key value` (or `key: value`) header lines at the top, then
 Known keys (date, title, source, url, lang, ...) are recognised case-insensitively; unknown keys
 are kept in `metadata` when written with a colon ("Author: A. Dupont"). A header and the body
 may share a line, as in " date 2022-07 Le rapprochement ...": the date value ends where a date
-stops parsing.
+stops parsing. A date header whose value is not a date ("Date: 2022-13-45") is still a header:
+the other headers are kept and the value is passed on raw, for the reader to report (bad_header).
 
 JSON: an object, an array of objects, or JSON Lines (one object per line). Each record gives
 `text`/`body`, `title`, `date`/`published`, `url`, `source`, `lang`; other fields go to metadata.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from transforms.problems import Problem
 from transforms.publication_date import parse_publication_date
@@ -49,6 +51,8 @@ _KNOWN_HEADER = re.compile(
 )
 _OTHER_HEADER = re.compile(r"^[ \t]*(?P<key>[A-Za-z][\w-]{0,30})[ \t]*:[ \t]+(?P<value>\S.*)$")
 _MAX_DATE_WORDS = 6
+# A numeric date, readable or not: "2022-13-45", "45/13/2022", "2023-05-02T10:00Z".
+_DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:[T ]?[\d:.]+Z?)?$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class ParsedArticle:
     date: str | None = None
     lang: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    date_line: int | None = None  # text files: the line (from 1) of the date header, for problems
 
 
 @dataclass(frozen=True)
@@ -77,57 +82,83 @@ def parse_text_article(text: str) -> ParsedFile:
     headers, body_start = _header_block(lines)
     fields: dict[str, str] = {}
     metadata: dict[str, str] = {}
-    for key, value, rest in headers:
-        if key in HEADER_KEYS:
-            fields.setdefault(HEADER_KEYS[key], value)
+    date_line = None
+    for header in headers:
+        if header.key in HEADER_KEYS:
+            if HEADER_KEYS[header.key] == "date" and "date" not in fields:
+                date_line = header.line + 1
+            fields.setdefault(HEADER_KEYS[header.key], header.value)
         else:
-            metadata.setdefault(key, value)
-        if rest:  # the body starts on the header's own line
-            lines[body_start] = rest
+            metadata.setdefault(header.key, header.value)
+        if header.rest:  # the body starts on the header's own line
+            lines[body_start] = header.rest
     body = "\n".join(lines[body_start:]).strip()
     if not body:
         return ParsedFile((), (Problem("empty_text", "no article text after the header lines"),))
-    article = ParsedArticle(0, body, metadata=metadata, **_known(fields))
+    article = ParsedArticle(0, body, metadata=metadata, date_line=date_line, **_known(fields))
     return ParsedFile((article,), ())
 
 
-Header = tuple[str, str, str]  # key, value, rest of the line that belongs to the body
+class Header(NamedTuple):
+    key: str
+    value: str
+    rest: str  # the rest of the line, which belongs to the body
+    line: int  # index of the line in the file
+    whole_date: bool = False  # a date header that is the whole line ("date 2023-05-02")
 
 
 def _header_block(lines: list[str]) -> tuple[list[Header], int]:
     """The header lines at the top and the index of the body's first line.
 
     Header-looking lines count as headers only as a block that ends with a blank line (or the
-    end of the file), or whose last line also starts the body (" date 2022-07 Le ..."). So a
-    first paragraph that happens to start with "Source of the dispute ..." or "Title IX ..."
+    end of the file), or whose last line also starts the body (" date 2022-07 Le ..."), or that
+    holds a line that is nothing but a date header ("date 2023-05-02", body on the next line).
+    So a first paragraph that happens to start with "Source of the dispute ..." or "Title IX ..."
     stays body text.
     """
     first = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
     headers: list[Header] = []
     index = first
-    while index < len(lines) and (header := _header(lines[index])) is not None:
+    while index < len(lines) and (header := _header(lines[index], index)) is not None:
         headers.append(header)
-        if header[2]:
+        if header.rest:
             return headers, index
         index += 1
-    if headers and (index == len(lines) or not lines[index].strip()):
+    ends_block = index == len(lines) or not lines[index].strip()
+    if headers and (ends_block or any(header.whole_date for header in headers)):
         return headers, index
     return [], first
 
 
-def _header(line: str) -> Header | None:
-    """(key, value, rest of the line that belongs to the body) for a header line, else None."""
+def _header(line: str, index: int) -> Header | None:
+    """The header a line holds (with the rest of the line that belongs to the body), else None."""
     if match := _KNOWN_HEADER.match(line):
-        key, value = match.group("key").lower(), match.group("value").strip()
-        if HEADER_KEYS[key] == "date":
-            value, rest = _split_date(value)
+        key, raw = match.group("key").lower(), match.group("value").strip()
+        if HEADER_KEYS[key] != "date":
+            return Header(key, raw, "", index)
+        value, rest = _split_date(raw)
+        readable = value is not None
+        if value is None:  # not a date: still a header when written as one (bad_header later)
+            value, rest = _unreadable_date(raw, colon=":" in line[: match.start("value")])
             if value is None:
                 return None
-            return key, value, rest
-        return key, value, ""
+        whole_date = not rest and (readable or _DATE_LIKE.match(value) is not None)
+        return Header(key, value, rest, index, whole_date)
     if (match := _OTHER_HEADER.match(line)) and not _is_dateline(match.group("key")):
-        return match.group("key").lower(), match.group("value").strip(), ""
+        return Header(match.group("key").lower(), match.group("value").strip(), "", index)
     return None
+
+
+def _unreadable_date(value: str, colon: bool) -> tuple[str | None, str]:
+    """A date header value that does not parse, when the line is clearly a header all the same:
+    "Date: <anything>" (the whole value), or "date 2022-13-45 ..." (a first word shaped like a
+    numeric date; what follows is the body). "date limite dépassée ..." stays body text."""
+    if colon:
+        return value, ""
+    first, _, rest = value.partition(" ")
+    if _DATE_LIKE.match(first):
+        return first, rest.strip()
+    return None, value
 
 
 def _is_dateline(key: str) -> bool:
@@ -174,13 +205,15 @@ def parse_json_articles(text: str, lines: bool) -> ParsedFile:
             document = json.loads(text)
         except json.JSONDecodeError as error:
             return ParsedFile((), (Problem("malformed_json", f"not valid JSON: {error}"),))
+        except RecursionError:
+            return ParsedFile((), (Problem("too_deep", _TOO_DEEP),))
         items = document if isinstance(document, list) else [document]
         records = [(index, item, None) for index, item in enumerate(items)]
     articles: list[ParsedArticle] = []
     problems: list[Problem] = []
     for record, item, problem in records:
         if problem is None:
-            parsed = _json_record(record, item)
+            parsed = _json_record_or_problem(record, item)
             if isinstance(parsed, Problem):
                 problems.append(parsed)
             else:
@@ -200,7 +233,21 @@ def _json_lines(text: str) -> list[tuple[int, object, Problem | None]]:
         except json.JSONDecodeError as error:
             message = f"line {number}: not valid JSON: {error}"
             records.append((number, None, Problem("malformed_json", message, number)))
+        except RecursionError:
+            records.append((number, None, Problem("too_deep", f"line {number}: {_TOO_DEEP}", number)))
     return records
+
+
+_TOO_DEEP = "JSON nested too deeply to read"
+
+
+def _json_record_or_problem(record: int, item: object) -> ParsedArticle | Problem:
+    """A record, where nesting the parser accepted can still be too deep to write back as text
+    (metadata is stored as JSON): that is the record's problem, not the file's."""
+    try:
+        return _json_record(record, item)
+    except RecursionError:
+        return Problem("too_deep", f"record {record}: {_TOO_DEEP}", record)
 
 
 def _json_record(record: int, item: object) -> ParsedArticle | Problem:

@@ -15,6 +15,14 @@ ReasonCode = Literal[
     "not_an_object",  # a JSON record that is not an object
     "missing_text",  # a JSON record without a text/body field
     "empty_text",  # a record (or a text file after its header) with no article text
+    "too_deep",  # JSON nested deeper than the parser can follow
+    "bad_name",  # a file name that is not valid UTF-8 (recorded escaped, not read)
+    "not_a_file",  # a FIFO, socket, device or link to a folder: never opened for reading
+    "outside_link",  # a symbolic link leading out of the input folders: not followed
+    "unreadable_folder",  # a folder that could not be listed (its known files are kept)
+    "bad_header",  # a header or field value that cannot be read (a date); the article is kept without it
+    "future_date",  # a publication date after the file was written; the article is kept undated
+    "read_failed",  # an unexpected error while reading the file (the message names it)
 ]
 
 

@@ -2,13 +2,21 @@
 
 This is the whole "read" step for a file, free of I/O: the flow reads the bytes and stats the
 file, this module decides what they mean.
+
+Publication dates are checked here: a date header or field that does not read as a date is a
+`bad_header` problem (the article is kept, undated, with the raw value); a date that starts more
+than `FUTURE_DATE_GRACE` after the file was last modified is a `future_date` problem (the article
+is kept undated, the value moves to metadata `date_rejected`). Comparing with the file's own
+modification time, not the clock, keeps a run deterministic: reading the same file gives the
+same answer on any day.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
 from pathlib import PurePath
 from typing import Literal
 
@@ -20,6 +28,7 @@ from transforms.publication_date import parse_publication_date
 from transforms.records import ArticleRecord
 
 FileFormat = Literal["text", "json", "jsonl"]
+FUTURE_DATE_GRACE = timedelta(days=2)  # time zones, embargoed stories dated the next day
 JSON_SUFFIXES: dict[str, FileFormat] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
@@ -35,11 +44,17 @@ def file_format(path: str) -> FileFormat:
     return JSON_SUFFIXES.get(PurePath(path).suffix.lower(), "text")
 
 
-def read_articles(path: str, data: bytes, max_bytes: int) -> FileReading:
-    """Everything one file holds: its articles, and a Problem for each part that is unusable."""
+def read_articles(
+    path: str, data: bytes, max_bytes: int, modified_ns: int | None = None, size: int | None = None
+) -> FileReading:
+    """Everything one file holds: its articles, and a Problem for each part that is unusable.
+
+    `modified_ns` (the file's modification time) bounds publication dates, when known; `size` is
+    the file's size when `data` holds only its first max_bytes + 1 bytes.
+    """
     fmt = file_format(path)
     if len(data) > max_bytes:
-        message = f"the file is {len(data):,} bytes, over the {max_bytes:,}-byte limit"
+        message = f"the file is {max(size or 0, len(data)):,} bytes, over the {max_bytes:,}-byte limit"
         return FileReading(fmt, None, (), (Problem("too_large", message),))
     try:
         decoded = decode_bytes(data)
@@ -49,13 +64,44 @@ def read_articles(path: str, data: bytes, max_bytes: int) -> FileReading:
         parsed = parse_text_article(decoded.text)
     else:
         parsed = parse_json_articles(decoded.text, lines=fmt == "jsonl")
-    articles = tuple(build_article(path, article) for article in parsed.articles)
-    return FileReading(fmt, decoded.encoding, articles, parsed.problems)
+    latest = _latest_plausible_day(modified_ns)
+    checked = [_checked_date(article, fmt, latest) for article in parsed.articles]
+    articles = tuple(build_article(path, article) for article, _ in checked)
+    date_problems = tuple(problem for _, problem in checked if problem is not None)
+    return FileReading(fmt, decoded.encoding, articles, parsed.problems + date_problems)
+
+
+def _latest_plausible_day(modified_ns: int | None) -> date | None:
+    if modified_ns is None:
+        return None
+    written = datetime.fromtimestamp(modified_ns / 1e9, tz=timezone.utc)
+    return (written + FUTURE_DATE_GRACE).date()
+
+
+def _checked_date(parsed: ParsedArticle, fmt: FileFormat, latest: date | None) -> tuple[ParsedArticle, Problem | None]:
+    """The article with a publication date it can keep, and the problem with the one it had."""
+    if parsed.date is None:
+        return parsed, None
+    record = (parsed.date_line or -1) if fmt == "text" else parsed.record_index
+    where = f"line {record}" if fmt == "text" else f"record {record}"
+    found = parse_publication_date(parsed.date).range
+    if found is None:
+        message = f"{where}: the publication date {parsed.date!r} is not a date; the article is kept undated"
+        return parsed, Problem("bad_header", message, record)
+    if latest is not None and found.start > latest:
+        message = (
+            f"{where}: the publication date {parsed.date!r} is after the file was written "
+            f"(modified before {latest.isoformat()}); the article is kept undated"
+        )
+        metadata = {**parsed.metadata, "date_rejected": parsed.date}
+        return replace(parsed, date=None, metadata=metadata), Problem("future_date", message, record)
+    return parsed, None
 
 
 def build_article(path: str, parsed: ParsedArticle) -> ArticleRecord:
     """Normalise a parsed article: stable id, language, publication date."""
-    text = normalize_text(parsed.text)
+    text = _storable(normalize_text(parsed.text))
+    raw_date = None if parsed.date is None else _storable(parsed.date)
     return ArticleRecord(
         article_id=article_id(text),
         source_path=path,
@@ -65,9 +111,9 @@ def build_article(path: str, parsed: ParsedArticle) -> ArticleRecord:
         url=_clean(parsed.url),
         text=text,
         language=detect_language(text, declared=parsed.lang),
-        published=parse_publication_date(parsed.date),
-        metadata=dict(sorted(parsed.metadata.items())),
-        declared_language=parsed.lang,
+        published=parse_publication_date(raw_date),
+        metadata={_storable(key): _storable(value) for key, value in sorted(parsed.metadata.items())},
+        declared_language=_clean(parsed.lang),
     )
 
 
@@ -77,8 +123,16 @@ def article_id(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+def _storable(value: str) -> str:
+    """Text the warehouse can store: a lone surrogate (JSON "\\ud800") becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = normalize_text(value).strip()
+    value = _storable(normalize_text(value)).strip()
     return value or None
