@@ -72,9 +72,9 @@ CREATE TABLE source_files (
     PRIMARY KEY (path, content_sha256)
 );
 COMMENT ON TABLE source_files IS 'One row per version of every input file seen: a file whose bytes change gets a new row and the old one is marked superseded. Nothing is deleted.';
-COMMENT ON COLUMN source_files.path IS 'Absolute path of the file.';
-COMMENT ON COLUMN source_files.content_sha256 IS 'SHA-256 of the file bytes (hex).';
-COMMENT ON COLUMN source_files.size_bytes IS 'File size in bytes.';
+COMMENT ON COLUMN source_files.path IS 'Absolute path of the file: a regular file found in an input folder, never through a symbolic link leading out of the input folders (a link inside them is recorded under its target''s path). A name that is not valid UTF-8 is stored with its bytes escaped (caf\xe9.txt) and not read (quarantine reason bad_name). Also a folder that could not be listed, or an entry that is not a regular file, with the quarantine row that says why.';
+COMMENT ON COLUMN source_files.content_sha256 IS 'SHA-256 of the file bytes (hex); for a file over the size limit, of its first limit + 1 bytes (no more is read); empty string when nothing could be read (see `quarantine`).';
+COMMENT ON COLUMN source_files.size_bytes IS 'File size in bytes, as the read saw it (fstat on the open file, so a file that changed after the folder was listed records what was read).';
 COMMENT ON COLUMN source_files.modified_ns IS 'File modification time in nanoseconds since the epoch, as last seen (cheap change detection).';
 COMMENT ON COLUMN source_files.format IS 'How the file was read: text, json or jsonl.';
 COMMENT ON COLUMN source_files.encoding IS 'Character encoding used to decode the file (e.g. utf-8, utf-8-sig, utf-16, cp1252); NULL if it could not be decoded.';
@@ -96,11 +96,11 @@ CREATE TABLE quarantine (
     first_seen_at TIMESTAMP NOT NULL,
     PRIMARY KEY (path, content_sha256, record)
 );
-COMMENT ON TABLE quarantine IS 'Every input that could not be used, with the reason. A bad file or line never stops a run.';
-COMMENT ON COLUMN quarantine.path IS 'Absolute path of the file.';
-COMMENT ON COLUMN quarantine.content_sha256 IS 'SHA-256 of the file bytes (empty string when the file could not be read at all).';
-COMMENT ON COLUMN quarantine.record IS 'Line number (JSON Lines, from 1) or element index (JSON array, from 0) of the bad record; -1 for the whole file.';
-COMMENT ON COLUMN quarantine.reason IS 'Reason code: unreadable, empty, too_large, binary, undecodable, malformed_json, not_an_object, missing_text, empty_text.';
+COMMENT ON TABLE quarantine IS 'Every input that could not be used, with the reason, and every article kept without a value it gave (bad_header, future_date). A bad file, folder or line never stops a run.';
+COMMENT ON COLUMN quarantine.path IS 'Absolute path of the file (of the folder, for unreadable_folder); a name that is not valid UTF-8 has its bytes escaped (caf\xe9.txt).';
+COMMENT ON COLUMN quarantine.content_sha256 IS 'SHA-256 of the file bytes (empty string when the file could not be read at all; for too_large, of the first limit + 1 bytes).';
+COMMENT ON COLUMN quarantine.record IS 'Line number (JSON Lines, from 1) or element index (JSON array, from 0) of the bad record; for a text file''s bad_header or future_date, the line number of the date header (from 1); -1 for the whole file.';
+COMMENT ON COLUMN quarantine.reason IS 'Reason code: unreadable, empty, too_large, binary, undecodable, malformed_json, not_an_object, missing_text, empty_text, too_deep (JSON nested too deeply to read), bad_name (a file name that is not valid UTF-8: not read), not_a_file (a FIFO, socket, device or link to a folder: never opened), outside_link (a symbolic link leading out of the input folders: not followed), unreadable_folder (a folder that could not be listed: the files known below it are not marked deleted), read_failed (an unexpected error, named in the message); for an article stored without its publication date: bad_header (the date header or field is not a date; published_raw keeps it), future_date (the date is more than 2 days after the file was last modified; metadata date_rejected keeps it).';
 COMMENT ON COLUMN quarantine.message IS 'Human-readable explanation. Example: line 3: Expecting value: line 1 column 1 (char 0).';
 COMMENT ON COLUMN quarantine.first_seen_run IS 'Run that first quarantined this input.';
 COMMENT ON COLUMN quarantine.first_seen_at IS 'UTC time of that run.';
