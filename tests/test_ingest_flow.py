@@ -250,3 +250,61 @@ def test_a_batch_is_retried_after_an_io_error_only(error: Exception, retried: bo
     from flows.ingest import after_io_error
 
     assert after_io_error(None, None, Failed(data=error)) is retried
+
+
+def test_inputs_that_used_to_hang_or_stop_a_run_are_quarantined_beside_the_good_ones(
+    articles_folder: Path, warehouse: Path, tmp_path: Path
+) -> None:
+    """Issue 12: each of these once hung the run while it held the warehouse lock, or aborted it."""
+    import os
+
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n", encoding="utf-8")
+    odd = articles_folder / "odd"
+    odd.mkdir()
+    os.mkfifo(odd / "pipe.txt")
+    (odd / "zero.txt").symlink_to("/dev/zero")
+    (odd / "key.txt").symlink_to(secret)
+    (odd / "loop").symlink_to(articles_folder)
+    (odd / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    os.close(os.open(os.fsencode(odd) + b"/caf\xe9.txt", os.O_CREAT | os.O_WRONLY))
+    (odd / "bad-date.txt").write_text(
+        "Date: 2022-13-45\nTitle: Rabat et Madrid\n\nLe ministre marocain a reçu son homologue espagnol.", encoding="utf-8"
+    )
+    summary = run_ingest([articles_folder, f"{articles_folder}/**/*.txt"], warehouse)
+    assert summary.published
+    reasons = dict(rows(warehouse, "SELECT split_part(path, '/', -1), reason FROM quarantine"))
+    assert reasons == {
+        "pipe.txt": "not_a_file", "zero.txt": "outside_link", "key.txt": "outside_link", "loop": "not_a_file",
+        "deep.json": "too_deep", "caf\\xe9.txt": "bad_name", "bad-date.txt": "bad_header",
+    }
+    assert rows(warehouse, "SELECT count(*) FROM articles WHERE text LIKE '%PRIVATE KEY%'") == [(0,)]
+    assert rows(warehouse, "SELECT title, published_raw, published_start FROM articles WHERE title = 'Rabat et Madrid'") == [
+        ("Rabat et Madrid", "2022-13-45", None)
+    ]
+    assert rows(warehouse, "SELECT count(*) FROM articles") == [(8,)]  # the 7 good ones and the undated one
+    assert not run_ingest([articles_folder, f"{articles_folder}/**/*.txt"], warehouse).published
+
+
+def test_an_unreadable_folder_is_quarantined_and_its_files_are_not_taken_for_deleted(
+    articles_folder: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    sub = articles_folder / "sub"
+    sub.mkdir()
+    (articles_folder / "en_wire.txt").rename(sub / "en_wire.txt")
+    run_ingest([articles_folder], warehouse)
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        # Tests run as root, which lists any folder whatever its mode: the refusal is simulated.
+        if Path(path) == sub:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    summary = run_ingest([articles_folder], warehouse)
+    assert summary.files["deleted"] == 0
+    assert rows(warehouse, "SELECT split_part(path, '/', -1), reason FROM quarantine") == [("sub", "unreadable_folder")]
+    assert rows(warehouse, "SELECT status FROM source_files WHERE path LIKE '%en_wire.txt'") == [("current",)]
