@@ -1,7 +1,9 @@
 """`newsdesk export`: a mart, table or view to Parquet or CSV, and the events as PLOVER-style JSON.
 
 Parquet and CSV are written by DuckDB itself (`COPY ... TO`), rows in a stable order, so the same
-warehouse always gives the same file. The PLOVER export writes one JSON object per line (JSON
+warehouse always gives the same file. Every export is written to a temporary file beside the
+target, then renamed over it, through a read-only connection allowed to write that one file; the
+target may not be the warehouse, a file of it or anything in its lake (symlinks resolved). The PLOVER export writes one JSON object per line (JSON
 Lines) in the field names of the PLOVER event records (id, date, event, mode, context, source,
 target, eventText, text, language, publication...), with newsdesk's extra coding (CAMEO, quad
 class, Goldstein, date range, provenance) under a "newsdesk" key, as PLOVER allows extensions.
@@ -10,6 +12,9 @@ class, Goldstein, date range, provenance) under a "newsdesk" key, as PLOVER allo
 from __future__ import annotations
 
 import json
+import os
+import re
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,8 +24,13 @@ from typing import Any
 import duckdb
 from rich.console import Console
 
+from newsdesk.config import lake_location
+from warehouse.layout import WarehouseLayout
+from warehouse.readonly import open_read_only
+
 FORMATS = {"parquet": "parquet", "csv": "csv", "plover-json": "jsonl"}  # format -> file extension
 EXPORT_FOLDER = Path("data") / "exports"
+RELATION_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # how every table and view of the schema is named
 
 # Row order of the marts (tables are ordered by their primary key, other views by every column).
 MART_ORDER = {
@@ -55,25 +65,73 @@ def main(warehouse: Path, name: str, format: str, out: Path | None) -> int:
 
 
 def export(warehouse: Path, name: str, format: str, out: Path | None = None) -> Exported:
+    """Write `name` to `out` (default data/exports/NAME.EXT) through a temporary file and a rename.
+
+    Everything is checked before anything is created: the format, the name (a relation of the
+    warehouse) and the target (never the warehouse, its lake or a file beside the database).
+    """
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     if format == "plover-json" and name != "events":
         raise ExportError("plover-json exports events only: newsdesk export events --format plover-json")
     if not warehouse.exists():
         raise ExportError(f"no warehouse at {warehouse}: run `make run` (or `newsdesk run`) first")
-    path = out or EXPORT_FOLDER / f"{name}.{FORMATS[format]}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        if format == "plover-json":
-            return Exported(path, _write_json_lines(path, plover_records(con)))
-        return Exported(path, _copy(con, name, format, path))
+    if not RELATION_NAME.fullmatch(name):  # before it is joined to a path: no "../" ever reaches mkdir
+        raise ExportError(f"the warehouse has no table or view named {name!r}")
+    path = checked_target(warehouse, out or EXPORT_FOLDER / f"{name}.{FORMATS[format]}")
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # The connection may write the temporary file and nothing else.
+    with open_read_only(warehouse, output=temporary) as con:
+        order = _order_of(con, name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if format == "plover-json":
+                rows = _write_json_lines(temporary, plover_records(con))
+            else:
+                rows = _copy(con, name, format, order, temporary)
+            os.replace(temporary, path)  # readers see the old file or the whole new one
+        finally:
+            temporary.unlink(missing_ok=True)
+    return Exported(path, rows)
 
 
-def _copy(con: duckdb.DuckDBPyConnection, name: str, format: str, path: Path) -> int:
-    order = _order_of(con, name)
+def checked_target(warehouse: Path, out: Path) -> Path:
+    """`out` with symlinks resolved; ExportError when it is the warehouse, lies in its lake, sits
+    beside the database under its name (lock, WAL, a run's temporary copy) or is a folder."""
+    target = out.expanduser().resolve()
+    database = warehouse.resolve()
+    beside = target.parent == database.parent and target.name.startswith((database.name, f".{database.name}."))
+    hard_link = target.exists() and os.path.samefile(target, database)
+    if beside or hard_link:
+        raise ExportError(f"refusing to write {out}: it is the warehouse {database} or one of its files")
+    for lake in _lake_folders(database):
+        if target.is_relative_to(lake):
+            raise ExportError(f"refusing to write {out}: it is inside the warehouse's lake {lake}")
+    if target.is_dir():
+        raise ExportError(f"refusing to write {out}: it is a folder; name the file to write")
+    return target
+
+
+def _lake_folders(database: Path) -> list[Path]:
+    """The local lake folders of the warehouse: the default one beside it and $NEWSDESK_LAKE.
+
+    Read from the location strings, not through warehouse.lake: opening an s3:// lake may
+    touch the network, and a remote lake is out of an export's reach anyway.
+    """
+    folders = []
+    for location in (WarehouseLayout.at(database).lake_location, lake_location()):
+        if location and location.startswith("file://"):
+            location = location.removeprefix("file://")
+        if location and "://" not in location:
+            folders.append(Path(location).expanduser().resolve())
+    return folders
+
+
+def _copy(con: duckdb.DuckDBPyConnection, name: str, format: str, order: str, path: Path) -> int:
+    # USE_TMP_FILE false: DuckDB's own temporary name would be outside the one allowed path.
     options = "FORMAT parquet, COMPRESSION zstd" if format == "parquet" else "FORMAT csv, HEADER"
     target = str(path).replace("'", "''")
-    con.execute(f'COPY (SELECT * FROM "{name}" ORDER BY {order}) TO \'{target}\' ({options})')
+    con.execute(f'COPY (SELECT * FROM "{name}" ORDER BY {order}) TO \'{target}\' ({options}, USE_TMP_FILE false)')
     return con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
 
 
@@ -100,7 +158,7 @@ def _order_of(con: duckdb.DuckDBPyConnection, name: str) -> str:
 
 def _write_json_lines(path: Path, records: Iterator[dict[str, Any]]) -> int:
     count = 0
-    with path.open("w", encoding="utf-8") as file:
+    with path.open("x", encoding="utf-8") as file:  # a fresh temporary file, never an existing one
         for record in records:
             file.write(json.dumps(record, ensure_ascii=False, default=_json_value) + "\n")
             count += 1

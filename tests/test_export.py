@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -132,3 +134,110 @@ def test_the_command_writes_the_file_it_names(warehouse: Path, tmp_path: Path) -
 def test_the_command_exits_2_on_an_unknown_format(warehouse: Path) -> None:
     result = CliRunner().invoke(app, ["export", "coverage", "--format", "xml", "-w", str(warehouse)])
     assert result.exit_code == 2
+
+
+# --- what an export may overwrite (issue 12, item 6) ---------------------------------------------
+
+
+@pytest.fixture()
+def own_warehouse(warehouse: Path, tmp_path: Path) -> Path:
+    """A copy of the seed warehouse that a test may (fail to) protect."""
+    path = tmp_path / "data" / "warehouse.duckdb"
+    path.parent.mkdir()
+    shutil.copyfile(warehouse, path)
+    return path
+
+
+def test_export_refuses_to_overwrite_the_warehouse(own_warehouse: Path) -> None:
+    before = count(own_warehouse, "articles")
+    with pytest.raises(ExportError, match="refusing"):
+        export(own_warehouse, "coverage", "csv", own_warehouse)
+    assert count(own_warehouse, "articles") == before
+
+
+def test_export_refuses_a_symlink_to_the_warehouse(own_warehouse: Path, tmp_path: Path) -> None:
+    link = tmp_path / "coverage.csv"
+    link.symlink_to(own_warehouse)
+    with pytest.raises(ExportError, match="refusing"):
+        export(own_warehouse, "coverage", "csv", link)
+    assert count(own_warehouse, "articles") > 0
+
+
+def test_export_refuses_a_hard_link_to_the_warehouse(own_warehouse: Path, tmp_path: Path) -> None:
+    link = tmp_path / "coverage.csv"
+    os.link(own_warehouse, link)
+    with pytest.raises(ExportError, match="refusing"):
+        export(own_warehouse, "coverage", "csv", link)
+
+
+def test_export_refuses_a_part_of_the_lake_beside_the_database(own_warehouse: Path) -> None:
+    part = own_warehouse.parent / "warehouse_lake" / "runs" / "run=1" / "articles" / "part-0.parquet"
+    part.parent.mkdir(parents=True)
+    part.write_bytes(b"PAR1 a lake part")
+    with pytest.raises(ExportError, match="lake"):
+        export(own_warehouse, "articles", "parquet", part)
+    assert part.read_bytes() == b"PAR1 a lake part"
+
+
+def test_export_refuses_the_lake_named_by_newsdesk_lake(
+    own_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSDESK_LAKE", str(tmp_path / "elsewhere"))
+    with pytest.raises(ExportError, match="lake"):
+        export(own_warehouse, "coverage", "csv", tmp_path / "elsewhere" / "coverage.csv")
+
+
+def test_export_refuses_a_file_beside_the_database_under_its_name(own_warehouse: Path) -> None:
+    with pytest.raises(ExportError, match="refusing"):
+        export(own_warehouse, "coverage", "csv", own_warehouse.with_name("warehouse.duckdb.wal"))
+
+
+def test_a_name_with_dot_dot_creates_no_folder(own_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    with pytest.raises(ExportError, match="no table or view"):
+        export(own_warehouse, "../../outside/coverage", "csv")
+    assert list(work.iterdir()) == [] and not (tmp_path / "outside").exists()
+
+
+def test_an_unknown_name_creates_no_export_folder(own_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ExportError, match="no table or view"):
+        export(own_warehouse, "no_such_mart", "csv")
+    assert not (tmp_path / "data" / "exports").exists()
+
+
+def test_export_replaces_the_target_by_renaming_a_new_file(warehouse: Path, tmp_path: Path) -> None:
+    out, other_name = tmp_path / "coverage.csv", tmp_path / "kept.csv"
+    out.write_text("old", encoding="utf-8")
+    os.link(out, other_name)  # written in place, the old file's other name would change too
+    export(warehouse, "coverage", "csv", out)
+    assert out.read_text(encoding="utf-8").startswith("dimension,")
+    assert other_name.read_text(encoding="utf-8") == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["coverage.csv", "kept.csv"]
+
+
+def test_a_failed_export_keeps_the_previous_file(warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsdesk.export
+
+    def half_written(con: duckdb.DuckDBPyConnection, name: str, format: str, order: str, path: Path) -> int:
+        path.write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    out = tmp_path / "coverage.csv"
+    out.write_text("previous", encoding="utf-8")
+    monkeypatch.setattr(newsdesk.export, "_copy", half_written)
+    with pytest.raises(OSError, match="disk full"):
+        export(warehouse, "coverage", "csv", out)
+    assert [path.name for path in tmp_path.iterdir()] == ["coverage.csv"]
+    assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_the_command_refuses_the_warehouse_as_its_output(own_warehouse: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["export", "coverage", "--format", "csv", "--out", str(own_warehouse), "-w", str(own_warehouse)]
+    )
+    assert result.exit_code == 2
+    assert "refusing" in result.stderr
+    assert count(own_warehouse, "articles") > 0
