@@ -20,26 +20,30 @@ import streamlit as st  # noqa: E402
 
 from dashboard import context  # noqa: E402
 from dashboard.filters import filter_options, sidebar_filters  # noqa: E402
+from dashboard.safe_text import markdown_code  # noqa: E402
 from dashboard.store import Unavailable, open_warehouse  # noqa: E402
 from newsdesk.config import warehouse_path  # noqa: E402
 
+# Emoji icons only: the browser draws an emoji favicon from a data: URL, while Streamlit fetches
+# a :material/...: favicon (the app's, or the page's when it is shown) from a font CDN.
+PAGE_ICON = "📰"
 PAGES = (
-    ("views/overview.py", "Overview", ":material/dashboard:"),
-    ("views/events.py", "Events", ":material/timeline:"),
-    ("views/dyads.py", "Dyads", ":material/compare_arrows:"),
-    ("views/agreements.py", "Agreements", ":material/handshake:"),
-    ("views/article.py", "Article", ":material/article:"),
+    ("views/overview.py", "Overview", "📊"),
+    ("views/events.py", "Events", "📅"),
+    ("views/dyads.py", "Dyads", "🔀"),
+    ("views/agreements.py", "Agreements", "🤝"),
+    ("views/article.py", "Article", "📄"),
 )
 
 
 def main() -> None:
-    st.set_page_config(page_title="newsdesk", page_icon=":material/newspaper:", layout="wide")
+    st.set_page_config(page_title="newsdesk", page_icon=PAGE_ICON, layout="wide")
     warehouse = open_warehouse(warehouse_path())
     if isinstance(warehouse, Unavailable):
         _show_unavailable(warehouse)
         return
     filters = sidebar_filters(filter_options(warehouse))
-    st.sidebar.caption(f"Warehouse (read-only): `{warehouse.path}`")
+    st.sidebar.caption(f"Warehouse (read-only): {markdown_code(warehouse.path)}")
     context.share(context.PageContext(warehouse, filters))
     pages = [
         st.Page(path, title=title, icon=icon, default=index == 0)

@@ -5,9 +5,9 @@ one (warehouse/publish.py). So the dashboard keeps one read-only connection per 
 file, recognised by its inode, size and modification time: every page render reads one version
 from start to end, and the first render after a swap opens the new version.
 
-The file is ATTACHed to an in-memory database rather than opened with `duckdb.connect(path)`,
-because DuckDB caches open databases by path within a process: a second `connect(path)` after a
-swap would hand back the old version.
+The connection is warehouse/readonly.py's: the file ATTACHed read-only to an in-memory database
+(DuckDB caches databases opened by path, so `connect(path)` after a swap would hand back the old
+version), with no access to other files, the network or extensions.
 """
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from dashboard.safe_text import markdown_code
+from warehouse.readonly import ALIAS as _ALIAS
+from warehouse.readonly import open_read_only
+
 MARTS = ("event_timeline", "dyads_monthly", "actor_profile", "agreements_overview", "coverage")
-_ALIAS = "warehouse"
 
 
 @dataclass(frozen=True)
@@ -53,10 +56,7 @@ def file_version(path: Path) -> FileVersion | None:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(version: FileVersion) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
-    quoted = version.path.replace("'", "''")
-    con.execute(f"ATTACH '{quoted}' AS {_ALIAS} (READ_ONLY)")
-    return con
+    return open_read_only(Path(version.path))  # attached as ALIAS, no file, network or extension access
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -101,25 +101,27 @@ def open_warehouse(path: Path) -> Warehouse | Unavailable:
     if version is None:
         return Unavailable(
             "No warehouse yet",
-            f"There is no warehouse at `{path}`.\n\nRun `make run` first (or `newsdesk run FOLDER`), then reload this page.",
+            f"There is no warehouse at {markdown_code(path)}.\n\nRun `make run` first (or `newsdesk run FOLDER`), then reload this page.",
         )
     warehouse = Warehouse(version)
     try:
         relations = warehouse.relations()
     except duckdb.Error as error:
-        return Unavailable("The warehouse cannot be read", f"`{path}` is not a readable DuckDB warehouse: {error}")
+        return Unavailable(
+            "The warehouse cannot be read", f"{markdown_code(path)} is not a readable DuckDB warehouse: {markdown_code(error)}"
+        )
     missing = [name for name in ("articles", *MARTS) if name not in relations]
     if "articles" in missing:
-        return Unavailable("Empty warehouse", f"`{path}` has no articles table.\n\nRun `make run` first.")
+        return Unavailable("Empty warehouse", f"{markdown_code(path)} has no articles table.\n\nRun `make run` first.")
     if missing:
         return Unavailable(
             "The warehouse predates the marts",
-            f"`{path}` has no {', '.join(f'`{name}`' for name in missing)}: it was published by an older "
+            f"{markdown_code(path)} has no {', '.join(f'`{name}`' for name in missing)}: it was published by an older "
             "newsdesk. The views are created at its next publish (a run with new or changed input, "
             "or a reprocess).",
         )
     if not warehouse.value("SELECT count(*) FROM articles"):
-        return Unavailable("Empty warehouse", f"`{path}` holds no articles yet.\n\nRun `make run` first.")
+        return Unavailable("Empty warehouse", f"{markdown_code(path)} holds no articles yet.\n\nRun `make run` first.")
     return warehouse
 
 

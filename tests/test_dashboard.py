@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 from datetime import date
@@ -9,8 +10,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import streamlit as st
+from streamlit.string_util import is_emoji
 from streamlit.testing.v1 import AppTest
 
+from dashboard.safe_text import markdown_code
 from tests.conftest import REPO
 from tests.seed_warehouse_support import seed_warehouse
 from warehouse.schema import build_sql, schema_sql
@@ -209,3 +213,80 @@ def test_the_dashboard_command_serves_on_loopback_without_telemetry() -> None:
     assert command[command.index("run") + 1] == str(served) == APP
     assert {"--server.address=127.0.0.1", "--server.port=8600", "--browser.gatherUsageStats=false",
             "--server.headless=true"} <= set(command)
+
+
+# --- text from the articles is shown as text, and nothing is fetched from outside (issue 12, item 8) ---
+
+# A title, source and agreement name as an attacker would write them into an input file.
+HOSTILE = "![pixel](http://attacker.example/p.png) [click](http://attacker.example) <img src=x onerror=alert(1)> **bold**"
+
+
+def markdown_texts(app: AppTest) -> list[str]:
+    """Everything Streamlit reads as Markdown: text elements and expander labels."""
+    kinds = ("markdown", "caption", "title", "header", "subheader")
+    return [element.value for kind in kinds for element in app.get(kind)] + [expander.label for expander in app.expander]
+
+
+def assert_only_literal(app: AppTest) -> None:
+    """HOSTILE reaches Markdown only inside a code span, and HTML only escaped."""
+    for text in markdown_texts(app):
+        assert "](http" not in text.replace(markdown_code(HOSTILE), ""), text
+    for body in html_bodies(app):
+        assert "<img" not in body and 'href="http' not in body, body
+
+
+@pytest.fixture()
+def hostile_warehouse(warehouse: Path, tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the seed warehouse whose agreement article and agreement names are HOSTILE."""
+    path = tmp_path / "hostile.duckdb"
+    shutil.copyfile(warehouse, path)
+    with duckdb.connect(str(path)) as con:
+        (article_id,) = con.execute("SELECT article_id FROM agreements_overview ORDER BY agreement_id LIMIT 1").fetchone()
+        con.execute("UPDATE articles SET title = ?, source = ? WHERE article_id = ?", [HOSTILE, HOSTILE, article_id])
+        con.execute("UPDATE agreements SET normalized_name = ?", [HOSTILE])
+    return path, article_id
+
+
+def test_the_article_page_shows_a_markdown_title_and_source_as_literal_text(
+    monkeypatch: pytest.MonkeyPatch, hostile_warehouse: tuple[Path, str]
+) -> None:
+    path, article_id = hostile_warehouse
+    app = open_app(monkeypatch, path, "views/article.py", article=article_id)
+    assert app.selectbox(key="article").value == article_id
+    title = next(body for body in html_bodies(app) if 'class="nd-title"' in body)
+    about = next(body for body in html_bodies(app) if 'class="nd-about"' in body)
+    assert html.escape(HOSTILE) in title and html.escape(HOSTILE) in about
+    assert_only_literal(app)
+
+
+def test_the_agreements_page_shows_a_markdown_name_and_title_as_literal_text(
+    monkeypatch: pytest.MonkeyPatch, hostile_warehouse: tuple[Path, str]
+) -> None:
+    path, article_id = hostile_warehouse
+    app = open_app(monkeypatch, path, "views/agreements.py")
+    assert any(markdown_code(HOSTILE) in label for label in markdown_texts(app))
+    provenance = "".join(html_bodies(app))
+    assert f'<a href="article?article={article_id}">{html.escape(HOSTILE)}</a>' in provenance
+    assert_only_literal(app)
+
+
+def test_the_dashboard_uses_only_emoji_icons_drawn_by_the_browser(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
+    """A :material/...: favicon is fetched from a font CDN; an emoji one is a data: URL."""
+    icons: list[str] = []
+    page, page_config = st.Page, st.set_page_config
+
+    def recording_page(target: object, **options: object) -> object:
+        icons.append(str(options.get("icon")))
+        return page(target, **options)
+
+    def recording_page_config(**options: object) -> None:
+        icons.append(str(options.get("page_icon")))
+        page_config(**options)
+
+    monkeypatch.setattr(st, "Page", recording_page)
+    monkeypatch.setattr(st, "set_page_config", recording_page_config)
+    open_app(monkeypatch, warehouse)
+    assert len(icons) == 6
+    assert all(is_emoji(icon) for icon in icons), icons

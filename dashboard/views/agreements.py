@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pandas as pd
 import streamlit as st
 
@@ -9,6 +11,7 @@ from dashboard import context
 from dashboard.display import table
 from dashboard.filters import agreement_condition
 from dashboard.highlight import Span, evidence_span, highlight
+from dashboard.safe_text import html_text, markdown_code
 
 TABLE = [
     "normalized_name", "name", "type", "domain", "party_names", "signatories_with_office", "signed_start",
@@ -33,22 +36,29 @@ def render(page: context.PageContext) -> None:
     table(agreements[TABLE])
     st.subheader("Provenance")
     for agreement in agreements.itertuples():
-        with st.expander(f"{agreement.normalized_name} — {agreement.status}", expanded=len(agreements) <= 3):
+        # Labels are Markdown: the name (read from an article) goes in a code span, shown literally.
+        label = f"{markdown_code(agreement.normalized_name)} — {markdown_code(agreement.status)}"
+        with st.expander(label, expanded=len(agreements) <= 3):
             _provenance(agreement)
 
 
 def _provenance(agreement: pd.Series) -> None:
+    """Who, what and where from: every value HTML-escaped (names and titles come from articles)."""
     parties = ", ".join(agreement.party_names) or "unknown parties"
     signatories = ", ".join(agreement.signatories_with_office) or "no signatory named"
-    st.markdown(f"**Parties:** {parties}  \n**Signed by:** {signatories}  \n**Provisions:** "
-                f"{', '.join(agreement.provisions) or 'not said'}")
+    provisions = ", ".join(agreement.provisions) or "not said"
+    st.html(
+        f"<div><b>Parties:</b> {html_text(parties)}<br><b>Signed by:</b> {html_text(signatories)}<br>"
+        f"<b>Provisions:</b> {html_text(provisions)}</div>"
+    )
     st.html(f'<blockquote style="margin:0;padding:.4rem .8rem;border-left:4px solid #f0b400">{_evidence_html(agreement)}</blockquote>')
     published = "" if pd.isna(agreement.article_published) else f", published {agreement.article_published:%Y-%m-%d}"
-    title = _article_name(agreement)
-    st.markdown(
-        f"First mentioned in sentence {agreement.sentence} of [{title}](article?article={agreement.article_id}) "
-        f"(`{agreement.article_id}`, {agreement.article_language}{published}); "
-        f"{agreement.num_mentions} mention(s) in {agreement.num_articles} article(s)."
+    link = f"article?article={quote(str(agreement.article_id))}"  # our own page: the only link drawn here
+    st.html(
+        f'<div>First mentioned in sentence {html_text(agreement.sentence)} of <a href="{html_text(link)}">'
+        f"{html_text(_article_name(agreement))}</a> (<code>{html_text(agreement.article_id)}</code>, "
+        f"{html_text(agreement.article_language)}{published}); "
+        f"{html_text(agreement.num_mentions)} mention(s) in {html_text(agreement.num_articles)} article(s).</div>"
     )
 
 

@@ -9,6 +9,7 @@ from dashboard import context
 from dashboard.display import table
 from dashboard.filters import article_condition
 from dashboard.highlight import Span, actor_kind, evidence_span, highlight, legend
+from dashboard.safe_text import html_text
 from dashboard.store import Warehouse
 
 
@@ -63,18 +64,19 @@ def _show(warehouse: Warehouse, article_id: str) -> None:
         """,
         [article_id],
     )
-    st.subheader(article.title if isinstance(article.title, str) and article.title else "Untitled article")
-    st.caption(
-        " · ".join(
-            part for part in (
-                article.source if isinstance(article.source, str) else None,
-                f"language {article.language}",
-                f"published {article.published_raw}" if isinstance(article.published_raw, str) else "undated",
-                f"id `{article_id}`",
-                f"file `{article.first_source_path}`",
-            ) if part
-        )
+    # Title, source, date and path come from the input file: HTML-escaped, never read as Markdown.
+    title = article.title if isinstance(article.title, str) and article.title else "Untitled article"
+    st.html(f'<h3 class="nd-title" style="margin:0">{html_text(title)}</h3>')
+    about = " · ".join(
+        html_text(part) for part in (
+            article.source if isinstance(article.source, str) else None,
+            f"language {article.language}",
+            f"published {article.published_raw}" if isinstance(article.published_raw, str) else "undated",
+            f"id {article_id}",
+            f"file {article.first_source_path}",
+        ) if part
     )
+    st.html(f'<div class="nd-about" style="font-size:.85rem;opacity:.7">{about}</div>')
     st.html(f'<div style="font-size:.85rem;line-height:2">{legend()}</div>')
     body = highlight(article.text, _spans(article.text, mentions, dates, events))
     st.html(f'<div class="nd-article" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem">{body}</div>')

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import charts, context
 from dashboard.display import table
+from dashboard.safe_text import markdown_code
 from dashboard.store import Warehouse
 
 FIGURES = """
@@ -51,7 +52,10 @@ def _latest_run(warehouse: Warehouse) -> None:
     runs = warehouse.frame("SELECT run_id, flow_name, finished_at FROM runs ORDER BY finished_at DESC LIMIT 1")
     if not runs.empty:
         run = runs.iloc[0]
-        st.caption(f"Last published by the {run.flow_name} run `{run.run_id}` at {run.finished_at:%Y-%m-%d %H:%M} UTC.")
+        st.caption(
+            f"Last published by the {markdown_code(run.flow_name)} run {markdown_code(run.run_id)} "
+            f"at {run.finished_at:%Y-%m-%d %H:%M} UTC."
+        )
 
 
 render(context.current())
