@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import shutil
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -290,3 +291,10 @@ def test_the_dashboard_uses_only_emoji_icons_drawn_by_the_browser(
     open_app(monkeypatch, warehouse)
     assert len(icons) == 6
     assert all(is_emoji(icon) for icon in icons), icons
+
+
+def test_streamlit_run_from_the_project_folder_gathers_no_usage_statistics() -> None:
+    """`streamlit run dashboard/app.py` (without `newsdesk dashboard`'s options) stays offline too."""
+    settings = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["browser"]["gatherUsageStats"] is False
+    assert settings["server"]["address"] == "127.0.0.1"

@@ -21,6 +21,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from websockets.sync.client import ClientConnection, connect
@@ -117,12 +118,15 @@ class Browser:
             page = next(target for target in json.load(response) if target["type"] == "page")
         self.socket: ClientConnection = connect(page["webSocketDebuggerUrl"], max_size=None, open_timeout=10)
         self.ids = itertools.count(1)
+        self.events: list[dict] = []  # DevTools events received while waiting for answers
 
     def call(self, method: str, **params: object) -> dict:
         number = next(self.ids)
         self.socket.send(json.dumps({"id": number, "method": method, "params": params}))
         while True:
             message = json.loads(self.socket.recv(timeout=PAGE_TIMEOUT))
+            if "method" in message:
+                self.events.append(message)
             if message.get("id") == number:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
@@ -140,6 +144,10 @@ class Browser:
         text = _wait_until(shows_everything, PAGE_TIMEOUT, f"{url} to show {expected}")
         time.sleep(3)  # let the charts finish drawing before the screenshot
         return text
+
+    def requested_urls(self) -> list[str]:
+        """Every URL the page asked for since `Network.enable` (documents, scripts, images, icons...)."""
+        return [event["params"]["request"]["url"] for event in self.events if event["method"] == "Network.requestWillBeSent"]
 
     def screenshot(self, path: Path) -> Path:
         data = self.call("Page.captureScreenshot", format="png")["data"]
@@ -180,3 +188,17 @@ def test_the_agreements_view_shows_the_seed_agreement_with_its_provenance(browse
     text = browser.open(f"{dashboard_url}/agreements", ("accord-cadre", "Provenance"))
     assert "Benny Gantz" in text
     browser.screenshot(ARTIFACTS / "dashboard-agreements.png")
+
+
+def test_the_dashboard_requests_nothing_outside_the_machine(browser: Browser, dashboard_url: str) -> None:
+    """No favicon, font, image or statistics from a CDN: every request goes to the loopback."""
+    browser.call("Network.enable")
+    browser.open(f"{dashboard_url}/agreements", ("accord-cadre", "Provenance"))
+    browser.open(f"{dashboard_url}/article", ("Benny Gantz",))
+    requested = browser.requested_urls()
+    assert any(url.startswith(dashboard_url) for url in requested)
+    outside = [
+        url for url in requested
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname not in ("127.0.0.1", "localhost")
+    ]
+    assert outside == []
