@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 WAREHOUSE_ENV = "NEWSDESK_WAREHOUSE"
 LAKE_ENV = "NEWSDESK_LAKE"
@@ -47,9 +48,39 @@ def max_file_bytes() -> int:
 
 
 def configure_prefect(home: Path | None = None, verbose: bool = False) -> None:
-    """Set Prefect's environment defaults (explicit user settings win)."""
+    """Set Prefect's environment defaults (explicit user settings win).
+
+    A client of the server `newsdesk serve` runs on this machine (PREFECT_API_URL on the
+    loopback) gets that server's auth string from the Prefect home, unless one is set already.
+    """
     os.environ.setdefault("PREFECT_HOME", str((home or Path.cwd() / ".prefect").resolve()))
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    auth = read_serve_auth(Path(os.environ["PREFECT_HOME"]))
+    if auth and is_loopback_url(os.environ.get("PREFECT_API_URL", "")):
+        os.environ.setdefault("PREFECT_API_AUTH_STRING", auth)
+
+
+# --- the auth string of `newsdesk serve` -----------------------------------------------------
+
+SERVE_AUTH_FILE = "serve-auth"  # in the Prefect home, mode 0600
+
+
+def serve_auth_path(home: Path) -> Path:
+    return home / SERVE_AUTH_FILE
+
+
+def read_serve_auth(home: Path) -> str | None:
+    """The auth string `newsdesk serve` stored in `home`, if any."""
+    try:
+        return serve_auth_path(home).read_text(encoding="utf-8").strip() or None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def is_loopback_url(url: str) -> bool:
+    """Whether `url` names this machine: only such a server may receive the local auth string."""
+    host = urlsplit(url).hostname or ""
+    return host == "localhost" or host == "::1" or host.startswith("127.")

@@ -7,6 +7,12 @@ Starts, in this order, and stops in the reverse order:
     3. the deployments of prefect.yaml (`prefect deploy --all`, no prompts),
     4. a worker of that pool, which runs each flow from the project folder.
 
+The server's API takes only requests that carry the auth string stored (mode 0600) in the Prefect
+home, and answers cross-origin requests only from its own origin: another local user, process or
+a web page in the browser cannot create a deployment (whose pull steps run commands) or start a
+run. The server, `prefect deploy`, the worker and its flow runs get the string from the
+environment; `newsdesk` commands pointed at this server read it from the home.
+
 Server and worker run in their own sessions (process groups): Ctrl-C reaches only this process,
 which then stops the worker (and any flow run it started) before the server, instead of the
 terminal interrupting all of them at once. tests/test_prefect_server.py runs this command with a
@@ -16,6 +22,7 @@ temporary Prefect home.
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -31,7 +38,7 @@ from pathlib import Path
 import psutil
 from rich.console import Console
 
-from newsdesk.config import configure_prefect
+from newsdesk.config import configure_prefect, read_serve_auth, serve_auth_path
 
 LOOPBACK = "127.0.0.1"
 DEFAULT_PORT = 4200
@@ -55,6 +62,29 @@ def api_url(port: int) -> str:
     return f"http://{LOOPBACK}:{port}/api"
 
 
+def origin(port: int) -> str:
+    """The server's own origin (its dashboard): the only one allowed cross-origin requests."""
+    return f"http://{LOOPBACK}:{port}"
+
+
+def ensure_auth_string(home: Path) -> str:
+    """The API auth string of this Prefect home: read, or made once and stored with mode 0600.
+
+    Prefect's basic auth compares the whole `user:password` string; the UI asks for it once.
+    """
+    path = serve_auth_path(home)
+    if existing := read_serve_auth(home):
+        os.chmod(path, 0o600)  # a copy restored with a looser mode is tightened again
+        return existing
+    auth = f"newsdesk:{secrets.token_urlsafe(32)}"
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never readable by others
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(auth + "\n")
+    os.replace(temporary, path)
+    return auth
+
+
 def port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         return probe.connect_ex((LOOPBACK, port)) != 0
@@ -67,11 +97,12 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def stack_environment(base: Mapping[str, str], home: Path, port: int) -> dict[str, str]:
+def stack_environment(base: Mapping[str, str], home: Path, port: int, auth: str) -> dict[str, str]:
     """The environment of the server, `prefect deploy` and the worker (hence of every flow run).
 
     All of them share one Prefect home (and its SQLite database) and talk to the server on the
-    loopback port, offline: no telemetry, no proxy between them and the server.
+    loopback port, offline: no telemetry, no proxy between them and the server. The server
+    requires `auth` on every API call but its health check, and the clients send it.
     """
     env = {name: value for name, value in base.items() if name != "PREFECT_API_KEY"}  # no Prefect Cloud here
     env.update(
@@ -80,6 +111,9 @@ def stack_environment(base: Mapping[str, str], home: Path, port: int) -> dict[st
         # Not prefect.db: that is the database of the temporary server that `newsdesk run` starts
         # with the same home, and two servers on one SQLite file would contend for its lock.
         PREFECT_SERVER_DATABASE_CONNECTION_URL=f"sqlite+aiosqlite:///{home / 'serve.db'}",
+        PREFECT_SERVER_API_AUTH_STRING=auth,
+        PREFECT_API_AUTH_STRING=auth,
+        PREFECT_SERVER_API_CORS_ALLOWED_ORIGINS=origin(port),
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
         DO_NOT_TRACK="1",
         NO_PROXY=_with_loopback(base.get("NO_PROXY", "")),
@@ -178,14 +212,14 @@ def wait_until_healthy(server: ServiceProcess, port: int, timeout: float = SERVE
     raise ServeError(f"the Prefect server did not answer on {api_url(port)} within {timeout:.0f} s")
 
 
-def prefect_client(url: str):  # type: ignore[no-untyped-def]  # -> SyncPrefectClient, imported lazily
-    """A client of the server at `url`, ignoring any proxy settings: the server is on the loopback."""
+def prefect_client(url: str, auth: str | None):  # type: ignore[no-untyped-def]  # -> SyncPrefectClient, lazily
+    """A client of the server at `url` sending `auth`, ignoring any proxy settings: the server is on the loopback."""
     from prefect.client.orchestration import SyncPrefectClient
 
-    return SyncPrefectClient(url, httpx_settings={"trust_env": False})
+    return SyncPrefectClient(url, auth_string=auth, httpx_settings={"trust_env": False})
 
 
-def ensure_work_pool(url: str, name: str = WORK_POOL) -> bool:
+def ensure_work_pool(url: str, auth: str, name: str = WORK_POOL) -> bool:
     """Create the process work pool unless it exists; True when it was created.
 
     Through the client rather than `prefect work-pool create`, which looks up the available
@@ -195,7 +229,7 @@ def ensure_work_pool(url: str, name: str = WORK_POOL) -> bool:
     from prefect.exceptions import ObjectNotFound
     from prefect.workers.process import ProcessWorker
 
-    with prefect_client(url) as client:
+    with prefect_client(url, auth) as client:
         try:
             client.read_work_pool(name)
             return False
@@ -218,9 +252,9 @@ def deploy_project(project: Path, env: Mapping[str, str], timeout: float = DEPLO
         raise ServeError(f"`prefect deploy --all` failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
 
 
-def deployment_lines(url: str) -> list[str]:
+def deployment_lines(url: str, auth: str) -> list[str]:
     """One line per registered deployment: flow/deployment name and when it runs."""
-    with prefect_client(url) as client:
+    with prefect_client(url, auth) as client:
         lines = []
         for deployment in client.read_deployments():
             flow = client.read_flow(deployment.flow_id)
@@ -240,7 +274,7 @@ def start_worker(env: Mapping[str, str], cwd: Path, pool: str = WORK_POOL) -> Se
     return ServiceProcess.start("Prefect worker", command, env, cwd)
 
 
-def crash_interrupted_runs(url: str, pool: str = WORK_POOL) -> int:
+def crash_interrupted_runs(url: str, auth: str, pool: str = WORK_POOL) -> int:
     """Mark the pool's runs still pending or running as Crashed; how many were marked.
 
     Called once the worker and its flow runs are stopped, so that the dashboard does not show
@@ -253,7 +287,7 @@ def crash_interrupted_runs(url: str, pool: str = WORK_POOL) -> int:
     from prefect.states import Crashed
 
     unfinished = FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.PENDING, StateType.RUNNING])))
-    with prefect_client(url) as client:
+    with prefect_client(url, auth) as client:
         runs = client.read_flow_runs(flow_run_filter=unfinished, work_pool_filter=WorkPoolFilter(name=WorkPoolFilterName(any_=[pool])))
         for run in runs:
             client.set_flow_run_state(run.id, Crashed(message="newsdesk serve stopped during this run"), force=True)
@@ -280,7 +314,7 @@ def serve(project: Path, port: int = DEFAULT_PORT) -> int:
     configure_prefect(home=project / ".prefect", verbose=True)  # explicit PREFECT_* settings of the user win
     home = Path(os.environ["PREFECT_HOME"]).resolve()
     home.mkdir(parents=True, exist_ok=True)
-    env = stack_environment(os.environ, home, port)
+    env = stack_environment(os.environ, home, port, ensure_auth_string(home))
     interrupts = _FirstInterruptOnly()
     signal.signal(signal.SIGINT, interrupts)
     signal.signal(signal.SIGTERM, interrupts)
@@ -296,30 +330,31 @@ def serve(project: Path, port: int = DEFAULT_PORT) -> int:
 
 
 def _run_stack(stack: ExitStack, project: Path, port: int, env: Mapping[str, str]) -> int:
-    url = api_url(port)
+    url, auth = api_url(port), env["PREFECT_API_AUTH_STRING"]
     server = stack.enter_context(running(start_server(port, env, project)))
     console.print(f"starting a Prefect server on {LOOPBACK}:{port} (home: {env['PREFECT_HOME']})…")
     wait_until_healthy(server, port)
-    if ensure_work_pool(url):
+    if ensure_work_pool(url, auth):
         console.print(f"created the process work pool {WORK_POOL}")
     console.print("deploying prefect.yaml…")
     deploy_project(project, env)
-    for line in deployment_lines(url):
+    for line in deployment_lines(url, auth):
         console.print(f"  {line}", markup=False, highlight=False)
-    stack.callback(_report_interrupted_runs, url)  # between stopping the worker and the server
+    stack.callback(_report_interrupted_runs, url, auth)  # between stopping the worker and the server
     worker = stack.enter_context(running(start_worker(env, project)))
     console.print(
-        f"[green]newsdesk is served:[/green] dashboard http://{LOOPBACK}:{port} — "
-        f"runs go to the {WORK_POOL} worker. Ctrl-C stops the worker, then the server."
+        f"[green]newsdesk is served:[/green] dashboard {origin(port)} (log in with the contents of "
+        f"{serve_auth_path(Path(env['PREFECT_HOME']))}) — runs go to the {WORK_POOL} worker. "
+        "Ctrl-C stops the worker, then the server."
     )
     return _until_one_exits([server, worker])
 
 
-def _report_interrupted_runs(url: str) -> None:
+def _report_interrupted_runs(url: str, auth: str) -> None:
     import httpx
 
     try:
-        if crashed := crash_interrupted_runs(url):
+        if crashed := crash_interrupted_runs(url, auth):
             console.print(f"marked {crashed} interrupted flow run(s) as Crashed")
     except httpx.HTTPError:  # the server is gone already: nothing to record
         pass

@@ -11,12 +11,16 @@ the tests passed or not. Nothing but 127.0.0.1 is contacted.
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +33,8 @@ import pytest
 import yaml
 from prefect.client.schemas.objects import State
 
-from newsdesk.serve import WORK_POOL, api_url, free_port, port_is_free, prefect_client
+from newsdesk.config import read_serve_auth, serve_auth_path
+from newsdesk.serve import WORK_POOL, api_url, free_port, origin, port_is_free, prefect_client
 from tests.conftest import FIXTURES, REPO, SEED
 
 pytestmark = pytest.mark.server
@@ -49,6 +54,10 @@ class Served:
     @property
     def url(self) -> str:
         return api_url(self.port)
+
+    def client(self):  # type: ignore[no-untyped-def]
+        """A client sending the auth string `newsdesk serve` stored in the test's Prefect home."""
+        return prefect_client(self.url, read_serve_auth(self.home))
 
     def log_tail(self, characters: int = 6000) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")[-characters:]
@@ -113,7 +122,7 @@ def wait_until_served(served: Served, deployments_expected: int) -> None:
     while time.monotonic() < deadline:
         assert served.process.poll() is None, f"newsdesk serve exited early:\n{served.log_tail()}"
         try:
-            with prefect_client(served.url) as client:
+            with served.client() as client:
                 deployments = client.read_deployments()
                 workers = client.read_workers_for_work_pool(WORK_POOL) if deployments else []
         except httpx.HTTPError:  # the server is not listening yet
@@ -152,7 +161,7 @@ def test_deploy_registers_the_cron_schedules_of_prefect_yaml(served: Served) -> 
         deployment["name"]: [(s["cron"], s["timezone"], s.get("active", True)) for s in deployment.get("schedules", [])]
         for deployment in yaml_deployments()
     }
-    with prefect_client(served.url) as client:
+    with served.client() as client:
         registered = {
             deployment.name: [
                 (s.schedule.cron, s.schedule.timezone, s.active) for s in client.read_deployment_schedules(deployment.id)
@@ -164,10 +173,49 @@ def test_deploy_registers_the_cron_schedules_of_prefect_yaml(served: Served) -> 
 
 
 def test_deployments_run_from_the_project_folder_without_fetching_code(served: Served) -> None:
-    with prefect_client(served.url) as client:
+    with served.client() as client:
         pull_steps = {deployment.name: deployment.pull_steps for deployment in client.read_deployments()}
     change_directory = [{"prefect.deployments.steps.set_working_directory": {"directory": str(REPO)}}]
     assert pull_steps == {deployment["name"]: change_directory for deployment in yaml_deployments()}
+
+
+def call_api(served: Served, path: str, headers: dict[str, str], method: str = "POST") -> tuple[int, dict[str, str]]:
+    """Status and headers of one request to the served API, straight over the loopback (no proxy)."""
+    request = urllib.request.Request(f"{served.url}{path}", data=b"{}" if method == "POST" else None,
+                                     headers={"Content-Type": "application/json", **headers}, method=method)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+def test_the_api_refuses_a_call_without_the_auth_string(served: Served) -> None:
+    status, _ = call_api(served, "/deployments/filter", {})
+    assert status == 401
+
+
+def test_the_api_refuses_a_call_with_another_auth_string(served: Served) -> None:
+    wrong = base64.b64encode(b"newsdesk:guessed").decode()
+    status, _ = call_api(served, "/deployments/filter", {"Authorization": f"Basic {wrong}"})
+    assert status == 401
+
+
+def test_the_api_answers_a_call_with_the_stored_auth_string(served: Served) -> None:
+    auth = read_serve_auth(served.home) or ""
+    status, _ = call_api(served, "/deployments/filter", {"Authorization": f"Basic {base64.b64encode(auth.encode()).decode()}"})
+    assert status == 200
+    assert stat.S_IMODE(serve_auth_path(served.home).stat().st_mode) == 0o600
+
+
+def test_the_api_allows_cross_origin_calls_from_its_own_dashboard_only(served: Served) -> None:
+    def preflight(site: str) -> dict[str, str]:
+        asking = {"Origin": site, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"}
+        return {name.lower(): value for name, value in call_api(served, "/deployments/", asking, "OPTIONS")[1].items()}
+
+    assert "access-control-allow-origin" not in preflight("http://attacker.example")
+    assert preflight(origin(served.port))["access-control-allow-origin"] == origin(served.port)
 
 
 def three_articles(folder: Path) -> Path:
@@ -179,7 +227,7 @@ def three_articles(folder: Path) -> Path:
 
 def trigger_ingest(served: Served, inputs: Path, warehouse: Path) -> UUID:
     """A run of the ingest deployment over `inputs` into `warehouse` (the other parameters from prefect.yaml)."""
-    with prefect_client(served.url) as client:
+    with served.client() as client:
         deployment = client.read_deployment_by_name("ingest/ingest-hourly")
         parameters = {"inputs": [str(inputs)], "warehouse": str(warehouse)}
         return client.create_flow_run_from_deployment(deployment.id, parameters=parameters).id
@@ -187,7 +235,7 @@ def trigger_ingest(served: Served, inputs: Path, warehouse: Path) -> UUID:
 
 def wait_for_state(served: Served, flow_run_id: UUID, reached: Callable[[State], bool]) -> State:
     deadline = time.monotonic() + RUN_SECONDS
-    with prefect_client(served.url) as client:
+    with served.client() as client:
         while not ((state := client.read_flow_run(flow_run_id).state) and reached(state)):
             assert time.monotonic() < deadline, f"flow run still {state} after {RUN_SECONDS:.0f} s:\n{served.log_tail()}"
             time.sleep(0.5)
