@@ -6,11 +6,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from tests.conftest import REPO
 from tests.seed_warehouse_support import seed_warehouse
+from warehouse.readonly import open_read_only
 
 QUERIES_PATH = REPO / "docs" / "queries.md"
 _QUESTION = re.compile(r"^## (?P<title>.+?)\n(?P<body>.*?)(?=^## |\Z)", re.S | re.M)
@@ -36,7 +36,8 @@ def query_about(words: str) -> str:
 
 
 def run(warehouse: Path, sql: str) -> list[dict]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    """Rows of `sql` as `newsdesk sql` runs it: through the locked read-only connection."""
+    with open_read_only(warehouse) as con:
         result = con.execute(sql)
         columns = [description[0] for description in result.description]
         return [dict(zip(columns, row)) for row in result.fetchall()]
