@@ -42,6 +42,7 @@ def run(
     configure_prefect(verbose=verbose)
     from flows import progress
     from flows.ingest import with_task_runner
+    from warehouse.database_file import UnusableWal
     from warehouse.lock import WarehouseBusy
     from warehouse.publish import QualityCheckFailed
 
@@ -58,8 +59,9 @@ def run(
             summary = ingest(
                 inputs=list(inputs or DEFAULT_INPUTS), warehouse=str(warehouse_path(warehouse)), batch_size=batch_size, lake=lake
             )
-        except (FileNotFoundError, WarehouseBusy) as error:
-            errors.print(f"[red]error:[/red] {error}")
+        except (FileNotFoundError, WarehouseBusy, UnusableWal) as error:
+            errors.print("[red]error:[/red]", end=" ")
+            errors.print(str(error), markup=False)  # DuckDB's words may hold [brackets]
             raise typer.Exit(2) from None
         except QualityCheckFailed as error:
             errors.print("[red]error:[/red]", end=" ")
@@ -102,12 +104,14 @@ def reprocess(
     """Rebuild dates, actors, events and agreements from the stored article texts."""
     configure_prefect(verbose=verbose)
     from flows.reprocess import reprocess as reprocess_flow
+    from warehouse.database_file import UnusableWal
     from warehouse.lock import WarehouseBusy
 
     try:
         summary = reprocess_flow(warehouse=str(warehouse_path(warehouse)), all_articles=all_articles, lake=lake)
-    except WarehouseBusy as error:
-        errors.print(f"[red]error:[/red] {error}")
+    except (WarehouseBusy, UnusableWal) as error:
+        errors.print("[red]error:[/red]", end=" ")
+        errors.print(str(error), markup=False)  # DuckDB's words may hold [brackets]
         raise typer.Exit(2) from None
     state = "published" if summary.published else "unchanged (nothing to re-extract)"
     console.print(f"re-extracted {summary.articles_extracted} articles — warehouse: {summary.warehouse} {state}")
@@ -189,10 +193,8 @@ def status(warehouse: WarehouseOption = None, limit: int = 10) -> None:
 
 @app.command(name="eval")
 def evaluate(
-    name: Annotated[str, typer.Argument(help="What to score: langid, dates, actors, events, realnews.")],
-    paths: Annotated[list[Path], typer.Argument(help="Gold data files or folders (realnews: its folder, or GOLD_DIR ARTICLES.jsonl).")],
-    extract: Annotated[Path | None, typer.Option("--extract", help="realnews: score this `newsdesk extract --format json` output instead of extracting.")] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="realnews: print the figures as JSON.")] = False,
+    name: Annotated[str, typer.Argument(help="What to score: langid, dates, actors, events.")],
+    paths: Annotated[list[Path], typer.Argument(help="Gold data files or folders.")],
 ) -> None:
     """Score newsdesk against gold data (development splits live outside the project)."""
     try:
@@ -200,12 +202,7 @@ def evaluate(
     except ModuleNotFoundError:
         errors.print(f"[red]error:[/red] no evaluation named {name!r}")
         raise typer.Exit(2) from None
-    # Only the realnews scorer takes options; the others keep their one-argument main.
-    options = {"extract": extract, "json_output": json_output} if name == "realnews" else {}
-    if name != "realnews" and (extract is not None or json_output):
-        errors.print("[red]error:[/red] --extract and --json apply to `eval realnews` only")
-        raise typer.Exit(2)
-    raise typer.Exit(module.main(list(paths), **options))
+    raise typer.Exit(module.main(list(paths)))
 
 
 @app.command()

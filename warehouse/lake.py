@@ -1,13 +1,16 @@
 """The Parquet lake: every run's rows as immutable Parquet parts, on any pyarrow filesystem.
 
     <lake>/runs/run=<key>/<table>/part-<name>.parquet   the rows one run produced
+    <lake>/runs/run=<key>/_PUBLISHING                   written just before the database swap
     <lake>/runs/run=<key>/_COMMITTED                    written once the run is published
+    <lake>/set-aside/run=<key>/...                      runs recovery could not place (kept, never read)
 
 The lake is a local folder by default (beside the database) or any URI pyarrow opens:
 `file:///data/lake`, `s3://bucket/newsdesk`, `gs://...`. Nothing here renames a folder or relies
 on atomic directory moves, which object stores do not have: a run writes its parts, and only the
-marker, written after the database swap, makes them part of history. Parts of a run without a
-marker are either finished by recovery (the published database records the run) or deleted.
+`_COMMITTED` marker, written after the database swap, makes them part of history. `_PUBLISHING`,
+written durably before the swap, tells recovery that the swap may have happened, so a run whose
+`_COMMITTED` marker was lost is never mistaken for one that was only staged (warehouse/publish.py).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from pyarrow import fs
 from warehouse.schema import Table
 
 COMMIT_MARKER = "_COMMITTED"
+PUBLISHING_MARKER = "_PUBLISHING"
+SET_ASIDE_FOLDER = "set-aside"
 PART_COLUMN, ROW_COLUMN = "_part", "_row"  # added when parts are read, for ordering and ownership
 
 
@@ -79,13 +84,46 @@ class Lake:
             self.filesystem.delete_file(path)
 
     def commit(self, run_key: str) -> None:
-        with self.filesystem.open_output_stream(f"{self.run_folder(run_key)}/{COMMIT_MARKER}") as marker:
-            marker.write(run_key.encode())
+        self._write_marker(run_key, COMMIT_MARKER)
+
+    def mark_publishing(self, run_key: str) -> None:
+        """Record, durably, that the run's database may be swapped in from now on."""
+        self._write_marker(run_key, PUBLISHING_MARKER)
+
+    def unmark_publishing(self, run_key: str) -> None:
+        """The swap failed for sure: the run is back to merely staged."""
+        path = f"{self.run_folder(run_key)}/{PUBLISHING_MARKER}"
+        if self._exists(path):
+            self.filesystem.delete_file(path)
 
     def delete_run(self, run_key: str) -> None:
         self.filesystem.delete_dir(self.run_folder(run_key))
 
+    def set_aside(self, run_key: str) -> str:
+        """Move a run out of `runs/` (file by file: object stores cannot rename a folder); return
+        where it went. The run folder goes last, so an interrupted move is simply done again."""
+        source, target = self.run_folder(run_key), f"{self.root}/{SET_ASIDE_FOLDER}/run={run_key}"
+        selector = fs.FileSelector(source, recursive=True, allow_not_found=True)
+        for info in self.filesystem.get_file_info(selector):
+            if info.type == fs.FileType.File:
+                destination = target + info.path[len(source) :]
+                self.filesystem.create_dir(destination.rsplit("/", 1)[0], recursive=True)
+                self.filesystem.copy_file(info.path, destination)
+        self.delete_run(run_key)
+        return target
+
+    def _write_marker(self, run_key: str, name: str) -> None:
+        path = f"{self.run_folder(run_key)}/{name}"
+        with self.filesystem.open_output_stream(path) as marker:
+            marker.write(run_key.encode())
+        if self.is_local:  # on disk before the step it announces (an object's PUT is durable when it returns)
+            _fsync_local(path)
+            _fsync_local(self.run_folder(run_key))
+
     # --- reading ---------------------------------------------------------------------------
+
+    def has_marker(self, run_key: str, name: str) -> bool:
+        return self._exists(f"{self.run_folder(run_key)}/{name}")
 
     def run_keys(self) -> tuple[list[str], list[str]]:
         """(committed, uncommitted) run keys, oldest first."""
@@ -135,5 +173,9 @@ def _check_columns(table: Table, rows: Sequence[dict]) -> None:
 
 
 def _fsync_local(path: str) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
+    """fsync a file or a folder (a folder's entry for a new file is durable only once it is)."""
+    descriptor = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if os.path.isdir(path) else 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

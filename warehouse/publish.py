@@ -2,8 +2,17 @@
 
 The swap is the commit point. Until the final `os.replace`, the published database and the
 lake's committed runs are untouched, so a crash or a failed check leaves the warehouse exactly
-as it was, and readers holding the old file keep a consistent view. Right after the swap the
-run's commit marker is written into the lake (recovery finishes that if the run dies between).
+as it was, and readers holding the old file keep a consistent view. In order:
+
+1. copy the published file (with any WAL a foreign writer left, replayed: database_file.py),
+   apply the run's parts, check, checkpoint and fsync the copy;
+2. write the run's `runs` part, then its `_PUBLISHING` marker (durably): the run may be
+   published from here on;
+3. remove the old file's WAL, swap the copy in;
+4. write the `_COMMITTED` marker.
+
+Recovery (before and after every run) finishes or undoes what a dead run left: see
+`recover_interrupted_runs`. It never deletes a run that may have been published.
 
 A run's parts are applied as upserts:
 - per-article tables (dates, mentions, events, ...): an article's rows are replaced whole when a
@@ -18,8 +27,7 @@ the database is rebuilt by applying every committed run of the lake in order.
 from __future__ import annotations
 
 import json
-import os
-import shutil
+import logging
 import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -30,11 +38,21 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warehouse.lake import PART_COLUMN, ROW_COLUMN, Lake
+from warehouse.database_file import (
+    check_readable,
+    copy_with_wal,
+    fsync,
+    refuse_if_open_for_writing,
+    remove_database_files,
+    swap_in,
+)
+from warehouse.lake import PART_COLUMN, PUBLISHING_MARKER, ROW_COLUMN, Lake
 from warehouse.layout import WarehouseLayout
 from warehouse.lock import WarehouseLock
 from warehouse.quality import CheckResult, run_checks
 from warehouse.schema import Table, build_sql, schema_sql, stored_tables
+
+logger = logging.getLogger(__name__)
 
 
 class QualityCheckFailed(RuntimeError):
@@ -54,12 +72,14 @@ def publish_run(layout: WarehouseLayout, run_key: str, run_row: dict, finished_a
     once they are known. The run row and the check results are stored like any other part.
     """
     temporary = layout.temporary_database(run_key)
-    temporary.unlink(missing_ok=True)
+    remove_database_files(temporary)
     try:
-        counts = _build_checked_copy(layout, temporary, run_key, run_row, finished_at)
-        _fsync(temporary)
-        os.replace(temporary, layout.database)  # the commit point
-        _fsync(layout.database.parent)
+        refuse_if_open_for_writing(layout.database)
+        counts, runs_rows = _build_checked_copy(layout, temporary, run_key, run_row, finished_at)
+        fsync(temporary)
+        # Only now that the copy is complete: a `runs` part then means the run is about to swap.
+        layout.lake.write_part(stored_tables()["runs"], runs_rows, run_key, "publish")
+        _swap(layout, temporary, run_key)
         layout.lake.commit(run_key)
         return counts
     except BaseException as error:
@@ -68,13 +88,26 @@ def publish_run(layout: WarehouseLayout, run_key: str, run_row: dict, finished_a
         traceback.clear_frames(error.__traceback__)
         raise
     finally:
-        temporary.unlink(missing_ok=True)
-        Path(str(temporary) + ".wal").unlink(missing_ok=True)
+        remove_database_files(temporary)
+
+
+def _swap(layout: WarehouseLayout, temporary: Path, run_key: str) -> None:
+    """Swap the copy in, announced by `_PUBLISHING` so that recovery, if the run dies before its
+    `_COMMITTED` marker and the database is lost too, knows the run may have been published."""
+    layout.lake.mark_publishing(run_key)
+    try:
+        swap_in(temporary, layout.database)  # the commit point
+    except BaseException:
+        if temporary.exists():  # the rename did not happen: the run is only staged after all
+            layout.lake.unmark_publishing(run_key)
+        raise
 
 
 def _build_checked_copy(
     layout: WarehouseLayout, temporary: Path, run_key: str, run_row: dict, finished_at: datetime
-) -> dict[str, int]:
+) -> tuple[dict[str, int], list[dict]]:
+    """Build and check the copy; return its table counts and its `runs` row, which is in the copy
+    but not yet in the lake."""
     lake = layout.lake
     with _open_copy(layout, temporary) as con:
         apply_run_parts(con, lake, run_key)
@@ -88,9 +121,10 @@ def _build_checked_copy(
         counts = table_counts(con)
         counts["runs"] += 1
         finished = {"finished_at": finished_at, "table_counts_json": describe_counts(counts)}
-        _store(con, lake, run_key, "runs", [{**run_row, **finished}])
+        runs_rows = [{**run_row, **finished}]
+        _insert(con, "runs", runs_rows)
         con.execute("CHECKPOINT")
-    return counts
+    return counts, runs_rows
 
 
 def _drop_views(con: duckdb.DuckDBPyConnection) -> None:
@@ -102,12 +136,11 @@ def _drop_views(con: duckdb.DuckDBPyConnection) -> None:
 def _open_copy(layout: WarehouseLayout, temporary: Path) -> duckdb.DuckDBPyConnection:
     """A writable copy of the published database, or a rebuild from the lake if the schema moved."""
     if layout.database.exists():
-        shutil.copyfile(layout.database, temporary)
-        con = duckdb.connect(str(temporary))
+        con = copy_with_wal(layout.database, temporary)
         if _schema_matches(con):
             return con
         con.close()
-        temporary.unlink()
+        remove_database_files(temporary)
     con = duckdb.connect(str(temporary))
     con.execute(schema_sql())
     lake = layout.lake
@@ -200,28 +233,25 @@ def _check_rows(run_id: str, checks: Iterable[CheckResult], at: datetime) -> lis
 
 def _store(con: duckdb.DuckDBPyConnection, lake: Lake, run_key: str, table_name: str, rows: list[dict]) -> None:
     """Insert rows made at publish time into the new database and write them to the lake."""
+    lake.write_part(stored_tables()[table_name], rows, run_key, "publish")
+    _insert(con, table_name, rows)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table_name: str, rows: list[dict]) -> None:
     table = stored_tables()[table_name]
-    lake.write_part(table, rows, run_key, "publish")
     con.register("_rows", pa.Table.from_pylist(rows, schema=table.arrow_schema()))
     columns = ", ".join(f'"{name}"' for name in table.column_names)
     con.execute(f"INSERT INTO {table_name} ({columns}) SELECT {columns} FROM _rows")
     con.unregister("_rows")
 
 
-def _fsync(path: Path) -> None:
-    flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
-    descriptor = os.open(path, flags)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 @contextmanager
 def exclusive_run(layout: WarehouseLayout, run_id: str) -> Iterator[None]:
-    """The warehouse for one writing run: locked, and cleared of what dead runs left before and
-    after (after: this run's own parts if it failed before committing)."""
+    """The warehouse for one writing run: locked, readable (else a clear error before any change),
+    and cleared of what dead runs left before and after (after: this run's own parts if it
+    failed before committing)."""
     with WarehouseLock(layout, run_id):
+        check_readable(layout.database)
         recover_interrupted_runs(layout)
         try:
             yield
@@ -232,36 +262,60 @@ def exclusive_run(layout: WarehouseLayout, run_id: str) -> Iterator[None]:
 def recover_interrupted_runs(layout: WarehouseLayout) -> list[str]:
     """Finish or undo what runs killed mid-way left behind; return what was done.
 
-    An uncommitted run that the published database records was published but killed before
-    its marker was written: commit it. Any other uncommitted run never published: delete its
-    parts. Temporary databases are removed.
+    Each run without a `_COMMITTED` marker is committed, set aside or deleted (`_recover_run`).
+    Temporary databases are removed.
     """
-    done = []
     lake = layout.lake
     published = _published_run_ids(layout)
     _, uncommitted = lake.run_keys()
-    for run_key in uncommitted:
-        if _run_id_of(lake, run_key) in published:
-            lake.commit(run_key)
-            done.append(f"committed run={run_key}")
-        else:
-            lake.delete_run(run_key)
-            done.append(f"removed run={run_key}")
+    done = [_recover_run(lake, run_key, published) for run_key in uncommitted]
     for leftover in layout.database.parent.glob(f".{layout.database.name}.*.tmp*"):
         leftover.unlink(missing_ok=True)
         done.append(f"removed {leftover.name}")
     return done
 
 
-def _published_run_ids(layout: WarehouseLayout) -> set[str]:
+def _recover_run(lake: Lake, run_key: str, published: set[str] | None) -> str:
+    """Commit, set aside or delete one uncommitted run; `published` holds the run ids of the
+    published database, None when there is no database.
+
+    - The database records the run: it was swapped in, only its marker is missing. Commit.
+    - No database to ask (removed to rebuild it) and the run wrote `_PUBLISHING`: it may have
+      been swapped into the lost file, and it is complete and checked. Commit.
+    - It may have been published but neither rule settles it: `_PUBLISHING` but not in the
+      database (killed between the marker and the rename, or a database restored from an older
+      copy), or, with no database, a `runs` part without `_PUBLISHING` (markers lost, e.g. by a
+      backup that skips `_*` files, or written by an older newsdesk). Set it aside with a
+      warning: never delete what may have been published.
+    - Anything else never reached the swap: no published database can hold it. Delete it.
+    """
+    reached_swap = lake.has_marker(run_key, PUBLISHING_MARKER)
+    run_id = _run_id_of(lake, run_key)
+    if (published is not None and run_id in published) or (published is None and reached_swap):
+        lake.commit(run_key)
+        return f"committed run={run_key}"
+    if reached_swap or (published is None and run_id is not None):
+        where = lake.set_aside(run_key)
+        logger.warning(
+            "run=%s got to publishing but cannot be confirmed as published; set aside at %s, not "
+            "deleted. To keep it, move it back under runs/ with an empty _COMMITTED file in it.",
+            run_key, where,
+        )
+        return f"set aside run={run_key}"
+    lake.delete_run(run_key)
+    return f"removed run={run_key}"
+
+
+def _published_run_ids(layout: WarehouseLayout) -> set[str] | None:
+    """The runs the published database holds; None when there is no database file."""
     if not layout.database.exists():
-        return set()
+        return None
     with duckdb.connect(str(layout.database), read_only=True) as con:
         return {row[0] for row in con.execute("SELECT run_id FROM runs").fetchall()}
 
 
 def _run_id_of(lake: Lake, run_key: str) -> str | None:
-    """The run id in a run's `runs` part, which exists only once the run got to publishing."""
+    """The run id in a run's `runs` part, written once the run's copy is complete and checked."""
     paths = lake.part_paths(run_key).get("runs")
     if not paths:
         return None
