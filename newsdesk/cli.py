@@ -193,8 +193,10 @@ def status(warehouse: WarehouseOption = None, limit: int = 10) -> None:
 
 @app.command(name="eval")
 def evaluate(
-    name: Annotated[str, typer.Argument(help="What to score: langid, dates, actors, events.")],
-    paths: Annotated[list[Path], typer.Argument(help="Gold data files or folders.")],
+    name: Annotated[str, typer.Argument(help="What to score: langid, dates, actors, events, realnews.")],
+    paths: Annotated[list[Path], typer.Argument(help="Gold data files or folders (realnews: its folder, or GOLD_DIR ARTICLES.jsonl).")],
+    extract: Annotated[Path | None, typer.Option("--extract", help="realnews: score this `newsdesk extract --format json` output instead of extracting.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="realnews: print the figures as JSON.")] = False,
 ) -> None:
     """Score newsdesk against gold data (development splits live outside the project)."""
     try:
@@ -202,7 +204,12 @@ def evaluate(
     except ModuleNotFoundError:
         errors.print(f"[red]error:[/red] no evaluation named {name!r}")
         raise typer.Exit(2) from None
-    raise typer.Exit(module.main(list(paths)))
+    # Only the realnews scorer takes options; the others keep their one-argument main.
+    options = {"extract": extract, "json_output": json_output} if name == "realnews" else {}
+    if name != "realnews" and (extract is not None or json_output):
+        errors.print("[red]error:[/red] --extract and --json apply to `eval realnews` only")
+        raise typer.Exit(2)
+    raise typer.Exit(module.main(list(paths), **options))
 
 
 @app.command()
