@@ -2,6 +2,8 @@
 
     <name>.duckdb          the published database (replaced atomically by each run)
     <name>.duckdb.lock     held by the run that is writing (released if it dies)
+    <name>.duckdb.wal      only if another program wrote to the database and died: replayed
+                           into the next run's copy and removed before its swap (database_file.py)
     <name>_lake/           the Parquet lake (warehouse/lake.py), unless placed elsewhere
 
 The database is rebuilt from the lake when the schema changes, so the lake is the durable record
