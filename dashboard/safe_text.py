@@ -3,7 +3,7 @@
 Titles, sources, names, paths and sentences come from the files newsdesk reads, so whoever can
 put a file in an input folder writes them. Streamlit reads Markdown in st.markdown, st.caption,
 st.subheader and widget or expander labels: an image there makes the browser fetch its URL, a
-link goes live, and even backslash-escaped text is scanned for bare URLs to link. So the
+link goes live, and GitHub-flavoured Markdown links bare URLs in plain text too. So the
 dashboard shows such text either HTML-escaped inside st.html (`html_text`), or, where only
 Markdown is accepted, inside an inline code span (`markdown_code`), whose content Markdown never
 interprets. dashboard/highlight.py escapes article bodies and evidence sentences the same way.
