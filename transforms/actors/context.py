@@ -8,11 +8,12 @@ inside it do not become actors of their own.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from transforms.actors.gazetteer import Match
 from transforms.actors.identity import ActorRef
@@ -77,6 +78,10 @@ class Context:
     matches_at: dict[int, list[Match]] = field(default_factory=dict)
     matched_words: frozenset[int] = frozenset()  # words inside a gazetteer name (surnames aside)
     qualifiers: frozenset[tuple[int, int]] = frozenset()  # "Islamic Republic" (of Iran): see below
+    # Character offset → word / doc token, built on first use: recognisers ask once per candidate,
+    # and a scan of the whole article each time made long articles quadratic.
+    _word_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _token_starts: dict[int, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for match in self.matches:
@@ -168,13 +173,39 @@ class Context:
     def word_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
         """Word indexes [first, last) inside a character span (an NER entity), cut at the first
         line break: spaCy entities sometimes run on over a heading."""
-        inside = [word.index for word in self.words if word.start >= start_char and word.end <= end_char]
-        if not inside:
+        first = bisect_left(self.word_starts(), start_char)  # words are in text order, apart
+        final = first - 1
+        while final + 1 < len(self.words) and self.words[final + 1].end <= end_char:
+            final += 1
+        if final < first:
             return None
-        last = inside[0] + 1
-        while last <= inside[-1] and "\n" not in self.text[self.words[last - 1].end : self.words[last].start]:
+        last = first + 1
+        while last <= final and "\n" not in self.text[self.words[last - 1].end : self.words[last].start]:
             last += 1
-        return inside[0], last
+        return first, last
+
+    def word_starts(self) -> list[int]:
+        """Start offsets of the words, in order (words come from one left-to-right tokenisation)."""
+        if self._word_starts is None:
+            self._word_starts = [word.start for word in self.words]
+        return self._word_starts
+
+    def word_starting_at(self, char: int) -> int | None:
+        """Index of the word that starts at character `char`, if one does."""
+        index = bisect_left(self.word_starts(), char)
+        return index if index < len(self.words) and self.words[index].start == char else None
+
+    def token_starting_at(self, char: int) -> Token | None:
+        """The first token of the doc that starts at character `char`, if one does."""
+        if self.doc is None:
+            return None
+        if self._token_starts is None:
+            starts: dict[int, int] = {}
+            for token in self.doc:
+                starts.setdefault(token.idx, token.i)
+            self._token_starts = starts
+        index = self._token_starts.get(char)
+        return None if index is None else self.doc[index]
 
     def adjacent(self, left: int, right: int, separators: frozenset[str]) -> bool:
         """Whether words `left` and `right` are separated only by one of `separators`, in one sentence."""

@@ -251,9 +251,8 @@ def _french_dependency(ctx: Context, candidate: Candidate) -> bool | None:
 def _token_at(ctx: Context, index: int):
     if ctx.doc is None or not ctx.doc.has_annotation("DEP"):
         return None
-    start = ctx.words[index].start
-    return next((token for token in ctx.doc if token.idx == start), None)
+    return ctx.token_starting_at(ctx.words[index].start)  # an index lookup: no scan per candidate
 
 
 def _word_at(ctx: Context, char: int) -> int | None:
-    return next((word.index for word in ctx.words if word.start == char), None)
+    return ctx.word_starting_at(char)
