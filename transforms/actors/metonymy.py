@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from transforms import syntax
 from transforms.actors import identity
 from transforms.actors.context import Candidate, Context
 
@@ -141,10 +142,10 @@ def _after_genitive(ctx: Context, candidate: Candidate, before: int) -> bool | N
 
 def _governing_noun(ctx: Context, candidate: Candidate, of_index: int) -> int | None:
     """The word "of" attaches to: the French parse's head when there is one, else the word before."""
-    if ctx.doc is not None and ctx.doc.has_annotation("DEP"):
+    if ctx.doc is not None and syntax.has_parse(ctx.doc):
         token = _token_at(ctx, candidate.first)
-        if token is not None and token.dep_ in ("nmod", "obl", "obl:arg", "obl:mod"):
-            head_index = _word_at(ctx, token.head.idx)
+        if token is not None and syntax.dep(token) in ("nmod", "obl", "obl:arg", "obl:mod"):
+            head_index = _word_at(ctx, syntax.head(token).idx)
             if head_index is not None:
                 return head_index
     return of_index - 1 if of_index > 0 else None
@@ -243,13 +244,13 @@ def _coordinated_with(ctx: Context, first: int, readings: dict[int, bool]) -> bo
 def _french_dependency(ctx: Context, candidate: Candidate) -> bool | None:
     """With the French parse: subjects, objects and agents act."""
     token = _token_at(ctx, candidate.first)
-    if token is not None and token.dep_ in FRENCH_ACTOR_DEPS:
+    if token is not None and syntax.dep(token) in FRENCH_ACTOR_DEPS:
         return True
     return None
 
 
 def _token_at(ctx: Context, index: int):
-    if ctx.doc is None or not ctx.doc.has_annotation("DEP"):
+    if ctx.doc is None or not syntax.has_parse(ctx.doc):
         return None
     return ctx.token_starting_at(ctx.words[index].start)  # an index lookup: no scan per candidate
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from transforms import syntax
 from transforms.events.matching import TriggerMatch
 from transforms.events.tokens import UnitTokens
 from transforms.records import DateMention, Precision, PublishedDate
@@ -89,4 +90,4 @@ def pick_date_mention(
 
 def _subtree_chars(match: TriggerMatch, tokens: UnitTokens) -> list[tuple[int, int]]:
     head = tokens.token(match.start)
-    return [(token.idx, token.idx + len(token)) for token in head.subtree]
+    return [(token.idx, token.idx + len(token)) for token in syntax.subtree(head)]

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from transforms import syntax
 from transforms.events.agreement_lexicon import AgreementLexicon, load_agreement_lexicon
 from transforms.events.agreements import (
     AgreementCluster,
@@ -333,7 +334,7 @@ def _restates(draft: EventDraft, kept: EventDraft) -> bool:
     tokens = kept.tokens
     if tokens.unit.has_parse:
         head = tokens.token(kept.match.start)
-        return any(t.i == draft.match.start for t in head.subtree)
+        return any(t.i == draft.match.start for t in syntax.subtree(head))
     _, clause_end = tokens.clause_bounds(kept.match.start)
     return kept.match.end <= draft.match.start < clause_end
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms import syntax
+
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
@@ -57,7 +59,7 @@ def attaching_token(token: Token) -> Token:
     start = word_start(token)
     end = _word_end(start)
     for member in start.doc[start.i:end]:
-        if not start.i <= member.head.i < end:
+        if not start.i <= syntax.head(member).i < end:
             return member
     return start
 
@@ -65,9 +67,9 @@ def attaching_token(token: Token) -> Token:
 def word_head(token: Token) -> Token:
     """The first token of the word that the word of `token` depends on (itself for the root)."""
     member = attaching_token(token)
-    if member.head.i == member.i:
+    if syntax.head(member).i == member.i:
         return word_start(member)
-    return word_start(member.head)
+    return word_start(syntax.head(member))
 
 
 def word_tokens(token: Token) -> list[Token]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from transforms import syntax
 from transforms.events.matching import TriggerMatch
 from transforms.events.tokens import UnitTokens
 
@@ -70,9 +71,9 @@ def _future(match: TriggerMatch, tokens: UnitTokens, clause_start: int) -> bool:
     morph = str(token.morph)
     if "Tense=Fut" in morph or "Mood=Cnd" in morph:
         return True
-    if any(child.dep_.startswith("aux") and "Tense=Fut" in str(child.morph) for child in token.children):
+    if any(syntax.dep(child).startswith("aux") and "Tense=Fut" in str(child.morph) for child in syntax.children(token)):
         return True
-    if token.head.lemma_ == "aller" and "VerbForm=Inf" in morph:
+    if syntax.head(token).lemma_ == "aller" and "VerbForm=Inf" in morph:
         return True
     start = max(clause_start, match.start - FUTURE_WINDOW)
     return tokens.find(tokens.lexicon.cues.future_markers, start, match.start) is not None

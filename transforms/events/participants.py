@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from transforms import syntax
 from transforms.events.hyphenated import word_start
 from transforms.events.units import Unit
 from transforms.records import Actor, ActorMention
@@ -35,7 +36,7 @@ class Participant:
     def root(self) -> Token:
         """The mention's head token; for a hyphenated head ("état-major") its first part, where
         the parser attaches the word."""
-        return word_start(self.span.root)
+        return word_start(syntax.span_root(self.span))
 
     @property
     def actor_id(self) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from transforms import syntax
 from transforms.events.hyphenated import attaching_token, word_head, word_start, word_tokens
 from transforms.events.lexicon import RoleScheme
 from transforms.events.matching import TriggerMatch
@@ -159,11 +160,11 @@ class RoleReader:
     def _is_passive(self, match: TriggerMatch) -> bool:
         token = self.tokens.token(match.start)
         morph = str(token.morph)
-        if "Voice=Pass" in morph or any(child.dep_ == "aux:pass" for child in token.children):
+        if "Voice=Pass" in morph or any(syntax.dep(child) == "aux:pass" for child in syntax.children(token)):
             return True
         if match.is_noun:
             return False
-        if token.dep_ == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
+        if syntax.dep(token) == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
             return True  # "l'accord signé par X"
         if token.pos_:
             return False
@@ -286,13 +287,13 @@ class RoleReader:
 
     def _controller_subjects(self, head: Token, candidates: list[Participant]) -> list[Participant]:
         """"X a effectué une visite", "X a décidé de signer": the governing verb's subject."""
-        governor = head.head if head.dep_ in {"obj", "xcomp", "obl:arg", "obl", "ccomp"} else None
+        governor = syntax.head(head) if syntax.dep(head) in {"obj", "xcomp", "obl:arg", "obl", "ccomp"} else None
         if governor is None or governor is head:
             return []
-        subjects = [c for c in governor.children if c.dep_ in SUBJECT_RELATIONS]
+        subjects = [c for c in syntax.children(governor) if syntax.dep(c) in SUBJECT_RELATIONS]
         found: list[Participant] = []
         for subject in subjects:
-            subtree = set(t.i for t in subject.subtree)
+            subtree = set(t.i for t in syntax.subtree(subject))
             found.extend(p for p in candidates if p.root.i in subtree)
         return found
 
@@ -334,7 +335,7 @@ def _head_of(match: TriggerMatch, tokens: UnitTokens) -> Token:
     """The token of a multi-word trigger whose head lies outside it."""
     for index in range(match.start, match.end):
         token = tokens.token(index)
-        if not (match.start <= token.head.i < match.end) or token.head.i == token.i:
+        if not (match.start <= syntax.head(token).i < match.end) or syntax.head(token).i == token.i:
             return token
     return tokens.token(match.start)
 
@@ -351,7 +352,7 @@ def _relation_to(token: Token, head: Token) -> tuple[str | None, Token | None]:
         if parent.i == current.i:
             return None, None
         if parent.i == target.i:
-            return attaching_token(current).dep_, current
+            return syntax.dep(attaching_token(current)), current
         current = parent
     return None, None
 
@@ -378,7 +379,7 @@ def _is_same_phrase(token: Token, child: Token) -> bool:
         if current.i == child.i:
             return True
         link = attaching_token(current)
-        if link.dep_ not in {"appos", "flat:name", "flat", "conj", "fixed"} or link.head.i == link.i:
+        if syntax.dep(link) not in {"appos", "flat:name", "flat", "conj", "fixed"} or syntax.head(link).i == link.i:
             return False
         current = word_head(current)
     return False
@@ -389,13 +390,13 @@ def _case_marker(token: Token) -> str | None:
     current = word_start(token)
     for _ in range(3):
         cases = [
-            child for member in word_tokens(current) for child in member.children
-            if child.dep_ in {"case", "mark"} and child.i < current.i
+            child for member in word_tokens(current) for child in syntax.children(member)
+            if syntax.dep(child) in {"case", "mark"} and child.i < current.i
         ]
         if cases:
             return min(cases, key=lambda case: case.i).lower_.replace("\u2019", "'")
         link = attaching_token(current)
-        if link.dep_ in {"appos", "flat:name", "flat", "conj"} and link.head.i != link.i:
+        if syntax.dep(link) in {"appos", "flat:name", "flat", "conj"} and syntax.head(link).i != link.i:
             current = word_head(current)
             continue
         return None

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms import syntax
 from transforms.records import Sentence
 
 
@@ -36,7 +37,7 @@ class Unit:
 
     @cached_property
     def has_parse(self) -> bool:
-        return self.span.doc.has_annotation("DEP")
+        return syntax.has_parse(self.span.doc)
 
     def contains(self, start: int, end: int) -> bool:
         return self.start <= start and end <= self.end
