@@ -26,16 +26,19 @@ from prefect.states import State
 
 import newsdesk
 from flows import progress
+from flows.extraction_worker import COMPLETE, ExtractionWorker
 from flows.batches import BatchReading, deleted_files, read_batch, split_unchanged, unchanged_files
 from flows.runners import task_runner_for
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, lake_location, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
-from transforms.pipeline import EXTRACTOR_VERSION, Extractor
-from transforms.records import ExtractedDocument
+from transforms.pipeline import EXTRACTOR_VERSION
+from transforms.problems import Problem
+from transforms.reading import file_format
+from transforms.records import ArticleRecord, ExtractedDocument
 from warehouse.layout import WarehouseLayout
 from warehouse.publish import exclusive_run, publish_run
 from warehouse.rows import document_rows
-from warehouse.rows.core import RunContext
+from warehouse.rows.core import RunContext, quarantine_row
 from warehouse.staging import StagingArea
 from warehouse.state import KnownState, read_known_state, run_checks_of, schema_is_current
 
@@ -74,14 +77,21 @@ class RunSummary:
 
 
 @lru_cache(maxsize=1)
-def shared_extractor() -> Extractor:
-    """Models load once per process (per worker on Dask), whatever the number of batches."""
-    return Extractor()
+def shared_extractor() -> ExtractionWorker:
+    """Models load once per process (per worker on Dask), in a child process that an article
+    cannot take down with it (see flows/extraction_worker.py)."""
+    return ExtractionWorker()
 
 
 @task(retries=2, retry_delay_seconds=1)
 def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
     return discover_files(inputs, exclude=[folder for folder in [layout.local_lake_folder] if folder])
+
+
+def stop_extraction() -> None:
+    """Kill this process's NLP worker, if it started one (Ctrl-C: stop now, not after the batch)."""
+    if shared_extractor.cache_info().currsize:
+        shared_extractor().kill()
 
 
 def after_io_error(task: object, task_run: object, state: State) -> bool:
@@ -118,12 +128,33 @@ def stage_documents(
     for document in documents:
         for table, table_rows in document_rows(document, run).items():
             rows.setdefault(table, []).extend(table_rows)
+    rows["quarantine"].extend(set_aside_rows(reading, documents, run))
     staging.write(rows, part)
     return StagedBatch(
         file_counts=reading.file_counts,
         new_articles={d.article.article_id: d.article.language.language for d in documents},
-        quarantine_reasons=Counter(row["reason"] for row in reading.rows["quarantine"]),
+        quarantine_reasons=Counter(row["reason"] for row in rows["quarantine"]),
     )
+
+
+def set_aside_rows(reading: BatchReading, documents: list[ExtractedDocument], run: RunContext) -> list[dict]:
+    """A quarantine row for each article that extraction set aside (stored, but with no rows)."""
+    digests = {row["path"]: row["content_sha256"] for row in reading.rows.get("source_files", [])}
+    return [
+        quarantine_row(
+            document.article.source_path,
+            digests.get(document.article.source_path, ""),
+            Problem(document.extraction_status, document.extraction_message or "", _record_of(document.article)),  # type: ignore[arg-type]
+            run,
+        )
+        for document in documents
+        if document.extraction_status != COMPLETE
+    ]
+
+
+def _record_of(article: ArticleRecord) -> int:
+    """The quarantine's record number: the JSON record, or -1 for a text file (the whole file)."""
+    return -1 if file_format(article.source_path) == "text" else article.record_index
 
 
 @task

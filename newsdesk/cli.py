@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import csv
+import glob
 import importlib
 import io
 import json
+import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +27,12 @@ app = typer.Typer(help="newsdesk: multilingual news in, a warehouse of who did w
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines, for grep and tests
 
+
+class TaskRunnerName(str, Enum):
+    default = "default"
+    dask = "dask"
+
+
 WarehouseOption = Annotated[
     str | None,
     typer.Option("--warehouse", "-w", help="DuckDB file (default: $NEWSDESK_WAREHOUSE or ./data/warehouse.duckdb)."),
@@ -33,20 +45,23 @@ def run(
     warehouse: WarehouseOption = None,
     batch_size: Annotated[int, typer.Option(help="Files per task.")] = DEFAULT_BATCH_SIZE,
     lake: Annotated[str | None, typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE).")] = None,
-    task_runner: Annotated[str, typer.Option(help="default (in process) or dask.")] = "default",
+    task_runner: Annotated[TaskRunnerName, typer.Option(help="Where batches run: in this process, or on Dask.")] = TaskRunnerName.default,
     dask_address: Annotated[str | None, typer.Option(help="Scheduler of a running Dask cluster, tcp://host:8786.")] = None,
     dask_workers: Annotated[int, typer.Option(help="Worker processes of a local Dask cluster.")] = 2,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Run the ingest flow over INPUTS into the warehouse and print a summary."""
+    inputs = list(inputs or DEFAULT_INPUTS)
+    _refuse_missing_inputs(inputs)  # before Prefect starts or creates anything where the user stands
     configure_prefect(verbose=verbose)
     from flows import progress
     from flows.ingest import with_task_runner
+    from newsdesk.temporary_server import prefect_api
     from warehouse.database_file import UnusableWal
     from warehouse.lock import WarehouseBusy
     from warehouse.publish import QualityCheckFailed
 
-    ingest = with_task_runner(task_runner, dask_address, dask_workers)
+    ingest = with_task_runner(task_runner.value, dask_address, dask_workers)
 
     with Progress(
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -56,9 +71,8 @@ def run(
         listener = lambda done, total: bar.update(task_id, completed=done, total=total)  # noqa: E731
         progress.listen(listener)
         try:
-            summary = ingest(
-                inputs=list(inputs or DEFAULT_INPUTS), warehouse=str(warehouse_path(warehouse)), batch_size=batch_size, lake=lake
-            )
+            with prefect_api(), stopped_by_ctrl_c():
+                summary = ingest(inputs=inputs, warehouse=str(warehouse_path(warehouse)), batch_size=batch_size, lake=lake)
         except (FileNotFoundError, WarehouseBusy, UnusableWal) as error:
             errors.print("[red]error:[/red]", end=" ")
             errors.print(str(error), markup=False)  # DuckDB's words may hold [brackets]
@@ -70,6 +84,42 @@ def run(
         finally:
             progress.forget(listener)
     _print_summary(summary)
+
+
+def _refuse_missing_inputs(inputs: list[str]) -> None:
+    """A folder or file that is not there, or a glob that matches nothing: one line, exit 2."""
+    missing = [item for item in inputs if not (glob.has_magic(item) or os.path.lexists(item))]
+    if missing:
+        where = f" (looked in {Path.cwd()})" if any(not os.path.isabs(item) for item in missing) else ""
+        named = ", ".join(repr(item) for item in missing)
+        errors.print(f"[red]error:[/red] input {named} matches no file or folder{where}", highlight=False)
+        raise typer.Exit(2)
+
+
+@contextmanager
+def stopped_by_ctrl_c() -> Iterator[None]:
+    """Ctrl-C stops the run at once, whatever it is doing: one line, exit status 130.
+
+    Waiting for Prefect to unwind is what made an interrupted run hang for a minute (it joins
+    the task threads, which finish their batch first). Ending the process here loses nothing:
+    a run publishes in one atomic swap, so the warehouse keeps its last published state, and
+    the run's lock, NLP worker and temporary server all end with the process.
+    """
+    previous = signal.signal(signal.SIGINT, _stop_now)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _stop_now(signum: int, frame: object) -> None:
+    from flows.ingest import stop_extraction
+
+    stop_extraction()
+    errors.print("interrupted: stopped; the warehouse keeps its last published state", highlight=False)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
 
 
 def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
@@ -104,11 +154,13 @@ def reprocess(
     """Rebuild dates, actors, events and agreements from the stored article texts."""
     configure_prefect(verbose=verbose)
     from flows.reprocess import reprocess as reprocess_flow
+    from newsdesk.temporary_server import prefect_api
     from warehouse.database_file import UnusableWal
     from warehouse.lock import WarehouseBusy
 
     try:
-        summary = reprocess_flow(warehouse=str(warehouse_path(warehouse)), all_articles=all_articles, lake=lake)
+        with prefect_api(), stopped_by_ctrl_c():
+            summary = reprocess_flow(warehouse=str(warehouse_path(warehouse)), all_articles=all_articles, lake=lake)
     except (WarehouseBusy, UnusableWal) as error:
         errors.print("[red]error:[/red]", end=" ")
         errors.print(str(error), markup=False)  # DuckDB's words may hold [brackets]
@@ -124,8 +176,8 @@ def extract(
     input_format: Annotated[str, typer.Option(help="For standard input: text, json or jsonl.")] = "text",
 ) -> None:
     """Run the transforms on one file, without Prefect or a warehouse, and print the documents."""
+    from flows.extraction_worker import COMPLETE, ExtractionWorker
     from newsdesk.serialize import dumps
-    from transforms.pipeline import Extractor
     from transforms.reading import read_articles
 
     if file == "-":
@@ -141,8 +193,13 @@ def extract(
     for problem in reading.problems:
         where = "" if problem.record < 0 else f" (record {problem.record})"
         errors.print(f"[yellow]quarantined{where}:[/yellow] {problem.reason}: {problem.message}")
-    documents = Extractor().extract_batch(list(reading.articles)) if reading.articles else []
+    worker = ExtractionWorker()
+    documents = worker.extract_batch(list(reading.articles)) if reading.articles else []
+    worker.close()
     for document in documents:
+        if document.extraction_status != COMPLETE:
+            where = f" (record {document.article.record_index})" if reading.format != "text" else ""
+            errors.print(f"[yellow]set aside{where}:[/yellow] {document.extraction_status}: {document.extraction_message}", markup=True)
         sys.stdout.write(dumps(document, indent=2 if format == "pretty" else None) + "\n")
     if not documents:
         raise typer.Exit(1)

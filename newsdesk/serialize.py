@@ -18,6 +18,7 @@ def document_json(document: ExtractedDocument) -> dict[str, Any]:
         "actors": [_plain(item) for item in document.actors],
         "events": [_plain(item) for item in document.events],
         "agreements": [_plain(item) for item in document.agreements],
+        "extraction": {"status": document.extraction_status, "message": document.extraction_message},
     }
 
 

@@ -34,6 +34,11 @@ class Extractor:
         self.actors = ActorResolver()
         self.events = EventExtractor()
 
+    def prepare(self, languages: Sequence[str]) -> None:
+        """Load the spaCy pipelines of these languages now rather than on their first article."""
+        for language in languages:
+            self.nlp.pipeline(language)
+
     def extract_batch(self, articles: Sequence[ArticleRecord]) -> list[ExtractedDocument]:
         docs = self.nlp.parse(
             [article.text for article in articles],

@@ -23,6 +23,11 @@ ReasonCode = Literal[
     "bad_header",  # a header or field value that cannot be read (a date); the article is kept without it
     "future_date",  # a publication date after the file was written; the article is kept undated
     "read_failed",  # an unexpected error while reading the file (the message names it)
+    # An article read but set aside by extraction (stored, with no derived rows):
+    "extraction_crashed",  # the NLP process died on it (a native crash)
+    "extraction_timeout",  # it ran past its time budget
+    "extraction_memory",  # it grew the NLP process past the memory limit
+    "extraction_failed",  # an error inside the extractor
 ]
 
 

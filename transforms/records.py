@@ -185,3 +185,7 @@ class ExtractedDocument:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     agreements: tuple[Agreement, ...] = ()
+    # "complete", or why extraction set the article aside (extraction_crashed, _timeout, _memory,
+    # _failed): the text and language are kept, the stages above stay empty.
+    extraction_status: str = "complete"
+    extraction_message: str | None = None

@@ -44,13 +44,14 @@ def read_known_state(layout: WarehouseLayout) -> KnownState:
 
 
 def article_ids_to_reprocess(layout: WarehouseLayout, extractor_version: str, all_articles: bool) -> list[str]:
-    """Ids of the stored articles made by another extractor version (or all), sorted."""
+    """Ids of the stored articles made by another extractor version, or set aside by extraction
+    (a crash, a time-out: tried again here, never by `ingest`), or all of them; sorted."""
     if not layout.database.exists():
         return []
     query = "SELECT article_id FROM articles"
     parameters: list[str] = []
     if not all_articles:
-        query += " WHERE extractor_version <> ?"
+        query += " WHERE extractor_version <> ? OR coalesce(extraction_status, 'complete') <> 'complete'"
         parameters.append(extractor_version)
     with duckdb.connect(str(layout.database), read_only=True) as con:
         return [row[0] for row in con.execute(query + " ORDER BY article_id", parameters).fetchall()]

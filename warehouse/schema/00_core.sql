@@ -27,6 +27,7 @@ CREATE TABLE articles (
     first_seen_run VARCHAR NOT NULL,
     first_seen_at TIMESTAMP NOT NULL,
     extractor_version VARCHAR NOT NULL,
+    extraction_status VARCHAR,
     PRIMARY KEY (article_id)
 );
 COMMENT ON TABLE articles IS 'One row per distinct article (same normalised text = same article, whatever file it came from).';
@@ -54,6 +55,7 @@ COMMENT ON COLUMN articles.first_source_path IS 'Absolute path of the first file
 COMMENT ON COLUMN articles.first_seen_run IS 'Id of the run (Prefect flow run) that first stored this article.';
 COMMENT ON COLUMN articles.first_seen_at IS 'UTC time of the run that first stored this article.';
 COMMENT ON COLUMN articles.extractor_version IS 'Version of the extraction code that produced this article''s derived rows. Example: 0.1.0.';
+COMMENT ON COLUMN articles.extraction_status IS 'complete, or why extraction set the article aside with no derived rows (its text and language are kept; `quarantine` says more): extraction_crashed (the NLP process died), extraction_timeout, extraction_memory, extraction_failed (an error inside the extractor). `newsdesk reprocess` tries such articles again. NULL in rows stored before this column existed (extracted completely).';
 
 CREATE TABLE source_files (
     path VARCHAR NOT NULL,
@@ -100,7 +102,7 @@ COMMENT ON TABLE quarantine IS 'Every input that could not be used, with the rea
 COMMENT ON COLUMN quarantine.path IS 'Absolute path of the file (of the folder, for unreadable_folder); a name that is not valid UTF-8 has its bytes escaped (caf\xe9.txt).';
 COMMENT ON COLUMN quarantine.content_sha256 IS 'SHA-256 of the file bytes (empty string when the file could not be read at all; for too_large, of the first limit + 1 bytes).';
 COMMENT ON COLUMN quarantine.record IS 'Line number (JSON Lines, from 1) or element index (JSON array, from 0) of the bad record; for a text file''s bad_header or future_date, the line number of the date header (from 1); -1 for the whole file.';
-COMMENT ON COLUMN quarantine.reason IS 'Reason code: unreadable, empty, too_large, binary, undecodable, malformed_json, not_an_object, missing_text, empty_text, too_deep (JSON nested too deeply to read), bad_name (a file name that is not valid UTF-8: not read), not_a_file (a FIFO, socket, device or link to a folder: never opened), outside_link (a symbolic link leading out of the input folders: not followed), unreadable_folder (a folder that could not be listed: the files known below it are not marked deleted), read_failed (an unexpected error, named in the message); for an article stored without its publication date: bad_header (the date header or field is not a date; published_raw keeps it), future_date (the date is more than 2 days after the file was last modified; metadata date_rejected keeps it).';
+COMMENT ON COLUMN quarantine.reason IS 'Reason code: unreadable, empty, too_large, binary, undecodable, malformed_json, not_an_object, missing_text, empty_text, too_deep (JSON nested too deeply to read), bad_name (a file name that is not valid UTF-8: not read), not_a_file (a FIFO, socket, device or link to a folder: never opened), outside_link (a symbolic link leading out of the input folders: not followed), unreadable_folder (a folder that could not be listed: the files known below it are not marked deleted), read_failed (an unexpected error, named in the message); for an article stored without its publication date: bad_header (the date header or field is not a date; published_raw keeps it), future_date (the date is more than 2 days after the file was last modified; metadata date_rejected keeps it); for an article that was read but could not be extracted (stored in `articles` with its `extraction_status`): extraction_crashed, extraction_timeout, extraction_memory, extraction_failed.';
 COMMENT ON COLUMN quarantine.message IS 'Human-readable explanation. Example: line 3: Expecting value: line 1 column 1 (char 0).';
 COMMENT ON COLUMN quarantine.first_seen_run IS 'Run that first quarantined this input.';
 COMMENT ON COLUMN quarantine.first_seen_at IS 'UTC time of that run.';
