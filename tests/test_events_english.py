@@ -152,3 +152,114 @@ def test_an_event_dated_after_publication_is_planned() -> None:
     (event,) = found.events
     assert event.date_start.isoformat() == "2023-09-14"
     assert event.modality == "planned"
+
+
+# --- issue 13: roles, figurative triggers, dates, agreements on real wires ------------------------
+def test_a_wire_dateline_is_never_a_participant() -> None:
+    found = extract(
+        "MADRID, May 4 - Portugal expelled two diplomats on Tuesday.",
+        "en", "2021-05-05", [city("ESP", "Madrid", "MADRID"), state("PRT", "Portugal")],
+    )
+    (event,) = found.events
+    assert event.sources == ("state:PRT",)
+    assert "place:ESP:madrid" not in event.targets
+
+
+def test_the_speaker_of_a_reporting_verb_is_not_the_source_of_the_reported_attack() -> None:
+    found = extract(
+        "Chile said unidentified gunmen attacked a police post near the border with Peru.",
+        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+    )
+    assert all("state:CHL" not in e.sources for e in found.events)
+
+
+def test_a_subject_pronoun_takes_up_the_speaker_as_source() -> None:
+    found = extract(
+        "Chile said it would expel two Peruvian diplomats.",
+        "en", "2021-05-05", [state("CHL", "Chile")],
+    )
+    assert any(e.sources == ("state:CHL",) for e in found.events)
+
+
+def test_the_of_complement_of_an_execution_noun_is_its_target() -> None:
+    found = extract(
+        "The execution of three Kenyan soldiers by the militia shocked the region.",
+        "en", "2021-05-05",
+        [state("KEN", "Kenya", "Kenyan soldiers"), group("group:militia", "the militia", "armed_group", None, "the militia")],
+    )
+    assault = [e for e in found.events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].targets == ("state:KEN",)
+    assert "state:KEN" not in assault[0].sources
+
+
+def test_a_noun_trigger_does_not_take_the_subject_of_another_verb_as_source() -> None:
+    found = extract(
+        "Norway condemned the bombing of the market in the capital.",
+        "en", "2021-05-05", [state("NOR", "Norway")],
+    )
+    assert all(not (e.event_type == "ASSAULT" and "state:NOR" in e.sources) for e in found.events)
+
+
+def test_a_counted_noun_before_a_participle_is_a_reduced_passive() -> None:
+    found = extract(
+        "Ruritania lost 400 men killed in the offensive last month.",
+        "en", "2021-05-05", [state("RUR", "Ruritania")],
+    )
+    for event in found.events:
+        assert "state:RUR" not in event.sources
+
+
+def test_an_attack_on_a_policy_is_criticism_not_assault() -> None:
+    found = extract(
+        "The Canadian attack on Brazil's trade policy surprised diplomats.",
+        "en", "2021-05-05", [state("CAN", "Canada", "Canadian"), state("BRA", "Brazil")],
+    )
+    assert [e.event_type for e in found.events] == ["ACCUSE"]
+    assert found.events[0].confidence < 0.9
+
+
+def test_a_war_of_words_and_an_uphill_fight_are_not_assaults() -> None:
+    found = extract(
+        "The war of words between Chile and Peru grew. Chile faces an uphill fight against Peru in court.",
+        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+    )
+    assert not [e for e in found.events if e.event_type == "ASSAULT"]
+
+
+def test_agreeing_that_something_is_true_is_an_opinion_not_an_agreement() -> None:
+    found = extract(
+        "Chile and Peru agreed that the tariff was too high.",
+        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+    )
+    assert not [e for e in found.events if e.event_type == "AGREE"]
+
+
+def test_a_deadline_year_is_not_the_date_of_the_promise() -> None:
+    found = extract(
+        "Chile promised Peru to cut tariffs by 2030.",
+        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+    )
+    (event,) = found.events
+    assert event.date_source == "publication"
+
+
+def test_a_single_party_agreement_gets_no_invented_partner() -> None:
+    found = extract(
+        "Peru welcomed the decision. Chile signed a loan agreement with a group of commercial banks. "
+        "Peru said Peru would watch.",
+        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+    )
+    (agreement,) = [a for a in found.agreements if a.name.lower().startswith("loan") or "agreement" in a.name]
+    assert "state:PER" not in agreement.parties
+    assert agreement.status == "signed"
+
+
+def test_confidence_is_lower_when_the_source_is_unknown() -> None:
+    found = extract(
+        "Chile expelled two Peruvian diplomats. Two Peruvian diplomats were expelled.",
+        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peruvian diplomats")],
+    )
+    with_source = [e for e in found.events if e.sources]
+    without = [e for e in found.events if not e.sources]
+    assert with_source and without
+    assert max(e.confidence for e in without) < min(e.confidence for e in with_source)

@@ -199,3 +199,60 @@ def test_a_restating_noun_still_gives_the_target_its_clause_leaves_out() -> None
     (event,) = found.events
     assert (event.event_type, event.sources, event.targets) == ("PROTEST", ("org:cgt",), ("state:ITA",))
     assert event.location == "Lyon"
+
+
+# --- issue 13: rôles, sens figurés, dates, accords ---------------------------------------------------
+def test_le_complement_de_d_une_arrestation_en_est_la_cible() -> None:
+    found = extract(
+        "L'arrestation de deux diplomates péruviens par le Chili a eu lieu hier.",
+        "fr", "2021-05-05", [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou", "deux diplomates péruviens")],
+    )
+    coerce = [e for e in found.events if e.event_type == "COERCE"]
+    assert coerce and coerce[0].targets == ("state:PER",)
+    assert "state:PER" not in coerce[0].sources
+
+
+def test_une_attaque_contre_une_reforme_est_une_critique() -> None:
+    found = extract(
+        "Le Chili a attaqué la réforme fiscale du Pérou.",
+        "fr", "2021-05-05", [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou")],
+    )
+    assert "ASSAULT" not in [e.event_type for e in found.events]
+    assert "ACCUSE" in [e.event_type for e in found.events]
+
+
+def test_une_guerre_des_prix_n_est_pas_un_combat() -> None:
+    found = extract(
+        "La guerre des prix entre le Chili et le Pérou continue.",
+        "fr", "2021-05-05", [state("CHL", "Chili", "le Chili"), state("PER", "Pérou", "le Pérou")],
+    )
+    assert not [e for e in found.events if e.event_type == "ASSAULT"]
+
+
+def test_un_siecle_ou_un_horizon_ne_datent_pas_l_evenement() -> None:
+    found = extract(
+        "Des miliciens ont attaqué la forteresse chilienne du XVIe siècle. "
+        "Le Chili a promis au Pérou de réduire ses tarifs à l'horizon 2030.",
+        "fr", "2021-05-05",
+        [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou"),
+         group("group:miliciens", "miliciens", "armed_group", None, "Des miliciens")],
+    )
+    assert found.events
+    for event in found.events:
+        assert event.date_start is None or event.date_start.year == 2021
+
+
+def test_des_rats_traites_ne_sont_pas_un_traite() -> None:
+    found = extract(
+        "Les chercheurs chiliens ont étudié des rats traités avec un nouveau médicament.",
+        "fr", "2021-05-05", [state("CHL", "Chili", "chiliens")],
+    )
+    assert not found.agreements
+
+
+def test_etre_d_accord_n_est_pas_un_accord() -> None:
+    found = extract(
+        "Le Chili et le Pérou sont d'accord sur le diagnostic.",
+        "fr", "2021-05-05", [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou", "le Pérou")],
+    )
+    assert not found.agreements

@@ -12,7 +12,7 @@ Reading one article:
      du genre", in the unit or opening the next one) and domain cues;
   3. merge the mentions of one agreement; if it still has a single party, add the country where it
      was signed when that differs (an agreement signed in Rabat by an Israeli minister binds
-     Morocco), then the state the article mentions most besides that party;
+     Morocco); no other party is guessed (issue 13: the state the article mentions most was often wrong);
   4. give it a stable id (see identity.py) and emit one `Agreement` record per mention, all
      carrying the merged attributes and their own evidence sentence.
 """
@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from spacy.tokens import Token
 
 from transforms.events.agreement_lexicon import (
     GENERIC_TYPE,
@@ -156,6 +158,10 @@ class AgreementReader:
                 return False
         if agreement_type == GENERIC_TYPE and not tokens.token(index).pos_:
             return tokens.lower(previous) not in VERB_CONTEXT_WORDS
+        if tokens.lower(previous) in {"d'", "d’"} and tokens.lower(index) == "accord":
+            return False  # "être d'accord", "d'accord": agreeing in opinion, consent, never a pact
+        if _read_as_verb(tokens.token(index)):
+            return False  # "des rats traités au poison": the participle of "traiter", not a treaty
         return True
 
     def _antecedent(self, mention: AgreementMention, clusters: list[AgreementCluster]) -> AgreementCluster | None:
@@ -290,11 +296,14 @@ class AgreementReader:
             host = state_actor_for(places[0].actor.country, actors)
             if host is not None and host.actor_id not in parties:
                 inferred.append(host.actor_id)
-        if not inferred:
-            partner = main_state_besides(parties[0], actors)
-            if partner is not None:
-                inferred.append(partner.actor_id)
+        # No other guess (issue 13): the state the article mentions most is often not a party
+        # ("a bank loan" is not the USA's because the story names the USA); a single party stays single.
         cluster.inferred_party_ids = inferred
+
+
+def _read_as_verb(token: Token) -> bool:
+    """The tagger reads the name word as a verb or participle ("traités" = treated, "accorde")."""
+    return token.pos_ in {"VERB", "AUX"} or "VerbForm=Part" in str(token.morph)
 
 
 def _acts_for_a_state(actor: Actor) -> bool:

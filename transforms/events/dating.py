@@ -67,7 +67,7 @@ def from_publication(published: PublishedDate) -> EventDate:
 def pick_date_mention(
     match: TriggerMatch, tokens: UnitTokens, dates: Sequence[DateMention]
 ) -> DateMention | None:
-    in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end)]
+    in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end) and _can_date_an_event(d, tokens)]
     if not in_unit:
         return None
     trigger_char = tokens.token(match.start).idx
@@ -91,3 +91,27 @@ def pick_date_mention(
 def _subtree_chars(match: TriggerMatch, tokens: UnitTokens) -> list[tuple[int, int]]:
     head = tokens.token(match.start)
     return [(token.idx, token.idx + len(token)) for token in syntax.subtree(head)]
+
+
+def _can_date_an_event(mention: DateMention, tokens: UnitTokens) -> bool:
+    """Date mentions that never give an event's date (issue 13):
+    - a century ("datant du XVe siècle", "the 19th century"): it dates a thing, not an act;
+    - a goal or deadline ("à l'horizon 2025", "d'ici 2030", "by 2025", "by the end of the year"):
+      a horizon marker ends right before it."""
+    if mention.precision == "century":
+        return False
+    markers = tokens.lexicon.cues.horizon_markers
+    if not markers:
+        return True
+    span = tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    first = span.start
+    for phrase in markers:
+        for start in range(max(tokens.first, first - len(phrase) - 1), first):
+            if tokens.match_at(start, phrase) in {first, first - 1} and tokens.match_at(start, phrase) is not None:
+                stop = tokens.match_at(start, phrase)
+                if stop == first or (stop == first - 1 and tokens.lower(first - 1) in {"la", "le", "l'", "the"}):
+                    return False
+    return True
+

@@ -33,6 +33,7 @@ from transforms.events.agreements import (
 from transforms.events.crosswalk import CONFLICTUAL_ACTS, COOPERATIVE_ACTS, Coding, Crosswalk
 from transforms.events.dating import event_date, from_mention
 from transforms.events.drafts import EventDraft
+from transforms.events.figurative import figurative_reading
 from transforms.events.identity import date_bucket, event_key, stable_id
 from transforms.events.lexicon import LanguageLexicon, available_languages, load_lexicon
 from transforms.events.matching import TriggerMatch, find_triggers
@@ -51,6 +52,7 @@ from transforms.records import (
 )
 
 SIGNING_CODE = "057"
+CRITICISM_CODE = "111"
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
 
 
@@ -137,6 +139,7 @@ class EventExtractor:
                 self._draft(match, tokens, reader, dates, article, actors, restatements[index])
                 for index, match in enumerate(matches)
             ]
+            unit_drafts = [d for d in (self._literal(d) for d in unit_drafts) if d is not None]
             drafts.extend(_collapse_same_event(unit_drafts))
         return drafts
 
@@ -182,6 +185,17 @@ class EventExtractor:
             modality=modality,
             negated=negated,
         )
+
+    def _literal(self, draft: EventDraft) -> EventDraft | None:
+        """Figurative triggers (figurative.py): dropped, or recoded as criticism ("attack on the policy")."""
+        base_type = self._code(draft.match, False, False, False)[0].event_type
+        reading = figurative_reading(draft.match, draft.tokens, base_type)
+        if reading == "drop":
+            return None
+        if reading == "criticism":
+            draft.coding = self.crosswalk.by_cameo(CRITICISM_CODE)
+            draft.recoded = True
+        return draft
 
     def _code(self, match: TriggerMatch, future: bool, conditional: bool, negated: bool) -> tuple[Coding, bool]:
         """The trigger's coding, recoded for future, conditional and refused acts."""

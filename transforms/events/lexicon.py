@@ -70,6 +70,14 @@ class Cues:
     dyad_anaphors: tuple[Phrase, ...]
     clause_breaks: frozenset[str]
     territory_prepositions: frozenset[str] = frozenset()
+    # issue 13 (see the YAML headers): nouns whose "of/de X" complement undergoes the act, words that
+    # make a combat trigger figurative, and markers of a date that is a goal, not the event's date.
+    patient_genitive_nouns: frozenset[str] = frozenset()
+    figurative_modifiers: tuple[Phrase, ...] = ()
+    figurative_objects: tuple[Phrase, ...] = ()
+    criticised_objects: tuple[Phrase, ...] = ()
+    horizon_markers: tuple[Phrase, ...] = ()
+    opinion_complements: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +179,12 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         dyad_anaphors=phrases("dyad_anaphors"),
         clause_breaks=words("clause_breaks"),
         territory_prepositions=words("territory_prepositions"),
+        patient_genitive_nouns=words("patient_genitive_nouns"),
+        figurative_modifiers=phrases("figurative_modifiers"),
+        figurative_objects=phrases("figurative_objects"),
+        criticised_objects=phrases("criticised_objects"),
+        horizon_markers=phrases("horizon_markers"),
+        opinion_complements=phrases("opinion_complements"),
     )
 
 

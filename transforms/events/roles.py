@@ -45,6 +45,9 @@ EXTRA_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des", "entre", "between
 SUBJECT_RELATIONS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_RELATIONS = frozenset({"nsubj:pass", "csubj:pass"})
 OBJECT_RELATIONS = frozenset({"obj", "iobj", "dobj", "ccomp", "xcomp"})
+SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"})
+# What may stand between an actor and a noun trigger it modifies: "the U.S. attack", "Iraq's raid".
+NOUN_PREMODIFIER_GAP = frozenset({"'s", "’s", "'", "new", "latest", "recent", "first", "second", "planned", "first-ever"})
 OBLIQUE_RELATIONS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "obl:tmod"})
 
 
@@ -65,7 +68,11 @@ class RoleReader:
     def __init__(self, tokens: UnitTokens, participants: Sequence[Participant]) -> None:
         self.tokens = tokens
         self.cues = tokens.lexicon.cues
-        self.participants = [p for p in participants if not tokens.in_reporting_tail(p.start)]
+        # Reporting tails (", officials said") and wire datelines ("WASHINGTON, March 3 -") name who
+        # reports and where the story was filed, never a participant.
+        self.participants = [
+            p for p in participants if not tokens.in_reporting_tail(p.start) and not tokens.in_dateline(p.start)
+        ]
 
     def roles(self, match: TriggerMatch, scheme: RoleScheme, restatements: Sequence[TriggerMatch] = ()) -> Roles:
         """Roles of one trigger; `restatements` are the unit's other noun triggers of its event type."""
@@ -116,6 +123,8 @@ class RoleReader:
         agents = [p for p in right if self.preposition_before(p) in self.cues.agent_prepositions]
         locatives = [p for p in right if self._is_locative(p)]
         location = locatives[0] if locatives else None
+        if scheme != "speaker":
+            left = self._after_reporting_verb(match, left, clause_start)
         plain_right = [p for p in right if p not in agents and p not in locatives]
         if scheme == "speaker":
             return self._speaker_roles(match, left, location)
@@ -134,6 +143,16 @@ class RoleReader:
             targets = tuple(_first_group(locatives or plain_right, self.tokens))
         else:
             targets = tuple(_first_group(plain_right or locatives, self.tokens))
+        if match.is_noun:
+            left = self._noun_left_arguments(match, left)
+            if self._is_patient_noun(match):
+                # "the execution of 28 soldiers": the "of" complement undergoes the act.
+                patients = [p for p in plain_right if self.preposition_before(p) in GENITIVE_PREPOSITIONS]
+                if patients:
+                    first = plain_right.index(patients[0])
+                    group = _first_group(plain_right[first:], self.tokens)
+                    sources = tuple(_last_group(left, self.tokens)) or tuple(_first_group(agents, self.tokens))
+                    return Roles(sources, tuple(group), location)
         if scheme == "reciprocal":
             partners = tuple(_first_group(plain_right, self.tokens))
             return Roles(sources + tuple(p for p in partners if p not in sources), (), location)
@@ -156,6 +175,50 @@ class RoleReader:
             if preposition in self.cues.agent_prepositions or preposition in {"between", "entre", "of", "de", "d'", "du", "des"}:
                 return _first_group(right[right.index(participant):], self.tokens)
         return []
+    def _after_reporting_verb(self, match: TriggerMatch, left: list[Participant], clause_start: int) -> list[Participant]:
+        """"X said (that) Y attacked Z": the speaker of a reporting verb is not the source of the
+        reported act. Only the actors after the last reporting verb before the trigger can be; when
+        there are none, the speaker stays only if a subject pronoun takes it up ("X said it would
+        attack …", "X a déclaré qu'il allait …"), else the source is left empty."""
+        verbs = [
+            i for i in self.tokens.word_indexes(clause_start, match.start)
+            if self.tokens.is_reporting_verb(i) and not self.tokens.in_reporting_tail(i)
+        ]
+        if not verbs:
+            return left
+        verb = verbs[-1]
+        after = [p for p in left if p.start > verb]
+        if after:
+            return after
+        following = [
+            self.tokens.lower(i) for i in self.tokens.word_indexes(verb + 1, match.start)
+            if self.tokens.lower(i) not in {"that", "que", "qu'", ",", "on", "le", "mardi", "lundi"}
+        ][:3]
+        if following and following[0] in SUBJECT_PRONOUNS:
+            return left
+        return []
+
+    def _noun_left_arguments(self, match: TriggerMatch, left: list[Participant]) -> list[Participant]:
+        """Actors before a noun trigger that are its own argument, read without a parse:
+        a premodifier or possessive right before it ("the U.S. attack", "Iraq's offensive"), or
+        the subject of a light verb governing it ("X launched an attack", "X held talks").
+        Any other actor to the left is someone else's argument ("X condemned the killing of Y")."""
+        if not left:
+            return left
+        last = left[-1]
+        between = [self.tokens.lower(i) for i in self.tokens.word_indexes(last.end, match.start)]
+        if len(between) <= 2 and all(w in NOUN_PREMODIFIER_GAP for w in between):
+            return left
+        clause_start, _ = self.tokens.clause_bounds(match.start)
+        light = self.tokens.find(self.cues.light_verbs, last.end, match.start)
+        if light is not None and len(self.tokens.word_indexes(light.end, match.start)) <= 4:
+            return left
+        return []
+
+    def _is_patient_noun(self, match: TriggerMatch) -> bool:
+        nouns = self.cues.patient_genitive_nouns
+        return bool(nouns) and any(self.tokens.keys[i] & nouns for i in range(match.start, match.end))
+
 
     def _is_passive(self, match: TriggerMatch) -> bool:
         token = self.tokens.token(match.start)
@@ -217,8 +280,26 @@ class RoleReader:
                 return None
             skipped += 1
         return None
+        if not has_auxiliary and inflected and self._reduced_passive(match):
+            return True
 
     # --- syntactic reading ---------------------------------------------------------------------
+    def _reduced_passive(self, match: TriggerMatch) -> bool:
+        """"28 soldiers killed in the raid", "lost 3,000 men killed": a participle right after a
+        counted noun phrase (a number within the two words before it) with no object after it is
+        a reduced passive: what comes before undergoes the act, "by X" does it."""
+        before = self.tokens.word_indexes(match.start - 3, match.start)[-2:]
+        if len(before) < 2:
+            return False
+        number, noun = (self.tokens.token(i) for i in before)
+        if not (number.like_num and noun.is_alpha and noun.is_lower):
+            return False  # "On February 20 Brazil suspended …" is active: a name, not a counted noun
+        following = self.tokens.word_indexes(match.end, match.end + 1)
+        if not following:
+            return True
+        nxt = self.tokens.token(following[0])
+        return not (nxt.is_title or nxt.lower_ in {"the", "a", "an", "his", "her", "their", "its"} or nxt.like_num)
+
     def _syntactic(self, match: TriggerMatch, scheme: RoleScheme, candidates: list[Participant]) -> Roles:
         head = _head_of(match, self.tokens)
         sources: list[Participant] = []
@@ -332,6 +413,8 @@ def _overlaps(participant: Participant, match: TriggerMatch) -> bool:
 
 
 def _head_of(match: TriggerMatch, tokens: UnitTokens) -> Token:
+        if match.is_noun and governing in GENITIVE_PREPOSITIONS and self._is_patient_noun(match):
+            return "target"  # "l'exécution de 28 soldats": the "de" complement undergoes the act
     """The token of a multi-word trigger whose head lies outside it."""
     for index in range(match.start, match.end):
         token = tokens.token(index)

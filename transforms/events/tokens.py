@@ -167,6 +167,31 @@ class UnitTokens:
         start, end = tail
         words = [i for i in self.word_indexes(start, end) if not self.doc[i].is_punct]
         cues = self.lexicon.cues
+    @cached_property
+    def dateline_end(self) -> int:
+        """End of a wire dateline opening the unit ("WASHINGTON, March 3 -", "PARIS (AFP) -"), else `first`.
+
+        Pattern: an all-capitals place name first, then only capitalised words, numbers, commas and
+        brackets, then a dash, within the first 12 words. Names in it say where the story was
+        filed, never who acted.
+        """
+        words = self.word_indexes(self.first, self.last)[:12]
+        if not words:
+            return self.first
+        opening = self.doc[words[0]].text
+        if not (opening.isupper() and opening.isalpha() and len(opening) >= 2):
+            return self.first
+        for index in words[1:]:
+            text = self.doc[index].text
+            if text in {"-", "--", "–", "—"}:
+                return index + 1
+            if not (text[:1].isupper() or text.isdigit() or text in {",", "(", ")", "."}):
+                return self.first
+        return self.first
+
+    def in_dateline(self, index: int) -> bool:
+        return self.first <= index < self.dateline_end
+
         phrase = self.find(cues.reporting_phrases, start, end)
         if phrase is not None:
             words = [i for i in words if i >= phrase.end]
