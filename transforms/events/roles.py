@@ -350,6 +350,8 @@ class RoleReader:
             return "source"
         if self._locates(participant, own):
             return "location"
+        if match.is_noun and governing in GENITIVE_PREPOSITIONS and self._is_patient_noun(match):
+            return "target"  # "l'exécution de 28 soldats": the "de" complement undergoes the act
         if match.is_noun and governing in {"de", "d'", "du", "des", "entre", "between", "of"}:
             return "source"
         if relation in OBJECT_RELATIONS or relation in OBLIQUE_RELATIONS:
@@ -413,8 +415,6 @@ def _overlaps(participant: Participant, match: TriggerMatch) -> bool:
 
 
 def _head_of(match: TriggerMatch, tokens: UnitTokens) -> Token:
-        if match.is_noun and governing in GENITIVE_PREPOSITIONS and self._is_patient_noun(match):
-            return "target"  # "l'exécution de 28 soldats": the "de" complement undergoes the act
     """The token of a multi-word trigger whose head lies outside it."""
     for index in range(match.start, match.end):
         token = tokens.token(index)
