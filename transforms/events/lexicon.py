@@ -18,6 +18,7 @@ import spacy
 import yaml
 
 from transforms.events.crosswalk import DATA_DIR
+from transforms.events.morphology import normalize_arabic, spanish_inflections
 from transforms.events.units import normalize_word
 
 Phrase = tuple[str, ...]
@@ -70,6 +71,12 @@ class Cues:
     dyad_anaphors: tuple[Phrase, ...]
     clause_breaks: frozenset[str]
     territory_prepositions: frozenset[str] = frozenset()
+    # Spanish, Arabic (no tagger, no parser): see their YAML headers.
+    agent_phrases: tuple[Phrase, ...] = ()  # "على يد X", "من قبل X": X is the agent
+    postverbal_subjects: bool = False  # Arabic VSO: the actor right after a verb is its subject
+    passive_endings: tuple[str, ...] = ("ed", "en", "wn", "ht", "lt")  # participle endings
+    content_openers: frozenset[str] = frozenset({"that", "que", "qu'"})  # "said that …"
+    future_prefixes: frozenset[str] = frozenset()  # Arabic "س" glued to the verb: "سيزور"
     # issue 13 (see the YAML headers): nouns whose "of/de X" complement undergoes the act, words that
     # make a combat trigger figurative, and markers of a date that is a goal, not the event's date.
     patient_genitive_nouns: frozenset[str] = frozenset()
@@ -86,6 +93,8 @@ class LanguageLexicon:
     entries_by_word: dict[str, tuple[TriggerEntry, ...]]
     cues: Cues
     inflections: dict[str, frozenset[str]] = field(default_factory=dict)
+    future_forms: frozenset[str] = frozenset()  # inflected forms that announce (Spanish "firmará")
+    vocabulary: frozenset[str] = frozenset()  # every lexicon word (Arabic clitic stripping)
 
     def candidates(self, keys: frozenset[str]) -> list[TriggerEntry]:
         """Entries whose first pattern word is one of a token's keys, in lexicon order."""
@@ -97,15 +106,21 @@ class PhraseTokenizer:
     """Splits lexicon phrases the way spaCy splits article text in that language."""
 
     def __init__(self, language: str) -> None:
+        self._arabic = language == "ar"
         try:
             self._nlp = spacy.blank(language)
         except (ImportError, KeyError, ValueError):
             self._nlp = spacy.blank("xx")
 
+    def normalize(self, word: str) -> str:
+        """A cue word as tokens will read it: Arabic spellings normalised (morphology.py)."""
+        return " ".join(normalize_arabic(part) for part in word.split()) if self._arabic else word
+
     def __call__(self, phrase: str) -> Phrase:
-        return tuple(
+        words = tuple(
             normalize_word(token.text) for token in self._nlp.tokenizer(phrase) if not token.is_space
         )
+        return tuple(normalize_arabic(word) for word in words) if self._arabic else words
 
 
 def load_lexicon(language: str, folder: Path = DATA_DIR) -> LanguageLexicon:
@@ -116,13 +131,56 @@ def load_lexicon(language: str, folder: Path = DATA_DIR) -> LanguageLexicon:
     for entry in entries:
         by_word[entry.pattern[0]].append(entry)
     cues = _cues(raw.get("cues", {}), tokenize)
-    inflections = english_inflections(raw) if language == "en" else {}
+    future_forms: frozenset[str] = frozenset()
+    if language == "en":
+        inflections = english_inflections(raw)
+    elif language == "es":
+        inflections, future_forms = spanish_lexicon_inflections(raw)
+    else:
+        inflections = {}
     return LanguageLexicon(
         language=language,
         entries_by_word={word: tuple(found) for word, found in by_word.items()},
         cues=cues,
         inflections=inflections,
+        future_forms=future_forms,
+        vocabulary=_vocabulary(entries, cues),
     )
+
+
+def _vocabulary(entries: list[TriggerEntry], cues: Cues) -> frozenset[str]:
+    words: set[str] = set()
+    for entry in entries:
+        words.update(entry.pattern)
+        for phrase in entry.with_phrases + entry.without_phrases:
+            words.update(phrase)
+    for value in vars(cues).values():
+        if isinstance(value, frozenset):
+            words.update(str(word) for word in value)
+        elif isinstance(value, tuple):
+            for phrase in value:
+                if isinstance(phrase, tuple):
+                    words.update(phrase)
+    return frozenset(words)
+
+
+def spanish_lexicon_inflections(raw: dict[str, object]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Spanish forms of the lexicon's verbs and nouns (see morphology.py), plus `irregular_forms`."""
+    verbs, nouns = _english_vocabulary(raw)  # the same collection: every verb-like and noun-like word
+    forms, future = spanish_inflections(verbs)
+    merged: dict[str, set[str]] = defaultdict(set)
+    for form, lemmas in forms.items():
+        merged[form].update(lemmas)
+    for noun in nouns:  # plurals: "detenciones", "ataques", "acuerdos"
+        if noun.endswith("ón"):
+            merged[noun[:-2] + "ones"].add(noun)
+        else:
+            merged[noun + ("s" if noun[-1] in "aeiouáéó" else "es")].add(noun)
+    for lemma, irregular in (raw.get("irregular_forms") or {}).items():  # type: ignore[union-attr]
+        for form in irregular:
+            merged[str(form).lower()].add(str(lemma).lower())
+    cleaned = {form: frozenset(lemma for lemma in lemmas if lemma != form) for form, lemmas in merged.items()}
+    return {form: lemmas for form, lemmas in cleaned.items() if lemmas}, future
 
 
 def available_languages(folder: Path = DATA_DIR) -> tuple[str, ...]:
@@ -155,7 +213,7 @@ def _entries(raw_entries: list[dict[str, object]], tokenize: PhraseTokenizer) ->
 
 def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(word).lower() for word in raw.get(key, []))
+        return frozenset(tokenize.normalize(str(word).lower()) for word in raw.get(key, []))
 
     def phrases(key: str) -> tuple[Phrase, ...]:
         return tuple(p for p in (tokenize(str(word)) for word in raw.get(key, [])) if p)
@@ -179,6 +237,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         dyad_anaphors=phrases("dyad_anaphors"),
         clause_breaks=words("clause_breaks"),
         territory_prepositions=words("territory_prepositions"),
+        **_optional_cues(raw, tokenize),
         patient_genitive_nouns=words("patient_genitive_nouns"),
         figurative_modifiers=phrases("figurative_modifiers"),
         figurative_objects=phrases("figurative_objects"),
@@ -186,6 +245,21 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         horizon_markers=phrases("horizon_markers"),
         opinion_complements=phrases("opinion_complements"),
     )
+
+
+def _optional_cues(raw: dict[str, object], tokenize: PhraseTokenizer) -> dict[str, object]:
+    """Cues only some languages set (Spanish, Arabic); the others keep the Cues defaults."""
+    found: dict[str, object] = {}
+    if "agent_phrases" in raw:
+        found["agent_phrases"] = tuple(p for p in (tokenize(str(w)) for w in raw["agent_phrases"]) if p)  # type: ignore[union-attr]
+    if "postverbal_subjects" in raw:
+        found["postverbal_subjects"] = bool(raw["postverbal_subjects"])
+    if "passive_endings" in raw:
+        found["passive_endings"] = tuple(str(w) for w in raw["passive_endings"])  # type: ignore[union-attr]
+    for key in ("content_openers", "future_prefixes"):
+        if key in raw:
+            found[key] = frozenset(p[0] for p in (tokenize(str(w)) for w in raw[key]) if p)  # type: ignore[union-attr]
+    return found
 
 
 def english_inflections(raw: dict[str, object]) -> dict[str, frozenset[str]]:
@@ -218,7 +292,7 @@ def _english_vocabulary(raw: dict[str, object]) -> tuple[set[str], set[str]]:
             verbs.update(words)
             nouns.update(words)
     cues = raw.get("cues", {})
-    for key in ("reporting_verbs", "light_verbs", "proposal_markers", "content_markers"):
+    for key in ("reporting_verbs", "light_verbs", "proposal_markers", "content_markers", "future_markers"):
         for phrase in cues.get(key, []):  # type: ignore[union-attr]
             verbs.update(str(phrase).lower().split())
     return {w for w in verbs if w.isalpha()}, {w for w in nouns if w.isalpha()}

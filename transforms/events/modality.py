@@ -75,8 +75,24 @@ def _future(match: TriggerMatch, tokens: UnitTokens, clause_start: int) -> bool:
         return True
     if syntax.head(token).lemma_ == "aller" and "VerbForm=Inf" in morph:
         return True
+    if _announced_by_form(match, tokens):
+        return True
     start = max(clause_start, match.start - FUTURE_WINDOW)
     return tokens.find(tokens.lexicon.cues.future_markers, start, match.start) is not None
+
+
+def _announced_by_form(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    """Future or conditional written in the word itself, for untagged languages: Spanish
+    "firmará", "visitaría" (lexicon future_forms); Arabic "س" glued to the verb ("سيزور",
+    "وستفرج")."""
+    lexicon = tokens.lexicon
+    word = tokens.lower(match.start)
+    if word in lexicon.future_forms:
+        return True
+    if lexicon.cues.future_prefixes:
+        bare = word[1:] if word[:1] in {"و", "ف"} else word
+        return any(bare.startswith(prefix) and len(bare) > len(prefix) + 1 for prefix in lexicon.cues.future_prefixes)
+    return False
 
 
 def _conditional(match: TriggerMatch, tokens: UnitTokens, clause_start: int) -> bool:

@@ -13,6 +13,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from transforms.events.lexicon import LanguageLexicon, Phrase
+from transforms.events.morphology import arabic_keys, normalize_arabic
 from transforms.events.units import Unit, normalize_word, token_keys
 
 PUNCTUATION_STOPS = frozenset({".", "!", "?"})
@@ -48,6 +49,9 @@ class UnitTokens:
 
     @cached_property
     def keys(self) -> dict[int, frozenset[str]]:
+        if self.lexicon.language == "ar":  # spellings and clitics (morphology.py)
+            vocabulary = self.lexicon.vocabulary
+            return {token.i: arabic_keys(token.text, vocabulary) for token in self.unit.span}
         return {
             token.i: token_keys(token, self.lexicon.inflections) for token in self.unit.span
         }
@@ -56,6 +60,8 @@ class UnitTokens:
         return self.doc[index]
 
     def lower(self, index: int) -> str:
+        if self.lexicon.language == "ar":
+            return normalize_arabic(self.doc[index].text)
         return self.doc[index].lower_.replace("\u2019", "'")
 
     def word_indexes(self, start: int, end: int) -> list[int]:
@@ -65,6 +71,8 @@ class UnitTokens:
     @cached_property
     def surface_keys(self) -> dict[int, frozenset[str]]:
         """Text and lemma only: for names, where "according" must not read as "accord"."""
+        if self.lexicon.language == "ar":
+            return self.keys  # normalised text and its clitic-free form: "والاتفاقية"
         return {
             token.i: frozenset(k for k in (normalize_word(token.text), normalize_word(token.lemma_)) if k)
             for token in self.unit.span
@@ -226,8 +234,10 @@ class UnitTokens:
 
     def _introduces_content(self, verb: int) -> bool:
         """"X said that ..." / "X a annoncé que ...": the verb opens a clause, not a tail."""
-        following = self.word_indexes(verb + 1, verb + 3)
-        return any(self.lower(i) in {"that", "que", "qu'"} for i in following)
+        # VSO (Arabic "وقال المتحدث باسم … إن"): the speaker comes between verb and complementiser.
+        reach = 12 if self.lexicon.cues.postverbal_subjects else 3
+        following = self.word_indexes(verb + 1, verb + reach)
+        return any(self.lower(i) in self.lexicon.cues.content_openers for i in following)
 
     def _is_auxiliary(self, index: int) -> bool:
         token = self.doc[index]
