@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import regex
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -139,7 +139,7 @@ def _calendar_words(language: str) -> frozenset[str]:
     for code in {language, "en"}:
         try:
             locale = Locale.parse(code)
-        except (ValueError, KeyError):
+        except (ValueError, KeyError, UnknownLocaleError):  # a language CLDR has no data for
             continue
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
