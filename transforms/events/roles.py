@@ -30,7 +30,6 @@ from transforms import syntax
 from transforms.events.hyphenated import attaching_token, word_head, word_start, word_tokens
 from transforms.events.lexicon import RoleScheme
 from transforms.events.matching import TriggerMatch
-from transforms.events.morphology import arabic_proclitic, normalize_arabic
 from transforms.events.participants import PLACE_TYPES, Participant
 from transforms.events.tokens import UnitTokens
 
@@ -39,19 +38,17 @@ NP_SKIP_WORDS = frozenset(
     {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "of", "'s",
      "minister", "ministre", "president", "président", "general", "général", "leader", "chief",
      "chef", "prime", "foreign", "defence", "defense", "secretary", "king", "roi", "envoy", "senior",
-     "official", "officials", "spokesman", "délégué", "ministers",
-     # Spanish determiners and titles ("el presidente francés, X, y el ministro Y")
-     "el", "los", "las", "del", "al", "ministro", "presidente", "jefe", "secretario", "rey", "primer",
-     "portavoz", "general", "canciller"}
+     "official", "officials", "spokesman", "délégué", "ministers"}
 )
 GENITIVE_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des"})
+EXTRA_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des", "entre", "between", "from", "with", "avec", "among", "parmi"})
+SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"})
+# What may stand between an actor and a noun trigger it modifies: "the U.S. attack", "Iraq's raid".
+NOUN_PREMODIFIER_GAP = frozenset({"'s", "’s", "'", "new", "latest", "recent", "first", "second", "planned", "first-ever"})
 EXTRA_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des", "entre", "between", "from", "with", "avec", "among", "parmi"})
 SUBJECT_RELATIONS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_RELATIONS = frozenset({"nsubj:pass", "csubj:pass"})
 OBJECT_RELATIONS = frozenset({"obj", "iobj", "dobj", "ccomp", "xcomp"})
-SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"})
-# What may stand between an actor and a noun trigger it modifies: "the U.S. attack", "Iraq's raid".
-NOUN_PREMODIFIER_GAP = frozenset({"'s", "’s", "'", "new", "latest", "recent", "first", "second", "planned", "first-ever"})
 OBLIQUE_RELATIONS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "obl:tmod"})
 
 
@@ -123,43 +120,22 @@ class RoleReader:
         clause_start, clause_end = self.tokens.clause_bounds(match.start)
         in_clause = [p for p in candidates if clause_start <= p.start and p.end <= clause_end]
         left = [p for p in in_clause if p.end <= match.start]
+        if scheme != "speaker":
+            left = self._after_reporting_verb(match, left, clause_start)
         right = [p for p in in_clause if p.start >= match.end]
         agents = [p for p in right if self.preposition_before(p) in self.cues.agent_prepositions]
         locatives = [p for p in right if self._is_locative(p)]
         location = locatives[0] if locatives else None
-        if scheme != "speaker":
-            left = self._after_reporting_verb(match, left, clause_start)
         plain_right = [p for p in right if p not in agents and p not in locatives]
         if scheme == "speaker":
             return self._speaker_roles(match, left, location)
         if scheme == "experiencer":
             after_object = [p for p in right if match.with_hit is None or p.start >= match.with_hit.end]
             return Roles(tuple(_first_group(after_object, self.tokens)), tuple(_last_group(left, self.tokens)), location)
-        if self._is_passive(match) or (self.cues.agent_phrases and agents):
-            # "was received by X"; Arabic "تلقت تدريبات على يد X" (trained at the hands of X):
-            # the agent acts, the one named before (or right after, VSO) undergoes.
+        if self._is_passive(match):
             sources = tuple(_first_group(agents, self.tokens))
             targets = tuple(_last_group(left, self.tokens))
-            if not targets and self.cues.postverbal_subjects:
-                targets = tuple(self._postverbal_subject(match, [], plain_right))
             return Roles(sources, targets, location)
-        sources = tuple(_last_group(left, self.tokens))
-        if self.cues.postverbal_subjects and not match.is_noun:
-            # Arabic VSO ("وأدان الأمين العام X ..."): the verb opening its clause takes the actor
-            # right after it as subject; an actor before it belongs to an earlier clause.
-            subject = self._postverbal_subject(match, list(sources), plain_right)
-            if subject:
-                sources = tuple(subject)
-                plain_right = [p for p in plain_right if p not in subject]
-            elif self._opens_clause(match):
-                sources = ()
-        if not sources and match.is_noun:
-            sources = tuple(self._noun_sources(match, plain_right))
-            plain_right = [p for p in plain_right if p not in sources]
-        if scheme == "destination":
-            targets = tuple(_first_group(locatives or plain_right, self.tokens))
-        else:
-            targets = tuple(_first_group(plain_right or locatives, self.tokens))
         if match.is_noun:
             left = self._noun_left_arguments(match, left)
             if self._is_patient_noun(match):
@@ -170,55 +146,19 @@ class RoleReader:
                     group = _first_group(plain_right[first:], self.tokens)
                     sources = tuple(_last_group(left, self.tokens)) or tuple(_first_group(agents, self.tokens))
                     return Roles(sources, tuple(group), location)
+        sources = tuple(_last_group(left, self.tokens))
+        if not sources and match.is_noun:
+            sources = tuple(self._noun_sources(match, plain_right))
+            plain_right = [p for p in plain_right if p not in sources]
+        if scheme == "destination":
+            targets = tuple(_first_group(locatives or plain_right, self.tokens))
+        else:
+            targets = tuple(_first_group(plain_right or locatives, self.tokens))
         if scheme == "reciprocal":
             partners = tuple(_first_group(plain_right, self.tokens))
             return Roles(sources + tuple(p for p in partners if p not in sources), (), location)
         return Roles(sources, targets, location)
 
-    def _speaker_roles(self, match: TriggerMatch, left: list[Participant], location: Participant | None) -> Roles:
-        """"X said Y must ...": X demands, Y is asked."""
-        verbs = [i for i in self.tokens.word_indexes(self.tokens.first, match.start) if self.tokens.is_reporting_verb(i)]
-        if not verbs:
-            return Roles((), tuple(_last_group(left, self.tokens)), location)
-        verb = verbs[-1]
-        speakers = [p for p in left if p.end <= verb]
-        addressees = [p for p in left if p.start > verb]
-        return Roles(tuple(_last_group(speakers, self.tokens)), tuple(_last_group(addressees, self.tokens)), location)
-
-    def _opens_clause(self, match: TriggerMatch) -> bool:
-        """A verb that starts its clause: glued to و/ف ("وأدان"), after punctuation, a
-        complementiser or a relative ("إن", "التي"), or first in the sentence."""
-        word = self.tokens.lower(match.start)
-        if word[:1] in {"و", "ف"} and word not in match.entry.pattern:
-            return True
-        previous = self.tokens.previous_word(match.start)
-        return (
-            previous is None or self.tokens.token(previous).is_punct
-            or self.tokens.lower(previous) in self.cues.content_openers
-        )
-
-    def _postverbal_subject(self, match: TriggerMatch, left: list[Participant], right: list[Participant]) -> list[Participant]:
-        """The actor group right after a clause-opening verb (a title or two may come between:
-        "الأمين العام … بان كي مون"), with no preposition before it; none when SVO order applies."""
-        if left and not self._opens_clause(match):
-            return []
-        if not right:
-            return []
-        first = right[0]
-        gap = self.tokens.word_indexes(match.end, first.start)
-        if len(gap) > 4 or any(self.tokens.token(i).is_punct for i in gap):
-            return []
-        if self.preposition_before(first) is not None:
-            return []
-        return _first_group(right, self.tokens)
-
-    def _noun_sources(self, match: TriggerMatch, right: list[Participant]) -> list[Participant]:
-        """"visit by X", "talks between X and Y", "X's visit"."""
-        for participant in right:
-            preposition = self.preposition_before(participant)
-            if preposition in self.cues.agent_prepositions or preposition in {"between", "entre", "of", "de", "d'", "du", "des"}:
-                return _first_group(right[right.index(participant):], self.tokens)
-        return []
     def _after_reporting_verb(self, match: TriggerMatch, left: list[Participant], clause_start: int) -> list[Participant]:
         """"X said (that) Y attacked Z": the speaker of a reporting verb is not the source of the
         reported act. Only the actors after the last reporting verb before the trigger can be; when
@@ -263,6 +203,23 @@ class RoleReader:
         nouns = self.cues.patient_genitive_nouns
         return bool(nouns) and any(self.tokens.keys[i] & nouns for i in range(match.start, match.end))
 
+    def _speaker_roles(self, match: TriggerMatch, left: list[Participant], location: Participant | None) -> Roles:
+        """"X said Y must ...": X demands, Y is asked."""
+        verbs = [i for i in self.tokens.word_indexes(self.tokens.first, match.start) if self.tokens.is_reporting_verb(i)]
+        if not verbs:
+            return Roles((), tuple(_last_group(left, self.tokens)), location)
+        verb = verbs[-1]
+        speakers = [p for p in left if p.end <= verb]
+        addressees = [p for p in left if p.start > verb]
+        return Roles(tuple(_last_group(speakers, self.tokens)), tuple(_last_group(addressees, self.tokens)), location)
+
+    def _noun_sources(self, match: TriggerMatch, right: list[Participant]) -> list[Participant]:
+        """"visit by X", "talks between X and Y", "X's visit"."""
+        for participant in right:
+            preposition = self.preposition_before(participant)
+            if preposition in self.cues.agent_prepositions or preposition in {"between", "entre", "of", "de", "d'", "du", "des"}:
+                return _first_group(right[right.index(participant):], self.tokens)
+        return []
 
     def _is_passive(self, match: TriggerMatch) -> bool:
         token = self.tokens.token(match.start)
@@ -277,10 +234,29 @@ class RoleReader:
             return False
         words = self.tokens.word_indexes(match.start - 4, match.start)
         has_auxiliary = any(self.tokens.lower(i) in self.cues.passive_auxiliaries for i in words)
-        inflected = token.lower_ != match.entry.pattern[0] and token.lower_.endswith(self.cues.passive_endings)
+        inflected = token.lower_ != match.entry.pattern[0] and token.lower_.endswith(("ed", "en", "wn", "ht", "lt"))
         following = self.tokens.word_indexes(match.end, match.end + 1)
         adjectival = match.entry.governs and bool(following) and self.tokens.lower(following[0]) == "to"
+        if not has_auxiliary and inflected and self._reduced_passive(match):
+            return True
         return has_auxiliary and inflected and not adjectival  # "is opposed to" is not a passive
+
+    def _reduced_passive(self, match: TriggerMatch) -> bool:
+        """"28 soldiers killed in the raid", "lost 3,000 men killed": a participle right after a
+        counted noun phrase (a number within the two words before it) with no object after it is
+        a reduced passive: what comes before undergoes the act, "by X" does it."""
+        before = self.tokens.word_indexes(match.start - 3, match.start)[-2:]
+        if len(before) < 2:
+            return False
+        number, noun = (self.tokens.token(i) for i in before)
+        if not (number.like_num and noun.is_alpha and noun.is_lower):
+            return False  # "On February 20 Brazil suspended …" is active: a name, not a counted noun
+        following = self.tokens.word_indexes(match.end, match.end + 1)
+        if not following:
+            return True
+        nxt = self.tokens.token(following[0])
+        return not (nxt.is_title or nxt.lower_ in {"the", "a", "an", "his", "her", "their", "its"} or nxt.like_num)
+
 
     def _is_locative(self, participant: Participant) -> bool:
         return self._locates(participant, self.preposition_before(participant))
@@ -303,14 +279,6 @@ class RoleReader:
         return self._preposition_looking_back(participant)
 
     def _preposition_looking_back(self, participant: Participant) -> str | None:
-        for phrase in self.cues.agent_phrases:  # "على يد X", "من قبل X"
-            start = participant.start - len(phrase)
-            if start >= self.tokens.first and self.tokens.match_at(start, phrase) == participant.start:
-                return " ".join(phrase)
-        if self.tokens.lexicon.language == "ar":
-            glued = self._glued_preposition(participant)
-            if glued is not None:
-                return glued
         prepositions = (
             self.cues.agent_prepositions | self.cues.locative_prepositions
             | self.cues.target_prepositions | EXTRA_PREPOSITIONS
@@ -332,37 +300,8 @@ class RoleReader:
                 return None
             skipped += 1
         return None
-        if not has_auxiliary and inflected and self._reduced_passive(match):
-            return True
-
-    def _glued_preposition(self, participant: Participant) -> str | None:
-        """Arabic prepositions written on the noun: "للأمم المتحدة" (ل), "بالقاهرة" (ب), or
-        "لمصر" when the actor stage left the clitic outside the mention."""
-        token = self.tokens.token(participant.start)
-        offset = participant.mention.start - token.idx
-        if 0 < offset < len(token.text):
-            prefix = normalize_arabic(token.text[:offset]).lstrip("وف")
-            if prefix in {"ب", "ل", "ك", "لل"}:
-                return prefix[0]
-        return arabic_proclitic(token.text)
 
     # --- syntactic reading ---------------------------------------------------------------------
-    def _reduced_passive(self, match: TriggerMatch) -> bool:
-        """"28 soldiers killed in the raid", "lost 3,000 men killed": a participle right after a
-        counted noun phrase (a number within the two words before it) with no object after it is
-        a reduced passive: what comes before undergoes the act, "by X" does it."""
-        before = self.tokens.word_indexes(match.start - 3, match.start)[-2:]
-        if len(before) < 2:
-            return False
-        number, noun = (self.tokens.token(i) for i in before)
-        if not (number.like_num and noun.is_alpha and noun.is_lower):
-            return False  # "On February 20 Brazil suspended …" is active: a name, not a counted noun
-        following = self.tokens.word_indexes(match.end, match.end + 1)
-        if not following:
-            return True
-        nxt = self.tokens.token(following[0])
-        return not (nxt.is_title or nxt.lower_ in {"the", "a", "an", "his", "her", "their", "its"} or nxt.like_num)
-
     def _syntactic(self, match: TriggerMatch, scheme: RoleScheme, candidates: list[Participant]) -> Roles:
         head = _head_of(match, self.tokens)
         sources: list[Participant] = []

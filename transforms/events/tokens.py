@@ -13,7 +13,6 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from transforms.events.lexicon import LanguageLexicon, Phrase
-from transforms.events.morphology import arabic_keys, normalize_arabic
 from transforms.events.units import Unit, normalize_word, token_keys
 
 PUNCTUATION_STOPS = frozenset({".", "!", "?"})
@@ -49,9 +48,6 @@ class UnitTokens:
 
     @cached_property
     def keys(self) -> dict[int, frozenset[str]]:
-        if self.lexicon.language == "ar":  # spellings and clitics (morphology.py)
-            vocabulary = self.lexicon.vocabulary
-            return {token.i: arabic_keys(token.text, vocabulary) for token in self.unit.span}
         return {
             token.i: token_keys(token, self.lexicon.inflections) for token in self.unit.span
         }
@@ -60,8 +56,6 @@ class UnitTokens:
         return self.doc[index]
 
     def lower(self, index: int) -> str:
-        if self.lexicon.language == "ar":
-            return normalize_arabic(self.doc[index].text)
         return self.doc[index].lower_.replace("\u2019", "'")
 
     def word_indexes(self, start: int, end: int) -> list[int]:
@@ -71,8 +65,6 @@ class UnitTokens:
     @cached_property
     def surface_keys(self) -> dict[int, frozenset[str]]:
         """Text and lemma only: for names, where "according" must not read as "accord"."""
-        if self.lexicon.language == "ar":
-            return self.keys  # normalised text and its clitic-free form: "والاتفاقية"
         return {
             token.i: frozenset(k for k in (normalize_word(token.text), normalize_word(token.lemma_)) if k)
             for token in self.unit.span
@@ -167,14 +159,6 @@ class UnitTokens:
                     tails.append((hit.start, end))
         return sorted(tails)
 
-    def in_reporting_tail(self, index: int) -> bool:
-        return any(start <= index < end for start, end in self.reporting_tails)
-
-    def reporter_text(self, tail: tuple[int, int]) -> str | None:
-        """Who reports, read from a tail: "a Croatian official", "l'armée israélienne"."""
-        start, end = tail
-        words = [i for i in self.word_indexes(start, end) if not self.doc[i].is_punct]
-        cues = self.lexicon.cues
     @cached_property
     def dateline_end(self) -> int:
         """End of a wire dateline opening the unit ("WASHINGTON, March 3 -", "PARIS (AFP) -"), else `first`.
@@ -200,6 +184,14 @@ class UnitTokens:
     def in_dateline(self, index: int) -> bool:
         return self.first <= index < self.dateline_end
 
+    def in_reporting_tail(self, index: int) -> bool:
+        return any(start <= index < end for start, end in self.reporting_tails)
+
+    def reporter_text(self, tail: tuple[int, int]) -> str | None:
+        """Who reports, read from a tail: "a Croatian official", "l'armée israélienne"."""
+        start, end = tail
+        words = [i for i in self.word_indexes(start, end) if not self.doc[i].is_punct]
+        cues = self.lexicon.cues
         phrase = self.find(cues.reporting_phrases, start, end)
         if phrase is not None:
             words = [i for i in words if i >= phrase.end]
@@ -234,10 +226,8 @@ class UnitTokens:
 
     def _introduces_content(self, verb: int) -> bool:
         """"X said that ..." / "X a annoncé que ...": the verb opens a clause, not a tail."""
-        # VSO (Arabic "وقال المتحدث باسم … إن"): the speaker comes between verb and complementiser.
-        reach = 12 if self.lexicon.cues.postverbal_subjects else 3
-        following = self.word_indexes(verb + 1, verb + reach)
-        return any(self.lower(i) in self.lexicon.cues.content_openers for i in following)
+        following = self.word_indexes(verb + 1, verb + 3)
+        return any(self.lower(i) in {"that", "que", "qu'"} for i in following)
 
     def _is_auxiliary(self, index: int) -> bool:
         token = self.doc[index]
