@@ -30,6 +30,7 @@ from transforms import syntax
 from transforms.events.hyphenated import attaching_token, word_head, word_start, word_tokens
 from transforms.events.lexicon import RoleScheme
 from transforms.events.matching import TriggerMatch
+from transforms.events.morphology import arabic_proclitic, normalize_arabic
 from transforms.events.participants import PLACE_TYPES, Participant
 from transforms.events.tokens import UnitTokens
 
@@ -38,10 +39,12 @@ NP_SKIP_WORDS = frozenset(
     {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "of", "'s",
      "minister", "ministre", "president", "président", "general", "général", "leader", "chief",
      "chef", "prime", "foreign", "defence", "defense", "secretary", "king", "roi", "envoy", "senior",
-     "official", "officials", "spokesman", "délégué", "ministers"}
+     "official", "officials", "spokesman", "délégué", "ministers",
+     # Spanish determiners and titles ("el presidente francés, X, y el ministro Y")
+     "el", "los", "las", "del", "al", "ministro", "presidente", "jefe", "secretario", "rey", "primer",
+     "portavoz", "general", "canciller"}
 )
 GENITIVE_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des"})
-EXTRA_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des", "entre", "between", "from", "with", "avec", "among", "parmi"})
 SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"})
 # What may stand between an actor and a noun trigger it modifies: "the U.S. attack", "Iraq's raid".
 NOUN_PREMODIFIER_GAP = frozenset({"'s", "’s", "'", "new", "latest", "recent", "first", "second", "planned", "first-ever"})
@@ -132,9 +135,13 @@ class RoleReader:
         if scheme == "experiencer":
             after_object = [p for p in right if match.with_hit is None or p.start >= match.with_hit.end]
             return Roles(tuple(_first_group(after_object, self.tokens)), tuple(_last_group(left, self.tokens)), location)
-        if self._is_passive(match):
+        if self._is_passive(match) or (self.cues.agent_phrases and agents):
+            # "was received by X"; Arabic "تلقت تدريبات على يد X" (trained at the hands of X):
+            # the agent acts, the one named before (or right after, VSO) undergoes.
             sources = tuple(_first_group(agents, self.tokens))
             targets = tuple(_last_group(left, self.tokens))
+            if not targets and self.cues.postverbal_subjects:
+                targets = tuple(self._postverbal_subject(match, [], plain_right))
             return Roles(sources, targets, location)
         if match.is_noun:
             left = self._noun_left_arguments(match, left)
@@ -147,6 +154,15 @@ class RoleReader:
                     sources = tuple(_last_group(left, self.tokens)) or tuple(_first_group(agents, self.tokens))
                     return Roles(sources, tuple(group), location)
         sources = tuple(_last_group(left, self.tokens))
+        if self.cues.postverbal_subjects and not match.is_noun:
+            # Arabic VSO ("وأدان الأمين العام X ..."): the verb opening its clause takes the actor
+            # right after it as subject; an actor before it belongs to an earlier clause.
+            subject = self._postverbal_subject(match, list(sources), plain_right)
+            if subject:
+                sources = tuple(subject)
+                plain_right = [p for p in plain_right if p not in subject]
+            elif self._opens_clause(match):
+                sources = ()
         if not sources and match.is_noun:
             sources = tuple(self._noun_sources(match, plain_right))
             plain_right = [p for p in plain_right if p not in sources]
@@ -213,6 +229,33 @@ class RoleReader:
         addressees = [p for p in left if p.start > verb]
         return Roles(tuple(_last_group(speakers, self.tokens)), tuple(_last_group(addressees, self.tokens)), location)
 
+    def _opens_clause(self, match: TriggerMatch) -> bool:
+        """A verb that starts its clause: glued to و/ف ("وأدان"), after punctuation, a
+        complementiser or a relative ("إن", "التي"), or first in the sentence."""
+        word = self.tokens.lower(match.start)
+        if word[:1] in {"و", "ف"} and word not in match.entry.pattern:
+            return True
+        previous = self.tokens.previous_word(match.start)
+        return (
+            previous is None or self.tokens.token(previous).is_punct
+            or self.tokens.lower(previous) in self.cues.content_openers
+        )
+
+    def _postverbal_subject(self, match: TriggerMatch, left: list[Participant], right: list[Participant]) -> list[Participant]:
+        """The actor group right after a clause-opening verb (a title or two may come between:
+        "الأمين العام … بان كي مون"), with no preposition before it; none when SVO order applies."""
+        if left and not self._opens_clause(match):
+            return []
+        if not right:
+            return []
+        first = right[0]
+        gap = self.tokens.word_indexes(match.end, first.start)
+        if len(gap) > 4 or any(self.tokens.token(i).is_punct for i in gap):
+            return []
+        if self.preposition_before(first) is not None:
+            return []
+        return _first_group(right, self.tokens)
+
     def _noun_sources(self, match: TriggerMatch, right: list[Participant]) -> list[Participant]:
         """"visit by X", "talks between X and Y", "X's visit"."""
         for participant in right:
@@ -234,7 +277,7 @@ class RoleReader:
             return False
         words = self.tokens.word_indexes(match.start - 4, match.start)
         has_auxiliary = any(self.tokens.lower(i) in self.cues.passive_auxiliaries for i in words)
-        inflected = token.lower_ != match.entry.pattern[0] and token.lower_.endswith(("ed", "en", "wn", "ht", "lt"))
+        inflected = token.lower_ != match.entry.pattern[0] and token.lower_.endswith(self.cues.passive_endings)
         following = self.tokens.word_indexes(match.end, match.end + 1)
         adjectival = match.entry.governs and bool(following) and self.tokens.lower(following[0]) == "to"
         if not has_auxiliary and inflected and self._reduced_passive(match):
@@ -257,7 +300,6 @@ class RoleReader:
         nxt = self.tokens.token(following[0])
         return not (nxt.is_title or nxt.lower_ in {"the", "a", "an", "his", "her", "their", "its"} or nxt.like_num)
 
-
     def _is_locative(self, participant: Participant) -> bool:
         return self._locates(participant, self.preposition_before(participant))
 
@@ -279,6 +321,14 @@ class RoleReader:
         return self._preposition_looking_back(participant)
 
     def _preposition_looking_back(self, participant: Participant) -> str | None:
+        for phrase in self.cues.agent_phrases:  # "على يد X", "من قبل X"
+            start = participant.start - len(phrase)
+            if start >= self.tokens.first and self.tokens.match_at(start, phrase) == participant.start:
+                return " ".join(phrase)
+        if self.tokens.lexicon.language == "ar":
+            glued = self._glued_preposition(participant)
+            if glued is not None:
+                return glued
         prepositions = (
             self.cues.agent_prepositions | self.cues.locative_prepositions
             | self.cues.target_prepositions | EXTRA_PREPOSITIONS
@@ -300,6 +350,17 @@ class RoleReader:
                 return None
             skipped += 1
         return None
+
+    def _glued_preposition(self, participant: Participant) -> str | None:
+        """Arabic prepositions written on the noun: "للأمم المتحدة" (ل), "بالقاهرة" (ب), or
+        "لمصر" when the actor stage left the clitic outside the mention."""
+        token = self.tokens.token(participant.start)
+        offset = participant.mention.start - token.idx
+        if 0 < offset < len(token.text):
+            prefix = normalize_arabic(token.text[:offset]).lstrip("وف")
+            if prefix in {"ب", "ل", "ك", "لل"}:
+                return prefix[0]
+        return arabic_proclitic(token.text)
 
     # --- syntactic reading ---------------------------------------------------------------------
     def _syntactic(self, match: TriggerMatch, scheme: RoleScheme, candidates: list[Participant]) -> Roles:
@@ -501,6 +562,15 @@ def _last_group(participants: list[Participant], tokens: UnitTokens) -> list[Par
     return group
 
 
+def _glued_conjunction(participant: Participant, tokens: UnitTokens) -> bool:
+    """Arabic "و" written on the second conjunct: "مصر والسعودية", or left outside the mention."""
+    token = tokens.token(participant.start)
+    offset = participant.mention.start - token.idx
+    if 0 < offset < len(token.text):
+        return normalize_arabic(token.text[:offset]).startswith("و")
+    return normalize_arabic(token.text).startswith(("وال", "ول"))
+
+
 def _first_group(participants: list[Participant], tokens: UnitTokens) -> list[Participant]:
     if not participants:
         return []
@@ -517,6 +587,8 @@ def _coordinated(left: Participant, right: Participant, tokens: UnitTokens) -> b
     """"X and Y", "X, Y and Z", "X and Bulgarian President Y", "X (Y)"."""
     between = tokens.word_indexes(left.end, right.start)
     if not between:
+        if tokens.lexicon.language == "ar":  # VSO: "زار الرئيس الجزائري موريتانيا" is subject, object
+            return _glued_conjunction(right, tokens)
         return True
     words = [tokens.lower(i) for i in between]
     if words == ["("]:

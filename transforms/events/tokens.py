@@ -13,6 +13,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from transforms.events.lexicon import LanguageLexicon, Phrase
+from transforms.events.morphology import arabic_keys, normalize_arabic
 from transforms.events.units import Unit, normalize_word, token_keys
 
 PUNCTUATION_STOPS = frozenset({".", "!", "?"})
@@ -21,6 +22,12 @@ NOUN_CONTEXT_WORDS = frozenset(
     {"a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those", "'s", "’s",
      "new", "recent", "latest", "first", "second", "further", "major", "any", "no", "every", "each"}
 )
+# The same for the other untagged languages (Spanish; Arabic glues its article to the noun).
+NOUN_CONTEXT_BY_LANGUAGE = {
+    "es": frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "del", "al", "este",
+                     "esta", "estos", "estas", "nuevo", "nueva", "primer", "primera", "cualquier", "ningún"}),
+    "ar": frozenset(),
+}
 # ... and words that show it is used as a verb.
 VERB_CONTEXT_WORDS = frozenset(
     {"to", "will", "would", "shall", "should", "could", "can", "may", "might", "must", "did",
@@ -48,6 +55,9 @@ class UnitTokens:
 
     @cached_property
     def keys(self) -> dict[int, frozenset[str]]:
+        if self.lexicon.language == "ar":  # spellings and clitics (morphology.py)
+            vocabulary = self.lexicon.vocabulary
+            return {token.i: arabic_keys(token.text, vocabulary) for token in self.unit.span}
         return {
             token.i: token_keys(token, self.lexicon.inflections) for token in self.unit.span
         }
@@ -56,6 +66,8 @@ class UnitTokens:
         return self.doc[index]
 
     def lower(self, index: int) -> str:
+        if self.lexicon.language == "ar":
+            return normalize_arabic(self.doc[index].text)
         return self.doc[index].lower_.replace("\u2019", "'")
 
     def word_indexes(self, start: int, end: int) -> list[int]:
@@ -65,6 +77,8 @@ class UnitTokens:
     @cached_property
     def surface_keys(self) -> dict[int, frozenset[str]]:
         """Text and lemma only: for names, where "according" must not read as "accord"."""
+        if self.lexicon.language == "ar":
+            return self.keys  # normalised text and its clitic-free form: "والاتفاقية"
         return {
             token.i: frozenset(k for k in (normalize_word(token.text), normalize_word(token.lemma_)) if k)
             for token in self.unit.span
@@ -226,8 +240,10 @@ class UnitTokens:
 
     def _introduces_content(self, verb: int) -> bool:
         """"X said that ..." / "X a annoncé que ...": the verb opens a clause, not a tail."""
-        following = self.word_indexes(verb + 1, verb + 3)
-        return any(self.lower(i) in {"that", "que", "qu'"} for i in following)
+        # VSO (Arabic "وقال المتحدث باسم … إن"): the speaker comes between verb and complementiser.
+        reach = 12 if self.lexicon.cues.postverbal_subjects else 3
+        following = self.word_indexes(verb + 1, verb + reach)
+        return any(self.lower(i) in self.lexicon.cues.content_openers for i in following)
 
     def _is_auxiliary(self, index: int) -> bool:
         token = self.doc[index]
@@ -255,7 +271,11 @@ class UnitTokens:
         if token.pos_:
             return token.pos_ in {"VERB", "AUX"} or "VerbForm=Part" in str(token.morph) or token.pos_ == "ADJ"
         previous = self._previous_word(index)
-        return previous is None or self.lower(previous) not in NOUN_CONTEXT_WORDS
+        return previous is None or self.lower(previous) not in self._noun_context_words
+
+    @property
+    def _noun_context_words(self) -> frozenset[str]:
+        return NOUN_CONTEXT_BY_LANGUAGE.get(self.lexicon.language, NOUN_CONTEXT_WORDS)
 
     def _previous_word(self, index: int) -> int | None:
         for position in range(index - 1, self.first - 1, -1):
