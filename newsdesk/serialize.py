@@ -19,6 +19,7 @@ def document_json(document: ExtractedDocument) -> dict[str, Any]:
         "events": [_plain(item) for item in document.events],
         "agreements": [_plain(item) for item in document.agreements],
         "extraction": {"status": document.extraction_status, "message": document.extraction_message},
+        "events_coverage": document.events_coverage,
     }
 
 

@@ -58,4 +58,5 @@ class Extractor:
             actors=actors,
             events=events,
             agreements=agreements,
+            events_coverage=self.events.coverage(article.language.language),
         )

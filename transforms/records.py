@@ -188,4 +188,8 @@ class ExtractedDocument:
     # "complete", or why extraction set the article aside (extraction_crashed, _timeout, _memory,
     # _failed): the text and language are kept, the stages above stay empty.
     extraction_status: str = "complete"
+    # Whether the event stage reads this article's language (EventExtractor.coverage): "full" (event
+    # and agreement lexicons), "partial" (one of them), "none" (no events or agreements extracted,
+    # which says nothing about whether any happened); None when extraction did not run.
+    events_coverage: str | None = None
     extraction_message: str | None = None

@@ -39,7 +39,30 @@ def render(page: context.PageContext) -> None:
         types = warehouse.frame("SELECT event_type, count(*) AS events FROM events GROUP BY ALL ORDER BY ALL")
         st.altair_chart(charts.counts_by(types, "event_type", "events", "Events by PLOVER type"), width="stretch")
     st.subheader("Coverage")
+    _not_extracted(warehouse)
     table(warehouse.frame("SELECT * FROM coverage ORDER BY dimension, value"))
+
+
+def _not_extracted(warehouse: Warehouse) -> None:
+    """Say which languages get no events: their articles count zero events without being calm."""
+    rows = warehouse.frame(
+        """
+        SELECT value AS language, events_not_extracted, events_partial
+        FROM coverage WHERE dimension = 'language' AND (events_not_extracted > 0 OR events_partial > 0)
+        ORDER BY value
+        """
+    )
+    if rows.empty:
+        return
+    parts = [
+        f"{markdown_code(row.language)}: {int(row.events_not_extracted)} not extracted"
+        + (f", {int(row.events_partial)} partly" if row.events_partial else "")
+        for row in rows.itertuples()
+    ]
+    st.warning(
+        "Events are not extracted for every language, so zero events there means \"not read\", not "
+        "\"no conflict\": " + "; ".join(parts) + "."
+    )
 
 
 def _figures(warehouse: Warehouse) -> None:

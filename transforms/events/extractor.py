@@ -96,6 +96,15 @@ class EventExtractor:
         )
         return events, agreements
 
+    def coverage(self, language: str) -> str:
+        """How far this stage reads a language: "full" (event and agreement lexicons), "partial"
+        (one of them), "none" (no events, no agreements: not extracted, not "nothing happened")."""
+        has_events = language in self.languages
+        has_agreements = self._agreement_lexicon(language) is not None
+        if has_events and has_agreements:
+            return "full"
+        return "partial" if has_events or has_agreements else "none"
+
     def lexicon(self, language: str) -> LanguageLexicon:
         if language not in self._lexicons:
             self._lexicons[language] = load_lexicon(language)

@@ -194,7 +194,7 @@ FROM dyad_event AS d
 JOIN reporting AS r USING (source_country, target_country, month)
 GROUP BY d.source_country, d.target_country, d.month
 ORDER BY d.source_country, d.target_country, d.month;
-COMMENT ON VIEW dyads_monthly IS 'Source country x target country x month: event counts by quad class and PLOVER type, Goldstein sum and mean, and articles (the classic GDELT/ICEWS dyad table). Each event counts once per (source country, target country) pair of its actors; negated events and actors without a country are left out; countries may be equal (domestic events). A reciprocal event (a meeting: sources, no target) counts once per pair of its countries, under the alphabetically first as source: for the relation between A and B, add the rows (A, B) and (B, A).';
+COMMENT ON VIEW dyads_monthly IS 'Source country x target country x month: event counts by quad class and PLOVER type, Goldstein sum and mean, and articles (the classic GDELT/ICEWS dyad table). Each event counts once per (source country, target country) pair of its actors; negated events and actors without a country are left out; countries may be equal (domestic events). A reciprocal event (a meeting: sources, no target) counts once per pair of its countries, under the alphabetically first as source: for the relation between A and B, add the rows (A, B) and (B, A). Only articles in languages the event stage reads give events: a dyad missing here may be unreported or only reported in a language not extracted; see coverage.events_not_extracted and articles.events_coverage (full, partial, none) to tell "no events" from "not extracted".';
 COMMENT ON COLUMN dyads_monthly.source_country IS 'Country (ISO 3166-1 alpha-3) of a source actor. Example: DZA.';
 COMMENT ON COLUMN dyads_monthly.target_country IS 'Country of a target actor (for a reciprocal event, of another participant). Example: MAR.';
 COMMENT ON COLUMN dyads_monthly.month IS 'First day of the month of the event''s first possible day (date_start; the first publication date when the event has no date). Example: 2022-07-01.';
@@ -480,7 +480,8 @@ article AS (
             WHEN a.published_start IS NOT NULL THEN strftime(a.published_start, '%Y')
             ELSE '(undated)'
         END AS "month",
-        p.actor_mentions, p.event_mentions, p.agreement_mentions
+        p.actor_mentions, p.event_mentions, p.agreement_mentions,
+        a.events_coverage AS coverage_level
     FROM articles AS a JOIN per_article AS p USING (article_id)
 ),
 grouped AS (
@@ -497,11 +498,14 @@ SELECT
     sum(agreement_mentions)::BIGINT AS agreement_mentions,
     min(published_start) AS first_published,
     max(published_start) AS last_published,
-    0::BIGINT AS quarantined_records
+    0::BIGINT AS quarantined_records,
+    count(*) FILTER (WHERE coverage_level = 'full')::BIGINT AS events_full,
+    count(*) FILTER (WHERE coverage_level = 'partial')::BIGINT AS events_partial,
+    count(*) FILTER (WHERE coverage_level = 'none')::BIGINT AS events_not_extracted
 FROM grouped
 GROUP BY dimension, value
 UNION ALL
-SELECT 'quarantine_reason', reason, 0, 0, 0, 0, 0, NULL, NULL, count(*)
+SELECT 'quarantine_reason', reason, 0, 0, 0, 0, 0, NULL, NULL, count(*), 0, 0, 0
 FROM quarantine
 GROUP BY reason
 ORDER BY dimension, value;
@@ -516,3 +520,6 @@ COMMENT ON COLUMN coverage.agreement_mentions IS 'Agreement mentions found in th
 COMMENT ON COLUMN coverage.first_published IS 'Earliest publication date among those articles; NULL for quarantine rows. Example: 2021-11-25.';
 COMMENT ON COLUMN coverage.last_published IS 'Latest publication date (articles.published_start) among those articles.';
 COMMENT ON COLUMN coverage.quarantined_records IS 'Number of quarantined input records with that reason (0 for article rows).';
+COMMENT ON COLUMN coverage.events_full IS 'Articles whose language the event stage reads in full (articles.events_coverage = full: event and agreement lexicons).';
+COMMENT ON COLUMN coverage.events_partial IS 'Articles whose language the event stage reads in part (events_coverage = partial: events or agreements only).';
+COMMENT ON COLUMN coverage.events_not_extracted IS 'Articles whose language has no event extraction (events_coverage = none): their zero events mean "not extracted", not "nothing happened". Articles stored before events_coverage existed are in none of the three counts.';

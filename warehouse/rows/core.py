@@ -65,6 +65,7 @@ def article_row(document: ExtractedDocument, run: RunContext) -> dict:
         "first_seen_at": run.started_at,
         "extractor_version": run.extractor_version,
         "extraction_status": document.extraction_status,
+        "events_coverage": document.events_coverage,
     }
 
 

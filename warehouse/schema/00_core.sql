@@ -28,6 +28,7 @@ CREATE TABLE articles (
     first_seen_at TIMESTAMP NOT NULL,
     extractor_version VARCHAR NOT NULL,
     extraction_status VARCHAR,
+    events_coverage VARCHAR,
     PRIMARY KEY (article_id)
 );
 COMMENT ON TABLE articles IS 'One row per distinct article (same normalised text = same article, whatever file it came from).';
@@ -56,6 +57,7 @@ COMMENT ON COLUMN articles.first_seen_run IS 'Id of the run (Prefect flow run) t
 COMMENT ON COLUMN articles.first_seen_at IS 'UTC time of the run that first stored this article.';
 COMMENT ON COLUMN articles.extractor_version IS 'Version of the extraction code that produced this article''s derived rows. Example: 0.1.0.';
 COMMENT ON COLUMN articles.extraction_status IS 'complete, or why extraction set the article aside with no derived rows (its text and language are kept; `quarantine` says more): extraction_crashed (the NLP process died), extraction_timeout, extraction_memory, extraction_failed (an error inside the extractor). `newsdesk reprocess` tries such articles again. NULL in rows stored before this column existed (extracted completely).';
+COMMENT ON COLUMN articles.events_coverage IS 'Whether events and agreements were extracted for the article''s language: full (event and agreement lexicons: French, English, Spanish, Arabic), partial (only one of them), none (the language is not covered: no event or agreement rows, which does not mean nothing happened). NULL in rows stored before this column existed, or when extraction set the article aside (extraction_status). Example: full.';
 
 CREATE TABLE source_files (
     path VARCHAR NOT NULL,

@@ -1,0 +1,92 @@
+"""Arabic events and agreements: normalised spellings, clitics, VSO and SVO order, agent phrases,
+negation, future prefix, reported speech (blank Arabic pipeline). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.events_support import city, extract, group, state
+from transforms.events.morphology import arabic_keys, arabic_proclitic, normalize_arabic
+
+
+def test_spellings_are_normalised() -> None:
+    assert normalize_arabic("أدانت") == normalize_arabic("ادانت")
+    assert normalize_arabic("ثنائية") == normalize_arabic("ثنائيه")
+    assert normalize_arabic("مستشفى") == "مستشفي"
+
+
+def test_clitics_are_peeled_least_first() -> None:
+    vocabulary = frozenset({"بحث", "حث", "هجوم", "ادان", "ملاحقه"})
+    assert "بحث" in arabic_keys("وبحث", vocabulary) and "حث" not in arabic_keys("وبحث", vocabulary)
+    assert "هجوم" in arabic_keys("بالهجوم", vocabulary)
+    assert "ادان" in arabic_keys("وأدان", vocabulary)
+    assert "ملاحقه" in arabic_keys("ملاحقتهم", vocabulary)
+    assert arabic_proclitic("للحكومة") == "ل" and arabic_proclitic("لبنان") is None
+
+
+def test_vso_condemnation_takes_the_actor_after_the_verb_as_source() -> None:
+    found = extract(
+        "وأدانت الحكومة الأردنية الهجوم على السفارة الكويتية.",
+        "ar", "2023-03-10",
+        [state("JOR", "الحكومة الأردنية"), state("KWT", "الكويتية")],
+    )
+    accuse = found.events_of("ACCUSE")
+    assert accuse and accuse[0].sources == ("state:JOR",)
+
+
+def test_svo_order_keeps_the_actor_before_the_verb() -> None:
+    found = extract(
+        "قالت الوزارة إن تونس تدين بشدة الاعتداء على ليبيا.",
+        "ar", "2023-03-10", [state("TUN", "تونس"), state("LBY", "ليبيا")],
+    )
+    accuse = found.events_of("ACCUSE")
+    assert accuse and accuse[0].sources == ("state:TUN",)
+    assert accuse[0].modality == "reported"
+
+
+def test_meeting_verb_with_coordinated_participants_is_reciprocal() -> None:
+    found = extract(
+        "والتقى وزير خارجية عمان نظيره القطري في الدوحة.",
+        "ar", "2023-03-10",
+        [state("OMN", "عمان"), state("QAT", "القطري"), city("QAT", "الدوحة")],
+    )
+    consult = found.events_of("CONSULT")
+    assert consult and not consult[0].targets
+    assert set(consult[0].sources) <= {"state:OMN", "state:QAT"}
+
+
+def test_agent_phrase_makes_the_trainer_the_source() -> None:
+    found = extract(
+        "تلقت القوات الصومالية تدريبات على يد الجيش التركي.",
+        "ar", "2023-03-10",
+        [group("military:SOM", "Somali forces", "military", "SOM", "القوات الصومالية"),
+         group("military:TUR", "Turkish army", "military", "TUR", "الجيش التركي")],
+    )
+    aid = found.events_of("AID")
+    assert aid and aid[0].sources == ("military:TUR",)
+    assert aid[0].targets == ("military:SOM",)
+
+
+def test_negation_with_lam() -> None:
+    found = extract(
+        "لم تستقبل مصر الوفد السوداني.", "ar", "2023-03-10",
+        [state("EGY", "مصر"), state("SDN", "السوداني")],
+    )
+    assert found.events and all(e.negated for e in found.events)
+
+
+def test_future_prefix_sin_makes_the_visit_planned_and_vso_object_the_target() -> None:
+    found = extract(
+        "وسيزور الرئيس الجزائري موريتانيا الأسبوع المقبل.", "ar", "2023-03-10",
+        [state("DZA", "الجزائري"), state("MRT", "موريتانيا")],
+    )
+    (event,) = found.events
+    # PLOVER: a cooperative act announced for the future is AGREE (intent to visit, CAMEO 036).
+    assert (event.event_type, event.modality) == ("AGREE", "planned")
+    assert event.sources == ("state:DZA",) and event.targets == ("state:MRT",)
+
+
+def test_a_named_agreement_with_a_clitic_is_found() -> None:
+    found = extract(
+        "ووقعت المغرب وموريتانيا على مذكرة تفاهم في نواكشوط.", "ar", "2023-03-10",
+        [state("MAR", "المغرب"), state("MRT", "موريتانيا"), city("MRT", "نواكشوط")],
+    )
+    assert [a.type for a in found.agreements][:1] == ["memorandum_of_understanding"]

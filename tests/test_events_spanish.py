@@ -1,0 +1,93 @@
+"""Spanish events and agreements: lexicon with generated inflections, roles from word order and
+prepositions (blank Spanish pipeline: no tagger, no parser), modality. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.events_support import city, extract, group, person, state
+from transforms.events import EventExtractor
+from transforms.events.morphology import spanish_inflections
+
+
+def test_regular_and_future_forms_are_generated_from_the_infinitive() -> None:
+    forms, future = spanish_inflections(["firmar", "reunirse", "atacar"])
+    assert forms["firmó"] == {"firmar"} and forms["firmado"] == {"firmar"}
+    assert forms["reunió"] == {"reunirse"}  # "se reunió": the pronoun is a word of its own
+    assert "ataque" in forms  # orthographic change before -e
+    assert "firmará" in future and "firmaría" in future
+
+
+def test_svo_request_with_a_target_after_the_preposition_a() -> None:
+    found = extract(
+        "Marruecos pidió ayer a Argelia la reapertura de la frontera.",
+        "es", "2023-03-10", [state("MAR", "Marruecos"), state("DZA", "Argelia")],
+    )
+    (event,) = found.events
+    assert event.event_type == "REQUEST"
+    assert event.sources == ("state:MAR",) and event.targets == ("state:DZA",)
+
+
+def test_an_irregular_preterite_is_read_from_the_lexicon_forms() -> None:
+    found = extract(
+        "La policía portuguesa detuvo el martes a dos dirigentes del sindicato.",
+        "es", "2023-03-10", [group("police:PRT", "Portuguese police", "police", "PRT", "policía portuguesa")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("COERCE", "173")
+    assert event.sources == ("police:PRT",)
+
+
+def test_a_passive_with_por_makes_the_agent_the_source() -> None:
+    found = extract(
+        "El ministro chileno fue recibido por el rey de Suecia en Estocolmo.",
+        "es", "2023-03-10",
+        [person("ministro", "ministro chileno", "CHL", "ministro chileno"),
+         person("rey", "rey de Suecia", "SWE", "rey de Suecia"), city("SWE", "Estocolmo")],
+    )
+    consult = found.events_of("CONSULT")
+    assert consult and consult[0].sources == ("person:rey",)
+    assert consult[0].targets == ("person:ministro",)
+
+
+def test_negation_before_the_verb() -> None:
+    found = extract(
+        "Perú no firmó la declaración con Bolivia.",
+        "es", "2023-03-10", [state("PER", "Perú"), state("BOL", "Bolivia")],
+    )
+    assert found.events and all(e.negated for e in found.events)
+
+
+def test_a_future_form_announces_the_act() -> None:
+    found = extract(
+        "Noruega visitará Colombia en junio.", "es", "2023-03-10",
+        [state("NOR", "Noruega"), state("COL", "Colombia")],
+    )
+    (event,) = found.events
+    assert event.modality == "planned"
+
+
+def test_a_reporting_tail_with_segun_is_not_a_participant() -> None:
+    found = extract(
+        "Grecia condenó el ataque contra la embajada de Turquía, según informó la agencia Reuters.",
+        "es", "2023-03-10",
+        [state("GRC", "Grecia"), state("TUR", "Turquía"), group("media:reuters", "Reuters", "media", None, "Reuters")],
+    )
+    accuse = found.events_of("ACCUSE")
+    assert accuse and accuse[0].sources == ("state:GRC",)
+    assert "media:reuters" not in accuse[0].sources + accuse[0].targets
+    assert accuse[0].modality == "reported"
+
+
+def test_de_acuerdo_is_consent_not_an_agreement_but_a_named_pact_is() -> None:
+    found = extract(
+        "Chile y Argentina firmaron un acuerdo de cooperación en Santiago. El Gobierno está de acuerdo con el plan.",
+        "es", "2023-03-10", [state("CHL", "Chile"), state("ARG", "Argentina"), city("CHL", "Santiago")],
+    )
+    types = sorted({a.type for a in found.agreements})
+    assert types == ["cooperation_agreement"]
+
+
+def test_coverage_is_full_for_spanish_and_none_for_an_unread_language() -> None:
+    extractor = EventExtractor()
+    assert extractor.coverage("es") == "full"
+    assert extractor.coverage("ar") == "full"
+    assert extractor.coverage("de") == "none"
