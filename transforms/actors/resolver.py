@@ -5,9 +5,11 @@ The steps, in order:
    language (gazetteer.py);
 2. candidates from names (names.py), titled and recognised people (persons.py) and unknown
    organisations (groups.py); the strongest non-overlapping ones are kept (context.select);
-3. toponyms read as places or acting states (metonymy.py);
+3. toponyms read as places or acting states (metonymy.py); a dateline is a place (datelines.py);
 4. short forms, acronyms, "the Kingdom" and fuzzy dictionary matches (coreference.py);
-5. mentions grouped into `Actor` records (assemble.py).
+5. the country of unknown people and organisations, from the text first and the article's
+   dominant country last; former states by the article's date (attribution.py);
+6. mentions grouped into `Actor` records (assemble.py).
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from datetime import date
 from spacy.tokens import Doc
 
 from transforms.actors.assemble import assemble
+from transforms.actors.attribution import attribute_countries
 from transforms.actors.context import Context, select
 from transforms.actors.coreference import resolve_coreference
+from transforms.actors.datelines import read_datelines
 from transforms.actors.gazetteer import NameIndex, build_index
 from transforms.actors.groups import group_candidates
+from transforms.actors.guards import guard_common_words, guard_longer_names
 from transforms.actors.knowledge import Knowledge
 from transforms.actors.metonymy import read_toponyms
 from transforms.actors.names import fuzzy_country_candidates, name_candidates
@@ -53,8 +58,13 @@ class ActorResolver:
                 day: date | None) -> Context:
         words = tokenize(text, [sentence.start for sentence in sentences])
         matches = self.index(language).find(words, text)
-        return Context(text, language, words, matches, self.knowledge.lexicon(language),
-                       self.knowledge, day, doc)
+        lexicon = self.knowledge.lexicon(language)
+        cues = frozenset(phrase[0] for section in ("locative", "actor_prepositions")
+                         for phrase in lexicon.words.get(section, ()) if len(phrase) == 1)
+        cues |= {phrase[0] for phrase, kind in lexicon.institutions.items()
+                 if len(phrase) == 1 and kind == "military"}
+        matches = guard_common_words(words, matches, self.knowledge.common_place_words(language), cues)
+        return Context(text, language, words, matches, lexicon, self.knowledge, day, doc)
 
 
 def resolve_context(ctx: Context) -> tuple[Actor, ...]:
@@ -65,8 +75,10 @@ def resolve_context(ctx: Context) -> tuple[Actor, ...]:
         *group_candidates(ctx),
     ]
     selected = select(add_appositive_offices(ctx, candidates))
-    selected = read_toponyms(ctx, selected)
+    selected = read_toponyms(ctx, guard_longer_names(ctx, selected))
+    selected = read_datelines(ctx, selected)
     selected = resolve_coreference(ctx, selected)
+    selected = attribute_countries(ctx, selected)
     return assemble(ctx, selected)
 
 

@@ -1,0 +1,133 @@
+"""Countries of unknown people and organisations, datelines, common-word and namesake guards,
+renamed and former states (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.actors_support import by_id, ids_of, mention_of, resolve
+from transforms.actors.datelines import dateline_end
+from transforms.actors.knowledge import renamed_to
+
+
+# -- cues in the text -------------------------------------------------------------------------------
+def test_a_demonym_right_before_a_name_gives_its_country() -> None:
+    # pattern: <noun> <demonym> <Name>
+    actors = resolve("Le quotidien belge Le Soir Matin a publié une enquête sur la Norvège.", "fr")
+    actor, _ = mention_of(actors, "Soir Matin")
+    assert actor.country == "BEL"
+
+
+def test_a_demonym_further_back_behind_a_verb_says_nothing() -> None:
+    # "l'ambassade équatorienne pour protéger X": the demonym qualifies the embassy, not X
+    actors = resolve("Le Portugal voulait entrer dans l'ambassade équatorienne pour arrêter Jonas Vidmar. "
+                     "Le Portugal a protesté.", "fr")
+    actor, _ = mention_of(actors, "Jonas Vidmar")
+    assert actor.country != "ECU"
+
+
+def test_an_apposition_with_a_demonym_gives_the_country() -> None:
+    # pattern: <Name>, <title> ... <demonym>
+    actors = resolve("Hier, Tomas Lindqvist, ministre suédois des Transports, a démissionné.", "fr")
+    actor, _ = mention_of(actors, "Tomas Lindqvist")
+    assert actor.country == "SWE"
+
+
+def test_a_country_after_a_destination_word_is_the_posting_not_the_nationality() -> None:
+    # pattern: <Name>, <title> auprès de <country>: the country is where the person is posted
+    actors = resolve("Hier, Tomas Lindqvist, ambassadeur auprès de la Norvège, a démissionné.", "fr")
+    actor, _ = mention_of(actors, "Tomas Lindqvist")
+    assert actor.country != "NOR" or all(m.confidence <= 0.4 for m in actor.mentions)
+
+
+def test_a_country_inside_an_organisation_name_gives_its_country() -> None:
+    actors = resolve("El Partido Socialista Obrero Español criticó el proyecto.", "es")
+    assert any(a.country == "ESP" and a.type != "state" for a in actors)
+
+
+def test_of_country_after_an_organisation_name() -> None:
+    actors = resolve("The Central Bank of Kenya raised rates on Monday.", "en")
+    assert any(a.country == "KEN" and a.type not in ("state", "place") for a in actors)
+
+
+# -- the article's dominant country -----------------------------------------------------------------
+def test_the_dominant_country_is_a_low_confidence_last_resort() -> None:
+    text = ("Le gouvernement portugais a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
+            "Le député Rui Tavares Monteiro a critiqué le texte.")
+    actor, mention = mention_of(resolve(text, "fr"), "Rui Tavares Monteiro")
+    assert actor.country == "PRT"
+    assert mention.confidence <= 0.4
+
+
+def test_no_dominant_country_when_two_countries_share_the_article() -> None:
+    text = ("La France et l'Allemagne ont signé un accord. Paris et Berlin saluent le texte. "
+            "Le négociateur Rui Tavares Monteiro a critiqué le texte.")
+    actor, _ = mention_of(resolve(text, "fr"), "Rui Tavares Monteiro")
+    assert actor.country is None
+
+
+def test_a_multinational_organisation_never_takes_the_dominant_country() -> None:
+    text = ("Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
+            "L'Organisation Internationale des Pêcheurs a critiqué le texte.")
+    actors = resolve(text, "fr")
+    assert not any(a.country == "PRT" and "Internationale" in a.name for a in actors)
+
+
+# -- datelines --------------------------------------------------------------------------------------
+def test_datelines_are_recognised_in_several_styles() -> None:
+    assert dateline_end("OSLO, Jan 4 - The government said") == len("OSLO, Jan 4 -")
+    assert dateline_end("Lisboa, 12 feb (EFE). El Gobierno") == len("Lisboa, 12 feb (EFE).")
+    assert dateline_end("Ourense (Galicia), 3 jun (EFE). La") == len("Ourense (Galicia), 3 jun (EFE).")
+    assert dateline_end("NAIROBI (Reuters) - Kenya said") == len("NAIROBI (Reuters) -")
+    assert dateline_end("Norway, Sweden and Denmark met on 4 May.") == 0
+
+
+def test_a_dateline_is_a_place_never_an_acting_state() -> None:
+    ids = ids_of("OSLO, Jan 4 - Sweden and Finland signed a fishing accord on Monday.", "en")
+    assert "state:NOR" not in ids
+    assert "state:SWE" in ids
+
+
+# -- guards -----------------------------------------------------------------------------------------
+def test_arabic_financial_is_not_mali() -> None:
+    # مالية "financial" after its noun is an adjective, not "Malian"
+    assert "state:MLI" not in ids_of("أعلنت الحكومة عن إصلاحات مالية جديدة لدعم الاقتصاد.", "ar")
+
+
+def test_arabic_mali_after_a_preposition_or_an_army_is_mali() -> None:
+    assert any(i.endswith("MLI") for i in ids_of("وصل الوزير إلى مالي أمس.", "ar"))
+    assert any(i.endswith("MLI") for i in ids_of("هاجم الجيش المالي مواقع المتمردين.", "ar"))
+
+
+def test_arabic_the_city_is_not_medina() -> None:
+    ids = ids_of("قال رئيس البلدية إن المدينة تحتاج إلى مستشفى جديد.", "ar")
+    assert not any(i.endswith("SAU") or "medina" in i for i in ids)
+
+
+def test_a_city_name_heading_a_longer_name_is_not_that_city() -> None:
+    # "Santiago de Compostela" is no mention of Santiago (Chile)
+    ids = ids_of("El alcalde de Santiago de Compostela inauguró el puente.", "es")
+    assert "state:CHL" not in ids and not any(i.startswith("place:CHL") for i in ids)
+
+
+def test_a_namesake_town_goes_to_the_article_country() -> None:
+    # Valencia: Spain and Venezuela; an article about Spain means the Spanish one
+    text = ("El Gobierno español aprobó el plan. Madrid y el Gobierno de España lo defienden. "
+            "La feria se celebró en Valencia.")
+    actors = resolve(text, "es")
+    actor, _ = mention_of(actors, "Valencia")
+    assert actor.country == "ESP"
+
+
+# -- renamed and former states ----------------------------------------------------------------------
+def test_renamed_states_take_their_current_code() -> None:
+    assert (renamed_to("BUR"), renamed_to("HVO"), renamed_to("DHY")) == ("MMR", "BFA", "BEN")
+    assert renamed_to("SUN") is None and renamed_to("DDR") is None
+    assert "state:MMR" in ids_of("Burma rejected the report.", "en")
+
+
+def test_a_successor_stands_for_the_former_state_by_date() -> None:
+    text = "Moscow rejected the proposal, Russian officials said."
+    assert "state:SUN" in ids_of(text, "en", date(1987, 3, 3))
+    assert "state:RUS" in ids_of(text, "en", date(2015, 3, 3))
+    assert "state:YUG" in ids_of("Belgrade protested.", "en", date(1989, 5, 1))
