@@ -90,3 +90,16 @@ def test_a_named_agreement_with_a_clitic_is_found() -> None:
         [state("MAR", "المغرب"), state("MRT", "موريتانيا"), city("MRT", "نواكشوط")],
     )
     assert [a.type for a in found.agreements][:1] == ["memorandum_of_understanding"]
+
+
+def test_every_spanish_and_arabic_trigger_code_is_in_the_crosswalk() -> None:
+    from transforms.events.crosswalk import Crosswalk
+    from transforms.events.lexicon import load_lexicon
+
+    crosswalk = Crosswalk.load()
+    for language in ("es", "ar"):
+        lexicon = load_lexicon(language)
+        for entries in lexicon.entries_by_word.values():
+            for entry in entries:
+                if not entry.code.startswith("plover:"):
+                    assert crosswalk.by_cameo(entry.code).event_type, (language, entry.code)
