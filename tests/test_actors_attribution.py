@@ -131,3 +131,23 @@ def test_a_successor_stands_for_the_former_state_by_date() -> None:
     assert "state:SUN" in ids_of(text, "en", date(1987, 3, 3))
     assert "state:RUS" in ids_of(text, "en", date(2015, 3, 3))
     assert "state:YUG" in ids_of("Belgrade protested.", "en", date(1989, 5, 1))
+
+
+# -- person merges --------------------------------------------------------------------------------
+def test_a_close_full_name_with_another_first_name_is_another_person() -> None:
+    # pattern: fuzzy match of a full name needs the first names to agree
+    actors = resolve("Treasury Secretary Donald Regan met President Reagan on Monday.", "en", date(1987, 3, 3))
+    actor, _ = mention_of(actors, "Donald Regan")
+    assert actor.actor_id != "person:ronald-reagan"
+
+
+def test_a_misspelt_full_name_with_the_same_first_name_still_matches() -> None:
+    actors = resolve("Francois Mitterand a reçu le chancelier.", "fr", date(1985, 3, 3))
+    actor, _ = mention_of(actors, "Francois Mitterand")
+    assert actor.actor_id == "person:francois-mitterrand"
+
+
+def test_a_place_name_closing_a_tagged_person_is_the_surname() -> None:
+    # pattern: PER span "<given name> <toponym>" -> the toponym is the surname
+    actors = resolve("Hier, Jean-Marc Paris a rencontré les élus.", "fr")
+    assert any(m.text == "Jean-Marc Paris" for a in actors for m in a.mentions if a.type == "person")

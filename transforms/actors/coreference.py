@@ -26,6 +26,7 @@ from transforms.actors.text import ascii_key, is_arabic
 
 FUZZY_PERSON_SCORE = 88.0
 FUZZY_GROUP_SCORE = 92.0
+FUZZY_FIRST_NAME_SCORE = 90.0  # "Francois"/"François" agree, "Donald"/"Ronald" (83) do not
 MIN_FUZZY_LENGTH = 6
 
 
@@ -49,11 +50,24 @@ def _fuzzy_to_dictionary(ctx: Context, candidate: Candidate) -> Candidate:
     choices = _alias_keys(ctx.knowledge, is_person)
     cutoff = FUZZY_PERSON_SCORE if is_person else FUZZY_GROUP_SCORE
     found = process.extractOne(name, choices[0], scorer=fuzz.ratio, score_cutoff=cutoff)
-    if found is None:
+    if found is None or (is_person and not _same_first_name(name, found[0])):
         return candidate
     actor = ctx.knowledge.dictionary[choices[1][found[2]]]
     return candidate.with_ref(identity.known_actor(actor, ctx.day), rule="fuzzy",
                               confidence=round(0.5 + found[1] / 250, 2))
+
+
+def _same_first_name(name: str, alias: str) -> bool:
+    """Two full names are one person's only if their first names agree too: "Donald Regan" is
+    not "Ronald Reagan" however close the whole strings are. An initial agrees with its name
+    ("F. Mitterand"); a one-word name has no first name to disagree."""
+    first, other = name.split(), alias.split()
+    if len(first) < 2 or len(other) < 2:
+        return True
+    a, b = first[0].rstrip("."), other[0].rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return fuzz.ratio(a, b) >= FUZZY_FIRST_NAME_SCORE
 
 
 @functools.lru_cache(maxsize=4)

@@ -296,8 +296,7 @@ def _ner_persons(ctx: Context) -> list[Candidate]:
             first = title_end
         while first < last and not _is_name_word(ctx, first):
             first += 1
-        while last > first and not _is_name_word(ctx, last - 1):
-            last -= 1
+        last = _surname_end(ctx, first, last)
         if first >= last or ctx.match_covering(first, last, PLACE_KINDS):
             continue
         ref, rule, confidence = _person_ref(ctx, first, last, None, sector, titled=title is not None)
@@ -305,6 +304,21 @@ def _ner_persons(ctx: Context) -> list[Candidate]:
         candidates.append(Candidate(first, last, GAZETTEER, ref, rule, confidence, title=title))
     return candidates
 
+
+
+def _surname_end(ctx: Context, first: int, last: int) -> int:
+    """End of the name inside a PER span: trailing words that are no name words are cut, except
+    a place name closing a span of given name + surname, which is the surname ("François
+    Hollande", "Jean-Louis Paris"): the tagger read a person there, and a place does not follow a
+    first name inside one name."""
+    end = last
+    while end > first and not _is_name_word(ctx, end - 1):
+        end -= 1
+    if end == last - 1 and end > first and ctx.words[last - 1].is_capitalized \
+            and ctx.match_covering(last - 1, last, ("country", "city", "seat")) \
+            and _adjacent(ctx, last - 2, last - 1):
+        return last
+    return end
 
 
 def _speech_persons(ctx: Context) -> list[Candidate]:
