@@ -151,3 +151,10 @@ def test_a_place_name_closing_a_tagged_person_is_the_surname() -> None:
     # pattern: PER span "<given name> <toponym>" -> the toponym is the surname
     actors = resolve("Hier, Jean-Marc Paris a rencontré les élus.", "fr")
     assert any(m.text == "Jean-Marc Paris" for a in actors for m in a.mentions if a.type == "person")
+
+
+def test_a_person_in_an_international_office_acts_for_no_state() -> None:
+    # pattern: a dictionary person whose office that day is an IGO one (sector IGO)
+    actors = by_id(resolve("Ban Ki-moon a appelé les deux camps au calme.", "fr", date(2012, 5, 2)))
+    person = actors["person:ban-ki-moon"]
+    assert (person.sector, person.country) == ("IGO", None)

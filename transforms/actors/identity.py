@@ -67,7 +67,11 @@ def police(knowledge: Knowledge, iso3: str) -> ActorRef:
 
 
 def known_actor(actor: KnownActor, day: date | None) -> ActorRef:
-    return ActorRef(actor.actor_id, actor.name, actor.type, actor.country, actor.sector_on(day), True)
+    sector = actor.sector_on(day)
+    # A person holding an international office that day (UN Secretary-General) acts for the
+    # organisation, not for the state of their nationality.
+    country = None if actor.type == "person" and sector == "IGO" else actor.country
+    return ActorRef(actor.actor_id, actor.name, actor.type, country, sector, True)
 
 
 def unknown_person(name: str, country: str | None, sector: str | None) -> ActorRef:
