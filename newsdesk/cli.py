@@ -176,26 +176,25 @@ def extract(
     input_format: Annotated[str, typer.Option(help="For standard input: text, json or jsonl.")] = "text",
 ) -> None:
     """Run the transforms on one file, without Prefect or a warehouse, and print the documents."""
-    from flows.extraction_worker import COMPLETE, ExtractionWorker
+    from flows.extraction_worker import COMPLETE
+    from newsdesk.inputs import NotARegularFile
     from newsdesk.serialize import dumps
-    from transforms.reading import read_articles
+    from newsdesk.single_file import extract_file
 
-    if file == "-":
-        data, name = sys.stdin.buffer.read(), f"<stdin>.{ {'text': 'txt'}.get(input_format, input_format) }"
-    else:
-        path = Path(file)
-        try:
-            data, name = path.read_bytes(), str(path.resolve())
-        except OSError as error:
-            errors.print(f"[red]error:[/red] cannot read {file}: {error.strerror}")
-            raise typer.Exit(2) from None
-    reading = read_articles(name, data, max_file_bytes())
+    try:
+        if file == "-":
+            name = f"<stdin>.{ {'text': 'txt'}.get(input_format, input_format) }"
+            extraction = extract_file(name, sys.stdin.buffer.read())
+        else:
+            extraction = extract_file(str(Path(file).resolve()))
+    except (OSError, NotARegularFile) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        errors.print(f"[red]error:[/red] cannot read {file}: {reason}", highlight=False)
+        raise typer.Exit(2) from None
+    reading, documents = extraction.reading, extraction.documents
     for problem in reading.problems:
         where = "" if problem.record < 0 else f" (record {problem.record})"
         errors.print(f"[yellow]quarantined{where}:[/yellow] {problem.reason}: {problem.message}")
-    worker = ExtractionWorker()
-    documents = worker.extract_batch(list(reading.articles)) if reading.articles else []
-    worker.close()
     for document in documents:
         if document.extraction_status != COMPLETE:
             where = f" (record {document.article.record_index})" if reading.format != "text" else ""

@@ -3,8 +3,8 @@
     newsdesk eval realnews REALNEWS_DIR                      (holds gold/ and articles.jsonl)
     newsdesk eval realnews GOLD_DIR ARTICLES.jsonl [--extract EXTRACT.jsonl] [--json]
 
-The articles are extracted in-process with the reading code and `Extractor` that `newsdesk
-extract` uses, so the documents equal the command's; `--extract` scores a saved `newsdesk
+The articles are extracted with the code `newsdesk extract` uses (newsdesk/single_file.py), so the
+documents equal the command's; `--extract` scores a saved `newsdesk
 extract ARTICLES.jsonl --format json` output instead. Gold is one `<id>.json` per article (format:
 GUIDE.md beside the gold); a document is aligned with its article by `article.record_index`, the
 article's line number in ARTICLES.jsonl. An article without a document counts as crashed.
@@ -153,35 +153,20 @@ def load_extract(path: Path, unreadable: Unreadable) -> dict[int, dict[str, Any]
 
 
 def extract_documents(path: Path, errors: Console) -> dict[int, dict[str, Any]]:
-    """`newsdesk extract PATH --format json`, in process: same reading, same Extractor, same JSON."""
-    from newsdesk.config import max_file_bytes
+    """`newsdesk extract PATH --format json`, in process: same reading, same extraction (in its
+    worker process, so a crashing article is counted, not fatal), same JSON."""
     from newsdesk.serialize import dumps
-    from transforms.pipeline import Extractor
-    from transforms.reading import read_articles as read_article_file
+    from newsdesk.single_file import extract_file
 
-    reading = read_article_file(str(path.resolve()), path.read_bytes(), max_file_bytes())
-    for problem in reading.problems:
+    extraction = extract_file(str(path.resolve()))
+    for problem in extraction.reading.problems:
         errors.print(f"quarantined (record {problem.record}): {problem.reason}: {problem.message}", markup=False)
-    extractor = Extractor()
-    articles = list(reading.articles)
-    try:
-        extracted = extractor.extract_batch(articles) if articles else []
-    except Exception as error:  # noqa: BLE001 - one bad article must not hide the others' scores
-        errors.print(f"extraction failed on the batch ({error!r}): extracting article by article", markup=False)
-        extracted = _extract_one_by_one(extractor, articles, errors)
+    for document in extraction.documents:
+        if document.extraction_status != "complete":
+            errors.print(f"record {document.article.record_index}: {document.extraction_status}: {document.extraction_message}", markup=False)
     # Through the JSON text, as the command prints it, so the scorer sees the command's documents.
-    documents = [json.loads(dumps(document)) for document in extracted]
+    documents = [json.loads(dumps(document)) for document in extraction.documents]
     return {document["article"]["record_index"]: document for document in documents}
-
-
-def _extract_one_by_one(extractor: Any, articles: list[Any], errors: Console) -> list[Any]:
-    documents = []
-    for article in articles:
-        try:
-            documents.extend(extractor.extract_batch([article]))
-        except Exception as error:  # noqa: BLE001 - counted as a crashed article by the scorer
-            errors.print(f"record {article.record_index}: extraction failed: {error!r}", markup=False)
-    return documents
 
 
 # -- counting ---------------------------------------------------------------------------------

@@ -1,0 +1,40 @@
+"""One file's articles, extracted without Prefect or a warehouse: `newsdesk extract` and the
+`eval realnews` scorer share this, so both see exactly what a run would extract.
+
+The file is read as a run reads it (a regular file only, without blocking, at most the size limit
+plus one byte), and extraction runs in the worker process, so an article that crashes or hangs
+the NLP libraries comes back set aside instead of ending the command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.extraction_worker import ExtractionWorker
+from newsdesk.config import max_file_bytes
+from newsdesk.inputs import read_file
+from transforms.reading import FileReading, read_articles
+from transforms.records import ExtractedDocument
+
+
+@dataclass(frozen=True)
+class FileExtraction:
+    reading: FileReading  # the articles read and the problems (quarantine reasons) found
+    documents: list[ExtractedDocument]  # one per article, in file order
+
+
+def extract_file(path: str, data: bytes | None = None) -> FileExtraction:
+    """Extract the articles of `path` (or of `data`, read from elsewhere under that name).
+
+    Raises OSError, or newsdesk.inputs.NotARegularFile, when the path cannot be read.
+    """
+    limit = max_file_bytes()
+    content = read_file(path, limit).data if data is None else data
+    reading = read_articles(path, content, limit)
+    if not reading.articles:
+        return FileExtraction(reading, [])
+    worker = ExtractionWorker()
+    try:
+        return FileExtraction(reading, worker.extract_batch(list(reading.articles)))
+    finally:
+        worker.close()
