@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, configure_prefect, max_file_bytes, warehouse_path
+from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, configure_prefect, warehouse_path
 
 app = typer.Typer(help="newsdesk: multilingual news in, a warehouse of who did what to whom out.", no_args_is_help=True)
 console = Console()
