@@ -20,6 +20,11 @@ import duckdb
 
 from warehouse.lock import WarehouseBusy
 
+# The storage format published files are written in. duckdb 2.0 writes format 69 by default,
+# which the DuckDB CLI on PyPI (duckdb-cli 1.5.x) and every 1.x client refuse to open; written
+# as v1.5.0 the file opens in them and in duckdb 2.0 alike (tests/test_read_only.py).
+STORAGE_COMPATIBILITY = "v1.5.0"
+
 READ_ONLY_HINT = "the published warehouse is read-only: open it with `duckdb -readonly` or `duckdb.connect(path, read_only=True)`"
 
 
@@ -76,6 +81,20 @@ def check_readable(database: Path) -> None:
         raise
 
 
+def connect_writable(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-write connection that writes a new file in the STORAGE_COMPATIBILITY format (an
+    existing file keeps the format it has: see `stock_readable`)."""
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+
+
+def stock_readable(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the connection's database file is in the STORAGE_COMPATIBILITY format (a file that
+    an older newsdesk wrote in duckdb 2.0's own format is rebuilt rather than copied)."""
+    # fetchall, not fetchone: duckdb 2.0 refuses further work on a connection with an unread result.
+    rows = con.execute("SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+    return rows == [(f"{STORAGE_COMPATIBILITY}+",)]
+
+
 def copy_with_wal(database: Path, copy: Path) -> duckdb.DuckDBPyConnection:
     """A writable connection to a copy of `database`, holding whatever a foreign WAL beside it
     adds: the WAL is copied too and DuckDB replays and checkpoints it into the copy, leaving the
@@ -84,10 +103,10 @@ def copy_with_wal(database: Path, copy: Path) -> duckdb.DuckDBPyConnection:
     shutil.copyfile(database, copy)
     wal = wal_path(database)
     if not wal.exists():
-        return duckdb.connect(str(copy))
+        return connect_writable(copy)
     shutil.copyfile(wal, wal_path(copy))
     try:
-        con = duckdb.connect(str(copy))
+        con = connect_writable(copy)
     except duckdb.Error as error:
         raise _unusable(database, error) from None
     con.execute("CHECKPOINT")

@@ -40,10 +40,12 @@ import pyarrow.parquet as pq
 
 from warehouse.database_file import (
     check_readable,
+    connect_writable,
     copy_with_wal,
     fsync,
     refuse_if_open_for_writing,
     remove_database_files,
+    stock_readable,
     swap_in,
 )
 from warehouse.lake import PART_COLUMN, PUBLISHING_MARKER, ROW_COLUMN, Lake
@@ -137,11 +139,11 @@ def _open_copy(layout: WarehouseLayout, temporary: Path) -> duckdb.DuckDBPyConne
     """A writable copy of the published database, or a rebuild from the lake if the schema moved."""
     if layout.database.exists():
         con = copy_with_wal(layout.database, temporary)
-        if _schema_matches(con):
+        if _schema_matches(con) and stock_readable(con):
             return con
         con.close()
         remove_database_files(temporary)
-    con = duckdb.connect(str(temporary))
+    con = connect_writable(temporary)
     con.execute(schema_sql())
     lake = layout.lake
     committed, _ = lake.run_keys()

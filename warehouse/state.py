@@ -10,6 +10,7 @@ import duckdb
 from transforms.article_parsing import ParsedArticle
 from transforms.reading import build_article
 from transforms.records import ArticleRecord
+from warehouse.database_file import stock_readable
 from warehouse.layout import WarehouseLayout
 from warehouse.rows.core import FileVersion
 from warehouse.schema import tables
@@ -105,6 +106,8 @@ def schema_is_current(layout: WarehouseLayout) -> bool:
     if not layout.database.exists():
         return True
     with duckdb.connect(str(layout.database), read_only=True) as con:
+        if not stock_readable(con):  # written in duckdb 2.0's format: rebuild it for stock tools
+            return False
         published = set(
             con.execute(
                 "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'"
