@@ -158,3 +158,29 @@ def test_a_person_in_an_international_office_acts_for_no_state() -> None:
     actors = by_id(resolve("Ban Ki-moon a appelé les deux camps au calme.", "fr", date(2012, 5, 2)))
     person = actors["person:ban-ki-moon"]
     assert (person.sector, person.country) == ("IGO", None)
+
+
+# -- non-state actors keep their own type and sector ----------------------------------------------
+def test_rebels_and_opposition_of_a_country_are_not_the_state() -> None:
+    # pattern: <demonym> + non-state head noun (either order) -> a group of that country
+    for text, language in (("Libyan rebels shelled the port while the Libyan opposition met.", "en"),
+                           ("Les rebelles libyens ont bombardé le port et l'opposition libyenne s'est réunie.", "fr"),
+                           ("Los rebeldes libios atacaron el puerto y la oposición libia se reunió.", "es"),
+                           ("هاجم المتمردون الليبيون الميناء.", "ar")):
+        actors = by_id(resolve(text, language))
+        assert actors["org:libya-rebels"].sector == "REB", text
+        assert actors["org:libya-rebels"].country == "LBY"
+        assert actors["org:libya-rebels"].type == "armed_group"
+        if language != "ar":
+            assert actors["org:libya-opposition"].sector == "OPP", text
+
+
+def test_a_national_observatory_is_an_ngo_of_its_country() -> None:
+    actors = resolve("The Yemeni Observatory for Civil Liberties said ten people were held.", "en")
+    actor, _ = mention_of(actors, "Yemeni Observatory for Civil Liberties")
+    assert (actor.country, actor.sector) == ("YEM", "NGO")
+    assert "state:YEM" not in by_id(actors)
+
+
+def test_opposition_to_something_is_no_group() -> None:
+    assert "org:libya-opposition" not in ids_of("Libyan opposition to the plan grew.", "en")

@@ -137,6 +137,7 @@ class Lexicon:
     titles: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (kind, sector)
     institutions: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> military|police|government
     group_heads: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> actor type
+    non_state_heads: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> sector (REB, OPP, NGO)
     words: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
     def has(self, section: str, phrase: tuple[str, ...]) -> bool:
@@ -269,6 +270,9 @@ class Knowledge:
         for section in ("locative", "place_nouns", "actor_nouns", "actor_prepositions",
                         "speech_verbs", "kingdom_words", "connectors", "event_nouns"):
             lexicon.words[section] = frozenset(phrase_keys(word) for word in data[section][scope])
+        for sector, heads in ((data.get("non_state_heads") or {}).get(scope) or {}).items():
+            for head in heads:
+                lexicon.non_state_heads.setdefault(phrase_keys(head), sector)
         for section in ("multinational_words", "destinations"):  # optional sections
             lexicon.words[section] = frozenset(phrase_keys(word) for word in (data.get(section) or {}).get(scope, ()))
         forms = data["government_forms"][scope]

@@ -300,7 +300,65 @@ def _demonym(ctx: Context, match: Match) -> list[Candidate]:
         start, end, kind = institution
         ref = _institution_ref(ctx, kind, iso3)
         candidates.append(Candidate(start, end, GAZETTEER, ref, "demonym", 0.85))
+        return candidates
+    group = _adjacent_head(ctx, match, ctx.lexicon.non_state_heads)
+    if group is not None and group[2] == "OPP" and group[1] < len(ctx.words) \
+            and ctx.words[group[1]].key in OPPOSED_TO:
+        group = None  # "Israeli opposition to the plan": the act of opposing, not a group
+    if group is not None:
+        start, end, sector = group
+        end = _name_tail(ctx, end)
+        candidates.append(Candidate(start, end, GAZETTEER, _non_state_ref(ctx, iso3, sector, start, end),
+                                    "demonym", 0.8))
     return candidates
+
+
+NON_STATE_GROUPS = {"REB": ("rebels", "armed_group"), "OPP": ("opposition", "organization")}
+OPPOSED_TO = frozenset({"to", "against", "a", "à", "al", "contre", "contra", "gegen", "zu"})
+
+
+def _non_state_ref(ctx: Context, iso3: str, sector: str, start: int, end: int) -> ActorRef:
+    """"Syrian rebels", "l'opposition syrienne": the country's rebels or opposition as one group
+    (the same id in every language); a named NGO ("Syrian Observatory") keyed on its name."""
+    if sector in NON_STATE_GROUPS:
+        label, actor_type = NON_STATE_GROUPS[sector]
+        name = f"{ctx.knowledge.countries[iso3].name} {label}"
+        return identity.unknown_group(name, actor_type, iso3, sector)
+    return identity.unknown_group(ctx.surface(start, end), "organization", iso3, sector)
+
+
+def _name_tail(ctx: Context, end: int) -> int:
+    """"Syrian Observatory for Human Rights": a capitalised complement after a connector is part
+    of the name."""
+    words = ctx.words
+    tail = end
+    while tail + 1 < len(words) and ctx.same_sentence(end - 1, tail + 1) and ctx.lexicon.has("connectors", (words[tail].key,)):
+        run = tail + 1
+        while run < len(words) and ctx.same_sentence(end - 1, run) and words[run].is_capitalized \
+                and not words[run].arabic and _joined(ctx, run - 1, run):
+            run += 1
+        if run == tail + 1:
+            break
+        tail = run
+    return tail
+
+
+def _adjacent_head(ctx: Context, match: Match, table: dict[tuple[str, ...], str]) -> tuple[int, int, str] | None:
+    """A head noun of `table` the demonym qualifies (before it in noun-first languages, after it
+    in the others): (start, end, value)."""
+    if ctx.language in NOUN_FIRST_LANGUAGES:
+        for length in range(4, 0, -1):
+            start = match.first - length
+            if start >= 0 and ctx.same_sentence(start, match.last):
+                value = table.get(ctx.keys(start, match.first))
+                if value and _joined(ctx, match.first - 1, match.first):
+                    return start, match.last, value
+        return None
+    found = ctx.lookup(table, match.last, longest=3)
+    if found is not None and match.last < len(ctx.words) and _joined(ctx, match.last - 1, match.last):
+        end, value = found
+        return match.first, end, value
+    return None
 
 
 def _adjacent_institution(ctx: Context, match: Match) -> tuple[int, int, str] | None:
