@@ -14,7 +14,7 @@ from newsdesk.inputs import FoundFile, NotARegularFile, covered_by, read_file, s
 from transforms.records import ArticleRecord
 from transforms.problems import Problem
 from transforms.reading import file_format, read_articles
-from warehouse.rows.core import FileVersion, RunContext, quarantine_row, source_file_row
+from warehouse.rows.core import FileVersion, RunContext, article_source_row, quarantine_row, source_file_row
 from warehouse.state import KnownState
 
 
@@ -133,6 +133,9 @@ def _record_reading(
         quarantined_records=len(reading.problems),
     )
     batch.rows["source_files"].append(source_file_row(version, run))
+    # Every record's own metadata, also for an article the warehouse already holds (no extraction).
+    sources = batch.rows.setdefault("article_sources", [])
+    sources.extend(article_source_row(article, digest, run) for article in reading.articles)
     _record_problems(batch, found.path, digest, reading.problems, run)
     batch.articles.extend(reading.articles)
 

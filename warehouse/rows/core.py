@@ -1,4 +1,4 @@
-"""Rows of the core tables: articles, source_files, quarantine."""
+"""Rows of the core tables: articles, article_sources, source_files, quarantine."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from transforms.problems import Problem
-from transforms.records import ExtractedDocument
+from transforms.records import ArticleRecord, ExtractedDocument
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,32 @@ def article_row(document: ExtractedDocument, run: RunContext) -> dict:
         "extraction_status": document.extraction_status,
         "events_coverage": document.events_coverage,
     }
+
+
+def article_source_row(article: ArticleRecord, content_sha256: str, run: RunContext) -> dict:
+    """The row of one record an article was read from, with that record's own metadata."""
+    published = article.published.range
+    return {
+        "article_id": article.article_id,
+        "path": article.source_path,
+        "record": article.record_index,
+        "content_sha256": content_sha256,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "language_declared": article.declared_language,
+        "published_raw": article.published.raw,
+        "published_start": published.start if published else None,
+        "published_end": published.end if published else None,
+        "published_precision": published.precision if published else None,
+        "metadata_json": _metadata_json(article.metadata),
+        "first_seen_run": run.run_id,
+        "first_seen_at": run.started_at,
+    }
+
+
+def _metadata_json(metadata: dict[str, str]) -> str | None:
+    return json.dumps(metadata, ensure_ascii=False, sort_keys=True) if metadata else None
 
 
 def source_file_row(version: FileVersion, run: RunContext, status: str = "current") -> dict:

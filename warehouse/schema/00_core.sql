@@ -59,6 +59,41 @@ COMMENT ON COLUMN articles.extractor_version IS 'Version of the extraction code 
 COMMENT ON COLUMN articles.extraction_status IS 'complete, or why extraction set the article aside with no derived rows (its text and language are kept; `quarantine` says more): extraction_crashed (the NLP process died), extraction_timeout, extraction_memory, extraction_failed (an error inside the extractor). `newsdesk reprocess` tries such articles again. NULL in rows stored before this column existed (extracted completely).';
 COMMENT ON COLUMN articles.events_coverage IS 'Whether events and agreements were extracted for the article''s language: full (event and agreement lexicons: French, English, Spanish, Arabic), partial (only one of them), none (the language is not covered: no event or agreement rows, which does not mean nothing happened). NULL in rows stored before this column existed, or when extraction set the article aside (extraction_status). Example: full.';
 
+CREATE TABLE article_sources (
+    article_id VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    record INTEGER NOT NULL,
+    content_sha256 VARCHAR NOT NULL,
+    title VARCHAR,
+    source VARCHAR,
+    url VARCHAR,
+    language_declared VARCHAR,
+    published_raw VARCHAR,
+    published_start DATE,
+    published_end DATE,
+    published_precision VARCHAR,
+    metadata_json VARCHAR,
+    first_seen_run VARCHAR NOT NULL,
+    first_seen_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (article_id, path, record)
+);
+COMMENT ON TABLE article_sources IS 'One row per record an article was read from, with that record''s own metadata: the same text in two files is one `articles` row (which keeps the first file''s title, date and source) and two rows here. Written for every article a run reads, also when its text was already stored (no extraction then). Never replaced by re-extraction (`reprocess`). Runs before this table existed left no rows for the files they read until those files change.';
+COMMENT ON COLUMN article_sources.article_id IS 'The article (articles.article_id) this record holds.';
+COMMENT ON COLUMN article_sources.path IS 'Absolute path of the file the record was read from (source_files.path).';
+COMMENT ON COLUMN article_sources.record IS 'Where in the file: 0 for a text file or a single JSON object; the element index (from 0) of a JSON array; the line number (from 1) of a JSON Lines file.';
+COMMENT ON COLUMN article_sources.content_sha256 IS 'SHA-256 of the file version this record was last read from: join source_files on (path, content_sha256) for its status (current, superseded, deleted).';
+COMMENT ON COLUMN article_sources.title IS 'Title this record gives (header or JSON field `title`), if any.';
+COMMENT ON COLUMN article_sources.source IS 'Publisher or outlet this record gives, if any. Example: Le Monde.';
+COMMENT ON COLUMN article_sources.url IS 'URL this record gives, if any.';
+COMMENT ON COLUMN article_sources.language_declared IS 'The language this record declares (header `lang` or JSON field), as written; NULL if none.';
+COMMENT ON COLUMN article_sources.published_raw IS 'The publication date exactly as this record gave it (a rejected future date is in metadata_json `date_rejected`).';
+COMMENT ON COLUMN article_sources.published_start IS 'First day this record''s publication date can be (inclusive).';
+COMMENT ON COLUMN article_sources.published_end IS 'Last day this record''s publication date can be (inclusive).';
+COMMENT ON COLUMN article_sources.published_precision IS 'Precision of this record''s publication date: day, month or year; NULL when unknown.';
+COMMENT ON COLUMN article_sources.metadata_json IS 'Header keys and JSON fields of this record newsdesk does not model, as a JSON object.';
+COMMENT ON COLUMN article_sources.first_seen_run IS 'Run that first read this record.';
+COMMENT ON COLUMN article_sources.first_seen_at IS 'UTC time of that run.';
+
 CREATE TABLE source_files (
     path VARCHAR NOT NULL,
     content_sha256 VARCHAR NOT NULL,
