@@ -29,6 +29,7 @@ from flows import progress
 from flows.extraction_worker import COMPLETE, ExtractionWorker
 from flows.batches import BatchReading, deleted_files, read_batch, split_unchanged, unchanged_files
 from flows.runners import task_runner_for
+from flows.time_limit import RunTimeLimit, entering_publish, run_seconds
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, lake_location, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
 from transforms.pipeline import EXTRACTOR_VERSION
@@ -159,6 +160,7 @@ def _record_of(article: ArticleRecord) -> int:
 
 @task
 def publish(layout: WarehouseLayout, run: RunContext, run_row: dict) -> dict[str, int]:
+    entering_publish()  # a run that got here publishes whole (flows/time_limit.py)
     return publish_run(layout, run.run_key, run_row, finished_at=utc_now())
 
 
@@ -169,16 +171,19 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int | None = None,
     lake: str | None = None,
+    time_limit: float | None = None,
 ) -> RunSummary:
     """Read article files from `inputs` (folders, files or globs; default seeds/) into the warehouse.
 
     `lake` places the Parquet lake elsewhere than beside the database (a folder or a URI).
+    `time_limit` (seconds; default $NEWSDESK_RUN_SECONDS or 6 h) ends a run that has not started
+    publishing by then: the process exits (status 124) and the warehouse is left as it was.
     """
     inputs = list(inputs or DEFAULT_INPUTS)
     layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
-    with exclusive_run(layout, run.run_id):
+    with RunTimeLimit(run_seconds(time_limit), "ingest"), exclusive_run(layout, run.run_id):
         _ingest_batches(layout, run, inputs, batch_size, max_bytes or max_file_bytes(), summary)
     summarise("ingest", summary)
     return summary

@@ -16,6 +16,7 @@ from flows.ingest import (
     RunSummary, StagedBatch, after_io_error, extract_documents, publish, run_context, run_row, stage_documents,
     summarise,
 )
+from flows.time_limit import RunTimeLimit, run_seconds
 from newsdesk.config import DEFAULT_BATCH_SIZE, lake_location, warehouse_path
 from transforms.pipeline import EXTRACTOR_VERSION
 from warehouse.layout import WarehouseLayout
@@ -36,14 +37,16 @@ def reextract_batch(
 
 @flow(name="reprocess", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def reprocess(
-    warehouse: str | None = None, all_articles: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, lake: str | None = None
+    warehouse: str | None = None, all_articles: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, lake: str | None = None,
+    time_limit: float | None = None,
 ) -> RunSummary:
-    """Re-extract stored articles made by another extractor version (or all of them)."""
+    """Re-extract stored articles made by another extractor version (or all of them); `time_limit`
+    as for ingest (flows/time_limit.py)."""
     logger = get_run_logger()
     layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
-    with exclusive_run(layout, run.run_id):
+    with RunTimeLimit(run_seconds(time_limit), "reprocess"), exclusive_run(layout, run.run_id):
         ids = article_ids_to_reprocess(layout, EXTRACTOR_VERSION, all_articles)
         logger.info("%d articles to re-extract with extractor %s", len(ids), EXTRACTOR_VERSION)
         staging = StagingArea(layout.lake, run.run_key)

@@ -49,6 +49,7 @@ def run(
     dask_address: Annotated[str | None, typer.Option(help="Scheduler of a running Dask cluster, tcp://host:8786.")] = None,
     dask_workers: Annotated[int, typer.Option(help="Worker processes of a local Dask cluster.")] = 2,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    time_limit: Annotated[float | None, typer.Option(help="Seconds after which the run stops without publishing (exit 124); default $NEWSDESK_RUN_SECONDS or 6 h, 0 for none.")] = None,
 ) -> None:
     """Run the ingest flow over INPUTS into the warehouse and print a summary."""
     inputs = list(inputs or DEFAULT_INPUTS)
@@ -72,7 +73,10 @@ def run(
         progress.listen(listener)
         try:
             with prefect_api(), stopped_by_ctrl_c():
-                summary = ingest(inputs=inputs, warehouse=str(warehouse_path(warehouse)), batch_size=batch_size, lake=lake)
+                summary = ingest(
+                    inputs=inputs, warehouse=str(warehouse_path(warehouse)), batch_size=batch_size, lake=lake,
+                    time_limit=time_limit,
+                )
         except (FileNotFoundError, WarehouseBusy, UnusableWal) as error:
             errors.print("[red]error:[/red]", end=" ")
             errors.print(str(error), markup=False)  # DuckDB's words may hold [brackets]
