@@ -184,3 +184,22 @@ def test_a_national_observatory_is_an_ngo_of_its_country() -> None:
 
 def test_opposition_to_something_is_no_group() -> None:
     assert "org:libya-opposition" not in ids_of("Libyan opposition to the plan grew.", "en")
+
+
+# -- Arabic names and offices ---------------------------------------------------------------------
+def test_an_arabic_name_runs_over_its_nasab_and_family_name() -> None:
+    # pattern: title + given name + (بن X)* + (آل X): the whole chain is the name
+    actors = resolve("التقى الشيخ خالد بن سعود آل ثاني الوفد أمس.", "ar")
+    assert any(m.text == "خالد بن سعود آل ثاني" for a in actors for m in a.mentions if a.type == "person")
+
+
+def test_an_arabic_office_after_the_name_gives_the_country() -> None:
+    # pattern: <name> <office ... city/country> with no comma between (Arabic apposition)
+    actors = resolve("التقى الشيخ خالد بن سعود آل ثاني أمير منطقة الدوحة الوفد أمس.", "ar")
+    actor = next(a for a in actors if a.type == "person")
+    assert actor.country == "QAT"
+
+
+def test_a_known_name_opening_a_longer_arabic_name_is_that_person() -> None:
+    actors = by_id(resolve("استقبل الشيخ محمد بن زايد آل نهيان الوفد.", "ar", date(2015, 8, 2)))
+    assert "person:mohammed-bin-zayed" in actors

@@ -12,7 +12,8 @@ the country the text gives it, from the strongest of these cues found at any of 
                     bank", "el diario colombiano El Tiempo");
 - apposition [0.7]  a comma phrase after the name that names a role or a noun and a demonym,
                     country or city ("Rafael Correa, président de la république équatorienne",
-                    "Jack Kemp, a New York Republican"); a country after a destination word is
+                    "Jack Kemp, a New York Republican"), or in Arabic an office written straight
+                    after the name ("... ولي عهد أبوظبي"); a country after a destination word is
                     where the person is posted, not whom they serve ("ambassador to France");
 - dominant   [0.4]  none of the above: the article's dominant country — the one its toponyms,
                     demonyms and state mentions name most, when it has at least half the votes
@@ -164,10 +165,14 @@ def _apposition_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | N
     index = max(candidate.last, candidate.claim_last)
     if index >= len(ctx.words) or not ctx.same_sentence(candidate.first, index + 1):
         return None
-    if ctx.text[ctx.words[index - 1].end : ctx.words[index].start].strip() != ",":
-        return None
     first_word = ctx.words[index]
     lexicon = ctx.lexicon
+    gap = ctx.text[ctx.words[index - 1].end : ctx.words[index].start].strip()
+    # Arabic writes the office straight after the name: "محمد ... ولي عهد أبوظبي"
+    bare_office = (gap == "" and first_word.arabic
+                   and ctx.lookup(lexicon.titles, index, longest=5) is not None)
+    if gap != "," and not bare_office:
+        return None
     opens = (first_word.key in ARTICLES or ctx.lookup(lexicon.titles, index, longest=5) is not None
              or (first_word.key,) in lexicon.institutions or (first_word.key,) in lexicon.group_heads)
     if not opens:

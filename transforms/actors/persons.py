@@ -194,7 +194,7 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
         if name_start is None:
             return None
     if is_arabic(ctx.words[name_start].text):
-        run_end = min(run_end, name_start + 2)
+        run_end = _arabic_name_end(ctx, name_start, run_end)
     ref, rule, confidence = _person_ref(ctx, name_start, run_end, phrase.country, phrase.sector, titled=True)
     country_end = _of_country_after(ctx, run_end)
     if country_end is not None and ref.country is None:
@@ -207,6 +207,32 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
     title, office = (title_text, None) if phrase.kind == "rank" else (None, title_text)
     return Candidate(name_start, run_end, STRUCTURED, ref, rule, confidence,
                      claim_first=phrase.first, claim_last=claim_last, title=title, office=office)
+
+
+# Arabic name links: the nasab "بن/بنت/ابن" (son/daughter of), the family "آل" (folded "ال"),
+# and the first half of compound names ("عبد", "أبو"): each takes the next word with it.
+ARABIC_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ال", "عبد", "ابو"})
+MAX_ARABIC_NAME_WORDS = 7
+
+
+def _arabic_name_end(ctx: Context, start: int, run_end: int) -> int:
+    """Where an Arabic name after a title ends. Arabic has no capitals, so a plain run would
+    swallow the office after the name; a name is a given name and one more word ("مصطفى حسين"),
+    extended by linked pairs ("محمد بن زايد آل نهيان", "علي عبد الله صالح"); a link word must be
+    followed by a name word to count."""
+    words = ctx.words
+    end, plain = start + 1, 1
+    while end < len(words) and end - start < MAX_ARABIC_NAME_WORDS and _adjacent(ctx, end - 1, end):
+        if words[end].key in ARABIC_NAME_LINKS and end + 1 < len(words) and _adjacent(ctx, end, end + 1) \
+                and _is_name_word(ctx, end + 1):
+            end += 2
+            continue
+        if plain < 2 and end < run_end:
+            end += 1
+            plain += 1
+            continue
+        break
+    return max(min(end, start + MAX_ARABIC_NAME_WORDS), start + 1)
 
 
 def _name_start_in_run(ctx: Context, start: int, end: int) -> int | None:
@@ -234,7 +260,7 @@ def _person_ref(ctx: Context, first: int, last: int, country: str | None, sector
                 titled: bool) -> tuple[ActorRef, str, float]:
     """The dictionary person these words name (full alias, or surname after a title), else an
     unknown person."""
-    known = ctx.match_covering(first, last, ("known",))
+    known = ctx.match_covering(first, last, ("known",)) or _known_head(ctx, first, last)
     if known is not None and ctx.knowledge.dictionary[known.best.ref].type == "person":
         return identity.known_actor(ctx.knowledge.dictionary[known.best.ref], ctx.day), "gazetteer", 0.95
     surname = ctx.match_covering(first, last, ("surname", "known"))
@@ -244,6 +270,16 @@ def _person_ref(ctx: Context, first: int, last: int, country: str | None, sector
             return identity.known_actor(person, ctx.day), "gazetteer", 0.8 if titled else 0.7
     name = ctx.surface(first, last)
     return identity.unknown_person(name, country, sector), "pattern", 0.7
+
+
+def _known_head(ctx: Context, first: int, last: int):
+    """A dictionary person's name opening a longer one whose rest is a family or nasab
+    continuation: "محمد بن زايد" + "آل نهيان", "Mohammed bin Zayed" + "al-Nahyan"."""
+    for match in ctx.matches_at.get(first, ()):
+        if match.best.kind == "known" and match.last < last \
+                and ctx.words[match.last].key in ARABIC_NAME_LINKS | NAME_PARTICLES:
+            return match
+    return None
 
 
 def _pick_by_date(ctx: Context, actor_ids: list[str]):
