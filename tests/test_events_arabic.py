@@ -103,3 +103,13 @@ def test_every_spanish_and_arabic_trigger_code_is_in_the_crosswalk() -> None:
             for entry in entries:
                 if not entry.code.startswith("plover:"):
                     assert crosswalk.by_cameo(entry.code).event_type, (language, entry.code)
+
+
+def test_a_perfect_verb_under_a_backdated_header_stays_asserted_and_an_imperfect_one_planned() -> None:
+    """Issue 12: the perfect "ووقعت" is done even when the header (2001-01-01) is earlier than its date."""
+    parties = [state("MAR", "المغرب"), state("MRT", "موريتانيا"), city("MRT", "نواكشوط")]
+    sentence = "{} المغرب وموريتانيا على مذكرة تفاهم في نواكشوط في 3 مارس 2001."
+    (done,) = extract(sentence.format("ووقعت"), "ar", "2001-01-01", parties).events
+    (announced,) = extract(sentence.format("وستوقع"), "ar", "2001-01-01", parties).events
+    assert (done.modality, done.past_tense, done.date_start.isoformat()) == ("asserted", True, "2001-03-03")
+    assert (announced.modality, announced.past_tense) == ("planned", False)

@@ -263,3 +263,25 @@ def test_confidence_is_lower_when_the_source_is_unknown() -> None:
     without = [e for e in found.events if not e.sources]
     assert with_source and without
     assert max(e.confidence for e in without) < min(e.confidence for e in with_source)
+
+
+# --- issue 12: the tense of the trigger, not the header date alone, decides planned ----------------
+BACKDATED = [state("MAR", "Morocco"), state("MRT", "Mauritania")]
+
+
+def _modality(text: str) -> tuple[str | None, bool, str]:
+    (event,) = extract(text, "en", "2001-01-01", BACKDATED).events  # header earlier than the events
+    return event.modality, event.past_tense, event.date_start.isoformat()
+
+
+def test_a_past_tense_event_under_a_backdated_header_stays_asserted() -> None:
+    assert _modality("Morocco and Mauritania signed a defence treaty on 3 March 2001.") == ("asserted", True, "2001-03-03")
+    assert _modality("Morocco and Mauritania have signed a defence treaty on 3 March 2001.")[:2] == ("asserted", True)
+    assert _modality("The treaty signed by Morocco and Mauritania on 3 March 2001 covers fishing.")[:2] == ("asserted", True)
+
+
+def test_future_and_conditional_forms_after_publication_stay_planned() -> None:
+    assert _modality("Morocco and Mauritania will sign a defence treaty on 3 March 2001.") == ("planned", False, "2001-03-03")
+    assert _modality("Morocco and Mauritania would sign a defence treaty on 3 March 2001.")[:2] == ("planned", False)
+    assert _modality("The treaty to be signed by Morocco and Mauritania on 3 March 2001 covers fishing.")[:2] == ("planned", False)
+    assert _modality("Morocco and Mauritania sign a defence treaty on 3 March 2001.")[:2] == ("planned", False)

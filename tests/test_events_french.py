@@ -256,3 +256,25 @@ def test_etre_d_accord_n_est_pas_un_accord() -> None:
         "fr", "2021-05-05", [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou", "le Pérou")],
     )
     assert not found.agreements
+
+
+# --- issue 12: the tense of the trigger, not the header date alone, decides planned ----------------
+BACKDATED = [state("MAR", "Maroc", "Le Maroc", "le Maroc"), state("MRT", "Mauritanie", "la Mauritanie")]
+
+
+def _modality(text: str) -> tuple[str | None, bool, str]:
+    (event,) = extract(text, "fr", "2001-01-01", BACKDATED).events  # header earlier than the events
+    return event.modality, event.past_tense, event.date_start.isoformat()
+
+
+def test_a_past_tense_event_under_a_backdated_header_stays_asserted() -> None:
+    assert _modality("Le Maroc et la Mauritanie ont signé le 3 mars 2001 un accord de défense.") == ("asserted", True, "2001-03-03")
+    assert _modality("Le Maroc signa le 3 mars 2001 un accord de défense avec la Mauritanie.")[:2] == ("asserted", True)
+    assert _modality("L'accord signé le 3 mars 2001 par le Maroc et la Mauritanie prévoit des exercices.")[:2] == ("asserted", True)
+
+
+def test_future_and_conditional_forms_after_publication_stay_planned() -> None:
+    assert _modality("Le Maroc et la Mauritanie signeront le 3 mars 2001 un accord de défense.") == ("planned", False, "2001-03-03")
+    assert _modality("Le Maroc et la Mauritanie signeraient le 3 mars 2001 un accord de défense.")[:2] == ("planned", False)
+    assert _modality("Le Maroc et la Mauritanie vont signer le 3 mars 2001 un accord de défense.")[:2] == ("planned", False)
+    assert _modality("L'accord doit être signé le 3 mars 2001 par le Maroc et la Mauritanie.")[:2] == ("planned", False)

@@ -91,3 +91,12 @@ def test_coverage_is_full_for_spanish_and_none_for_an_unread_language() -> None:
     assert extractor.coverage("es") == "full"
     assert extractor.coverage("ar") == "full"
     assert extractor.coverage("de") == "none"
+
+
+def test_a_past_tense_event_under_a_backdated_header_stays_asserted_and_a_future_one_planned() -> None:
+    """Issue 12: "firmaron" is done even when the header (2001-01-01) is earlier than its date."""
+    parties = [state("MAR", "Marruecos"), state("MRT", "Mauritania")]
+    (done,) = extract("Marruecos y Mauritania firmaron el 3 de marzo de 2001 un acuerdo de defensa.", "es", "2001-01-01", parties).events
+    (announced,) = extract("Marruecos y Mauritania firmarán el 3 de marzo de 2001 un acuerdo de defensa.", "es", "2001-01-01", parties).events
+    assert (done.modality, done.past_tense, done.date_start.isoformat()) == ("asserted", True, "2001-03-03")
+    assert (announced.modality, announced.past_tense) == ("planned", False)

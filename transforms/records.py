@@ -133,6 +133,7 @@ class Event:
     modality: str | None = None  # asserted | planned | proposed | reported
     reported_by: str | None = None
     confidence: float = 0.5
+    past_tense: bool = False  # the trigger is written in a past tense: asserted whatever its date
 
 
 @dataclass(frozen=True)

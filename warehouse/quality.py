@@ -82,11 +82,13 @@ def _actor_reference_checks(table: Table) -> list[tuple[str, str]]:
 
 
 def _no_unannounced_future(table: Table) -> tuple[str, str]:
-    """An event dated after its article was published must be marked as planned (future tense)."""
+    """An event dated after its article was published must be marked as planned (future tense),
+    unless its verb says it is done (past_tense: the header is dated before the events)."""
+    done = " AND NOT coalesce(t.past_tense, false)" if "past_tense" in table.column_names else ""
     return (
-        f"{table.name}: no date after publication unless planned",
+        f"{table.name}: no date after publication unless planned or in the past tense",
         f"SELECT t.* FROM {table.name} AS t JOIN articles AS a USING (article_id) "
-        "WHERE t.date_start > a.published_end AND coalesce(t.modality, '') <> 'planned'",
+        f"WHERE t.date_start > a.published_end AND coalesce(t.modality, '') <> 'planned'{done}",
     )
 
 

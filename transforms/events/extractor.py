@@ -179,8 +179,9 @@ class EventExtractor:
         date = event_date(match, tokens, dates, article.published)
         modality = read_modality(match, tokens)
         published = article.published.range
-        if published is not None and date.start is not None and date.start > published.end:
-            # A date after publication can only be announced, never reported: a planned act.
+        if published is not None and date.start is not None and date.start > published.end and not modality.past:
+            # A date after publication is announced, not reported: a planned act. Unless the verb
+            # says it is done ("signed", "a signé", "firmó"): then the header is the one that is early.
             modality = replace(modality, future=True)
         coding, negated = self._code(match, modality.future, modality.conditional, modality.negated)
         return EventDraft(
@@ -432,6 +433,7 @@ def _event_record(draft: EventDraft) -> Event:
         modality=draft.modality.label,
         reported_by=draft.modality.reported_by,
         confidence=draft.confidence,
+        past_tense=draft.modality.past,
     )
 
 

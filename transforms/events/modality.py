@@ -6,6 +6,11 @@
   proposed  a proposal word governing the trigger ("proposed to hold talks", "propose de …").
   reported  the clause is attributed: ", officials said", "selon le communiqué", "X said that …";
             `reported_by` is who reports, as written.
+
+`past` says the trigger itself is written in a past tense ("signed", "has signed", "a signé",
+"signa", "firmó", an Arabic perfect "وقع"), and neither a future nor a conditional marker governs
+it. Such an act is reported as done, so it stays asserted even when its date falls after the
+article's publication date (a header dated before the events it reports): see extractor.py.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transforms import syntax
+from transforms.date_tense import tense_markers
 from transforms.events.matching import TriggerMatch
 from transforms.events.tokens import UnitTokens
 
@@ -27,6 +33,7 @@ class Modality:
     proposed: bool
     reported_by: str | None
     reported: bool
+    past: bool = False  # the trigger is in a past tense (and not future or conditional)
 
     @property
     def label(self) -> str:
@@ -42,14 +49,68 @@ class Modality:
 def read_modality(match: TriggerMatch, tokens: UnitTokens) -> Modality:
     clause_start, _ = tokens.clause_bounds(match.start)
     reported_by, reported = _reporting(match, tokens)
+    future = _future(match, tokens, clause_start)
+    conditional = _conditional(match, tokens, clause_start)
     return Modality(
         negated=_negated(match, tokens),
-        future=_future(match, tokens, clause_start),
-        conditional=_conditional(match, tokens, clause_start),
+        future=future,
+        conditional=conditional,
         proposed=_proposed(match, tokens),
         reported_by=reported_by,
         reported=reported,
+        past=not future and not conditional and _past(match, tokens),
     )
+
+
+# A participle after these is not a done act: "to be signed", "must be signed", "is signed on
+# Friday" (English present passive), "doit être signé".
+_NOT_DONE_BEFORE = frozenset({"be", "being", "to", "is", "are", "am", "être", "ser", "estar", "es", "son"})
+_ARABIC_IMPERFECT_PREFIXES = frozenset("يتن")  # يوقع, توقع, نوقع (not أ: أعلن is a perfect in news)
+
+
+def _past(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    """Whether the trigger verb itself is in a past tense: the tagger's tense where the unit is
+    parsed (French), else the word's form (date_tense's past markers; the Arabic perfect)."""
+    if match.is_noun:
+        return False
+    if match.start > tokens.first and tokens.lower(match.start - 1) in _NOT_DONE_BEFORE:
+        return False
+    token = tokens.token(match.start)
+    if tokens.unit.has_parse and token.morph.get("Tense"):
+        return _past_by_parse(token)
+    if tokens.lexicon.language == "ar":
+        word = tokens.lower(match.start)
+        bare = word[1:] if word[:1] in {"و", "ف"} and word[1:2] in _ARABIC_IMPERFECT_PREFIXES else word
+        return bool(bare) and bare[0] not in _ARABIC_IMPERFECT_PREFIXES
+    return _past_by_form(match, tokens)
+
+
+def _past_by_parse(token) -> bool:  # type: ignore[no-untyped-def]
+    """French: passé simple or imparfait ("signa", "signait"), passé composé or plus-que-parfait
+    ("a signé", "avait signé", "est arrivé", "a été signé"), a past passive ("fut signé"), or a
+    bare participle ("l'accord signé le 3 mars"); not "est signé" nor "doit être signé"."""
+    tense, form = token.morph.get("Tense"), token.morph.get("VerbForm")
+    if not {"Past", "Imp"} & set(tense):
+        return False
+    if "Fin" in form:
+        return True
+    auxiliaries = [child for child in syntax.children(token) if syntax.dep(child).startswith("aux")]
+    if any("Inf" in child.morph.get("VerbForm") for child in auxiliaries):
+        return False
+    if any(syntax.dep(child) == "aux:tense" for child in auxiliaries):
+        return True
+    passive = [child for child in auxiliaries if syntax.dep(child) == "aux:pass"]
+    return all({"Past", "Imp"} & set(child.morph.get("Tense")) or "Part" in child.morph.get("VerbForm") for child in passive)
+
+
+def _past_by_form(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    """A past marker of the language (transforms/date_tense.py: "signed", "firmó", "ha firmado",
+    "a signé") that ends with the trigger word."""
+    token = tokens.token(match.start)
+    end = token.idx + len(token.text)
+    text = tokens.doc.text
+    pattern = tense_markers(tokens.lexicon.language).past
+    return any(found.end() == end for found in pattern.finditer(text, max(0, token.idx - 40), end))
 
 
 def _negated(match: TriggerMatch, tokens: UnitTokens) -> bool:

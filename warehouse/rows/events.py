@@ -54,6 +54,7 @@ def _event_mention_row(article_id: str, event: Event) -> dict:
         "modality": event.modality,
         "reported_by": event.reported_by,
         "confidence": event.confidence,
+        "past_tense": event.past_tense,
     }
 
 

@@ -29,6 +29,7 @@ CREATE TABLE event_mentions (
     modality VARCHAR,
     reported_by VARCHAR,
     confidence DOUBLE NOT NULL,
+    past_tense BOOLEAN,
     extractor_version VARCHAR NOT NULL,
     PRIMARY KEY (article_id, event_id, start)
 );
@@ -58,6 +59,7 @@ COMMENT ON COLUMN event_mentions.negated IS 'True when the sentence says the eve
 COMMENT ON COLUMN event_mentions.modality IS 'asserted, planned (future or intended), proposed, or reported (attributed to a source: see reported_by).';
 COMMENT ON COLUMN event_mentions.reported_by IS 'Who the sentence attributes the report to, as written. Example: le communiqué marocain.';
 COMMENT ON COLUMN event_mentions.confidence IS 'Rule score 0.05..0.95 (not a calibrated probability; filter on it, e.g. >= 0.7 for dyads an analyst can use). Starts at 0.6 for a verb trigger, 0.5 for a noun; +0.10 when the entry''s object word was found ("lifted ... curfew"); +0.15 with a source actor, +0.05 with a target, +0.05 more with both; +0.05 when the sentence dates it. Lowered: -0.20 with no actor named, -0.10 when actors were inferred (les deux parties, an agreement''s parties), -0.10 for an ambiguous trigger word (one that codes several event branches without its object, or a bare modal such as must), -0.10 when a figurative word was re-read (an attack on a policy coded as criticism), -0.05 for reported speech (modality reported).';
+COMMENT ON COLUMN event_mentions.past_tense IS 'True when the trigger itself is written in a past tense (signed, has signed, a signé, signa, firmó, an Arabic perfect such as وقع) and no future or conditional marker governs it: the act is reported as done, so it stays asserted even when its date falls after the article''s publication date (a header dated earlier than the events it reports); a future or conditional form is planned. NULL in rows made before this column existed.';
 COMMENT ON COLUMN event_mentions.extractor_version IS 'Version of the extraction code that produced the row.';
 
 CREATE TABLE event_actors (
