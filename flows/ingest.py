@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -29,6 +29,7 @@ from flows import progress
 from flows.extraction_worker import COMPLETE, ExtractionWorker
 from flows.batches import BatchReading, deleted_files, read_batch, split_unchanged, unchanged_files
 from flows.runners import task_runner_for
+from flows.summary import RunSummary
 from flows.time_limit import RunTimeLimit, entering_publish, run_seconds
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, lake_location, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
@@ -54,27 +55,6 @@ class StagedBatch:
     file_counts: Counter[str]
     new_articles: dict[str, str]  # article id → language
     quarantine_reasons: Counter[str]
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    warehouse: str
-    published: bool
-    files: Counter[str] = field(default_factory=Counter)
-    languages: dict[str, str] = field(default_factory=dict)  # new article id → language
-    quarantine_reasons: Counter[str] = field(default_factory=Counter)
-    table_counts: dict[str, int] = field(default_factory=dict)
-    checks: list[tuple[str, bool, int]] = field(default_factory=list)  # (check, passed, failing rows)
-    articles_extracted: int = 0  # set by reprocess: articles whose derived rows were rebuilt
-
-    @property
-    def articles_new(self) -> int:
-        return len(self.languages)
-
-    @property
-    def language_counts(self) -> Counter[str]:
-        return Counter(self.languages.values())
 
 
 @lru_cache(maxsize=1)

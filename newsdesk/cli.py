@@ -54,6 +54,10 @@ def run(
     """Run the ingest flow over INPUTS into the warehouse and print a summary."""
     inputs = list(inputs or DEFAULT_INPUTS)
     _refuse_missing_inputs(inputs)  # before Prefect starts or creates anything where the user stands
+    unchanged = _unchanged_run(inputs, warehouse, lake)  # nothing new: no Prefect, no model (flows/precheck.py)
+    if unchanged is not None:
+        _print_summary(unchanged)
+        return
     configure_prefect(verbose=verbose)
     from flows import progress
     from flows.ingest import with_task_runner
@@ -88,6 +92,20 @@ def run(
         finally:
             progress.forget(listener)
     _print_summary(summary)
+
+
+def _unchanged_run(inputs: list[str], warehouse: str | None, lake: str | None):  # type: ignore[no-untyped-def]
+    """The summary of a run with nothing to do, found without Prefect; None when the flow must run."""
+    from flows.precheck import unchanged_run
+    from warehouse.database_file import UnusableWal
+    from warehouse.lock import WarehouseBusy
+
+    try:
+        return unchanged_run(inputs, warehouse, lake)
+    except (WarehouseBusy, UnusableWal) as error:
+        errors.print("[red]error:[/red]", end=" ")
+        errors.print(str(error), markup=False)  # DuckDB's words may hold [brackets]
+        raise typer.Exit(2) from None
 
 
 def _refuse_missing_inputs(inputs: list[str]) -> None:
