@@ -203,3 +203,16 @@ def test_an_arabic_office_after_the_name_gives_the_country() -> None:
 def test_a_known_name_opening_a_longer_arabic_name_is_that_person() -> None:
     actors = by_id(resolve("استقبل الشيخ محمد بن زايد آل نهيان الوفد.", "ar", date(2015, 8, 2)))
     assert "person:mohammed-bin-zayed" in actors
+
+
+def test_a_person_with_a_multinational_office_never_takes_the_dominant_country() -> None:
+    # pattern: multinational word in the title phrase or the apposition
+    text = ("Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
+            "Hier, Rui Tavares Monteiro, commissaire européen aux Finances, a critiqué le texte.")
+    actor, _ = mention_of(resolve(text, "fr"), "Rui Tavares Monteiro")
+    assert actor.country is None
+
+
+def test_unesco_is_an_igo() -> None:
+    actors = by_id(resolve("L'UNESCO a condamné la destruction des mausolées au Portugal.", "fr"))
+    assert actors["igo:unesco"].country is None and actors["igo:unesco"].sector == "IGO"

@@ -50,31 +50,38 @@ ARTICLES = frozenset({"the", "a", "an", "le", "la", "l", "les", "un", "une", "el
 
 
 def attribute_countries(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Text cues first (they also vote for the dominant country), then the dominant country for
+    the actors the text says nothing about, then the era."""
     candidates = list(candidates)
     by_actor: dict[str, list[int]] = defaultdict(list)
     for position, candidate in enumerate(candidates):
         by_actor[candidate.ref.actor_id].append(position)
-    dominant = dominant_country(ctx, candidates)
-    candidates = rehome_namesakes(ctx, candidates, dominant)
+    unplaced = []
     for positions in by_actor.values():
         refs = [candidates[position].ref for position in positions]
         if any(ref.known or ref.country for ref in refs) or refs[0].type not in ATTRIBUTED_TYPES:
             continue
         cue = _best_cue(ctx, [candidates[position] for position in positions])
-        if cue is None and dominant is not None and not any(
-            _multinational(ctx, candidates[position]) for position in positions
-        ):
-            cue = (DOMINANT, dominant)
         if cue is None:
-            continue
-        confidence, country = cue
-        for position in positions:
-            candidate = candidates[position]
-            candidates[position] = replace(
-                candidate, ref=replace(candidate.ref, country=country),
-                confidence=min(candidate.confidence, confidence),
-            )
+            unplaced.append(positions)
+        else:
+            _set_country(candidates, positions, *cue)
+    dominant = dominant_country(ctx, candidates)
+    candidates = rehome_namesakes(ctx, candidates, dominant)
+    if dominant is not None:
+        for positions in unplaced:
+            if not any(_multinational(ctx, candidates[position]) for position in positions):
+                _set_country(candidates, positions, DOMINANT, dominant)
     return [_in_era(ctx, candidate) for candidate in candidates]
+
+
+def _set_country(candidates: list[Candidate], positions: list[int], confidence: float, country: str) -> None:
+    for position in positions:
+        candidate = candidates[position]
+        candidates[position] = replace(
+            candidate, ref=replace(candidate.ref, country=country),
+            confidence=min(candidate.confidence, confidence),
+        )
 
 
 # -- cues in the text ------------------------------------------------------------------------------
@@ -205,11 +212,28 @@ def _after_destination(ctx: Context, index: int, floor: int) -> bool:
 
 
 def _multinational(ctx: Context, candidate: Candidate) -> bool:
+    """A multinational word in the name, its title phrase or its apposition ("l'envoyé onusien",
+    "X, président de la Commission européenne")."""
+    first, last = min(candidate.first, candidate.claim_first), max(candidate.last, candidate.claim_last)
+    last = _apposition_end(ctx, last)
     return any(
         ctx.lexicon.has("multinational_words", ctx.keys(start, start + length))
-        for start in range(candidate.first, candidate.last) for length in (1, 2)
-        if start + length <= candidate.last
+        for start in range(first, last) for length in (1, 2)
+        if start + length <= last
     )
+
+
+def _apposition_end(ctx: Context, index: int) -> int:
+    """End of a comma apposition starting after word `index` (itself when there is none)."""
+    if index >= len(ctx.words) or ctx.text[ctx.words[index - 1].end : ctx.words[index].start].strip() != ",":
+        return index
+    end = index
+    while end < len(ctx.words) and end - index < APPOSITION_WORDS and ctx.same_sentence(index, end + 1):
+        if end > index and any(char in ctx.text[ctx.words[end - 1].end : ctx.words[end].start]
+                               for char in ",;:.()\"«»\n"):
+            break
+        end += 1
+    return end
 
 
 # -- the article's dominant country ------------------------------------------------------------------
