@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import glob
 import importlib
-import io
 import json
 import os
 import signal
@@ -14,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,6 +20,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, configure_prefect, warehouse_path
+from newsdesk.results import ResultFormat
+
+if TYPE_CHECKING:
+    import duckdb
 
 app = typer.Typer(help="newsdesk: multilingual news in, a warehouse of who did what to whom out.", no_args_is_help=True)
 console = Console()
@@ -31,6 +33,50 @@ errors = Console(stderr=True, soft_wrap=True)  # messages stay whole lines, for 
 class TaskRunnerName(str, Enum):
     default = "default"
     dask = "dask"
+
+
+# Every enumerated option is an Enum, so Typer lists the choices in --help and refuses any other
+# value (exit 2) instead of silently falling back to a default.
+class DocumentFormat(str, Enum):
+    json = "json"
+    pretty = "pretty"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    plover_json = "plover-json"
+
+
+class EvaluationName(str, Enum):
+    langid = "langid"
+    dates = "dates"
+    actors = "actors"
+    events = "events"
+    realnews = "realnews"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from newsdesk import code_version
+
+        console.print(f"newsdesk {code_version()}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newsdesk: multilingual news in, a warehouse of who did what to whom out."""
 
 
 WarehouseOption = Annotated[
@@ -194,8 +240,8 @@ def reprocess(
 @app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="An article file (text, JSON or JSON Lines); - for standard input.")],
-    format: Annotated[str, typer.Option("--format", help="json (one document per line) or pretty.")] = "json",
-    input_format: Annotated[str, typer.Option(help="For standard input: text, json or jsonl.")] = "text",
+    format: Annotated[DocumentFormat, typer.Option("--format", help="json (one document per line) or pretty.")] = DocumentFormat.json,
+    input_format: Annotated[InputFormat, typer.Option(help="For standard input: text, json or jsonl.")] = InputFormat.text,
 ) -> None:
     """Run the transforms on one file, without Prefect or a warehouse, and print the documents."""
     from flows.extraction_worker import COMPLETE
@@ -205,7 +251,7 @@ def extract(
 
     try:
         if file == "-":
-            name = f"<stdin>.{ {'text': 'txt'}.get(input_format, input_format) }"
+            name = f"<stdin>.{ {'text': 'txt'}.get(input_format.value, input_format.value) }"
             extraction = extract_file(name, sys.stdin.buffer.read())
         else:
             extraction = extract_file(str(Path(file).resolve()))
@@ -221,7 +267,7 @@ def extract(
         if document.extraction_status != COMPLETE:
             where = f" (record {document.article.record_index})" if reading.format != "text" else ""
             errors.print(f"[yellow]set aside{where}:[/yellow] {document.extraction_status}: {document.extraction_message}", markup=True)
-        sys.stdout.write(dumps(document, indent=2 if format == "pretty" else None) + "\n")
+        sys.stdout.write(dumps(document, indent=2 if format is DocumentFormat.pretty else None) + "\n")
     if not documents:
         raise typer.Exit(1)
 
@@ -230,58 +276,92 @@ def extract(
 def sql(
     query: Annotated[str, typer.Argument(help="A read-only SQL query.")],
     warehouse: WarehouseOption = None,
-    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    format: Annotated[ResultFormat, typer.Option("--format", help="table (for reading), csv, json, markdown, or parquet (needs --out).")] = ResultFormat.table,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="File to write instead of standard output (- is standard output).")] = None,
     unsafe: Annotated[
         bool,
         typer.Option("--unsafe", help="Let the query read and write other files, use the network and load extensions "
                      "(the warehouse itself stays read-only). Only for queries you wrote."),
     ] = False,
 ) -> None:
-    """Run a read-only query against the warehouse: it reads the warehouse's tables and nothing else."""
-    columns, rows = _query(warehouse, query, locked=not unsafe)
-    if format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        writer.writerows(rows)
-        sys.stdout.write(buffer.getvalue())
-    elif format == "json":
-        sys.stdout.write(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str, indent=2) + "\n")
-    else:
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if value is None else str(value) for value in row))
-        console.print(table)
+    """Run a read-only query against the warehouse: it reads the warehouse's tables and nothing else.
+
+    The table shows each column's type, NULL as NULL, and leaves out (…) the columns that do not fit the terminal: pick columns, or use --format csv/json/markdown/parquet for all of them.
+    """
+    from newsdesk.results import ResultError, write_result
+
+    if out not in (None, "-"):
+        out = str(_checked_output(warehouse, Path(out)))
+    with _read_only(warehouse, locked=not unsafe) as con:
+        try:
+            relation = con.sql(query)
+            if relation is None:  # a statement with no result (SET, PRAGMA ...)
+                return
+            write_result(relation, format, out, width=console.width)
+        except ResultError as error:
+            errors.print(f"[red]error:[/red] {error}", highlight=False)
+            raise typer.Exit(2) from None
+
+
+def _checked_output(warehouse: str | None, out: Path) -> Path:
+    """`--out` resolved; never the warehouse, a file beside it or its lake (as for `export`)."""
+    from newsdesk.export import ExportError, checked_target
+
+    try:
+        return checked_target(warehouse_path(warehouse), out)
+    except ExportError as error:
+        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+# Short headers so the runs table fits 80 columns; the run id is cut to its first 8 characters
+# (enough to tell runs apart; `newsdesk sql "SELECT * FROM runs"` has the whole row).
+_STATUS_RUNS = """
+SELECT left(run_id, 8) AS run, flow_name AS flow, strftime(finished_at, '%Y-%m-%d %H:%M') AS "finished (UTC)",
+       files_seen AS seen, files_new + files_changed AS "new/chg", files_quarantined AS quar,
+       articles_extracted AS articles
+FROM runs ORDER BY started_at DESC LIMIT ?
+"""
+_STATUS_TOTALS = "SELECT table_counts_json FROM runs ORDER BY started_at DESC LIMIT 1"
+_STATUS_QUARANTINE = "SELECT path, record, reason, message FROM quarantine ORDER BY first_seen_at DESC, path, record"
+STATUS_TOTALS = ("articles", "events", "actors", "agreements", "quarantine")
 
 
 @app.command()
 def status(warehouse: WarehouseOption = None, limit: int = 10) -> None:
-    """Show the latest runs and the quarantine."""
-    columns, rows = _query(
-        warehouse,
-        f"""SELECT run_id, started_at, finished_at, files_seen, files_new, files_changed,
-                   files_quarantined, articles_new FROM runs ORDER BY started_at DESC LIMIT {int(limit)}""",
-    )
-    _print_rows("Latest runs", columns, rows)
-    columns, rows = _query(
-        warehouse, "SELECT path, record, reason, message FROM quarantine ORDER BY first_seen_at DESC, path, record"
-    )
-    _print_rows("Quarantine", columns, rows)
+    """Show the latest runs (which flow, what they read), the warehouse's totals and the quarantine."""
+    from newsdesk.results import table_text
+
+    with _read_only(warehouse) as con:
+        console.print("Latest runs (files seen, new or changed, quarantined; articles extracted)", highlight=False)
+        _echo(table_text(con.sql(_STATUS_RUNS, params=[int(limit)]), console.width))
+        totals = con.execute(_STATUS_TOTALS).fetchall()
+        if totals:
+            counts = json.loads(totals[0][0])
+            console.print("Warehouse: " + ", ".join(f"{counts.get(name, 0)} {name}" for name in STATUS_TOTALS), highlight=False)
+        if not con.execute("SELECT 1 FROM quarantine LIMIT 1").fetchall():
+            console.print("Quarantine: none")
+        else:
+            console.print("Quarantine (newest first):")
+            _echo(table_text(con.sql(_STATUS_QUARANTINE), console.width, max_rows=40))
+
+
+def _echo(text: str) -> None:
+    """DuckDB's rendering as it is (rich would re-wrap it and read [brackets] as markup)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 @app.command(name="eval")
 def evaluate(
-    name: Annotated[str, typer.Argument(help="What to score: langid, dates, actors, events, realnews.")],
+    evaluation: Annotated[EvaluationName, typer.Argument(metavar="NAME", help="What to score: langid, dates, actors, events, realnews.")],
     paths: Annotated[list[Path], typer.Argument(help="Gold data files or folders (realnews: its folder, or GOLD_DIR ARTICLES.jsonl).")],
     extract: Annotated[Path | None, typer.Option("--extract", help="realnews: score this `newsdesk extract --format json` output instead of extracting.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="realnews: print the figures as JSON.")] = False,
 ) -> None:
     """Score newsdesk against gold data (development splits live outside the project)."""
-    try:
-        module = importlib.import_module(f"newsdesk.evaluation.{name}")
-    except ModuleNotFoundError:
-        errors.print(f"[red]error:[/red] no evaluation named {name!r}")
-        raise typer.Exit(2) from None
+    name = evaluation.value
+    module = importlib.import_module(f"newsdesk.evaluation.{name}")
     # Only the realnews scorer takes options; the others keep their one-argument main.
     options = {"extract": extract, "json_output": json_output} if name == "realnews" else {}
     if name != "realnews" and (extract is not None or json_output):
@@ -320,14 +400,14 @@ def serve(
 @app.command(name="export")
 def export_command(
     name: Annotated[str, typer.Argument(help="A mart (event_timeline, dyads_monthly, actor_profile, agreements_overview, coverage), table or view.")],
-    format: Annotated[str, typer.Option("--format", help="parquet, csv, or plover-json (events only).")] = "parquet",
-    out: Annotated[Path | None, typer.Option("--out", help="File to write (default: data/exports/NAME.EXT).")] = None,
+    format: Annotated[ExportFormat, typer.Option("--format", help="parquet, csv, or plover-json (events only).")] = ExportFormat.parquet,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: data/exports/NAME.EXT); - for standard output.")] = None,
     warehouse: WarehouseOption = None,
 ) -> None:
     """Export a mart, table or view to Parquet or CSV, or the events as PLOVER-style JSON Lines."""
     from newsdesk.export import main as export_main
 
-    raise typer.Exit(export_main(warehouse_path(warehouse), name, format, out))
+    raise typer.Exit(export_main(warehouse_path(warehouse), name, format.value, out))
 
 
 @app.command()
@@ -343,6 +423,15 @@ def dashboard(
 
 def _query(warehouse: str | None, query: str, locked: bool = True) -> tuple[list[str], list[tuple]]:
     """Rows of `query` on the warehouse, opened read-only and (unless `locked` is False) sandboxed."""
+    with _read_only(warehouse, locked) as con:
+        result = con.execute(query)
+        columns = [description[0] for description in result.description or []]
+        return columns, result.fetchall()
+
+
+@contextmanager
+def _read_only(warehouse: str | None, locked: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse through warehouse/readonly.py; a missing file or a DuckDB error is one line, exit 2."""
     import duckdb
 
     from warehouse.readonly import open_read_only
@@ -353,20 +442,11 @@ def _query(warehouse: str | None, query: str, locked: bool = True) -> tuple[list
         raise typer.Exit(2)
     try:
         with open_read_only(path, locked=locked) as con:
-            result = con.execute(query)
-            columns = [description[0] for description in result.description or []]
-            return columns, result.fetchall()
+            yield con
     except duckdb.Error as error:
         errors.print("[red]error:[/red]", end=" ")
         errors.print(str(error), markup=False)  # DuckDB's message may hold [brackets]
         raise typer.Exit(2) from None
-
-
-def _print_rows(title: str, columns: list[str], rows: list[tuple]) -> None:
-    table = Table(*columns, title=title)
-    for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    console.print(table if rows else f"{title}: none")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """`newsdesk export`: a mart, table or view to Parquet or CSV, and the events as PLOVER-style JSON.
 
 Parquet and CSV are written by DuckDB itself (`COPY ... TO`), rows in a stable order, so the same
-warehouse always gives the same file. Every export is written to a temporary file beside the
+warehouse always gives the same file. Parquet keeps DuckDB's types (lists stay lists); CSV writes
+every list, map or struct cell as JSON. `--out -` writes the file to standard output. Every export is written to a temporary file beside the
 target, then renamed over it, through a read-only connection allowed to write that one file; the
 target may not be the warehouse, a file of it or anything in its lake (symlinks resolved). The PLOVER export writes one JSON object per line (JSON
 Lines) in the field names of the PLOVER event records (id, date, event, mode, context, source,
@@ -15,6 +16,9 @@ import json
 import os
 import re
 import secrets
+import shutil
+import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -52,11 +56,14 @@ class Exported:
     rows: int
 
 
+STDOUT = Path("-")  # `--out -`: standard output
+
+
 def main(warehouse: Path, name: str, format: str, out: Path | None) -> int:
-    """The CLI command: export and say what was written; 2 on a user error."""
+    """The CLI command: export and say (on stderr) what was written; 2 on a user error."""
     console = Console(stderr=True)
     try:
-        exported = export(warehouse, name, format, out)
+        exported = export_to_stdout(warehouse, name, format) if out == STDOUT else export(warehouse, name, format, out)
     except ExportError as error:
         console.print(f"[red]error:[/red] {error}")
         return 2
@@ -70,14 +77,11 @@ def export(warehouse: Path, name: str, format: str, out: Path | None = None) -> 
     Everything is checked before anything is created: the format, the name (a relation of the
     warehouse) and the target (never the warehouse, its lake or a file beside the database).
     """
-    if format not in FORMATS:
-        raise ExportError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    _check_request(name, format)
     if format == "plover-json" and name != "events":
         raise ExportError("plover-json exports events only: newsdesk export events --format plover-json")
     if not warehouse.exists():
         raise ExportError(f"no warehouse at {warehouse}: run `make run` (or `newsdesk run`) first")
-    if not RELATION_NAME.fullmatch(name):  # before it is joined to a path: no "../" ever reaches mkdir
-        raise ExportError(f"the warehouse has no table or view named {name!r}")
     path = checked_target(warehouse, out or EXPORT_FOLDER / f"{name}.{FORMATS[format]}")
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     # The connection may write the temporary file and nothing else.
@@ -93,6 +97,25 @@ def export(warehouse: Path, name: str, format: str, out: Path | None = None) -> 
         finally:
             temporary.unlink(missing_ok=True)
     return Exported(path, rows)
+
+
+def export_to_stdout(warehouse: Path, name: str, format: str) -> Exported:
+    """`export --out -`: the same file, written to a private temporary folder, then copied to
+    standard output (the sandboxed connection can only write a named file)."""
+    _check_request(name, format)
+    with tempfile.TemporaryDirectory(prefix="newsdesk-export-") as folder:
+        exported = export(warehouse, name, format, Path(folder) / f"{name}.{FORMATS[format]}")
+        with exported.path.open("rb") as file:
+            shutil.copyfileobj(file, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return Exported(STDOUT, exported.rows)
+
+
+def _check_request(name: str, format: str) -> None:
+    if format not in FORMATS:
+        raise ExportError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    if not RELATION_NAME.fullmatch(name):  # before it is joined to a path: no "../" ever reaches mkdir
+        raise ExportError(f"the warehouse has no table or view named {name!r}")
 
 
 def checked_target(warehouse: Path, out: Path) -> Path:
@@ -130,9 +153,27 @@ def _lake_folders(database: Path) -> list[Path]:
 def _copy(con: duckdb.DuckDBPyConnection, name: str, format: str, order: str, path: Path) -> int:
     # USE_TMP_FILE false: DuckDB's own temporary name would be outside the one allowed path.
     options = "FORMAT parquet, COMPRESSION zstd" if format == "parquet" else "FORMAT csv, HEADER"
+    columns = "*" if format == "parquet" else _csv_columns(con, name)  # Parquet keeps native types
     target = str(path).replace("'", "''")
-    con.execute(f'COPY (SELECT * FROM "{name}" ORDER BY {order}) TO \'{target}\' ({options}, USE_TMP_FILE false)')
+    con.execute(f'COPY (SELECT {columns} FROM "{name}" ORDER BY {order}) TO \'{target}\' ({options}, USE_TMP_FILE false)')
     return con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+
+
+def _csv_columns(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The select list of a CSV export: lists, maps and structs as JSON text.
+
+    DuckDB's own text form of a list depends on the element type (`['state:ISR', 'state:MAR']`
+    for one column, `[Israel, Morocco]` for another) and cannot be parsed back; JSON can.
+    """
+    described = con.execute(f'DESCRIBE SELECT * FROM "{name}"').fetchall()
+    return ", ".join(
+        f'to_json("{column}")::VARCHAR AS "{column}"' if _is_nested(column_type) else f'"{column}"'
+        for column, column_type, *_ in described
+    )
+
+
+def _is_nested(column_type: str) -> bool:
+    return column_type.endswith("]") or column_type.startswith(("STRUCT", "MAP", "UNION"))
 
 
 def _order_of(con: duckdb.DuckDBPyConnection, name: str) -> str:

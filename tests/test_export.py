@@ -241,3 +241,33 @@ def test_the_command_refuses_the_warehouse_as_its_output(own_warehouse: Path) ->
     assert result.exit_code == 2
     assert "refusing" in result.stderr
     assert count(own_warehouse, "articles") > 0
+
+
+# --- lists as JSON, native Parquet, --out - (issue 17, items 1 and 6) ----------------------------
+
+
+def test_csv_writes_every_list_column_as_json(warehouse: Path, tmp_path: Path) -> None:
+    """Before: one row held "['state:ISR', 'state:MAR']" and "[Israel, Morocco]"; neither parses."""
+    exported = export(warehouse, "event_timeline", "csv", tmp_path / "events.csv")
+    with exported.path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = con.execute("SELECT source_ids, source_names FROM event_timeline ORDER BY event_id").fetchall()
+    assert rows and any(len(ids) > 0 for ids, _ in expected)
+    assert [(json.loads(row["source_ids"]), json.loads(row["source_names"])) for row in rows] == [
+        (list(ids), list(names)) for ids, names in expected
+    ]
+
+
+def test_parquet_keeps_lists_as_lists(warehouse: Path, tmp_path: Path) -> None:
+    exported = export(warehouse, "event_timeline", "parquet", tmp_path / "events.parquet")
+    source_ids = pq.read_table(exported.path).column("source_ids").to_pylist()
+    assert all(isinstance(value, list) for value in source_ids)
+
+
+def test_out_dash_writes_to_standard_output_and_no_file_named_dash(warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["export", "coverage", "--format", "csv", "--out", "-", "-w", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("dimension,value,articles")
+    assert not (tmp_path / "-").exists() and not (tmp_path / "data").exists()
