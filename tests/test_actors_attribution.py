@@ -216,3 +216,10 @@ def test_a_person_with_a_multinational_office_never_takes_the_dominant_country()
 def test_unesco_is_an_igo() -> None:
     actors = by_id(resolve("L'UNESCO a condamné la destruction des mausolées au Portugal.", "fr"))
     assert actors["igo:unesco"].country is None and actors["igo:unesco"].sector == "IGO"
+
+
+def test_a_dateline_town_the_index_does_not_know_votes_by_geonames() -> None:
+    # pattern: "<town> (<region>), <day> <month> (<agency>)." -> the one country with that town
+    text = "Ponferrada (León), 3 jun (EFE). El diputado Xurxo Ferreiro Lema criticó el plan."
+    actor, mention = mention_of(resolve(text, "es"), "Xurxo Ferreiro Lema")
+    assert actor.country == "ESP" and mention.confidence <= 0.4

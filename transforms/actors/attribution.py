@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from transforms.actors import identity
 from transforms.actors.context import Candidate, Context
+from transforms.actors.datelines import dateline_end, dateline_places
 from transforms.actors.guards import is_namesake, rehome_namesakes
 from transforms.actors.identity import ActorRef
 from transforms.actors.knowledge import load_data
@@ -247,6 +248,9 @@ def dominant_country(ctx: Context, candidates: Sequence[Candidate]) -> str | Non
         ref = candidate.ref
         if ref.country and not is_namesake(ctx, candidate):
             votes[ref.country] += 1
+    filed_from = _dateline_country(ctx, candidates)
+    if filed_from is not None:
+        votes[filed_from] += 1
     if not votes:
         return None
     ranked = votes.most_common()
@@ -255,6 +259,24 @@ def dominant_country(ctx: Context, candidates: Sequence[Candidate]) -> str | Non
     if count * 2 < sum(votes.values()) or count < 2 * runner_up:
         return None
     return top
+
+
+def _dateline_country(ctx: Context, candidates: Sequence[Candidate]) -> str | None:
+    """The country of a dateline town the name index does not know ("Jerez de la Frontera
+    (Cádiz)"), from GeoNames' towns of 15,000 people or more: the one country that has a town
+    of that name (and of the region's name, when the region is a town too)."""
+    end = dateline_end(ctx.text)
+    if end == 0 or any(c.ref.country and ctx.words[c.first].start < end for c in candidates):
+        return None  # no dateline, or the index read it (its toponym already voted)
+    places = dateline_places(ctx.text)
+    if not places:
+        return None
+    countries = set(ctx.knowledge.city_namesakes(places[0]))
+    for region in places[1:]:
+        region_countries = ctx.knowledge.city_namesakes(region)
+        if region_countries:
+            countries &= region_countries
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 # -- era -------------------------------------------------------------------------------------------

@@ -27,6 +27,18 @@ DATELINE = re.compile(
 )
 
 
+def dateline_places(text: str) -> tuple[str, ...]:
+    """The place names of the dateline, town first: "Jerez de la Frontera (Cádiz), 23 may (EFE)."
+    -> ("Jerez de la Frontera", "Cádiz"); () when the article has no dateline."""
+    end = dateline_end(text)
+    if end == 0:
+        return ()
+    head = re.split(r",\s*[^\W\d]{0,12}\.?\s*\d", text[:end], maxsplit=1)[0]  # cut at the day
+    head = re.sub(r"\s*\([^()]*\)\s*[-\u2013\u2014]\s*$", "", head)  # "(Reuters) -": the agency
+    parts = re.split(r"\s*[(),]\s*", head.strip())
+    return tuple(part.strip() for part in parts if part.strip() and not any(ch.isdigit() for ch in part))
+
+
 def dateline_end(text: str) -> int:
     """Character offset where the article's dateline ends (0 when it has none)."""
     match = DATELINE.match(text)
