@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -29,7 +29,7 @@ from flows import progress
 from flows.extraction_worker import COMPLETE, ExtractionWorker
 from flows.batches import BatchReading, deleted_files, read_batch, split_unchanged, unchanged_files
 from flows.runners import task_runner_for
-from flows.summary import RunSummary
+from flows.summary import FOUND, RunSummary, found_counts, undated_ids, undated_warning
 from flows.time_limit import RunTimeLimit, entering_publish, run_seconds
 from newsdesk.config import DEFAULT_BATCH_SIZE, DEFAULT_INPUTS, lake_location, max_file_bytes, warehouse_path
 from newsdesk.inputs import FoundFile, discover_files
@@ -55,6 +55,8 @@ class StagedBatch:
     file_counts: Counter[str]
     new_articles: dict[str, str]  # article id → language
     quarantine_reasons: Counter[str]
+    found: Counter[str] = field(default_factory=Counter)  # actors, events, agreements, dates extracted
+    undated: frozenset[str] = frozenset()  # new article ids without a publication date
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +117,8 @@ def stage_documents(
         file_counts=reading.file_counts,
         new_articles={d.article.article_id: d.article.language.language for d in documents},
         quarantine_reasons=Counter(row["reason"] for row in rows["quarantine"]),
+        found=found_counts(documents),
+        undated=frozenset(undated_ids(documents)),
     )
 
 
@@ -219,6 +223,8 @@ def _tally(summary: RunSummary, staged: StagedBatch) -> None:
     for article_id, language in staged.new_articles.items():
         summary.languages.setdefault(article_id, language)
     summary.quarantine_reasons.update(staged.quarantine_reasons)
+    summary.found.update(staged.found)
+    summary.undated.update(staged.undated)
 
 
 def run_context() -> RunContext:
@@ -268,6 +274,11 @@ def summarise(flow_name: str, summary: RunSummary) -> None:
     ]
     if summary.articles_extracted:
         lines += ["", f"Articles re-extracted from stored text: {summary.articles_extracted}"]
+    if summary.found:
+        lines += ["", "| found in the new articles | " + " | ".join(FOUND) + " |", "|---|" + "---:|" * len(FOUND)]
+        lines += ["| | " + " | ".join(str(summary.found[kind]) for kind in FOUND) + " |"]
+    if undated_warning(summary):
+        lines += ["", f"**Warning:** {undated_warning(summary)}"]
     if summary.languages:
         lines += ["", "| language | new articles |", "|---|---:|"]
         lines += [f"| {code} | {count} |" for code, count in sorted(summary.language_counts.items())]

@@ -79,6 +79,9 @@ def main(
     """newsdesk: multilingual news in, a warehouse of who did what to whom out."""
 
 
+# The first minute of a run is Prefect starting and spaCy loading its models, before any batch.
+STARTING = "starting Prefect and loading language models…"
+
 WarehouseOption = Annotated[
     str | None,
     typer.Option("--warehouse", "-w", help="DuckDB file (default: $NEWSDESK_WAREHOUSE or ./data/warehouse.duckdb)."),
@@ -114,12 +117,14 @@ def run(
 
     ingest = with_task_runner(task_runner.value, dask_address, dask_workers)
 
+    if not console.is_terminal:  # no live bar in a log or a pipe: say once why nothing shows yet
+        errors.print(STARTING, highlight=False)
     with Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=console, transient=True,
     ) as bar:
-        task_id = bar.add_task("files", total=None)
-        listener = lambda done, total: bar.update(task_id, completed=done, total=total)  # noqa: E731
+        task_id = bar.add_task(STARTING, total=None)  # until the first batch is done
+        listener = lambda done, total: bar.update(task_id, completed=done, total=total, description="ingesting")  # noqa: E731
         progress.listen(listener)
         try:
             with prefect_api(), stopped_by_ctrl_c():
@@ -198,6 +203,7 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
     counts = (files["seen"], files["new"], files["changed"], files["unchanged"], files["deleted"], files["quarantined"], summary.articles_new)
     table.add_row(*map(str, counts))
     console.print(table)
+    _print_found(summary)
     if summary.languages:
         languages = Table("language", "new articles", title="Languages")
         for code, count in sorted(summary.language_counts.items()):
@@ -210,6 +216,25 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
         console.print(reasons)
     state = "published" if summary.published else "unchanged (nothing new)"
     console.print(f"warehouse: {summary.warehouse} — {state}")
+    _warn_undated(summary)
+
+
+def _print_found(summary) -> None:  # type: ignore[no-untyped-def]
+    """What extraction found in the new articles (mentions: an event told by two articles counts twice)."""
+    from flows.summary import FOUND
+
+    if getattr(summary, "found", None):
+        found = Table(*FOUND, title="Found in the new articles")
+        found.add_row(*(str(summary.found[kind]) for kind in FOUND))
+        console.print(found)
+
+
+def _warn_undated(summary) -> None:  # type: ignore[no-untyped-def]
+    from flows.summary import undated_warning
+
+    if getattr(summary, "undated", None):
+        errors.print("[yellow]warning:[/yellow]", end=" ")
+        errors.print(undated_warning(summary), markup=False, highlight=False)
 
 
 @app.command()

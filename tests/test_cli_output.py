@@ -115,3 +115,17 @@ def test_status_fits_80_columns_and_names_the_flow_and_totals(warehouse: Path) -
     assert any("0b6a5f1e" in line and "ingest" in line and "2024-05-02 09:03" in line for line in lines)
     assert "Warehouse: 9 articles, 21 events, 14 actors, 2 agreements" in result.stdout
     assert "bad.txt" not in result.stdout or "empty" in result.stdout  # the quarantine is listed
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_run_says_it_is_loading_then_counts_what_it_found_and_warns_about_undated(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dated.txt").write_text("date 2021-11-24\n\nMorocco and Israel signed a defence agreement in Rabat on Wednesday.\n", encoding="utf-8")
+    (folder / "undated.txt").write_text("The Israeli defence minister met his Moroccan counterpart in Rabat.\n", encoding="utf-8")
+    result = invoke("run", str(folder), "-w", str(tmp_path / "w.duckdb"))
+    assert result.exit_code == 0, result.output
+    assert cli.STARTING in result.stderr  # no live bar outside a terminal: said once, before the wait
+    found = result.stdout[result.stdout.index("Found in the new articles"):]
+    assert all(kind in found for kind in ("actors", "events", "agreements", "dates"))
+    assert "1 new article had no publication date" in result.stderr
