@@ -66,7 +66,13 @@ def shared_extractor() -> ExtractionWorker:
     return ExtractionWorker()
 
 
-@task(retries=2, retry_delay_seconds=1)
+def after_transient_error(task: object, task_run: object, state: State) -> bool:
+    """Whether to retry discovery: not when an input is missing or unreadable, which a retry
+    one second later cannot change (the run fails at once, with the reason in its artifact)."""
+    return not isinstance(state.data, (FileNotFoundError, NotADirectoryError, PermissionError))
+
+
+@task(retries=2, retry_delay_seconds=1, retry_condition_fn=after_transient_error)
 def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
     return discover_files(inputs, exclude=[folder for folder in [layout.local_lake_folder] if folder])
 
@@ -167,8 +173,12 @@ def ingest(
     layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     run = run_context()
     summary = RunSummary(run.run_id, str(layout.database), published=False)
-    with RunTimeLimit(run_seconds(time_limit), "ingest"), exclusive_run(layout, run.run_id):
-        _ingest_batches(layout, run, inputs, batch_size, max_bytes or max_file_bytes(), summary)
+    try:
+        with RunTimeLimit(run_seconds(time_limit), "ingest"), exclusive_run(layout, run.run_id):
+            _ingest_batches(layout, run, inputs, batch_size, max_bytes or max_file_bytes(), summary)
+    except Exception as error:
+        report_failure("ingest", error)
+        raise
     summarise("ingest", summary)
     return summary
 
@@ -291,6 +301,18 @@ def summarise(flow_name: str, summary: RunSummary) -> None:
         lines += ["| check | passed | failing rows |", "|---|---|---:|"]
         lines += [f"| {name} | {'yes' if passed else 'NO'} | {rows} |" for name, passed, rows in summary.checks]
     create_markdown_artifact(markdown="\n".join(lines), key=f"{flow_name}-summary", description=f"newsdesk {flow_name} run")
+
+
+def report_failure(flow_name: str, error: BaseException) -> None:
+    """Put why a run failed where the Prefect UI shows it (its logs and a markdown artifact), not
+    only in the worker's terminal."""
+    reason = f"{type(error).__name__}: {error}"
+    get_run_logger().error("%s run failed: %s", flow_name, reason)
+    create_markdown_artifact(
+        markdown=f"# newsdesk {flow_name} run failed\n\n```\n{reason}\n```\n\nThe warehouse keeps its last published state.",
+        key=f"{flow_name}-failure",
+        description=f"why the newsdesk {flow_name} run failed",
+    )
 
 
 def utc_now() -> datetime:

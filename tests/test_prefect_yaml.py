@@ -83,3 +83,13 @@ def test_quality_report_runs_once_a_day() -> None:
     days = [moment.date() for moment in fire_times(schedule, days=7)]
     assert len(days) == len(set(days)) == 7
 
+
+
+def test_writing_deployments_run_one_at_a_time_and_queue_the_next() -> None:
+    """Issue 17: an hourly run that overlapped the previous one failed on the warehouse lock."""
+    from prefect.client.schemas.objects import ConcurrencyLimitStrategy
+
+    limits = {deployment["name"]: deployment.get("concurrency_limit") for deployment in load_deployments()}
+    for name in ("ingest-hourly", "reprocess"):
+        assert limits[name] == {"limit": 1, "collision_strategy": "ENQUEUE"}
+        assert ConcurrencyLimitStrategy(limits[name]["collision_strategy"]) is ConcurrencyLimitStrategy.ENQUEUE
