@@ -5,28 +5,36 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-# Cooperation in blues, conflict in reds: the usual reading of the quad classes.
+# Cooperation in blues, conflict in reds: the usual reading of the quad classes, and the only
+# meaning blue and red have on any chart (counts use a neutral purple, types their class's colour).
 QUAD_COLOURS = {
     "verbal cooperation": "#6baed6",
     "material cooperation": "#2171b5",
     "verbal conflict": "#fc9272",
     "material conflict": "#cb181d",
 }
+QUAD_SCALE = alt.Scale(domain=list(QUAD_COLOURS), range=list(QUAD_COLOURS.values()))
+COUNT_SCHEME = "purples"
+# Months in UTC with their year ("Nov 2020"): a local-time axis put 1 Nov 2020 in October west of
+# Greenwich, and a label without its year read as the wrong year.
+MONTH_FORMAT = "%b %Y"
 
 _COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # counts: whole numbers only
 
 
 def events_over_time(events: pd.DataFrame) -> alt.Chart:
-    """Stacked monthly bars of events by PLOVER type (rows: date_start, event_type, event_id)."""
+    """Stacked monthly bars of events by quad class (rows: date_start, quad_class_name, event_type, event_id)."""
     return (
-        alt.Chart(events, title="Events per month, by type")
+        alt.Chart(events, title="Events per month, by quad class")
         .mark_bar()
         .encode(
-            x=alt.X("yearmonth(date_start):T", title="month the event happened (first possible day)"),
+            x=alt.X("utcyearmonth(date_start):T", title="month the event happened (first possible day)",
+                    axis=alt.Axis(format=MONTH_FORMAT, formatType="utc")),
             y=alt.Y("count(event_id):Q", title="events", axis=_COUNT_AXIS),
-            color=alt.Color("event_type:N", title="PLOVER type", scale=alt.Scale(scheme="tableau20")),
+            color=alt.Color("quad_class_name:N", title="quad class", scale=QUAD_SCALE),
             tooltip=[
-                alt.Tooltip("yearmonth(date_start):T", title="month"),
+                alt.Tooltip("utcyearmonth(date_start):T", title="month", format=MONTH_FORMAT),
+                alt.Tooltip("quad_class_name:N", title="quad class"),
                 alt.Tooltip("event_type:N", title="type"),
                 alt.Tooltip("count(event_id):Q", title="events"),
             ],
@@ -40,13 +48,10 @@ def goldstein_over_time(events: pd.DataFrame) -> alt.Chart:
         alt.Chart(events, title="Cooperation and conflict (Goldstein scale)")
         .mark_circle(size=90, opacity=0.8)
         .encode(
-            x=alt.X("date_start:T", title="event date (first possible day)"),
+            x=alt.X("date_start:T", title="event date (first possible day)", scale=alt.Scale(type="utc"),
+                    axis=alt.Axis(format=MONTH_FORMAT, formatType="utc")),
             y=alt.Y("goldstein:Q", title="Goldstein", scale=alt.Scale(domain=[-10, 10])),
-            color=alt.Color(
-                "quad_class_name:N",
-                title="quad class",
-                scale=alt.Scale(domain=list(QUAD_COLOURS), range=list(QUAD_COLOURS.values())),
-            ),
+            color=alt.Color("quad_class_name:N", title="quad class", scale=QUAD_SCALE),
             tooltip=["event_type:N", "sources:N", "targets:N", "date_start:T", "goldstein:Q", "evidence:N"],
         )
     )
@@ -56,7 +61,7 @@ def dyad_matrix(dyads: pd.DataFrame, measure: str) -> alt.LayerChart:
     """Source country (rows) x target country (columns) heat map; `measure` is a column of `dyads`
     (events, or goldstein_mean on a diverging scale), with the event count written in each cell."""
     diverging = measure == "goldstein_mean"
-    scale = alt.Scale(scheme="redblue", domain=[-10, 10]) if diverging else alt.Scale(scheme="blues")
+    scale = alt.Scale(scheme="redblue", domain=[-10, 10]) if diverging else alt.Scale(scheme=COUNT_SCHEME)
     base = alt.Chart(dyads, title="Who acts towards whom (source country → target country)").encode(
         x=alt.X("target_country:N", title="target country", sort="ascending"),
         y=alt.Y("source_country:N", title="source country", sort="ascending"),
@@ -82,10 +87,10 @@ def articles_over_time(coverage: pd.DataFrame) -> alt.Chart:
         alt.Chart(coverage, title="Articles per publication month, by language")
         .mark_bar()
         .encode(
-            x=alt.X("yearmonth(month):O", title="publication month"),
+            x=alt.X("utcyearmonth(month):O", title="publication month", axis=alt.Axis(format=MONTH_FORMAT, formatType="utc")),
             y=alt.Y("sum(articles):Q", title="articles", axis=_COUNT_AXIS),
             color=alt.Color("language:N", title="language"),
-            tooltip=["yearmonth(month):T", "language:N", "sum(articles):Q"],
+            tooltip=[alt.Tooltip("utcyearmonth(month):T", title="month", format=MONTH_FORMAT), "language:N", "sum(articles):Q"],
         )
     )
 

@@ -22,11 +22,27 @@ DYADS = pd.DataFrame({
 })
 
 
-def test_events_over_time_stacks_monthly_counts_by_type() -> None:
+def test_events_over_time_stacks_monthly_counts_by_quad_class_in_its_colours() -> None:
     encoding = events_over_time(EVENTS).to_dict()["encoding"]
-    assert encoding["x"]["timeUnit"] == "yearmonth"
+    assert encoding["x"]["timeUnit"] == "utcyearmonth"  # 1 Nov 2020 stays November west of Greenwich
+    assert encoding["x"]["axis"]["format"] == "%b %Y"  # and says its year
     assert encoding["y"]["aggregate"] == "count"
-    assert encoding["color"]["field"] == "event_type"
+    assert encoding["color"]["field"] == "quad_class_name"
+    assert encoding["color"]["scale"]["range"] == list(QUAD_COLOURS.values())
+
+
+def test_blue_never_means_a_plain_count() -> None:
+    """Issue 17: blue meant cooperation on one chart and 'many events' (conflict included) on the next."""
+    cells = dyad_matrix(DYADS, "events").to_dict()["layer"][0]
+    assert "blue" not in cells["encoding"]["color"]["scale"]["scheme"]
+
+
+def test_article_months_are_labelled_with_their_year_in_utc() -> None:
+    from dashboard.charts import articles_over_time
+
+    coverage = pd.DataFrame({"month": pd.to_datetime(["2020-11-01"]), "language": ["fr"], "articles": [3]})
+    x = articles_over_time(coverage).to_dict()["encoding"]["x"]
+    assert x["timeUnit"] == "utcyearmonth" and x["axis"]["format"] == "%b %Y"
 
 
 def test_goldstein_dots_use_blue_for_cooperation_and_red_for_conflict() -> None:
