@@ -1,7 +1,7 @@
 """How close `newsdesk extract` and `newsdesk run` come to the bare NLP floor (issue 18).
 
     .venv/bin/python bench/make_corpus.py ../shared/eval/frtimebank /tmp/fr --frtimebank --variants 20
-    .venv/bin/python bench/bench_floor.py /tmp/fr [--repeat 2] [--only floor extract run noop]
+    .venv/bin/python bench/bench_floor.py /tmp/fr [--repeat 2] [--only floor extract run noop] [--tree DIR ...]
 
 Every measurement is the wall time of a fresh command, as a user would run it, over the same
 articles (the .txt files of CORPUS):
@@ -12,6 +12,10 @@ articles (the .txt files of CORPUS):
 - extract: `newsdesk extract ALL.jsonl --format json` (the articles as one JSON Lines file);
 - run:     `newsdesk run CORPUS` into a fresh warehouse (its own temporary Prefect server);
 - noop:    the same `newsdesk run` again, nothing changed.
+
+With `--tree DIR` (a checkout of another commit, e.g. `git worktree add /tmp/before COMMIT`), the
+commands run that code as well (`python -m newsdesk.cli` with PYTHONPATH=DIR), in the same turns,
+so two versions are compared under the same machine load.
 
 The measurements take turns (floor, extract, run, noop, floor, ...) so that the machine's drift
 spreads over all of them; each figure is printed per round, then as median and spread.
@@ -70,6 +74,7 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--only", nargs="+", default=["floor", "extract", "run", "noop"])
+    parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to time too")
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     with tempfile.TemporaryDirectory(prefix="newsdesk-floor-") as scratch_name:
@@ -83,29 +88,34 @@ def main() -> None:
         env.pop("PREFECT_API_URL", None)
         # Prefect's database and the OS file cache warm once, outside the figures.
         timed([str(BIN / "newsdesk"), "run", str(ROOT / "seeds"), "--warehouse", str(scratch / "warm.duckdb")], env=env, cwd=scratch)
-        figures: dict[str, list[float]] = {name: [] for name in args.only}
+        trees = [("", None), *((f"@{tree.name}", tree.resolve()) for tree in args.tree)]
+        steps = [(name + label, name, tree) for name in args.only for label, tree in trees if name != "floor" or not label]
+        figures: dict[str, list[float]] = {step: [] for step, _, _ in steps}
         for round_number in range(args.repeat):
-            warehouse = scratch / f"w{round_number}.duckdb"
-            run = [str(BIN / "newsdesk"), "run", str(corpus), "--warehouse", str(warehouse)]
-            for name in args.only:
+            for step, name, tree in steps:
+                newsdesk = [str(BIN / "newsdesk")] if tree is None else [sys.executable, "-m", "newsdesk.cli"]
+                env = {**env, "PYTHONPATH": str(tree)} if tree is not None else {k: v for k, v in env.items() if k != "PYTHONPATH"}
+                warehouse = scratch / f"w{round_number}-{step.partition('@')[2] or 'this'}.duckdb"
+                run = [*newsdesk, "run", str(corpus), "--warehouse", str(warehouse)]
                 if name == "floor":
-                    seconds = timed([sys.executable, "-c", FLOOR, str(corpus)], name)
+                    seconds = timed([sys.executable, "-c", FLOOR, str(corpus)], step)
                 elif name == "extract":
-                    seconds = timed([str(BIN / "newsdesk"), "extract", str(jsonl), "--format", "json"], name, env=env, cwd=scratch)
+                    seconds = timed([*newsdesk, "extract", str(jsonl), "--format", "json"], step, env=env, cwd=scratch)
                 elif name == "run":
-                    seconds = timed(run, name, env=env, cwd=scratch)
+                    seconds = timed(run, step, env=env, cwd=scratch)
                 else:  # noop: needs the run's warehouse
                     if not warehouse.exists():
                         timed(run, env=env, cwd=scratch)
-                    seconds = timed(run, name, env=env, cwd=scratch)
-                figures[name].append(seconds)
-                print(f"round {round_number + 1}: {name:8s} {seconds:6.1f} s wall, {CPU[name][-1]:6.1f} s CPU", flush=True)
+                    seconds = timed(run, step, env=env, cwd=scratch)
+                figures[step].append(seconds)
+                print(f"round {round_number + 1}: {step:16s} {seconds:6.1f} s wall, {CPU[step][-1]:6.1f} s CPU", flush=True)
         print()
         median = {name: statistics.median(values) for name, values in figures.items()}
         for name, values in figures.items():
-            print(f"{name:8s} median {median[name]:6.1f} s  (min {min(values):.1f}, max {max(values):.1f}, n={len(values)})")
+            print(f"{name:16s} median {median[name]:6.1f} s  (min {min(values):.1f}, max {max(values):.1f}, n={len(values)}); "
+                  f"CPU {statistics.median(CPU[name]):.1f} s")
         if "floor" in median:
-            for name in ("extract", "run"):
+            for name in [step for step in median if step.startswith(("extract", "run"))]:
                 if name in median:
                     ratios = [f / v for f, v in zip(figures["floor"], figures[name])]
                     print(f"floor/{name}: {median['floor'] / median[name]:.2f}  (per round {', '.join(f'{r:.2f}' for r in ratios)}); "

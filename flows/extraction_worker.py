@@ -29,6 +29,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import import_module
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
@@ -44,6 +45,10 @@ COMPLETE = "complete"
 DEFAULT_FACTORY = "transforms.pipeline:Extractor"
 FACTORY_ENV = "NEWSDESK_EXTRACTOR_FACTORY"  # module:callable building another extractor (tests, plug-ins)
 CHUNK_SIZE = 32  # articles per request: big enough for spaCy's batching, small enough to retry cheaply
+# Languages whose full spaCy model (slow to load) a command asks the worker to load as it starts,
+# before it knows the articles' languages: transforms.nlp.MODEL_BY_LANGUAGE, named here so that
+# the run's process need not import spaCy to know them (tests/test_extraction_worker.py checks).
+PRELOADED_LANGUAGES = ("fr",)
 _POLL_SECONDS = 0.2
 
 
@@ -100,7 +105,22 @@ class ExtractionWorker:
         self._process: subprocess.Popen[bytes] | None = None
         self._connection: Connection | None = None
         self._languages: set[str] = set()  # languages whose models the running worker has loaded
+        self._ready = False  # the running worker has said "ready"
+        self._preparing: set[str] = set()  # languages asked for by `start`, not yet confirmed
         self._lock = threading.Lock()  # one request at a time: tasks may share the worker
+
+    def start(self, languages: Sequence[str] = ()) -> None:
+        """Start the worker now, and ask it to load these languages' models, without waiting:
+        it builds its extractor while the caller does something else (reads the first files,
+        starts Prefect's server). The first request waits for what is not done yet."""
+        with self._lock:
+            if self._connection is None:
+                self._connection, self._process = _spawn_worker(self.factory)
+                self._languages, self._ready, self._preparing = set(), False, set()
+            wanted = set(languages) - self._languages - self._preparing
+            if wanted:
+                self._connection.send(sorted(wanted))
+                self._preparing |= wanted
 
     def extract_batch(self, articles: Sequence[ArticleRecord]) -> list[ExtractedDocument]:
         """Documents in input order; an article that could not be extracted comes back bare,
@@ -180,8 +200,23 @@ class ExtractionWorker:
 
     def _running(self) -> Connection:
         if self._connection is None:
-            self._connection, self._process = _start_worker(self.factory, self.limits.load_seconds)
-            self._languages = set()
+            self._connection, self._process = _spawn_worker(self.factory)
+            self._languages, self._ready, self._preparing = set(), False, set()
+        if not self._ready:
+            assert self._process is not None
+            try:
+                _await_ready(self._connection, self._process, self.limits.load_seconds)
+            except WorkerStartFailed:
+                self._stop()
+                raise
+            self._ready = True
+        if self._preparing:  # asked for by `start`: loaded before any article's clock starts
+            outcome = self._wait(self._connection, self.limits.load_seconds)
+            if outcome != "prepared":
+                self._stop()
+                raise WorkerStartFailed(f"the extraction worker could not load models for {sorted(self._preparing)}: {outcome}")
+            self._languages |= self._preparing
+            self._preparing = set()
         return self._connection
 
     def _stop(self) -> None:
@@ -191,6 +226,7 @@ class ExtractionWorker:
         if self._connection is not None:
             self._connection.close()
         self._process, self._connection = None, None
+        self._ready, self._preparing = False, set()
 
     def __del__(self) -> None:
         try:
@@ -218,14 +254,30 @@ def _chunks(items: list[ArticleRecord], size: int) -> Iterator[list[ArticleRecor
         yield items[start : start + size]
 
 
-def _start_worker(factory: str, timeout: float) -> tuple[Connection, subprocess.Popen[bytes]]:
-    """A fresh worker, once it has built its extractor and said so."""
+@lru_cache(maxsize=1)
+def shared_worker() -> ExtractionWorker:
+    """The worker of this process: models load once per process (per worker on Dask)."""
+    return ExtractionWorker()
+
+
+def stop_shared_worker() -> None:
+    """Kill this process's worker, if it started one (Ctrl-C, time limit: stop now, not after the batch)."""
+    if shared_worker.cache_info().currsize:
+        shared_worker().kill()
+
+
+def _spawn_worker(factory: str) -> tuple[Connection, subprocess.Popen[bytes]]:
+    """A fresh worker process, building its extractor (`_await_ready` waits for it)."""
     ours, theirs = socket.socketpair()
     command = [sys.executable, "-m", "flows.extraction_worker", str(theirs.fileno()), factory, str(os.getpid())]
     # Its own process group: a Ctrl-C in the terminal reaches the run, which stops the worker.
     process = subprocess.Popen(command, pass_fds=[theirs.fileno()], process_group=0, stdin=subprocess.DEVNULL)
     theirs.close()
-    connection = Connection(ours.detach())
+    return Connection(ours.detach()), process
+
+
+def _await_ready(connection: Connection, process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Wait until a fresh worker has built its extractor and said so."""
     if not connection.poll(timeout):
         process.kill()
         raise WorkerStartFailed(f"the extraction worker did not start within {timeout:.0f} s")
@@ -236,7 +288,6 @@ def _start_worker(factory: str, timeout: float) -> tuple[Connection, subprocess.
     if ready != "ready":
         process.kill()
         raise WorkerStartFailed(f"the extraction worker could not start: {ready}")
-    return connection, process
 
 
 # ---- the worker side ---------------------------------------------------------------------------

@@ -3,8 +3,9 @@
     discover → process batches (read → extract → stage Parquet) → publish (load + checks) → summary
 
 Tasks work on batches of files, never on single documents, and batches are independent: one
-task reads, extracts and stages a batch where it runs, so only a small summary comes back. They
-run one after another on the default runner, or side by side on a Dask cluster
+task reads, extracts and stages a batch where it runs, so only a small summary comes back. On the
+default runner two threads take turns (one reads and stages a batch while the other's batch is
+extracted in the NLP worker process, one batch at a time); on a Dask cluster they run side by side
 (`task_runner="dask"`), and give the same warehouse either way. Nothing is visible to readers
 until `publish` swaps in the new database, so a failure anywhere leaves the warehouse as it was.
 """
@@ -15,7 +16,6 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -26,7 +26,7 @@ from prefect.states import State
 
 import newsdesk
 from flows import progress
-from flows.extraction_worker import COMPLETE, ExtractionWorker
+from flows.extraction_worker import COMPLETE, shared_worker, stop_shared_worker
 from flows.batches import BatchReading, deleted_files, read_batch, split_unchanged, unchanged_files
 from flows.runners import task_runner_for
 from flows.summary import FOUND, RunSummary, found_counts, undated_ids, undated_warning
@@ -59,11 +59,10 @@ class StagedBatch:
     undated: frozenset[str] = frozenset()  # new article ids without a publication date
 
 
-@lru_cache(maxsize=1)
-def shared_extractor() -> ExtractionWorker:
-    """Models load once per process (per worker on Dask), in a child process that an article
-    cannot take down with it (see flows/extraction_worker.py)."""
-    return ExtractionWorker()
+# Models load once per process (per worker on Dask), in a child process that an article cannot
+# take down with it (flows/extraction_worker.py). `newsdesk run` starts it early, while Prefect's
+# server starts (newsdesk/cli.py). Cached: `shared_extractor.cache_clear()` forgets it.
+shared_extractor = shared_worker
 
 
 def after_transient_error(task: object, task_run: object, state: State) -> bool:
@@ -79,8 +78,7 @@ def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
 
 def stop_extraction() -> None:
     """Kill this process's NLP worker, if it started one (Ctrl-C: stop now, not after the batch)."""
-    if shared_extractor.cache_info().currsize:
-        shared_extractor().kill()
+    stop_shared_worker()
 
 
 def after_io_error(task: object, task_run: object, state: State) -> bool:
@@ -154,7 +152,7 @@ def publish(layout: WarehouseLayout, run: RunContext, run_row: dict) -> dict[str
     return publish_run(layout, run.run_key, run_row, finished_at=utc_now())
 
 
-@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
+@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=2))
 def ingest(
     inputs: list[str] | None = None,
     warehouse: str | None = None,

@@ -1,7 +1,8 @@
 """Task runners for the flows: in process by default, or a Dask cluster for scale-out.
 
-- "default": Prefect's thread pool with one worker — batches run one after another in this
-  process, models load once, and memory stays flat.
+- "default": Prefect's thread pool with two threads in this process — one batch is read and
+  staged while another is extracted (extraction itself is one batch at a time, in the one NLP
+  worker process: models load once and memory stays flat).
 - "dask": prefect-dask's DaskTaskRunner. With `address` it joins a running cluster
   (`tcp://scheduler:8786`); without, it starts a local cluster of `workers` processes. Each
   worker process loads the models once and writes its own uniquely named Parquet parts.
@@ -14,7 +15,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 def task_runner_for(name: str = "default", address: str | None = None, workers: int | None = None) -> TaskRunner:
     if name == "default":
-        return ThreadPoolTaskRunner(max_workers=1)
+        return ThreadPoolTaskRunner(max_workers=2)
     if name == "dask":
         from prefect_dask import DaskTaskRunner
 

@@ -108,14 +108,16 @@ def run(
         _print_summary(unchanged)
         return
     configure_prefect(verbose=verbose)
-    from flows import progress
-    from flows.ingest import with_task_runner
-    from newsdesk.temporary_server import prefect_api
-    from warehouse.database_file import UnusableWal
-    from warehouse.lock import WarehouseBusy
-    from warehouse.publish import QualityCheckFailed
+    with stopped_by_ctrl_c():  # from the first child process on
+        early = _start_early(task_runner)  # server and NLP models boot while Prefect is imported here
+        from flows import progress
+        from flows.ingest import with_task_runner
+        from newsdesk.temporary_server import prefect_api
+        from warehouse.database_file import UnusableWal
+        from warehouse.lock import WarehouseBusy
+        from warehouse.publish import QualityCheckFailed
 
-    ingest = with_task_runner(task_runner.value, dask_address, dask_workers)
+        ingest = with_task_runner(task_runner.value, dask_address, dask_workers)
 
     if not console.is_terminal:  # no live bar in a log or a pipe: say once why nothing shows yet
         errors.print(STARTING, highlight=False)
@@ -127,7 +129,7 @@ def run(
         listener = lambda done, total: bar.update(task_id, completed=done, total=total, description="ingesting")  # noqa: E731
         progress.listen(listener)
         try:
-            with prefect_api(), stopped_by_ctrl_c():
+            with prefect_api(early), stopped_by_ctrl_c():
                 summary = ingest(
                     inputs=inputs, warehouse=str(warehouse_path(warehouse)), batch_size=batch_size, lake=lake,
                     time_limit=time_limit,
@@ -143,6 +145,21 @@ def run(
         finally:
             progress.forget(listener)
     _print_summary(summary)
+
+
+def _start_early(task_runner: TaskRunnerName):  # type: ignore[no-untyped-def]
+    """Spawn Prefect's temporary server and the NLP worker now, asking the worker to load the
+    languages that have a full spaCy model (the slow ones to load): both boot side by side while
+    this process imports Prefect, instead of one after the other. On Dask, each worker process
+    starts its own NLP worker on its first batch."""
+    from newsdesk.temporary_server import start_early
+
+    early = start_early()
+    if task_runner is TaskRunnerName.default:
+        from flows.extraction_worker import PRELOADED_LANGUAGES, shared_worker
+
+        shared_worker().start(PRELOADED_LANGUAGES)
+    return early
 
 
 def _unchanged_run(inputs: list[str], warehouse: str | None, lake: str | None):  # type: ignore[no-untyped-def]
@@ -186,9 +203,9 @@ def stopped_by_ctrl_c() -> Iterator[None]:
 
 
 def _stop_now(signum: int, frame: object) -> None:
-    from flows.ingest import stop_extraction
+    from flows.extraction_worker import stop_shared_worker
 
-    stop_extraction()
+    stop_shared_worker()
     errors.print("interrupted: stopped; the warehouse keeps its last published state", highlight=False)
     sys.stdout.flush()
     sys.stderr.flush()

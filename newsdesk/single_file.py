@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.extraction_worker import ExtractionWorker
+from flows.extraction_worker import PRELOADED_LANGUAGES, ExtractionWorker
 from newsdesk.config import max_file_bytes
 from newsdesk.inputs import read_file
 from transforms.reading import FileReading, read_articles
@@ -29,12 +29,15 @@ def extract_file(path: str, data: bytes | None = None) -> FileExtraction:
     Raises OSError, or newsdesk.inputs.NotARegularFile, when the path cannot be read.
     """
     limit = max_file_bytes()
-    content = read_file(path, limit).data if data is None else data
-    reading = read_articles(path, content, limit)
-    if not reading.articles:
-        return FileExtraction(reading, [])
     worker = ExtractionWorker()
     try:
+        content = read_file(path, limit).data if data is None else data
+        # The worker builds its extractor and loads the slow models while this process reads and
+        # identifies languages (flows/extraction_worker.py: ExtractionWorker.start).
+        worker.start(PRELOADED_LANGUAGES)
+        reading = read_articles(path, content, limit)
+        if not reading.articles:
+            return FileExtraction(reading, [])
         return FileExtraction(reading, worker.extract_batch(list(reading.articles)))
     finally:
         worker.close()

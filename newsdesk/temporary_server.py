@@ -18,6 +18,8 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 from newsdesk.serve import LOOPBACK, ServiceProcess, api_url, free_port, wait_until_healthy
 
@@ -32,13 +34,36 @@ def api_configured() -> bool:
     return bool(get_current_settings().api.url)
 
 
+@dataclass
+class StartingServer:
+    """A temporary server spawned ahead of time (`start_early`), not yet known to be healthy."""
+
+    server: ServiceProcess
+    port: int
+    auth: str
+
+
+def start_early() -> StartingServer | None:
+    """Spawn the temporary server now, before Prefect is imported in this process, so that it
+    boots while the command imports Prefect and the NLP worker loads its models. None when the
+    environment already names a server; `prefect_api(early)` stops it if a Prefect profile does."""
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    port, auth = free_port(), f"newsdesk:{secrets.token_urlsafe(24)}"
+    return StartingServer(ServiceProcess("temporary Prefect server", _start_uvicorn(port, auth)), port, auth)
+
+
 @contextmanager
-def temporary_server() -> Iterator[str]:
-    """Start a server on a free loopback port, point Prefect at it, and stop it on the way out."""
+def temporary_server(early: StartingServer | None = None) -> Iterator[str]:
+    """Start a server on a free loopback port (or take the one `start_early` spawned), point
+    Prefect at it, and stop it on the way out."""
     from prefect.settings import PREFECT_API_AUTH_STRING, PREFECT_API_URL, temporary_settings
 
-    port, auth = free_port(), f"newsdesk:{secrets.token_urlsafe(24)}"
-    server = ServiceProcess("temporary Prefect server", _start_uvicorn(port, auth))
+    if early is None:
+        port, auth = free_port(), f"newsdesk:{secrets.token_urlsafe(24)}"
+        server = ServiceProcess("temporary Prefect server", _start_uvicorn(port, auth))
+    else:
+        server, port, auth = early.server, early.port, early.auth
     try:
         wait_until_healthy(server, port)
         with temporary_settings(updates={PREFECT_API_URL: api_url(port), PREFECT_API_AUTH_STRING: auth}):
@@ -48,19 +73,23 @@ def temporary_server() -> Iterator[str]:
 
 
 @contextmanager
-def prefect_api() -> Iterator[None]:
-    """The configured server if there is one, else a temporary server of this command."""
+def prefect_api(early: StartingServer | None = None) -> Iterator[None]:
+    """The configured server if there is one, else a temporary server of this command (the
+    one spawned by `start_early`, if given)."""
     if api_configured():
+        if early is not None:
+            early.server.stop(grace=STOP_GRACE_SECONDS)
         yield
     else:
-        with temporary_server():
+        with temporary_server(early):
             yield
 
 
 def _start_uvicorn(port: int, auth: str) -> subprocess.Popen[bytes]:
     """Prefect's API app as Prefect's own temporary server runs it: no UI, no background services."""
-    import prefect
+    from importlib.util import find_spec
 
+    prefect_folder = Path(find_spec("prefect").origin).parent  # type: ignore[arg-type,union-attr]  # without importing it
     env = {name: value for name, value in os.environ.items() if name != "PREFECT_API_URL"}
     env.update(
         PREFECT_UI_ENABLED="0",
@@ -69,7 +98,7 @@ def _start_uvicorn(port: int, auth: str) -> subprocess.Popen[bytes]:
         PREFECT_SERVER_API_AUTH_STRING=auth,
     )
     command = [
-        sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent),
+        sys.executable, "-m", "uvicorn", "--app-dir", str(prefect_folder.parent),
         "--factory", "prefect.server.api.server:create_app", "--host", LOOPBACK, "--port", str(port),
         "--log-level", "error", "--lifespan", "on",
     ]  # fmt: skip

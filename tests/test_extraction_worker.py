@@ -116,3 +116,26 @@ def _alive(pid: int) -> bool:
             return stat.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_the_preloaded_languages_are_those_with_a_full_model() -> None:
+    from flows.extraction_worker import PRELOADED_LANGUAGES
+    from transforms.nlp import MODEL_BY_LANGUAGE
+
+    assert sorted(PRELOADED_LANGUAGES) == sorted(MODEL_BY_LANGUAGE)
+
+
+def test_a_worker_started_early_loads_its_models_before_the_first_request() -> None:
+    from flows.extraction_worker import ExtractionWorker
+    from transforms.reading import read_articles
+
+    worker = ExtractionWorker()
+    try:
+        worker.start(["fr"])
+        worker.start(["fr"])  # asked twice: loaded once
+        (article,) = read_articles("a.txt", "date 2022-05-01\n\nLe ministre est arrivé à Rabat mercredi.".encode(), 10**6).articles
+        (document,) = worker.extract_batch([article])
+        assert document.extraction_status == "complete" and document.sentences
+        assert worker._languages == {"fr"} and not worker._preparing
+    finally:
+        worker.close()
