@@ -223,3 +223,23 @@ def test_a_dateline_town_the_index_does_not_know_votes_by_geonames() -> None:
     text = "Ponferrada (León), 3 jun (EFE). El diputado Xurxo Ferreiro Lema criticó el plan."
     actor, mention = mention_of(resolve(text, "es"), "Xurxo Ferreiro Lema")
     assert actor.country == "ESP" and mention.confidence <= 0.4
+
+
+def test_the_dateline_weighs_against_a_foreign_country_the_story_discusses() -> None:
+    # pattern: home dateline (2 votes) vs a foreign state named three times -> no dominant country
+    text = ("Lisboa, 3 jun (EFE). El diputado Rui Tavares Monteiro criticó al Gobierno de Chile. "
+            "Chile y el gobierno chileno no respondieron.")
+    actor, _ = mention_of(resolve(text, "es"), "Rui Tavares Monteiro")
+    assert actor.country != "CHL"
+
+
+def test_an_office_then_a_comma_then_a_name_is_that_person() -> None:
+    # pattern: "<title> de <Complement>, <Given> <Surname>, <verb>"
+    actors = resolve("El ministro de Agricultura, Tomás Barreiro Lago, anunció ayudas.", "es")
+    actor, mention = mention_of(actors, "Tomás Barreiro Lago")
+    assert actor.type == "person" and mention.office == "ministro de Agricultura"
+
+
+def test_a_comma_list_of_places_after_a_title_is_no_person() -> None:
+    ids = ids_of("The minister, France and Germany agreed on Monday.", "en")
+    assert not any(i.startswith("person:") for i in ids)

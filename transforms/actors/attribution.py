@@ -45,6 +45,7 @@ ATTRIBUTED_TYPES = frozenset({"person", "organization", "media", "armed_group"})
 TOPONYM_KINDS = ("country", "demonym", "city", "seat", "epithet")
 NAME_CUE, OF_CUE, BEFORE_CUE, APPOSITION_CUE, DOMINANT = 0.8, 0.8, 0.75, 0.7, 0.4
 APPOSITION_WORDS = 10
+DATELINE_VOTES = 2  # the place a story was filed from is home to most of its unplaced actors
 OF_WORDS = frozenset({"of", "de", "du", "del", "d", "des"})
 ARTICLES = frozenset({"the", "a", "an", "le", "la", "l", "les", "un", "une", "el", "los", "las",
                       "uno", "una", "der", "die", "das", "ein", "eine"})
@@ -240,17 +241,22 @@ def _apposition_end(ctx: Context, index: int) -> int:
 # -- the article's dominant country ------------------------------------------------------------------
 def dominant_country(ctx: Context, candidates: Sequence[Candidate]) -> str | None:
     """The country most of the article's mentions with a country name (states, places,
-    demonyms, people and groups the text or the dictionary places; the dateline counts once;
-    towns whose name other countries share do not vote): at least half of all votes and twice
-    the runner-up."""
+    demonyms, people and groups the text or the dictionary places; the dateline counts twice;
+    other towns whose name other countries share do not vote): at least half of all votes and
+    twice the runner-up."""
     votes: Counter[str] = Counter()
+    end = dateline_end(ctx.text)
     for candidate in candidates:
         ref = candidate.ref
-        if ref.country and not is_namesake(ctx, candidate):
+        if not ref.country:
+            continue
+        if ctx.words[candidate.first].start < end:  # the dateline: where the story was filed
+            votes[ref.country] += DATELINE_VOTES
+        elif not is_namesake(ctx, candidate):
             votes[ref.country] += 1
     filed_from = _dateline_country(ctx, candidates)
     if filed_from is not None:
-        votes[filed_from] += 1
+        votes[filed_from] += DATELINE_VOTES
     if not votes:
         return None
     ranked = votes.most_common()

@@ -183,16 +183,23 @@ def _name_run(ctx: Context, start: int) -> int:
 
 def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
     name_start = phrase.last
-    if name_start >= len(ctx.words) or not _adjacent(ctx, name_start - 1, name_start):
+    if name_start >= len(ctx.words):
         return None
-    run_end = _name_run(ctx, name_start)
-    if run_end == name_start:
-        return None
-    # A run after an office complement ("de la Défense Benny Gantz") holds the complement first.
-    if _ends_with_connector(ctx, phrase.last):
-        name_start = _name_start_in_run(ctx, name_start, run_end)
-        if name_start is None:
+    office_end = None
+    comma = _comma_name(ctx, phrase)
+    if comma is not None:
+        office_end, name_start, run_end = comma
+    else:
+        if not _adjacent(ctx, name_start - 1, name_start):
             return None
+        run_end = _name_run(ctx, name_start)
+        if run_end == name_start:
+            return None
+        # A run after an office complement ("de la Défense Benny Gantz") holds the complement first.
+        if _ends_with_connector(ctx, phrase.last):
+            name_start = _name_start_in_run(ctx, name_start, run_end)
+            if name_start is None:
+                return None
     if is_arabic(ctx.words[name_start].text):
         run_end = _arabic_name_end(ctx, name_start, run_end)
     ref, rule, confidence = _person_ref(ctx, name_start, run_end, phrase.country, phrase.sector, titled=True)
@@ -203,10 +210,35 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
         claim_last = end
     else:
         claim_last = run_end if country_end is None else country_end[0]
-    title_text = ctx.surface(phrase.first, name_start)
+    title_text = ctx.surface(phrase.first, office_end if office_end is not None else name_start)
     title, office = (title_text, None) if phrase.kind == "rank" else (None, title_text)
     return Candidate(name_start, run_end, STRUCTURED, ref, rule, confidence,
                      claim_first=phrase.first, claim_last=claim_last, title=title, office=office)
+
+
+def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | None:
+    """"El ministro de Justicia, Angel Acebes, destacó": an office, a comma, then a name of two
+    words or more closed by a comma or the sentence end: (office end, name start, name end).
+    The office may end on a one-word complement after a connector ("de Justicia")."""
+    words = ctx.words
+    office_end = phrase.last
+    if _ends_with_connector(ctx, office_end):
+        if office_end >= len(words) or not _is_name_word(ctx, office_end) or words[office_end].arabic:
+            return None
+        office_end += 1  # the complement
+    if office_end >= len(words) or not ctx.same_sentence(phrase.first, office_end + 1):
+        return None
+    if ctx.text[words[office_end - 1].end : words[office_end].start] != ", ":
+        return None
+    name_start = office_end
+    run_end = _name_run(ctx, name_start)
+    if run_end - name_start < 2 or words[name_start].arabic:
+        return None
+    if run_end < len(words) and words[run_end].sentence == words[name_start].sentence:
+        closing = ctx.text[words[run_end - 1].end : words[run_end].start].strip()
+        if closing not in (",", ".", ";", ":"):
+            return None
+    return office_end, name_start, run_end
 
 
 # Arabic name links: the nasab "بن/بنت/ابن" (son/daughter of), the family "آل" (folded "ال"),
