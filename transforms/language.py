@@ -213,7 +213,12 @@ class Letters:
 
     @classmethod
     def of(cls, text: str) -> Letters:
-        counts = Counter(script_of(char) for char in text if is_letter(char))
+        # Each distinct character is looked up once (an article has a few dozen), in the order
+        # of its first occurrence, so the counts are those of a pass over every character.
+        counts: Counter[str] = Counter()
+        for char, times in Counter(text).items():
+            if is_letter(char):
+                counts[script_of(char)] += times
         return cls(sum(counts.values()), dict(counts))
 
     def dominant_script(self) -> str:
@@ -231,7 +236,8 @@ class Letters:
 
 def _only_script(text: str, script: str) -> str:
     """The text with letters of other scripts blanked out: they are noise to that script's model."""
-    return "".join(" " if is_letter(c) and script_of(c) != script else c for c in text)
+    foreign = {ord(c): " " for c in set(text) if is_letter(c) and script_of(c) != script}
+    return text.translate(foreign) if foreign else text
 
 
 def words_of(text: str) -> list[str]:
@@ -307,9 +313,14 @@ def top_language(probabilities: Mapping[str, float]) -> str:
 
 def _lowercase_if_shouting(text: str) -> str:
     """langdetect skips words in capitals (acronyms): an all-caps headline would leave it nothing."""
-    cased = [char for char in text if char.isupper() or char.islower()]
-    upper = sum(char.isupper() for char in cased)
-    return text.lower() if upper * 2 > len(cased) else text
+    upper = cased = 0
+    for char, times in Counter(text).items():  # each distinct character once
+        if char.isupper():
+            upper += times
+            cased += times
+        elif char.islower():
+            cased += times
+    return text.lower() if upper * 2 > cased else text
 
 
 # ------------------------------------------------------------------------------------------------
