@@ -48,6 +48,7 @@ from warehouse.database_file import (
     stock_readable,
     swap_in,
 )
+from warehouse import incremental, standby
 from warehouse.lake import PART_COLUMN, PUBLISHING_MARKER, ROW_COLUMN, Lake
 from warehouse.layout import WarehouseLayout
 from warehouse.lock import WarehouseLock
@@ -97,12 +98,19 @@ def _swap(layout: WarehouseLayout, temporary: Path, run_key: str) -> None:
     """Swap the copy in, announced by `_PUBLISHING` so that recovery, if the run dies before its
     `_COMMITTED` marker and the database is lost too, knows the run may have been published."""
     layout.lake.mark_publishing(run_key)
+    retired = standby.retire(layout, run_key)  # the file being replaced, kept for the next run
     try:
         swap_in(temporary, layout.database)  # the commit point
     except BaseException:
         if temporary.exists():  # the rename did not happen: the run is only staged after all
             layout.lake.unmark_publishing(run_key)
+            if retired is not None:
+                retired.unlink(missing_ok=True)
         raise
+    try:
+        standby.record_swap(layout, retired, incremental.code_hash())
+    except OSError as error:  # the next run copies the file instead: nothing is lost
+        logger.warning("could not record the standby files (%s); the next run copies the database", error)
 
 
 def _build_checked_copy(
@@ -111,11 +119,16 @@ def _build_checked_copy(
     """Build and check the copy; return its table counts and its `runs` row, which is in the copy
     but not yet in the lake."""
     lake = layout.lake
-    with _open_copy(layout, temporary) as con:
+    con, scoped = _open_copy(layout, temporary)
+    with con:
         apply_run_parts(con, lake, run_key)
         _drop_views(con)  # the build recreates the views the code declares, and only those
-        con.execute(build_sql())
-        checks = run_checks(con)
+        if scoped:  # the published state plus runs: build and check what they touched
+            incremental.build(con)
+            checks = incremental.scoped_checks(con)
+        else:
+            con.execute(build_sql())
+            checks = run_checks(con)
         failures = [check for check in checks if not check.passed]
         if failures:
             raise QualityCheckFailed(failures)
@@ -135,12 +148,20 @@ def _drop_views(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f'DROP VIEW IF EXISTS "{view}" CASCADE')
 
 
-def _open_copy(layout: WarehouseLayout, temporary: Path) -> duckdb.DuckDBPyConnection:
-    """A writable copy of the published database, or a rebuild from the lake if the schema moved."""
+def _open_copy(layout: WarehouseLayout, temporary: Path) -> tuple[duckdb.DuckDBPyConnection, bool]:
+    """A writable copy of the published database, or a rebuild from the lake if the schema moved;
+    and whether the run may build and check only what it touches (warehouse/incremental.py: the
+    copy holds the published state, derived and checked by the code that runs now)."""
     if layout.database.exists():
+        scoped = standby.code_recorded(layout, incremental.code_hash())
+        con = _standby_brought_up_to_date(layout, temporary, scoped)
+        if con is not None:
+            return con, scoped
         con = copy_with_wal(layout.database, temporary)
-        if _schema_matches(con) and stock_readable(con):
-            return con
+        if _is_current(con):
+            if scoped:
+                incremental.start(con)
+            return con, scoped
         con.close()
         remove_database_files(temporary)
     con = connect_writable(temporary)
@@ -149,7 +170,57 @@ def _open_copy(layout: WarehouseLayout, temporary: Path) -> duckdb.DuckDBPyConne
     committed, _ = lake.run_keys()
     for run_key in committed:
         apply_run_parts(con, lake, run_key)
-    return con
+    return con, False
+
+
+def _standby_brought_up_to_date(layout: WarehouseLayout, temporary: Path, track: bool) -> duckdb.DuckDBPyConnection | None:
+    """The newest usable standby file (warehouse/standby.py) as the run's temporary file, with the
+    committed runs it lacks applied: the published file's tables at a cost that does not grow with
+    the warehouse. None when no standby qualifies (the run copies the published file instead)."""
+    candidates = standby.usable_standbys(layout)
+    if not candidates:
+        return None
+    published = standby.published_run_ids(layout)
+    for candidate in candidates:  # newest first
+        standby.take(candidate, temporary)
+        con = connect_writable(temporary)  # an existing file keeps its storage format
+        try:
+            behind = _runs_behind(layout.lake, standby.run_ids(con), published) if _is_current(con) else None
+            if behind is not None:
+                if track:
+                    incremental.start(con)
+                for run_key in behind:
+                    apply_run_parts(con, layout.lake, run_key)
+                logger.info("built on standby %s, %d run(s) behind", candidate.name, len(behind))
+                return con
+        except BaseException:
+            con.close()
+            raise
+        con.close()
+        remove_database_files(temporary)
+    return None
+
+
+def _runs_behind(lake: Lake, have: set[str], published: set[str]) -> list[str] | None:
+    """The keys of the committed runs a file holding the runs `have` lacks to hold `published`,
+    oldest first; None unless they are exactly the newest committed runs of the lake."""
+    missing = published - have
+    if not have <= published:
+        return None
+    committed, _ = lake.run_keys()
+    behind: list[str] = []
+    for run_key in reversed(committed):
+        if len(behind) == len(missing):
+            break
+        if _run_id_of(lake, run_key) not in missing:
+            return None  # compacted away, put back by hand, or not in the published file
+        behind.append(run_key)
+    return list(reversed(behind)) if len(behind) == len(missing) else None
+
+
+def _is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a database file can be built on: the code's schema, in the published format."""
+    return _schema_matches(con) and stock_readable(con)
 
 
 def _schema_matches(con: duckdb.DuckDBPyConnection) -> bool:
@@ -171,6 +242,8 @@ def apply_run_parts(con: duckdb.DuckDBPyConnection, lake: Lake, run_key: str) ->
     """Upsert one run's parts into the database, table by table in schema order."""
     tables = stored_tables()
     paths = lake.part_paths(run_key)
+    track = incremental.tracking(con)
+    entities = incremental.entity_columns() if track else set()
     if paths.get("articles"):
         con.register("_article_parts", lake.read_parts(tables["articles"], paths["articles"]))
         con.execute(
@@ -180,9 +253,13 @@ def apply_run_parts(con: duckdb.DuckDBPyConnection, lake: Lake, run_key: str) ->
         con.unregister("_article_parts")
     for name, table in tables.items():
         if table.is_per_article and paths.get("articles"):
+            if track:
+                incremental.record_replaced(con, table, entities)
             con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT article_id FROM _article_owner)")
         if paths.get(name):
             con.register("_parts", lake.read_parts(table, paths[name]))
+            if track:
+                incremental.record_parts(con, table, entities)
             _upsert(con, table)
             con.unregister("_parts")
     con.execute("DROP TABLE IF EXISTS _article_owner")
@@ -271,6 +348,7 @@ def recover_interrupted_runs(layout: WarehouseLayout) -> list[str]:
     published = _published_run_ids(layout)
     _, uncommitted = lake.run_keys()
     done = [_recover_run(lake, run_key, published) for run_key in uncommitted]
+    done += standby.remove_unrecorded(layout, keep_recorded=published is not None)
     for leftover in layout.database.parent.glob(f".{layout.database.name}.*.tmp*"):
         leftover.unlink(missing_ok=True)
         done.append(f"removed {leftover.name}")
