@@ -70,9 +70,15 @@ class UnitTokens:
             return normalize_arabic(self.doc[index].text)
         return self.doc[index].lower_.replace("\u2019", "'")
 
+    @cached_property
+    def _spaces(self) -> frozenset[int]:
+        """Indexes of the unit's whitespace tokens (read once: each doc[i] builds a Token)."""
+        return frozenset(token.i for token in self.unit.span if token.is_space)
+
     def word_indexes(self, start: int, end: int) -> list[int]:
         """Token indexes in [start, end) that are not whitespace."""
-        return [i for i in range(max(start, self.first), min(end, self.last)) if not self.doc[i].is_space]
+        spaces = self._spaces
+        return [i for i in range(max(start, self.first), min(end, self.last)) if i not in spaces]
 
     @cached_property
     def surface_keys(self) -> dict[int, frozenset[str]]:
@@ -87,9 +93,10 @@ class UnitTokens:
     def match_at(self, index: int, phrase: Phrase, surface: bool = False) -> int | None:
         """End index if `phrase` matches the words starting at `index` (skipping whitespace)."""
         keys = self.surface_keys if surface else self.keys
+        spaces = self._spaces
         position = index
         for word in phrase:
-            while position < self.last and self.doc[position].is_space:
+            while position < self.last and position in spaces:
                 position += 1
             if position >= self.last or word not in keys[position]:
                 return None
@@ -99,8 +106,12 @@ class UnitTokens:
     def find(self, phrases: Iterable[Phrase], start: int, end: int) -> PhraseHit | None:
         """The first (leftmost, then longest) phrase occurring in [start, end)."""
         best: PhraseHit | None = None
+        keys = self.keys
         for index in self.word_indexes(start, end):
+            here = keys[index]
             for phrase in phrases:
+                if phrase and phrase[0] not in here:  # match_at's first test, without the call
+                    continue
                 stop = self.match_at(index, phrase)
                 if stop is not None and stop <= end:
                     hit = PhraseHit(index, stop, phrase)
@@ -113,8 +124,12 @@ class UnitTokens:
     def find_all(self, phrases: Iterable[Phrase], start: int, end: int) -> list[PhraseHit]:
         hits: list[PhraseHit] = []
         phrases = tuple(phrases)
+        keys = self.keys
         for index in self.word_indexes(start, end):
+            here = keys[index]
             for phrase in phrases:
+                if phrase and phrase[0] not in here:  # match_at's first test, without the call
+                    continue
                 stop = self.match_at(index, phrase)
                 if stop is not None and stop <= end:
                     hits.append(PhraseHit(index, stop, phrase))
