@@ -243,3 +243,10 @@ def test_an_office_then_a_comma_then_a_name_is_that_person() -> None:
 def test_a_comma_list_of_places_after_a_title_is_no_person() -> None:
     ids = ids_of("The minister, France and Germany agreed on Monday.", "en")
     assert not any(i.startswith("person:") for i in ids)
+
+
+def test_an_appositive_office_gives_country_and_sector() -> None:
+    # pattern: "<Name>, <title> de la république <demonym>," -> country from the demonym, sector from the title
+    actors = resolve("Hier, Tomas Lindqvist, président de la république finlandaise, a parlé.", "fr")
+    actor, _ = mention_of(actors, "Tomas Lindqvist")
+    assert (actor.country, actor.sector) == ("FIN", "GOV")

@@ -172,6 +172,8 @@ def _before_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:
 def _apposition_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:
     """", président de la république équatorienne", ", a New York Republican"."""
     index = max(candidate.last, candidate.claim_last)
+    if candidate.office is not None and candidate.claim_last > candidate.last:
+        index = candidate.last  # the apposition is the office the person already carries
     if index >= len(ctx.words) or not ctx.same_sentence(candidate.first, index + 1):
         return None
     first_word = ctx.words[index]
@@ -206,6 +208,9 @@ def _apposition_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | N
 
 
 def _after_destination(ctx: Context, index: int, floor: int) -> bool:
+    """Whether a destination word stands before word `index` ("auprès de la Norvège", "to Norway")."""
+    while index - 1 > floor and ctx.words[index - 1].key in ARTICLES:
+        index -= 1
     for length in (1, 2):
         start = index - length
         if start >= floor and ctx.lexicon.has("destinations", ctx.keys(start, index)):

@@ -58,10 +58,10 @@ def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Ca
         if candidate.ref.type == "person" and candidate.office is None and candidate.title is None:
             office = _appositive_office(ctx, candidate.last)
             if office is not None:
-                start, end, country = office
+                start, end, country, sector = office
                 ref = candidate.ref
-                if ref.country is None and country is not None:
-                    ref = identity.unknown_person(ref.name, country, ref.sector)
+                if not ref.known and (ref.country is None or ref.sector is None):
+                    ref = identity.unknown_person(ref.name, ref.country or country, ref.sector or sector)
                 candidate = Candidate(
                     candidate.first, candidate.last, STRUCTURED, ref, candidate.rule, candidate.confidence,
                     claim_first=candidate.claim_first, claim_last=max(candidate.claim_last, end),
@@ -324,7 +324,7 @@ def _pick_by_date(ctx: Context, actor_ids: list[str]):
     return in_office[0] if len(in_office) == 1 else None
 
 
-def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | None] | None:
+def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | None, str] | None:
     if after_name >= len(ctx.words):
         return None
     between = ctx.text[ctx.words[after_name - 1].end : ctx.words[after_name].start]
@@ -340,7 +340,7 @@ def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | N
         if any(char in gap for char in ",;:.()\"«»\n"):
             break
         end += 1
-    return after_name, end, phrase.country
+    return after_name, end, phrase.country, phrase.sector
 
 
 # -- NER and reported speech ----------------------------------------------------------------------
