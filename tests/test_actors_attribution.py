@@ -250,3 +250,13 @@ def test_an_appositive_office_gives_country_and_sector() -> None:
     actors = resolve("Hier, Tomas Lindqvist, président de la république finlandaise, a parlé.", "fr")
     actor, _ = mention_of(actors, "Tomas Lindqvist")
     assert (actor.country, actor.sector) == ("FIN", "GOV")
+
+
+def test_a_surname_two_people_share_points_at_neither() -> None:
+    # pattern: two full names with one surname and different first names; the bare surname is ambiguous
+    text = ("Le président Anders Holmqvist a reçu le ministre Karin Holmqvist. "
+            "Holmqvist a ensuite parlé aux journalistes.")
+    actors = resolve(text, "fr")
+    people = {a.actor_id for a in actors if a.type == "person"}
+    assert {"person:anders-holmqvist", "person:karin-holmqvist"} <= people
+    assert not any(m.text == "Holmqvist" and m.rule == "coreference" for a in actors for m in a.mentions)

@@ -117,14 +117,16 @@ def _longer_form(candidate: Candidate, full_names: list[tuple[tuple[str, ...], A
     if not words:
         return None
     is_person = candidate.ref.type == "person"
+    found: dict[str, ActorRef] = {}
     for full, ref in full_names:
         if full == words or len(full) < len(words) or (ref.type == "person") != is_person:
             continue
         if is_person and len(full) > len(words) and full[-len(words):] == words:  # "Kochavi" -> "Aviv Kochavi"
+            found.setdefault(ref.actor_id, ref)
+        elif not is_person and _abbreviates(words, full):  # "Front P" -> "Front Polisario"
             return ref
-        if not is_person and _abbreviates(words, full):  # "Front P" -> "Front Polisario"
-            return ref
-    return None
+    # A surname two people of the article share ("Le Pen": Marine and Jean-Marie) is neither.
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -147,9 +149,14 @@ def _surname_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candida
     full elsewhere in the article."""
     claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
     surnames: dict[str, ActorRef] = {}
+    shared: set[str] = set()  # surnames two people of the article bear ("Marine/Jean-Marie Le Pen")
     for candidate in candidates:
         if candidate.ref.type == "person" and candidate.last - candidate.first >= 2:
-            surnames.setdefault(ctx.words[candidate.last - 1].key, candidate.ref)
+            key = ctx.words[candidate.last - 1].key
+            if surnames.setdefault(key, candidate.ref).actor_id != candidate.ref.actor_id:
+                shared.add(key)
+    for key in shared:
+        del surnames[key]
     mentions = []
     for word in ctx.words:
         ref = surnames.get(word.key)
