@@ -260,3 +260,10 @@ def test_a_surname_two_people_share_points_at_neither() -> None:
     people = {a.actor_id for a in actors if a.type == "person"}
     assert {"person:anders-holmqvist", "person:karin-holmqvist"} <= people
     assert not any(m.text == "Holmqvist" and m.rule == "coreference" for a in actors for m in a.mentions)
+
+
+def test_a_country_ending_the_previous_sentence_is_no_title_qualifier() -> None:
+    # "Norway protested. Prime Minister X": Norway is not X's country
+    actors = resolve("Norway protested. Prime Minister Kalle Anka Berg said it would fight.", "en")
+    actor, _ = mention_of(actors, "Kalle Anka Berg")
+    assert actor.country != "NOR" or all(m.confidence <= 0.4 for m in actor.mentions)

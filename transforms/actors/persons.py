@@ -87,11 +87,15 @@ def _qualifiers_before(ctx: Context, index: int) -> tuple[int, str | None]:
     """"Israeli Prime Minister", "Lebanon's new President", "U.S. Secretary of State"."""
     first = index
     for _ in range(MODIFIERS_BEFORE_TITLE):
+        if first > 0 and not _tight(ctx, first - 1, first):
+            break  # a modifier is in the title's own phrase: no sentence end or comma between
         if first > 0 and ctx.words[first - 1].is_lower and ctx.words[first - 1].key not in NAME_PARTICLES:
             if ctx.words[first - 1].key == "s" or ctx.match_covering(first - 1, first, PLACE_KINDS):
                 break
             first -= 1
     country = None
+    if first > 0 and not _tight(ctx, first - 1, first):
+        return index, None  # "Switzerland protested. Prime Minister X": another sentence
     if first > 1 and ctx.words[first - 1].key == "s":  # "Lebanon's"
         match = _place_match_ending_at(ctx, first - 1)
         if match is not None:
@@ -100,6 +104,12 @@ def _qualifiers_before(ctx: Context, index: int) -> tuple[int, str | None]:
     if match is not None and match.best.kind in ("demonym", "country"):
         return match.first, match.best.country
     return index, country
+
+
+def _tight(ctx: Context, left: int, right: int) -> bool:
+    """Words `left` and `right` in one sentence with only spaces or an apostrophe between."""
+    gap = ctx.text[ctx.words[left].end : ctx.words[right].start]
+    return ctx.words[left].sentence == ctx.words[right].sentence and not gap.strip(" \u00a0'\u2019")
 
 
 def _place_match_ending_at(ctx: Context, end: int):
