@@ -251,8 +251,15 @@ def apply_run_parts(con: duckdb.DuckDBPyConnection, lake: Lake, run_key: str) ->
             f"SELECT article_id, min({PART_COLUMN}) AS part FROM _article_parts GROUP BY article_id"
         )
         con.unregister("_article_parts")
+    # Per-article rows exist only for stored articles: when the run stores none again (new
+    # articles only, the usual case), no per-article table needs to be searched.
+    replacing = bool(paths.get("articles")) and bool(
+        con.execute(
+            "SELECT count(*) FROM _article_owner WHERE article_id IN (SELECT article_id FROM articles)"
+        ).fetchall()[0][0]
+    )
     for name, table in tables.items():
-        if table.is_per_article and paths.get("articles"):
+        if table.is_per_article and replacing:
             if track:
                 incremental.record_replaced(con, table, entities)
             con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT article_id FROM _article_owner)")
