@@ -267,3 +267,16 @@ def test_a_country_ending_the_previous_sentence_is_no_title_qualifier() -> None:
     actors = resolve("Norway protested. Prime Minister Kalle Anka Berg said it would fight.", "en")
     actor, _ = mention_of(actors, "Kalle Anka Berg")
     assert actor.country != "NOR" or all(m.confidence <= 0.4 for m in actor.mentions)
+
+
+# -- party membership -----------------------------------------------------------------------------
+def test_a_party_in_parentheses_after_a_person_gives_the_party_country() -> None:
+    # pattern: "<Name> (<party acronym>)" with a dictionary party
+    actors = resolve("Hier, Rui Tavares Monteiro (PSOE) a voté contre le budget.", "fr")
+    actor, mention = mention_of(actors, "Rui Tavares Monteiro")
+    assert actor.country == "ESP" and mention.confidence <= 0.7
+
+
+def test_ordinary_words_are_no_parties() -> None:
+    ids = ids_of("Podemos hacerlo, dijeron los Ciudadanos del barrio.", "es")
+    assert not any(i.startswith("org:esp-") for i in ids)

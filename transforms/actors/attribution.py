@@ -15,6 +15,8 @@ the country the text gives it, from the strongest of these cues found at any of 
                     "Jack Kemp, a New York Republican"), or in Arabic an office written straight
                     after the name ("... ولي عهد أبوظبي"); a country after a destination word is
                     where the person is posted, not whom they serve ("ambassador to France");
+- party      [0.7]  a known party (dictionary, sector PTY) in parentheses right after the person,
+                    just before the name or in its apposition ("François Brottes (PS)");
 - dominant   [0.4]  none of the above: the article's dominant country — the one its toponyms,
                     demonyms and state mentions name most, when it has at least half the votes
                     and twice the next — and only for names that carry no multinational word
@@ -43,7 +45,7 @@ from transforms.actors.knowledge import load_data
 
 ATTRIBUTED_TYPES = frozenset({"person", "organization", "media", "armed_group"})
 TOPONYM_KINDS = ("country", "demonym", "city", "seat", "epithet")
-NAME_CUE, OF_CUE, BEFORE_CUE, APPOSITION_CUE, DOMINANT = 0.8, 0.8, 0.75, 0.7, 0.4
+NAME_CUE, OF_CUE, BEFORE_CUE, APPOSITION_CUE, PARTY_CUE, DOMINANT = 0.8, 0.8, 0.75, 0.7, 0.7, 0.4
 APPOSITION_WORDS = 10
 DATELINE_VOTES = 2  # the place a story was filed from is home to most of its unplaced actors
 OF_WORDS = frozenset({"of", "de", "du", "del", "d", "des"})
@@ -59,11 +61,14 @@ def attribute_countries(ctx: Context, candidates: Sequence[Candidate]) -> list[C
     for position, candidate in enumerate(candidates):
         by_actor[candidate.ref.actor_id].append(position)
     unplaced = []
+    # party mentions: (first word, last word) -> the party's country
+    parties = {(c.first, c.last): c.ref.country for c in candidates
+               if c.ref.known and c.ref.sector == "PTY" and c.ref.country}
     for positions in by_actor.values():
         refs = [candidates[position].ref for position in positions]
         if any(ref.known or ref.country for ref in refs) or refs[0].type not in ATTRIBUTED_TYPES:
             continue
-        cue = _best_cue(ctx, [candidates[position] for position in positions])
+        cue = _best_cue(ctx, [candidates[position] for position in positions], parties)
         if cue is None:
             unplaced.append(positions)
         else:
@@ -87,7 +92,8 @@ def _set_country(candidates: list[Candidate], positions: list[int], confidence: 
 
 
 # -- cues in the text ------------------------------------------------------------------------------
-def _best_cue(ctx: Context, mentions: list[Candidate]) -> tuple[float, str] | None:
+def _best_cue(ctx: Context, mentions: list[Candidate],
+              parties: dict[tuple[int, int], str] | None = None) -> tuple[float, str] | None:
     found: list[tuple[float, str]] = []
     for candidate in mentions:
         if candidate.rule == "coreference":
@@ -97,6 +103,10 @@ def _best_cue(ctx: Context, mentions: list[Candidate]) -> tuple[float, str] | No
             if result is not None:
                 found.append(result)
                 break
+        else:
+            result = _party_cue(ctx, candidate, parties or {})
+            if result is not None:
+                found.append(result)
     if not found:
         return None
     votes = Counter(country for _, country in found)
@@ -204,6 +214,30 @@ def _apposition_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | N
         if not _after_destination(ctx, match_first, index):
             return APPOSITION_CUE, found[1]
         position = found[0]
+    return None
+
+
+def _party_cue(ctx: Context, candidate: Candidate, parties: dict[tuple[int, int], str]) -> tuple[float, str] | None:
+    """Party membership: "François Brottes (PS)", "el diputado del PP Juan X", "X, député UMP de
+    la Manche": a known party (dictionary, sector PTY) in parentheses right after the person, just
+    before the name, or in its apposition gives the party's country."""
+    if candidate.ref.type != "person" or not parties:
+        return None
+    words = ctx.words
+    after = max(candidate.last, candidate.claim_last)
+    if candidate.office is not None and candidate.claim_last > candidate.last:
+        after = candidate.last  # the apposition is the office the person already carries
+    for (first, last), country in parties.items():
+        if not ctx.same_sentence(min(first, candidate.first), max(last, candidate.last)):
+            continue
+        if first == after and ctx.text[words[after - 1].end : words[first].start].strip() == "(" \
+                and (last >= len(words) or ctx.text[words[last - 1].end : words[last].start].strip()[:1] == ")"):
+            return PARTY_CUE, country
+        if last == candidate.claim_first and not ctx.text[words[last - 1].end : words[last].start].strip():
+            return PARTY_CUE, country
+        end = _apposition_end(ctx, after)
+        if after < first and last <= end:
+            return PARTY_CUE, country
     return None
 
 
