@@ -35,10 +35,11 @@ def render(page: context.PageContext) -> None:
         return
     table(agreements[TABLE])
     st.subheader("Provenance")
-    for agreement in agreements.itertuples():
+    for index, agreement in enumerate(agreements.itertuples()):
         # Labels are Markdown: the name (read from an article) goes in a code span, shown literally.
         label = f"{markdown_code(agreement.normalized_name)} — {markdown_code(agreement.status)}"
-        with st.expander(label, expanded=len(agreements) <= 3):
+        # The first is always open, so the page shows what a provenance block holds.
+        with st.expander(label, expanded=index == 0 or len(agreements) <= 3):
             _provenance(agreement)
 
 
