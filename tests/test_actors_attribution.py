@@ -280,3 +280,9 @@ def test_a_party_in_parentheses_after_a_person_gives_the_party_country() -> None
 def test_ordinary_words_are_no_parties() -> None:
     ids = ids_of("Podemos hacerlo, dijeron los Ciudadanos del barrio.", "es")
     assert not any(i.startswith("org:esp-") for i in ids)
+
+
+def test_a_generic_party_name_is_not_one_country_party() -> None:
+    # "le Parti socialiste" of another country is not the French PS
+    actors = resolve("En Grèce, le Parti socialiste a perdu. Athènes et la Grèce votent.", "fr")
+    assert not any(a.actor_id == "org:fra-parti-socialiste" for a in actors)
