@@ -280,6 +280,32 @@ def reprocess(
 
 
 @app.command()
+def compact(
+    warehouse: WarehouseOption = None,
+    lake: Annotated[str | None, typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE).")] = None,
+    keep: Annotated[int, typer.Option(help="Newest committed runs to leave unfolded (the next run catches up from them).")] = 2,
+) -> None:
+    """Fold old runs of the lake into one snapshot, so a rebuild does not replay the whole history."""
+    from newsdesk.config import lake_location
+    from warehouse.compaction import compact_lake
+    from warehouse.database_file import UnusableWal
+    from warehouse.layout import WarehouseLayout
+    from warehouse.lock import WarehouseBusy
+
+    layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
+    try:
+        done = compact_lake(layout, keep=keep)
+    except (WarehouseBusy, UnusableWal) as error:
+        errors.print("[red]error:[/red]", end=" ")
+        errors.print(str(error), markup=False)
+        raise typer.Exit(2) from None
+    if done.snapshot is None:
+        console.print(f"nothing to compact: {done.runs_left} runs after the latest snapshot (keeping {keep})")
+    else:
+        console.print(f"folded {done.runs_folded} runs into snapshot={done.snapshot}; a rebuild replays it and {done.runs_left} runs")
+
+
+@app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="An article file (text, JSON or JSON Lines); - for standard input.")],
     format: Annotated[DocumentFormat, typer.Option("--format", help="json (one document per line) or pretty.")] = DocumentFormat.json,

@@ -4,6 +4,10 @@
     <lake>/runs/run=<key>/_PUBLISHING                   written just before the database swap
     <lake>/runs/run=<key>/_COMMITTED                    written once the run is published
     <lake>/set-aside/run=<key>/...                      runs recovery could not place (kept, never read)
+    <lake>/snapshots/snapshot=<key>/<table>/part-snapshot.parquet
+                                                        the tables as of the runs folded into it
+    <lake>/snapshots/snapshot=<key>/_RUNS               the keys of those runs (JSON), then
+    <lake>/snapshots/snapshot=<key>/_COMMITTED          written last: the snapshot replaces them
 
 The lake is a local folder by default (beside the database) or any URI pyarrow opens:
 `file:///data/lake`, `s3://bucket/newsdesk`, `gs://...`. Nothing here renames a folder or relies
@@ -15,6 +19,7 @@ written durably before the swap, tells recovery that the swap may have happened,
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +34,8 @@ from warehouse.schema import Table
 COMMIT_MARKER = "_COMMITTED"
 PUBLISHING_MARKER = "_PUBLISHING"
 SET_ASIDE_FOLDER = "set-aside"
+SNAPSHOT_FOLDER = "snapshots"
+FOLDED_RUNS = "_RUNS"
 PART_COLUMN, ROW_COLUMN = "_part", "_row"  # added when parts are read, for ordering and ownership
 
 
@@ -58,6 +65,9 @@ class Lake:
 
     def run_folder(self, run_key: str) -> str:
         return f"{self.root}/runs/run={run_key}"
+
+    def snapshot_folder(self, key: str) -> str:
+        return f"{self.root}/{SNAPSHOT_FOLDER}/snapshot={key}"
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -99,6 +109,35 @@ class Lake:
     def delete_run(self, run_key: str) -> None:
         self.filesystem.delete_dir(self.run_folder(run_key))
 
+    def write_snapshot_part(self, key: str, table: Table, rows: pa.Table) -> str:
+        """One table of a snapshot (compaction.py), written as one part."""
+        folder = f"{self.snapshot_folder(key)}/{table.name}"
+        path = f"{folder}/part-snapshot.parquet"
+        self.filesystem.create_dir(folder, recursive=True)
+        pq.write_table(rows.cast(table.arrow_schema().with_metadata(None)), path, filesystem=self.filesystem, compression="zstd")
+        if self.is_local:
+            _fsync_local(path)
+            _fsync_local(folder)
+        return path
+
+    def commit_snapshot(self, key: str, folded: Sequence[str]) -> None:
+        """Record the runs a complete snapshot holds, then commit it: from the marker on, it
+        replaces those runs (written last, in one PUT on an object store)."""
+        path = f"{self.snapshot_folder(key)}/{FOLDED_RUNS}"
+        with self.filesystem.open_output_stream(path) as output:
+            output.write(json.dumps(sorted(folded)).encode())
+        if self.is_local:
+            _fsync_local(path)
+        marker = f"{self.snapshot_folder(key)}/{COMMIT_MARKER}"
+        with self.filesystem.open_output_stream(marker) as output:
+            output.write(key.encode())
+        if self.is_local:
+            _fsync_local(marker)
+            _fsync_local(self.snapshot_folder(key))
+
+    def delete_snapshot(self, key: str) -> None:
+        self.filesystem.delete_dir(self.snapshot_folder(key))
+
     def set_aside(self, run_key: str) -> str:
         """Move a run out of `runs/` (file by file: object stores cannot rename a folder); return
         where it went. The run folder goes last, so an interrupted move is simply done again."""
@@ -132,9 +171,28 @@ class Lake:
         committed = [key for key in keys if self._exists(f"{self.run_folder(key)}/{COMMIT_MARKER}")]
         return committed, [key for key in keys if key not in committed]
 
+    def snapshot_keys(self) -> tuple[list[str], list[str]]:
+        """(committed, uncommitted) snapshot keys, oldest first."""
+        found = self.filesystem.get_file_info(fs.FileSelector(f"{self.root}/{SNAPSHOT_FOLDER}", allow_not_found=True))
+        keys = sorted(i.base_name.removeprefix("snapshot=") for i in found if i.type == fs.FileType.Directory and i.base_name.startswith("snapshot="))
+        committed = [key for key in keys if self._exists(f"{self.snapshot_folder(key)}/{COMMIT_MARKER}")]
+        return committed, [key for key in keys if key not in committed]
+
+    def latest_snapshot(self) -> tuple[str, list[str]] | None:
+        """The newest committed snapshot's key and the run keys folded into it."""
+        committed, _ = self.snapshot_keys()
+        if not committed:
+            return None
+        with self.filesystem.open_input_stream(f"{self.snapshot_folder(committed[-1])}/{FOLDED_RUNS}") as runs:
+            return committed[-1], list(json.loads(runs.read().decode()))
+
     def part_paths(self, run_key: str) -> dict[str, list[str]]:
         """The run's part paths by table name, each list sorted by part name."""
-        selector = fs.FileSelector(self.run_folder(run_key), recursive=True, allow_not_found=True)
+        return self.parts_under(self.run_folder(run_key))
+
+    def parts_under(self, folder: str) -> dict[str, list[str]]:
+        """The part paths of a run's or a snapshot's folder by table name, each list sorted."""
+        selector = fs.FileSelector(folder, recursive=True, allow_not_found=True)
         parts: dict[str, list[str]] = {}
         for info in self.filesystem.get_file_info(selector):
             if info.type == fs.FileType.File and info.base_name.startswith("part-") and info.base_name.endswith(".parquet"):

@@ -166,11 +166,22 @@ def _open_copy(layout: WarehouseLayout, temporary: Path) -> tuple[duckdb.DuckDBP
         remove_database_files(temporary)
     con = connect_writable(temporary)
     con.execute(schema_sql())
-    lake = layout.lake
+    replay_lake(con, layout.lake)
+    return con, False
+
+
+def replay_lake(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
+    """Apply the lake's history to an empty database: its latest snapshot (compaction.py), then
+    every committed run the snapshot does not hold, in order."""
+    snapshot = lake.latest_snapshot()
+    folded: set[str] = set()
+    if snapshot is not None:
+        apply_parts(con, lake, lake.parts_under(lake.snapshot_folder(snapshot[0])))
+        folded = set(snapshot[1])
     committed, _ = lake.run_keys()
     for run_key in committed:
-        apply_run_parts(con, lake, run_key)
-    return con, False
+        if run_key not in folded:
+            apply_run_parts(con, lake, run_key)
 
 
 def _standby_brought_up_to_date(layout: WarehouseLayout, temporary: Path, track: bool) -> duckdb.DuckDBPyConnection | None:
@@ -240,8 +251,12 @@ def _schema_matches(con: duckdb.DuckDBPyConnection) -> bool:
 
 def apply_run_parts(con: duckdb.DuckDBPyConnection, lake: Lake, run_key: str) -> None:
     """Upsert one run's parts into the database, table by table in schema order."""
+    apply_parts(con, lake, lake.part_paths(run_key))
+
+
+def apply_parts(con: duckdb.DuckDBPyConnection, lake: Lake, paths: dict[str, list[str]]) -> None:
+    """Upsert parts (by table name, as `Lake.parts_under` gives them), table by table."""
     tables = stored_tables()
-    paths = lake.part_paths(run_key)
     track = incremental.tracking(con)
     entities = incremental.entity_columns() if track else set()
     if paths.get("articles"):
