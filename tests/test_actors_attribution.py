@@ -286,3 +286,19 @@ def test_a_generic_party_name_is_not_one_country_party() -> None:
     # "le Parti socialiste" of another country is not the French PS
     actors = resolve("En Grèce, le Parti socialiste a perdu. Athènes et la Grèce votent.", "fr")
     assert not any(a.actor_id == "org:fra-parti-socialiste" for a in actors)
+
+
+def test_a_un_envoy_never_takes_the_dominant_country() -> None:
+    # pattern: a multinational word within a few words of the name, no punctuation between
+    text = ("Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
+            "L'envoyé onusien Rui Tavares Monteiro a critiqué le texte.")
+    actor, _ = mention_of(resolve(text, "fr"), "Rui Tavares Monteiro")
+    assert actor.country is None
+
+
+def test_arab_inside_a_state_name_is_not_multinational() -> None:
+    # "الإمارات العربية المتحدة" holds "العربية" (Arab) but names one state
+    text = ("أعلنت الإمارات العربية المتحدة دعمها. وقالت أبوظبي إن الإمارات مستعدة. "
+            "وقال الشيخ خالد بن سعود آل ثاني في الإمارات العربية المتحدة إن القرار صائب.")
+    actor = next(a for a in resolve(text, "ar") if a.type == "person")
+    assert actor.country == "ARE"

@@ -47,6 +47,7 @@ ATTRIBUTED_TYPES = frozenset({"person", "organization", "media", "armed_group"})
 TOPONYM_KINDS = ("country", "demonym", "city", "seat", "epithet")
 NAME_CUE, OF_CUE, BEFORE_CUE, APPOSITION_CUE, PARTY_CUE, DOMINANT = 0.8, 0.8, 0.75, 0.7, 0.7, 0.4
 APPOSITION_WORDS = 10
+MULTINATIONAL_REACH = 4  # words around a name read for a multinational word ("UN envoy X")
 DATELINE_VOTES = 2  # the place a story was filed from is home to most of its unplaced actors
 OF_WORDS = frozenset({"of", "de", "du", "del", "d", "des"})
 ARTICLES = frozenset({"the", "a", "an", "le", "la", "l", "les", "un", "une", "el", "los", "las",
@@ -257,11 +258,30 @@ def _multinational(ctx: Context, candidate: Candidate) -> bool:
     "X, président de la Commission européenne")."""
     first, last = min(candidate.first, candidate.claim_first), max(candidate.last, candidate.claim_last)
     last = _apposition_end(ctx, last)
+    first, last = _unbroken(ctx, first, -MULTINATIONAL_REACH), _unbroken(ctx, last, MULTINATIONAL_REACH)
+    in_state_names = {  # "الإمارات العربية المتحدة", "Syrian Arab Republic": a state, not a league
+        index for index in range(first, last) for match in ctx.matches_at.get(index, ())
+        if match.best.kind in TOPONYM_KINDS for index in range(match.first, match.last)
+    }
     return any(
         ctx.lexicon.has("multinational_words", ctx.keys(start, start + length))
         for start in range(first, last) for length in (1, 2)
-        if start + length <= last
+        if start + length <= last and not in_state_names & set(range(start, start + length))
     )
+
+
+def _unbroken(ctx: Context, edge: int, reach: int) -> int:
+    """Move a span edge up to `reach` words outwards (negative: to the left) without crossing
+    punctuation or a line break: "مبعوث الأمم المتحدة إلى اليمن إسماعيل" reaches the UN."""
+    step = -1 if reach < 0 else 1
+    for _ in range(abs(reach)):
+        left, right = edge - 1, edge  # the boundary the edge would cross
+        if left < 0 or right >= len(ctx.words):
+            break
+        if ctx.text[ctx.words[left].end : ctx.words[right].start].strip() or "\n" in ctx.text[ctx.words[left].end : ctx.words[right].start]:
+            break  # punctuation or a line break (a sentence end the splitter saw without either is no end)
+        edge += step
+    return edge
 
 
 def _apposition_end(ctx: Context, index: int) -> int:
