@@ -95,10 +95,9 @@ def connect_writable(path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     try:
         literal = "'" + str(path).replace("'", "''") + "'"
-        con.execute(
-            f"ATTACH {literal} AS warehouse "
-            f"(STORAGE_VERSION '{STORAGE_COMPATIBILITY}', ROW_GROUP_SIZE {ROW_GROUP_SIZE})"
-        )
+        # STORAGE_VERSION only for a new file: DuckDB refuses to lower an existing file's version.
+        version = "" if path.exists() else f"STORAGE_VERSION '{STORAGE_COMPATIBILITY}', "
+        con.execute(f"ATTACH {literal} AS warehouse ({version}ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         con.execute("USE warehouse")
     except BaseException:
         con.close()
