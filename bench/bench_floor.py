@@ -17,6 +17,9 @@ With `--tree DIR` (a checkout of another commit, e.g. `git worktree add /tmp/bef
 commands run that code as well (`python -m newsdesk.cli` with PYTHONPATH=DIR), in the same turns,
 so two versions are compared under the same machine load.
 
+CPU seconds count the command and every process it started (its orphans are reaped here), so
+they also compare set-ups when other programs share the machine and wall times drift.
+
 The measurements take turns (floor, extract, run, noop, floor, ...) so that the machine's drift
 spreads over all of them; each figure is printed per round, then as median and spread.
 """
@@ -24,6 +27,7 @@ spreads over all of them; each figure is printed per round, then as median and s
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
 import resource
@@ -59,11 +63,30 @@ for doc in nlp.pipe(texts, batch_size=64):
 CPU: dict[str, list[float]] = {}  # CPU seconds (user + system) of each command and the processes it waited for
 
 
+def become_subreaper() -> None:
+    """Orphans of a command (its NLP worker and Prefect server, which outlive it by a moment) become
+    this process's children, so that their CPU time is counted when they are reaped (Linux)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1)  # PR_SET_CHILD_SUBREAPER
+
+
+def reap_orphans(within: float = 15.0) -> None:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return  # no child left
+        if pid == 0:
+            time.sleep(0.1)
+
+
 def timed(command: list[str], name: str = "", **kwargs) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
     seconds = time.perf_counter() - started
+    reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.setdefault(name, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return seconds
@@ -77,6 +100,7 @@ def main() -> None:
     parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to time too")
     args = parser.parse_args()
     corpus = args.corpus.resolve()
+    become_subreaper()
     with tempfile.TemporaryDirectory(prefix="newsdesk-floor-") as scratch_name:
         scratch = Path(scratch_name)
         jsonl = scratch / "all.jsonl"
