@@ -285,3 +285,16 @@ def test_future_and_conditional_forms_after_publication_stay_planned() -> None:
     assert _modality("Morocco and Mauritania would sign a defence treaty on 3 March 2001.")[:2] == ("planned", False)
     assert _modality("The treaty to be signed by Morocco and Mauritania on 3 March 2001 covers fishing.")[:2] == ("planned", False)
     assert _modality("Morocco and Mauritania sign a defence treaty on 3 March 2001.")[:2] == ("planned", False)
+
+
+def test_an_agreement_with_parties_status_and_date_is_more_confident_than_a_bare_reported_deal() -> None:
+    signed = extract(
+        "Kenya and Uganda signed a border security agreement in Nairobi on May 4, 2023.",
+        "en", "2023-05-10", [state("KEN", "Kenya"), state("UGA", "Uganda"), city("KEN", "Nairobi")],
+    )
+    bare = extract("There is talk of a deal, officials said.", "en", "2023-05-10", [])
+    (full,) = signed.agreements
+    (loose,) = bare.agreements
+    assert full.confidence >= 0.8
+    assert loose.confidence <= 0.3  # generic name, no party, no status, reported speech
+    assert 0.05 <= loose.confidence < full.confidence <= 0.95

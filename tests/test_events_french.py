@@ -278,3 +278,13 @@ def test_future_and_conditional_forms_after_publication_stay_planned() -> None:
     assert _modality("Le Maroc et la Mauritanie signeraient le 3 mars 2001 un accord de défense.")[:2] == ("planned", False)
     assert _modality("Le Maroc et la Mauritanie vont signer le 3 mars 2001 un accord de défense.")[:2] == ("planned", False)
     assert _modality("L'accord doit être signé le 3 mars 2001 par le Maroc et la Mauritanie.")[:2] == ("planned", False)
+
+
+def test_un_accord_sans_partie_ni_statut_est_peu_sur() -> None:
+    named = extract(
+        "Le Sénégal et la Mauritanie ont signé un accord de coopération à Dakar le 2 mai 2023.",
+        "fr", "2023-05-10", [state("SEN", "Sénégal"), state("MRT", "Mauritanie"), city("SEN", "Dakar")],
+    )
+    unnamed = extract("Un accord de coopération est évoqué, selon le communiqué.", "fr", "2023-05-10", [])
+    assert named.agreements[0].confidence >= 0.8
+    assert unnamed.agreements[0].confidence < 0.5

@@ -146,7 +146,8 @@ def maghreb(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
            domain="security", parties=["state:ESP", "state:MAR"], parties_key="state:ESP,state:MAR",
            signed_start=date(2021, 1, 1), signed_end=date(2021, 12, 31), signed_precision="year", place="Rabat",
            status="signed", provisions=["security cooperation"], evidence=AR_TEXT,
-           start=AR_TEXT.index(name), end=AR_TEXT.index(name) + len(name), signing_event_id="ev_signing")
+           start=AR_TEXT.index(name), end=AR_TEXT.index(name) + len(name), signing_event_id="ev_signing",
+           confidence=0.85)
     return con
 
 
@@ -288,8 +289,8 @@ def test_agreements_overview_names_parties_and_keeps_provenance(maghreb: duckdb.
     (agreement,) = rows(
         maghreb,
         "SELECT agreement_id, party_names, party_countries, signed_start, signed_precision, place, status, "
-        "provisions, article_id, sentence, name_start, name_end, article_language, signing_event_id "
-        "FROM agreements_overview",
+        "provisions, article_id, sentence, name_start, name_end, article_language, signing_event_id, confidence "
+        "FROM agreements_overview WHERE confidence >= 0.7",
     )
     name_start = AR_TEXT.index("اتفاق")
     assert agreement == {
@@ -297,6 +298,7 @@ def test_agreements_overview_names_parties_and_keeps_provenance(maghreb: duckdb.
         "signed_start": date(2021, 1, 1), "signed_precision": "year", "place": "Rabat", "status": "signed",
         "provisions": ["security cooperation"], "article_id": "ar1", "sentence": 0, "name_start": name_start,
         "name_end": name_start + len("اتفاق تعاون أمني"), "article_language": "ar", "signing_event_id": "ev_signing",
+        "confidence": 0.85,
     }
 
 

@@ -157,6 +157,8 @@ class Agreement:
     start: int
     end: int
     signing_event_id: str | None = None
+    # Rule score 0.05..0.95 (see agreement_mentions.confidence in warehouse/schema/30_events.sql).
+    confidence: float = 0.5
 
 
 @dataclass(frozen=True)

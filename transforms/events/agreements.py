@@ -386,8 +386,50 @@ def build_agreements(
                 start=mention.char_start,
                 end=mention.char_end,
                 signing_event_id=cluster.signing_event_id,
+                confidence=agreement_confidence(cluster, mention),
             )))
     return records
+
+
+def agreement_confidence(cluster: AgreementCluster, mention: AgreementMention) -> float:
+    """How far to trust an agreement mention, 0.05..0.95 (see agreement_mentions.confidence in
+    warehouse/schema/30_events.sql): a specific name ("accord-cadre", "ceasefire") over a generic
+    one ("the deal"); the parties the article names (two or more: a full agreement; none: only a
+    name); a stated status, a signing word, a date, signatories. Lowered when a party was inferred
+    (the country of signature), when no status word says where it stands, and when the mention is
+    reported speech (", officials said", "selon …", "X said that …")."""
+    score = 0.5 if cluster.type == GENERIC_TYPE else 0.6
+    named_parties = {pid for m in cluster.mentions for pid in m.party_ids}
+    if len(named_parties) >= 2:
+        score += 0.15
+    elif named_parties:
+        score += 0.05
+    else:
+        score -= 0.2
+    if cluster.inferred_party_ids:
+        score -= 0.1
+    if cluster.status() == "unknown":
+        score -= 0.1  # no status word: whether it was signed, proposed or ended is not said
+    else:
+        score += 0.05
+    if any(m.signing is not None for m in cluster.mentions):
+        score += 0.05
+    if cluster.dated_mention() is not None:
+        score += 0.05
+    if any(m.signatories for m in cluster.mentions):
+        score += 0.05
+    if _reported_at(mention):
+        score -= 0.05
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+def _reported_at(mention: AgreementMention) -> bool:
+    """The sentence attributes the mention to someone: a reporting tail (", officials said",
+    ", selon le communiqué") or a reporting verb before the name ("X said (that) … the deal")."""
+    tokens = mention.tokens
+    if tokens.reporting_tails:
+        return True
+    return any(tokens.is_reporting_verb(i) for i in tokens.word_indexes(tokens.first, mention.start))
 
 
 def cluster_id(cluster: AgreementCluster, article: ArticleRecord) -> str:

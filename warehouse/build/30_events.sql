@@ -111,6 +111,7 @@ totals AS (
         first(domain ORDER BY published_start NULLS LAST, article_id, start) FILTER (WHERE domain IS NOT NULL) AS domain,
         first(place ORDER BY published_start NULLS LAST, article_id, start) FILTER (WHERE place IS NOT NULL) AS place,
         first(signing_event_id ORDER BY published_start NULLS LAST, article_id, start) FILTER (WHERE signing_event_id IS NOT NULL) AS signing_event_id,
+        max(confidence) AS confidence,
         count(*) AS num_mentions,
         count(DISTINCT article_id) AS num_articles
     FROM mention GROUP BY resolved_id
@@ -119,7 +120,7 @@ SELECT
     f.resolved_id, f.name, coalesce(d.normalized_name, f.normalized_name), f.type, t.domain,
     t.parties, t.signatories, d.signed_start, d.signed_end, d.signed_precision, t.place,
     ['unknown', 'proposed', 'under_negotiation', 'signed', 'in_force', 'suspended', 'ended'][t.status_rank],
-    t.provisions, t.notes, t.signing_event_id, f.evidence, f.article_id, f.sentence,
+    t.provisions, t.notes, t.signing_event_id, t.confidence, f.evidence, f.article_id, f.sentence,
     t.merged_ids, t.num_mentions, t.num_articles
 FROM first_mention AS f
 JOIN totals AS t USING (resolved_id)

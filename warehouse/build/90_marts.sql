@@ -418,7 +418,8 @@ SELECT
     a.language AS article_language,
     a.published_start AS article_published,
     g.signing_event_id,
-    g.merged_ids
+    g.merged_ids,
+    g.confidence
 FROM agreements AS g
 LEFT JOIN party_named AS p USING (agreement_id)
 LEFT JOIN signatory_named AS s USING (agreement_id)
@@ -461,6 +462,7 @@ COMMENT ON COLUMN agreements_overview.article_language IS 'Language (ISO 639-1) 
 COMMENT ON COLUMN agreements_overview.article_published IS 'First day that article can have been published. Example: 2022-07-01.';
 COMMENT ON COLUMN agreements_overview.signing_event_id IS 'The event reporting the signature (event_timeline.event_id), if any.';
 COMMENT ON COLUMN agreements_overview.merged_ids IS 'Mention-level agreement ids folded into this agreement (itself included).';
+COMMENT ON COLUMN agreements_overview.confidence IS 'Highest rule confidence among its mentions, 0.05..0.95 (agreement_mentions.confidence: lower without parties, with an unknown or inferred status, in reported speech); filter on it, e.g. WHERE confidence >= 0.7. Example: 0.85.';
 
 -- coverage: what the warehouse holds, by language, outlet and month, and what was quarantined.
 CREATE OR REPLACE VIEW coverage AS

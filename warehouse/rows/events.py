@@ -104,6 +104,7 @@ def _agreement_mention_row(article_id: str, agreement: Agreement) -> dict:
         "start": agreement.start,
         "end": agreement.end,
         "signing_event_id": agreement.signing_event_id,
+        "confidence": agreement.confidence,
     }
 
 

@@ -109,6 +109,7 @@ CREATE TABLE agreement_mentions (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     signing_event_id VARCHAR,
+    confidence DOUBLE,
     extractor_version VARCHAR NOT NULL,
     PRIMARY KEY (article_id, agreement_id, start)
 );
@@ -134,6 +135,7 @@ COMMENT ON COLUMN agreement_mentions.sentence IS 'Index of that sentence in the 
 COMMENT ON COLUMN agreement_mentions.start IS 'Character offset in articles.text where the agreement''s name starts.';
 COMMENT ON COLUMN agreement_mentions."end" IS 'Character offset where the name ends (exclusive).';
 COMMENT ON COLUMN agreement_mentions.signing_event_id IS 'The event (SUPPORT, CAMEO 057) reporting its signature in this article, if any.';
+COMMENT ON COLUMN agreement_mentions.confidence IS 'Rule score 0.05..0.95 (not a calibrated probability; filter on it, e.g. >= 0.7 for agreements with their parties and status). Starts at 0.6 for a specific name (accord-cadre, ceasefire, memorandum of understanding), 0.5 for a generic one (agreement, deal); +0.15 with two or more parties named in the article, +0.05 with one, -0.20 with none; -0.10 when a party was inferred (the country of signature); +0.05 with a stated status, -0.10 without one (status unknown); +0.05 each for a signing word, a signature date and signatories; -0.05 when this mention is reported speech (", officials said", "selon …", "X said that …"). NULL in rows made before this column existed.';
 COMMENT ON COLUMN agreement_mentions.extractor_version IS 'Version of the extraction code that produced the row.';
 
 CREATE TABLE agreement_parties (
@@ -234,6 +236,7 @@ CREATE TABLE agreements (
     provisions VARCHAR[] NOT NULL,
     notes VARCHAR[] NOT NULL,
     signing_event_id VARCHAR,
+    confidence DOUBLE,
     evidence VARCHAR NOT NULL,
     first_article_id VARCHAR NOT NULL,
     first_sentence INTEGER NOT NULL,
@@ -258,6 +261,7 @@ COMMENT ON COLUMN agreements.status IS 'Most advanced status reported: unknown <
 COMMENT ON COLUMN agreements.provisions IS 'Every topic any mention says it covers, sorted.';
 COMMENT ON COLUMN agreements.notes IS 'Every note any mention makes, sorted.';
 COMMENT ON COLUMN agreements.signing_event_id IS 'Signing event (events.event_id) of the first mention that links one.';
+COMMENT ON COLUMN agreements.confidence IS 'Highest confidence among the mentions (agreement_mentions.confidence), 0.05..0.95; NULL when every mention predates the column.';
 COMMENT ON COLUMN agreements.evidence IS 'Evidence sentence of the first mention (earliest article publication, then article id, then offset).';
 COMMENT ON COLUMN agreements.first_article_id IS 'Article of that mention.';
 COMMENT ON COLUMN agreements.first_sentence IS 'Sentence index of that mention.';
