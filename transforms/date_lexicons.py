@@ -18,11 +18,11 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from transforms.data_files import load_data
 
 DATA_DIR = Path(__file__).parent / "data"
 SUPPORTED_LANGUAGES = ("ar", "de", "en", "es", "fr")
@@ -78,7 +78,7 @@ def lookup_key(text: str) -> str:
     return re.sub(r"[\s\-']", "", fold(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(language: str) -> DateLexicon:
     """The lexicon of a supported language, merged with the shared numeric rules."""
     if language not in SUPPORTED_LANGUAGES:
@@ -102,8 +102,8 @@ def load_lexicon(language: str) -> DateLexicon:
 
 
 def _read(name: str) -> dict[str, Any]:
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    data: dict[str, Any] = load_data(DATA_DIR / name)
+    return data
 
 
 def _invert(entries: Mapping[Any, list[str]]) -> tuple[dict[str, Any], tuple[str, ...]]:

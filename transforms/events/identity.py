@@ -60,7 +60,3 @@ def agreement_key(agreement_type: str, party_ids: Iterable[str], bucket: str, ar
 
 def stable_id(prefix: str, key: str) -> str:
     return f"{prefix}_{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
-
-
-def parties_key(party_ids: Iterable[str]) -> str:
-    return ",".join(sorted(set(party_ids)))

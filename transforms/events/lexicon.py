@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 import spacy
-import yaml
 
+from transforms.data_files import load_data
 from transforms.events.crosswalk import DATA_DIR
 from transforms.events.morphology import normalize_arabic, spanish_inflections
 from transforms.events.units import normalize_word
@@ -124,7 +124,7 @@ class PhraseTokenizer:
 
 
 def load_lexicon(language: str, folder: Path = DATA_DIR) -> LanguageLexicon:
-    raw = yaml.safe_load((folder / f"events_{language}.yaml").read_text(encoding="utf-8"))
+    raw = load_data(folder / f"events_{language}.yaml")
     tokenize = PhraseTokenizer(language)
     entries = _entries(raw["triggers"], tokenize)
     by_word: dict[str, list[TriggerEntry]] = defaultdict(list)

@@ -61,10 +61,6 @@ class Roles:
     targets: tuple[Participant, ...] = ()
     location: Participant | None = None
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.sources and not self.targets
-
 
 class RoleReader:
     """Assigns roles for the triggers of one unit."""

@@ -274,13 +274,6 @@ class UnitTokens:
         return kept
 
     # --- parts of speech for English, where there is no tagger ----------------------------------
-    def looks_like_noun(self, index: int) -> bool:
-        token = self.doc[index]
-        if token.pos_:
-            return token.pos_ in {"NOUN", "PROPN", "ADJ", "X", "NUM"}
-        previous = self._previous_word(index)
-        return previous is not None and self.lower(previous) in NOUN_CONTEXT_WORDS
-
     def looks_like_verb(self, index: int) -> bool:
         token = self.doc[index]
         if token.pos_:
