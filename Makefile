@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test docs lock clean
+.PHONY: setup run test lint docs lock clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,12 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Lint, format check and types (settings in pyproject.toml); .ci/run runs it before the tests.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # A local Prefect server (dashboard on http://127.0.0.1:$(SERVE_PORT)), the deployments of
 # prefect.yaml and a worker, until Ctrl-C. Another port: make serve SERVE_PORT=4300
