@@ -182,18 +182,32 @@ def code_hash() -> str:
 
 
 def scoped_checks(con: duckdb.DuckDBPyConnection):  # type: ignore[no-untyped-def]
-    """The quality checks, each on the rows of its table this run touched."""
+    """The quality checks, each on the rows of its table this run touched (copied once per table
+    into a temporary table, so that each check does not scan the whole table again)."""
     tables = stored_tables()
     rebuilt = rebuilt_tables()
+    copies: dict[str, str] = {}
+
+    def touched_rows(table: Table) -> str:
+        if table.name not in copies:
+            key = "article_id" if table.is_per_article else rebuilt.get(table.name, table.primary_key[0])
+            copies[table.name] = f"_checked_{table.name}"
+            con.execute(
+                f'CREATE OR REPLACE TEMP TABLE {copies[table.name]} AS '
+                f'SELECT * FROM {table.name} WHERE "{key}" IN {_touched(key)}'
+            )
+        return copies[table.name]
 
     def scope(query: str) -> str:
         match = re.search(r"\bFROM\s+(\w+)(\s+AS\b)?", query)
         if not match or match.group(1) not in tables:
             return query
         table = tables[match.group(1)]
-        key = "article_id" if table.is_per_article else rebuilt.get(table.name, table.primary_key[0])
-        subject = f'(SELECT * FROM {table.name} WHERE "{key}" IN {_touched(key)})'
         alias = " AS" if match.group(2) else f" AS {table.name}"
-        return query[: match.start()] + f"FROM {subject}{alias}" + query[match.end() :]
+        return query[: match.start()] + f"FROM {touched_rows(table)}{alias}" + query[match.end() :]
 
-    return run_checks(con, scope)
+    try:
+        return run_checks(con, scope)
+    finally:
+        for copy in copies.values():
+            con.execute(f"DROP TABLE IF EXISTS {copy}")

@@ -4,6 +4,8 @@
     <name>.duckdb.lock     held by the run that is writing (released if it dies)
     <name>.duckdb.wal      only if another program wrote to the database and died: replayed
                            into the next run's copy and removed before its swap (database_file.py)
+    .<name>.duckdb.<run key>.standby   earlier published files, the base of the next runs
+    .<name>.duckdb.files.json          their signatures and the published file's (standby.py)
     <name>_lake/           the Parquet lake (warehouse/lake.py), unless placed elsewhere
 
 The database is rebuilt from the lake when the schema changes, so the lake is the durable record

@@ -4,11 +4,12 @@ The swap is the commit point. Until the final `os.replace`, the published databa
 lake's committed runs are untouched, so a crash or a failed check leaves the warehouse exactly
 as it was, and readers holding the old file keep a consistent view. In order:
 
-1. copy the published file (with any WAL a foreign writer left, replayed: database_file.py),
-   apply the run's parts, check, checkpoint and fsync the copy;
+1. bring a standby file up to date (an earlier published file: standby.py), or else copy the
+   published file (with any WAL a foreign writer left, replayed: database_file.py); apply the
+   run's parts, build and check what the runs touched (incremental.py), checkpoint and fsync;
 2. write the run's `runs` part, then its `_PUBLISHING` marker (durably): the run may be
    published from here on;
-3. remove the old file's WAL, swap the copy in;
+3. remove the old file's WAL, keep the old file as a standby (hard link), swap the copy in;
 4. write the `_COMMITTED` marker.
 
 Recovery (before and after every run) finishes or undoes what a dead run left: see
@@ -21,7 +22,8 @@ A run's parts are applied as upserts:
 - other tables: one row per primary key, the first copy in part order; columns named `first_*`
   keep their first value, every other column takes the newest.
 When the schema in the code no longer matches the published database (a new table or column),
-the database is rebuilt by applying every committed run of the lake in order.
+the database is rebuilt from the lake: its latest snapshot (compaction.py), then every committed
+run the snapshot does not hold, in order.
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ NP_SKIP_WORDS = frozenset(
      "official", "officials", "spokesman", "délégué", "ministers",
      # Spanish determiners and titles ("el presidente francés, X, y el ministro Y")
      "el", "los", "las", "del", "al", "ministro", "presidente", "jefe", "secretario", "rey", "primer",
-     "portavoz", "general", "canciller"}
+     "portavoz", "canciller"}
 )
 GENITIVE_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des"})
 SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"})
