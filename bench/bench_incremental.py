@@ -39,10 +39,7 @@ ACTORS = 5_000
 PART_SIZE = 1_000
 LANGUAGES = ("en", "fr", "es", "ar", "de")
 COUNTRIES = ("MAR", "DZA", "ESP", "FRA", "USA", "TUN", "EGY", "ISR")
-WORDS = (
-    "le ministre a reçu son homologue à Rabat pour une réunion de la commission mixte sur la coopération "
-    "économique et la sécurité des frontières entre les deux pays voisins selon un communiqué officiel"
-).split()
+WORDS = ["le", "ministre", "a", "reçu", "son", "homologue", "à", "Rabat", "pour", "une", "réunion", "de", "la", "commission", "mixte", "sur", "la", "coopération", "économique", "et", "la", "sécurité", "des", "frontières", "entre", "les", "deux", "pays", "voisins", "selon", "un", "communiqué", "officiel"]
 EXTRACTOR = "bench"
 
 

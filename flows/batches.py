@@ -11,12 +11,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsdesk.inputs import FoundFile, NotARegularFile, covered_by, read_file, sha256_hex
-from transforms.records import ArticleRecord
 from transforms.problems import Problem
 from transforms.reading import file_format, read_articles
+from transforms.records import ArticleRecord
 from warehouse.rows.core import FileVersion, RunContext, article_source_row, quarantine_row, source_file_row
 from warehouse.state import KnownState
-
 
 UNREADABLE = ""  # the content hash recorded for a file the operating system would not read
 

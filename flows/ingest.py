@@ -15,19 +15,19 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
-from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.runtime import flow_run
 from prefect.states import State
+from prefect.task_runners import ThreadPoolTaskRunner
 
 import newsdesk
 from flows import progress
-from flows.extraction_worker import COMPLETE, shared_worker, stop_shared_worker
 from flows.batches import BatchReading, deleted_files, read_batch, split_unchanged, unchanged_files
+from flows.extraction_worker import COMPLETE, shared_worker, stop_shared_worker
 from flows.runners import task_runner_for
 from flows.summary import FOUND, RunSummary, found_counts, undated_ids, undated_warning
 from flows.time_limit import RunTimeLimit, entering_publish, run_seconds
@@ -314,4 +314,4 @@ def report_failure(flow_name: str, error: BaseException) -> None:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

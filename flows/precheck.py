@@ -20,7 +20,7 @@ import json
 import os
 import uuid
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.batches import deleted_files, split_unchanged
@@ -45,7 +45,7 @@ def unchanged_run(inputs: list[str], warehouse: str | None = None, lake: str | N
     layout = WarehouseLayout.at(warehouse_path(warehouse), lake_location(lake))
     if not layout.database.exists():  # a first run, or a database to rebuild from the lake
         return None
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     run_id = str(uuid.uuid4())
     with exclusive_run(layout, run_id):
         known = read_known_state(layout)
@@ -68,7 +68,7 @@ def _log(database: Path, summary: RunSummary, inputs: list[str], started: dateti
         "run_id": summary.run_id,
         "flow_name": "ingest",
         "started_at": started.isoformat(timespec="microseconds"),
-        "finished_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+        "finished_at": datetime.now(UTC).isoformat(timespec="microseconds"),
         "outcome": "unchanged",
         "inputs": inputs,
         "files_seen": summary.files["seen"],

@@ -13,7 +13,14 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.batches import BatchReading
 from flows.ingest import (
-    RunSummary, StagedBatch, after_io_error, extract_documents, publish, run_context, run_row, stage_documents,
+    RunSummary,
+    StagedBatch,
+    after_io_error,
+    extract_documents,
+    publish,
+    run_context,
+    run_row,
+    stage_documents,
     summarise,
 )
 from flows.time_limit import RunTimeLimit, run_seconds

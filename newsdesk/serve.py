@@ -281,7 +281,11 @@ def crash_interrupted_runs(url: str, auth: str, pool: str = WORK_POOL) -> int:
     them running forever. (A killed run never leaves half a run in the warehouse.)
     """
     from prefect.client.schemas.filters import (
-        FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType, WorkPoolFilter, WorkPoolFilterName,
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+        WorkPoolFilter,
+        WorkPoolFilterName,
     )
     from prefect.client.schemas.objects import StateType
     from prefect.states import Crashed

@@ -11,7 +11,7 @@ import pytest
 
 import flows.batches
 from flows.batches import BatchReading, deleted_files, read_batch
-from newsdesk.inputs import FoundFile, discover_files
+from newsdesk.inputs import discover_files
 from warehouse.rows.core import FileVersion, RunContext
 from warehouse.state import KnownState
 

@@ -208,7 +208,8 @@ def test_the_dashboard_reads_the_new_file_after_a_run_swaps_it_in(
 
 
 def test_the_dashboard_command_serves_on_loopback_without_telemetry() -> None:
-    from newsdesk.dashboard_cmd import APP as served, streamlit_command
+    from newsdesk.dashboard_cmd import APP as served
+    from newsdesk.dashboard_cmd import streamlit_command
 
     command = streamlit_command(8600)
     assert command[command.index("run") + 1] == str(served) == APP

@@ -26,7 +26,10 @@ def con(prefect_harness: None) -> duckdb.DuckDBPyConnection:
     connection.close()
 
 
-def keys(con: duckdb.DuckDBPyConnection, sql: str, condition: Condition = Condition()) -> set:
+NO_CONDITION = Condition()
+
+
+def keys(con: duckdb.DuckDBPyConnection, sql: str, condition: Condition = NO_CONDITION) -> set:
     return {row[0] for row in con.execute(f"{sql} WHERE {condition.sql}", list(condition.params)).fetchall()}
 
 

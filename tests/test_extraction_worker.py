@@ -18,7 +18,15 @@ from pathlib import Path
 import pytest
 
 from flows.extraction_worker import (
-    COMPLETE, CRASHED, FAILED, MEMORY, TIMEOUT, ExtractionWorker, Limits, WorkerStartFailed, resident_bytes,
+    COMPLETE,
+    CRASHED,
+    FAILED,
+    MEMORY,
+    TIMEOUT,
+    ExtractionWorker,
+    Limits,
+    WorkerStartFailed,
+    resident_bytes,
 )  # fmt: skip
 from tests.actors_support import article
 from tests.conftest import REPO

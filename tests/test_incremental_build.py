@@ -7,7 +7,7 @@ import importlib.util
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -38,9 +38,7 @@ def reextracted(rows: dict[str, list[dict]], shift: int) -> dict[str, list[dict]
 
     changed = {}
     for table, table_rows in rows.items():
-        if table in ("actors", "actor_aliases"):
-            changed[table] = [{**row, "actor_id": other(row["actor_id"])} for row in table_rows]
-        elif table in ("article_actors", "mentions", "event_actors"):
+        if table in ("actors", "actor_aliases") or table in ("article_actors", "mentions", "event_actors"):
             changed[table] = [{**row, "actor_id": other(row["actor_id"])} for row in table_rows]
         else:
             changed[table] = table_rows
@@ -92,7 +90,7 @@ class Runs:
 def rebuilt(lake: str, tmp_path: Path) -> dict[str, list[tuple]]:
     tmp_path.mkdir(parents=True, exist_ok=True)
     """The tables a full rebuild from the lake gives (what a schema change or a lost file does)."""
-    from warehouse.publish import _open_copy, _drop_views  # noqa: PLC2701
+    from warehouse.publish import _drop_views, _open_copy  # noqa: PLC2701
     from warehouse.schema import build_sql
 
     layout = WarehouseLayout.at(tmp_path / "rebuilt.duckdb", lake)

@@ -224,9 +224,8 @@ def test_a_second_writer_is_refused_with_the_name_of_the_first(articles_folder: 
     from warehouse.layout import WarehouseLayout
     from warehouse.lock import WarehouseBusy, WarehouseLock
 
-    with WarehouseLock(WarehouseLayout.at(warehouse), "the-first-run"):
-        with pytest.raises(WarehouseBusy, match="the-first-run"):
-            run_ingest([articles_folder], warehouse)
+    with WarehouseLock(WarehouseLayout.at(warehouse), "the-first-run"), pytest.raises(WarehouseBusy, match="the-first-run"):
+        run_ingest([articles_folder], warehouse)
     assert run_ingest([articles_folder], warehouse).published  # released with its holder
 
 

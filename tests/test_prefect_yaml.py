@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import inspect
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import yaml
 from prefect.client.schemas.schedules import CronSchedule
@@ -46,7 +46,7 @@ def fire_times(schedule: dict, days: int) -> list:
     """When the schedule fires in `days` days from a Monday 00:00 UTC, as Prefect's scheduler computes it."""
     from prefect.server.schemas.schedules import CronSchedule as SchedulerCron
 
-    start = datetime(2026, 3, 23, tzinfo=timezone.utc)
+    start = datetime(2026, 3, 23, tzinfo=UTC)
     end = start + timedelta(days=days) - timedelta(microseconds=1)
     cron = SchedulerCron(cron=schedule["cron"], timezone=schedule["timezone"])
     return asyncio.run(cron.get_dates(n=1000, start=start, end=end))

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
@@ -54,7 +54,7 @@ def test_iso_day_round_trips(day: date) -> None:
 
 @given(st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2090, 1, 1)))
 def test_epoch_seconds_give_the_utc_day(moment: datetime) -> None:
-    aware = moment.replace(tzinfo=timezone.utc)
+    aware = moment.replace(tzinfo=UTC)
     span = parse_publication_date(int(aware.timestamp())).range
     assert span is not None and span.start == aware.date()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from transforms.reading import read_articles
 
 BODY = "Le ministre marocain a reçu son homologue espagnol à Rabat pour parler de coopération."
-WRITTEN = datetime(2024, 3, 10, 12, tzinfo=timezone.utc)
+WRITTEN = datetime(2024, 3, 10, 12, tzinfo=UTC)
 WRITTEN_NS = int(WRITTEN.timestamp() * 1e9)
 
 

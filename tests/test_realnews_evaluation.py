@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from newsdesk.cli import app
 from newsdesk.evaluation import realnews
-from newsdesk.evaluation.realnews import Counts, Unreadable, figures, locate_sentence, score_article
+from newsdesk.evaluation.realnews import Unreadable, figures, locate_sentence, score_article
 
 FIXTURE = Path(__file__).parent / "fixtures" / "realnews"
 runner = CliRunner()

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 import spacy
 
+from tests.actors_support import article
 from transforms import syntax
 from transforms.pipeline import Extractor
-from tests.actors_support import article
 
 # Tokens made by tokenizer exceptions ("let's", "don't", TeX quotes) carry stale tree
 # bookkeeping on a tokenizer-only doc: reading their children there crashed the process.

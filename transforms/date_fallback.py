@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 
 from transforms.calendar import day_range, month_range, timeml_value
 from transforms.records import DateMention, DateRange, Sentence
@@ -70,7 +70,7 @@ def _passages_with_a_year(text: str, sentences: Sequence[Sentence], language: st
 _NUMERIC_MONTH = re.compile(r"\d[\s./\-年]{0,2}\d{4}(?!\d)|(?<!\d)\d{4}[\s./\-年]{0,2}\d")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _month_names(language: str) -> re.Pattern[str] | None:
     """Every name of a month dateparser knows in the language (full, abbreviated, inflected),
     casefolded, as one pattern; None if it knows none (then every passage with a year is searched)."""
@@ -157,14 +157,14 @@ def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
     return ordered[position].index if ordered and position >= 0 else 0
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dateparser_knows(language: str) -> bool:
     from dateparser.languages.loader import default_loader
 
     return language in default_loader.get_locale_map()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parser(languages: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
     from dateparser.date import DateDataParser
 

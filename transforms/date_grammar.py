@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from transforms.date_anchors import AnchorIndex, anchor_index, anchor_windows, rule_kinds
 from transforms.date_lexicons import DateLexicon, RuleSpec, fold, forms_regex, load_lexicon
@@ -91,7 +91,7 @@ class Grammar:
     anchors: AnchorIndex  # the tokens one of which every date contains ("juin", "hier", "2022")
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar_for(language: str) -> Grammar:
     lexicon = load_lexicon(language)
     rules = tuple(_compile(index, spec, lexicon) for index, spec in enumerate(lexicon.rules))

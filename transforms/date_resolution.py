@@ -28,8 +28,8 @@ from transforms.date_grammar import Candidate
 from transforms.date_lexicons import DateLexicon, fold
 from transforms.date_periods import (
     PART_MODIFIERS,
-    add_months,
     Period,
+    add_months,
     century_period,
     containing,
     day_period,

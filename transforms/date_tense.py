@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from transforms.date_lexicons import forms_regex, load_lexicon
@@ -27,7 +27,7 @@ class TenseMarkers:
     past: re.Pattern[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def tense_markers(language: str) -> TenseMarkers:
     tense = load_lexicon(language).tense
     return TenseMarkers(

@@ -9,7 +9,7 @@ epoch seconds (number or digit string), and written dates in many languages ("19
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
@@ -24,8 +24,8 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _EPOCH = re.compile(r"^\d{9,11}(?:\.\d+)?$")
 
 # Epoch seconds outside this window are more likely ids or quantities than timestamps.
-_EPOCH_MIN = datetime(1990, 1, 1, tzinfo=timezone.utc).timestamp()
-_EPOCH_MAX = datetime(2100, 1, 1, tzinfo=timezone.utc).timestamp()
+_EPOCH_MIN = datetime(1990, 1, 1, tzinfo=UTC).timestamp()
+_EPOCH_MAX = datetime(2100, 1, 1, tzinfo=UTC).timestamp()
 
 
 def parse_publication_date(raw: object) -> PublishedDate:
@@ -75,7 +75,7 @@ def _parse_epoch(text: str) -> DateRange | None:
     seconds = float(text)
     if not _EPOCH_MIN <= seconds < _EPOCH_MAX:
         return None
-    return day_range(datetime.fromtimestamp(seconds, tz=timezone.utc).date())
+    return day_range(datetime.fromtimestamp(seconds, tz=UTC).date())
 
 
 def _parse_rfc2822(text: str) -> DateRange | None:

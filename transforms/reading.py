@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import PurePath
 from typing import Literal
 
@@ -74,7 +74,7 @@ def read_articles(
 def _latest_plausible_day(modified_ns: int | None) -> date | None:
     if modified_ns is None:
         return None
-    written = datetime.fromtimestamp(modified_ns / 1e9, tz=timezone.utc)
+    written = datetime.fromtimestamp(modified_ns / 1e9, tz=UTC)
     return (written + FUTURE_DATE_GRACE).date()
 
 

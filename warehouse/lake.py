@@ -45,7 +45,7 @@ class Lake:
     root: str
 
     @classmethod
-    def at(cls, location: str | Path) -> "Lake":
+    def at(cls, location: str | Path) -> Lake:
         """A folder path, or a URI: pyarrow's own schemes (file, s3, gs, hdfs), else fsspec's."""
         text = str(location)
         if "://" not in text:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import TracebackType
 
 from warehouse.layout import WarehouseLayout
@@ -25,7 +25,7 @@ class WarehouseLock:
         self.run_id = run_id
         self._handle: int | None = None
 
-    def __enter__(self) -> "WarehouseLock":
+    def __enter__(self) -> WarehouseLock:
         self.layout.database.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(self.layout.lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -38,7 +38,7 @@ class WarehouseLock:
                 "wait for it to finish and run again"
             ) from None
         os.ftruncate(handle, 0)
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        started = datetime.now(UTC).isoformat(timespec="seconds")
         os.write(handle, json.dumps({"run_id": self.run_id, "pid": os.getpid(), "since": started}).encode())
         self._handle = handle
         return self

@@ -54,7 +54,7 @@ class Signature:
     modified_ns: int
 
     @classmethod
-    def of(cls, path: Path) -> "Signature | None":
+    def of(cls, path: Path) -> Signature | None:
         try:
             stat = path.stat()
         except FileNotFoundError:

@@ -225,7 +225,7 @@ def ablation_table(tiers: Sequence[Tier]) -> Table:
     table.add_row("langdetect alone", *(_pct(accuracy(tier, predict(langdetect_alone, tier))) for tier in tiers))
     for label, switches in ABLATION:
         detector = LanguageDetector(**switches)
-        row = [_pct(accuracy(tier, predict(lambda text: detector.read(text).language, tier))) for tier in tiers]
+        row = [_pct(accuracy(tier, predict(lambda text, detector=detector: detector.read(text).language, tier))) for tier in tiers]
         table.add_row(label, *row)
     return table
 

@@ -19,8 +19,8 @@ from transforms.actors.demonyms import inflect
 from transforms.actors.knowledge import HAND_WRITTEN_LANGUAGES, Knowledge, cldr_city_names
 from transforms.actors.text import (
     MIN_SKELETON,
-    WORD_PATTERN,
     WORD_CACHE_SIZE,
+    WORD_PATTERN,
     Word,
     fold_word,
     foreign_spelling,

@@ -39,12 +39,11 @@ ENGLISH_VERBS = frozenset({"has", "have", "had", "will", "would", "can", "could"
                            "offered", "promised", "pledged", "urged", "called", "asked", "expelled",
                            "imposed", "launched", "sought", "wants", "wanted", "plans", "planned",
                            "responded", "retaliated", "condemned", "welcomed", "denied", "insisted",
-                           "began", "took", "made", "gave", "led", "fought", "became", "kept", "sought",
-                           "brought", "built", "broke", "chose", "drew", "fell", "felt", "found", "got",
+                           "began", "took", "made", "gave", "led", "fought", "became", "kept", "brought", "built", "broke", "chose", "drew", "fell", "felt", "found", "got",
                            "grew", "left", "paid", "ran", "saw", "sold", "stood", "struck", "told",
-                           "thought", "threw", "understood", "wrote", "underwent", "withdrew", "forbade",
+                           "thought", "threw", "understood", "wrote", "underwent", "forbade",
                            "intend", "intends", "want", "continues", "continued", "didn", "doesn",
-                           "wasn", "hasn", "won"})
+                           "wasn", "hasn"})
 ENGLISH_ADVERBS = frozenset({"first", "further", "also", "then", "later", "again", "still", "now", "never",
                              "already", "once", "soon", "finally", "initially", "eventually", "subsequently"})
 FRENCH_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"})
@@ -53,7 +52,7 @@ ENGLISH_FUNCTION_WORDS = frozenset({"and", "or", "but", "nor", "of", "in", "on",
                                     "which", "who", "whom", "where", "when", "while", "after", "before",
                                     "since", "until", "than", "then", "also", "not", "only", "into",
                                     "during", "under", "over", "between", "against", "through", "about",
-                                    "s", "its", "their", "his", "her", "in", "up", "out", "off"})
+                                    "s", "its", "their", "his", "her", "up", "out", "off"})
 
 
 def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:

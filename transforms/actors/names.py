@@ -132,7 +132,7 @@ def _is_other_name_word(ctx: Context, index: int) -> bool:
     return word.key not in _calendar_words(ctx.language)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _calendar_words(language: str) -> frozenset[str]:
     """Month and weekday names (CLDR) in the language and in English: "Israel Sunday said"."""
     words: set[str] = set()
@@ -466,7 +466,7 @@ def _transliterated_country_at(ctx: Context, first: int, named: frozenset[int]) 
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _latin_outlines(knowledge) -> dict[tuple[str, ...], str]:
     """Word-by-word consonant outlines -> ISO3 of the Latin-script country names of several words
     ("Cabo Verde", "Côte d'Ivoire"), outlines naming one country only."""
@@ -514,7 +514,7 @@ def _closest_country(knowledge, language: str, keys: tuple[str, ...], words: int
     # Long names are also written in another order ("Islas menores alejadas de X", "X Islas menores").
     scorer = fuzz.token_sort_ratio if len(keys) >= MIN_WORDS_AROUND_NAME else fuzz.ratio
     names, positions = group.near_ratio(len(text), FUZZY_COUNTRY_SCORE)
-    for _, score, found in process.extract(text, names, scorer=scorer, limit=None,
+    for _, _score, found in process.extract(text, names, scorer=scorer, limit=None,
                                            score_cutoff=FUZZY_COUNTRY_SCORE):
         if scorer(own, group.contents[positions[found]]) >= FUZZY_OWN_WORDS_SCORE:
             return group.countries[positions[found]]
@@ -580,7 +580,7 @@ class _CountryNames:
         return tuple(self.names[position] for position in positions), positions  # shared: immutable
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _country_names_by_words(knowledge, language: str) -> dict[int, _CountryNames]:
     """Country names of the language and English, folded and grouped by their number of words,
     each also as the words that are not words of official forms ("republique du congo" -> "congo")."""

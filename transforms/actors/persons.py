@@ -179,9 +179,7 @@ def _name_run(ctx: Context, start: int) -> int:
     while end < len(ctx.words) and end - start < MAX_NAME_WORDS + 1:
         if end > start and not _adjacent(ctx, end - 1, end):
             break
-        if _is_name_word(ctx, end):
-            end += 1
-        elif ctx.words[end].key in NAME_PARTICLES and end > start and end + 1 < len(ctx.words) \
+        if _is_name_word(ctx, end) or ctx.words[end].key in NAME_PARTICLES and end > start and end + 1 < len(ctx.words) \
                 and _is_name_word(ctx, end + 1):
             end += 1
         else:

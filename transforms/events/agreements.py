@@ -32,11 +32,11 @@ from transforms.events.agreement_lexicon import (
     AgreementLexicon,
     Topic,
 )
-from transforms.events.lexicon import Phrase
 from transforms.events.identity import agreement_key, date_bucket, stable_id
+from transforms.events.lexicon import Phrase
 from transforms.events.participants import STATE_LIKE_TYPES, Participant
 from transforms.events.roles import RoleReader
-from transforms.events.tokens import PhraseHit, UnitTokens, VERB_CONTEXT_WORDS
+from transforms.events.tokens import VERB_CONTEXT_WORDS, PhraseHit, UnitTokens
 from transforms.records import Actor, Agreement, ArticleRecord, DateMention
 
 NEXT_UNIT_NOTE_WINDOW = 6

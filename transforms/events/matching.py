@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transforms.events.lexicon import TriggerEntry
-from transforms.events.tokens import PhraseHit, UnitTokens, VERB_CONTEXT_WORDS
+from transforms.events.tokens import VERB_CONTEXT_WORDS, PhraseHit, UnitTokens
 
 
 @dataclass(frozen=True)
