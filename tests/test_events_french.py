@@ -288,3 +288,56 @@ def test_un_accord_sans_partie_ni_statut_est_peu_sur() -> None:
     unnamed = extract("Un accord de coopération est évoqué, selon le communiqué.", "fr", "2023-05-10", [])
     assert named.agreements[0].confidence >= 0.8
     assert unnamed.agreements[0].confidence < 0.5
+
+
+def test_un_gerondif_prend_le_sujet_du_verbe_qui_le_gouverne_pas_son_objet() -> None:
+    # Pattern: "X a <verbe> Y en <participe présent>" — the gerund's source is X, never Y.
+    found = extract(
+        "Le Portugal a hébergé le général Ortega en refusant de le livrer.",
+        "fr", "2023-05-10", [state("PRT", "Portugal"), person("ortega", "Ortega", "NIC", "général Ortega")],
+    )
+    refusal = found.events_of("REJECT")
+    assert refusal and refusal[0].sources == ("state:PRT",)
+
+
+def test_l_agent_d_un_participe_dans_le_sujet_n_est_pas_un_role_du_verbe_principal() -> None:
+    # Pattern: "[la motion déposée par X] a été rejetée": X is the agent of "déposée" only.
+    found = extract(
+        "La motion déposée par le PCF a été rejetée mardi.",
+        "fr", "2023-05-10", [group("org:pcf", "PCF", "political_party", "FRA", "PCF")],
+    )
+    assert all("org:pcf" not in e.sources + e.targets for e in found.events_of("REJECT"))
+
+
+def test_le_sujet_d_un_verbe_de_parole_n_agit_pas_dans_la_completive() -> None:
+    # Pattern: "X annonce que Y a été tué": X reports, Y undergoes, nobody named acts.
+    found = extract(
+        "Le quotidien Libération annonce que le ministre Paulo Duarte a été tué par balle.",
+        "fr", "2023-05-10",
+        [group("media:liberation", "Libération", "media", "FRA", "quotidien Libération"),
+         person("paulo-duarte", "Paulo Duarte", "PRT", "Paulo Duarte")],
+    )
+    (killing,) = found.events_of("ASSAULT")
+    assert "media:liberation" not in killing.sources
+    assert killing.targets == ("person:paulo-duarte",)
+
+
+def test_un_participe_compose_avec_ayant_est_actif() -> None:
+    # Pattern: "X ayant accepté/refusé …": X did it (compound participle), not a passive.
+    found = extract(
+        "Le président Tamba ayant refusé la médiation, la séance a été levée.",
+        "fr", "2023-05-10", [person("tamba", "Tamba", "GMB", "Tamba")],
+    )
+    events = found.events_of("REJECT")
+    assert events and "person:tamba" not in events[0].targets
+
+
+def test_un_gerondif_rattache_a_un_nom_prend_quand_meme_le_sujet_de_la_proposition() -> None:
+    # Pattern: "X est intervenu, avant le vote, en demandant à Y …": X asks, Y is asked.
+    found = extract(
+        "Pierre Martin est intervenu, avant le vote, en demandant au président Paul Durand une pause.",
+        "fr", "2023-05-10",
+        [person("pierre-martin", "Pierre Martin", "FRA"), person("paul-durand", "Paul Durand", "FRA")],
+    )
+    (request,) = found.events_of("REQUEST")
+    assert (request.sources, request.targets) == (("person:pierre-martin",), ("person:paul-durand",))

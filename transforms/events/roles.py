@@ -100,17 +100,31 @@ class RoleReader:
         return [p for p in candidates if _reaches_through_genitive(p.root, head, nouns)]
 
     def _roles(self, match: TriggerMatch, scheme: RoleScheme, candidates: list[Participant]) -> Roles:
-        linear = self._linear(match, scheme, candidates)
         if not self.tokens.unit.has_parse:
-            return linear
+            return self._linear(match, scheme, candidates)
+        head = _head_of(match, self.tokens)
+        # "La motion déposée par le PCF a été rejetée": the PCF is the agent of "déposée", a verb
+        # inside the trigger's subject, not a participant of the rejection.
+        if not match.is_noun:  # "la visite effectuée par X": a noun's participle does name its actor
+            candidates = [p for p in candidates if not _argument_of_inner_verb(p.root, head)]
+        linear = self._linear(match, scheme, candidates)
         syntactic = self._syntactic(match, scheme, candidates)
         if match.is_noun:
             # A noun's arguments are its own dependents; the nearest actor to its left is usually
             # the subject of some other verb ("… au Maroc qui avait abouti à la signature").
             return syntactic
+        passive = self._is_passive(match)
+        # The parse names the trigger's own subject (a pronoun, "la motion", "le texte") and it is
+        # no actor: the nearest actor to the left is someone else's, leave that role empty. A
+        # non-finite trigger ("en refusant", "de signer") has no subject of its own: its source
+        # is the governing verb's subject (_controller_subjects) or nobody, never the object
+        # before it ("a protégé le général X en refusant de l'extrader").
+        own_subject = _has_own_subject(head) or _non_finite(head)
+        linear_sources = () if own_subject and not passive else linear.sources
+        linear_targets = () if own_subject and passive else linear.targets
         return Roles(
-            sources=syntactic.sources or linear.sources,
-            targets=syntactic.targets or (linear.targets if not syntactic.sources else ()),
+            sources=syntactic.sources or linear_sources,
+            targets=syntactic.targets or (linear_targets if not syntactic.sources else ()),
             location=syntactic.location or linear.location,
         )
 
@@ -268,7 +282,9 @@ class RoleReader:
         if match.is_noun:
             return False
         if syntax.dep(token) == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
-            return True  # "l'accord signé par X"
+            # "l'accord signé par X" is passive; "M. X ayant accepté" (compound participle with
+            # an auxiliary of tense) is active: the noun it hangs on did it.
+            return not any(syntax.dep(child) == "aux:tense" for child in syntax.children(token))
         if token.pos_:
             return False
         words = self.tokens.word_indexes(match.start - 4, match.start)
@@ -428,11 +444,23 @@ class RoleReader:
         return None
 
     def _controller_subjects(self, head: Token, candidates: list[Participant]) -> list[Participant]:
-        """"X a effectué une visite", "X a décidé de signer": the governing verb's subject."""
-        governor = syntax.head(head) if syntax.dep(head) in {"obj", "xcomp", "obl:arg", "obl", "ccomp"} else None
+        """"X a effectué une visite", "X a décidé de signer", "X a protégé Y en refusant de
+        l'extrader" (a gerund or infinitive adjunct): the governing verb's subject. Not when the
+        trigger has a subject of its own ("X annonce que Y a été tué": Y is the passive subject)
+        nor through a reporting verb ("Le journal annonce que …": the reporter does not act)."""
+        relations = {"obj", "xcomp", "obl:arg", "obl", "ccomp"}
+        subject_relations = SUBJECT_RELATIONS
+        governor = syntax.head(head) if syntax.dep(head) in relations else None
+        if governor is None and _non_finite(head) and syntax.dep(head) in {"advcl", "acl"}:
+            # A gerund or an infinitive adjunct shares the surface subject of the clause's verb
+            # (active or passive: "X est intervenu en demandant …"), wherever the parser hung it.
+            governor = _nearest_verb_above(head)
+            subject_relations = SUBJECT_RELATIONS | PASSIVE_SUBJECT_RELATIONS
         if governor is None or governor is head:
             return []
-        subjects = [c for c in syntax.children(governor) if syntax.dep(c) in SUBJECT_RELATIONS]
+        if _has_own_subject(head) or self.tokens.is_reporting_verb(governor.i):
+            return []
+        subjects = [c for c in syntax.children(governor) if syntax.dep(c) in subject_relations]
         found: list[Participant] = []
         for subject in subjects:
             subtree = set(t.i for t in syntax.subtree(subject))
@@ -467,6 +495,73 @@ def _without_places(roles: Roles, scheme: RoleScheme) -> Roles:
     else:
         targets = ()
     return Roles(sources, targets, roles.location)
+
+
+def _has_own_subject(head: Token) -> bool:
+    """The parse gives the verb a subject (active or passive) of its own."""
+    return not _non_finite(head) and any(
+        syntax.dep(child) in SUBJECT_RELATIONS | PASSIVE_SUBJECT_RELATIONS for child in syntax.children(head)
+    )
+
+
+def _nearest_verb_above(token: Token) -> Token | None:
+    current = token
+    for _ in range(10):
+        parent = syntax.head(current)
+        if parent.i == current.i:
+            return None
+        if parent.pos_ in {"VERB", "AUX"}:
+            return parent
+        current = parent
+    return None
+
+
+def _non_finite(head: Token) -> bool:
+    """An infinitive ("de signer") or a gerund ("en refusant"): a verb with no subject of its own."""
+    morph = str(head.morph)
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if "VerbForm=Inf" in morph or "VerbForm=Ger" in morph:
+        return True
+    return "VerbForm=Part" in morph and "Tense=Pres" in morph and any(
+        syntax.dep(child) == "mark" and child.lower_ == "en" for child in syntax.children(head)
+    )
+
+
+def _argument_of_inner_verb(token: Token, head: Token) -> bool:
+    """The mention is the subject or agent of another verb inside the trigger's subject (a
+    relative or participial clause: "[la motion déposée par le PCF] a été rejetée", "[le texte
+    que X a proposé] a été adopté"), so it belongs to that verb's event, not the trigger's. Inside
+    the object it still counts ("a participé à l'exercice co-organisé par X": X is the target)."""
+    relation, _ = _relation_to(token, head)
+    if relation not in SUBJECT_RELATIONS | PASSIVE_SUBJECT_RELATIONS:
+        return False
+    current = word_start(token)
+    for _ in range(40):
+        parent = word_head(current)
+        if parent.i == current.i:
+            return False
+        if parent.i == head.i:
+            return False
+        if parent.pos_ in {"VERB", "AUX"} and syntax.dep(attaching_token(current)) in (
+            SUBJECT_RELATIONS | PASSIVE_SUBJECT_RELATIONS | {"obl:agent"}
+        ):
+            # only when that verb itself lies under the trigger
+            return _under(parent, head)
+        current = parent
+    return False
+
+
+def _under(token: Token, head: Token) -> bool:
+    current = word_start(token)
+    for _ in range(40):
+        parent = word_head(current)
+        if parent.i == head.i:
+            return True
+        if parent.i == current.i:
+            return False
+        current = parent
+    return False
 
 
 def _overlaps(participant: Participant, match: TriggerMatch) -> bool:
