@@ -61,7 +61,7 @@ def dyad_matrix(dyads: pd.DataFrame, measure: str) -> alt.LayerChart:
     """Source country (rows) x target country (columns) heat map; `measure` is a column of `dyads`
     (events, or goldstein_mean on a diverging scale), with the event count written in each cell."""
     diverging = measure == "goldstein_mean"
-    scale = alt.Scale(scheme="redblue", domain=[-10, 10]) if diverging else alt.Scale(scheme=COUNT_SCHEME)
+    scale = alt.Scale(scheme="redblue", domain=[-10, 10]) if diverging else alt.Scale(scheme=COUNT_SCHEME)  # type: ignore[arg-type]
     base = alt.Chart(dyads, title="Who acts towards whom (source country → target country)").encode(
         x=alt.X("target_country:N", title="target country", sort="ascending"),
         y=alt.Y("source_country:N", title="source country", sort="ascending"),

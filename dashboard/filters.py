@@ -170,8 +170,8 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             end = days[1]
     languages = sidebar.multiselect("Language", options.languages, key="languages")
     countries = sidebar.multiselect(
-        "Country", list(options.countries), format_func=options.countries.get, key="countries"
+        "Country", list(options.countries), format_func=options.countries.get, key="countries"  # type: ignore[arg-type]
     )
-    actors = sidebar.multiselect("Actor", list(options.actors), format_func=options.actors.get, key="actors")
+    actors = sidebar.multiselect("Actor", list(options.actors), format_func=options.actors.get, key="actors")  # type: ignore[arg-type]
     event_types = sidebar.multiselect("Event type", options.event_types, key="event_types")
     return Filters(start, end, tuple(languages), tuple(countries), tuple(actors), tuple(event_types))

@@ -152,7 +152,7 @@ def publish(layout: WarehouseLayout, run: RunContext, run_row: dict) -> dict[str
     return publish_run(layout, run.run_key, run_row, finished_at=utc_now())
 
 
-@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=2))
+@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
 def ingest(
     inputs: list[str] | None = None,
     warehouse: str | None = None,
@@ -181,9 +181,9 @@ def ingest(
     return summary
 
 
-def with_task_runner(name: str = "default", address: str | None = None, workers: int | None = None):  # type: ignore[no-untyped-def]
+def with_task_runner(name: str = "default", address: str | None = None, workers: int | None = None):
     """The ingest flow bound to a task runner: "default" (in process) or "dask" (see flows/runners.py)."""
-    return ingest.with_options(task_runner=task_runner_for(name, address, workers))
+    return ingest.with_options(task_runner=task_runner_for(name, address, workers))  # type: ignore[arg-type]
 
 
 def _ingest_batches(

@@ -42,7 +42,7 @@ def reextract_batch(
     return stage_documents(staging, reading, extract_documents(reading), run, part)
 
 
-@flow(name="reprocess", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
+@flow(name="reprocess", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))  # type: ignore[arg-type]
 def reprocess(
     warehouse: str | None = None, all_articles: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, lake: str | None = None,
     time_limit: float | None = None,

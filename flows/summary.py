@@ -33,12 +33,12 @@ class RunSummary:
 FOUND = ("actors", "events", "agreements", "dates")
 
 
-def found_counts(documents: list) -> Counter[str]:  # type: ignore[type-arg]
+def found_counts(documents: list) -> Counter[str]:
     """What extraction found in `documents` (ExtractedDocument), by kind (mentions, per article)."""
     return Counter({kind: sum(len(getattr(document, kind)) for document in documents) for kind in FOUND})
 
 
-def undated_ids(documents: list) -> set[str]:  # type: ignore[type-arg]
+def undated_ids(documents: list) -> set[str]:
     """Articles without a publication date: their relative dates ("mercredi") cannot be resolved."""
     return {document.article.article_id for document in documents if document.article.published.range is None}
 

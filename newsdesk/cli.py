@@ -147,7 +147,7 @@ def run(
     _print_summary(summary)
 
 
-def _start_early(task_runner: TaskRunnerName):  # type: ignore[no-untyped-def]
+def _start_early(task_runner: TaskRunnerName):
     """Spawn Prefect's temporary server and the NLP worker now, asking the worker to load the
     languages that have a full spaCy model (the slow ones to load): both boot side by side while
     this process imports Prefect, instead of one after the other. On Dask, each worker process
@@ -162,7 +162,7 @@ def _start_early(task_runner: TaskRunnerName):  # type: ignore[no-untyped-def]
     return early
 
 
-def _unchanged_run(inputs: list[str], warehouse: str | None, lake: str | None):  # type: ignore[no-untyped-def]
+def _unchanged_run(inputs: list[str], warehouse: str | None, lake: str | None):
     """The summary of a run with nothing to do, found without Prefect; None when the flow must run."""
     from flows.precheck import unchanged_run
     from warehouse.database_file import UnusableWal
@@ -212,7 +212,7 @@ def _stop_now(signum: int, frame: object) -> None:
     os._exit(130)
 
 
-def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
+def _print_summary(summary) -> None:
     table = Table(title=f"newsdesk run {summary.run_id}", show_header=True)
     for column in ("files seen", "new", "changed", "unchanged", "deleted", "quarantined", "new articles"):
         table.add_column(column, justify="right")
@@ -236,7 +236,7 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
     _warn_undated(summary)
 
 
-def _print_found(summary) -> None:  # type: ignore[no-untyped-def]
+def _print_found(summary) -> None:
     """What extraction found in the new articles (mentions: an event told by two articles counts twice)."""
     from flows.summary import FOUND
 
@@ -246,7 +246,7 @@ def _print_found(summary) -> None:  # type: ignore[no-untyped-def]
         console.print(found)
 
 
-def _warn_undated(summary) -> None:  # type: ignore[no-untyped-def]
+def _warn_undated(summary) -> None:
     from flows.summary import undated_warning
 
     if getattr(summary, "undated", None):

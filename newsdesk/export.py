@@ -156,7 +156,8 @@ def _copy(con: duckdb.DuckDBPyConnection, name: str, format: str, order: str, pa
     columns = "*" if format == "parquet" else _csv_columns(con, name)  # Parquet keeps native types
     target = str(path).replace("'", "''")
     con.execute(f'COPY (SELECT {columns} FROM "{name}" ORDER BY {order}) TO \'{target}\' ({options}, USE_TMP_FILE false)')
-    return con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+    counted = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()
+    return int(counted[0]) if counted else 0
 
 
 def _csv_columns(con: duckdb.DuckDBPyConnection, name: str) -> str:

@@ -212,7 +212,7 @@ def wait_until_healthy(server: ServiceProcess, port: int, timeout: float = SERVE
     raise ServeError(f"the Prefect server did not answer on {api_url(port)} within {timeout:.0f} s")
 
 
-def prefect_client(url: str, auth: str | None):  # type: ignore[no-untyped-def]  # -> SyncPrefectClient, lazily
+def prefect_client(url: str, auth: str | None):  # -> SyncPrefectClient, lazily
     """A client of the server at `url` sending `auth`, ignoring any proxy settings: the server is on the loopback."""
     from prefect.client.orchestration import SyncPrefectClient
 

@@ -257,8 +257,8 @@ def _json_record(record: int, item: object) -> ParsedArticle | Problem:
     lowered = {str(key).lower(): value for key, value in item.items()}
     text_key = next((key for key in TEXT_FIELDS if key in lowered), None)
     if text_key is None:
-        fields = ", ".join(TEXT_FIELDS)
-        return Problem("missing_text", f"{where}: no text field (one of {fields})", record)
+        names = ", ".join(TEXT_FIELDS)
+        return Problem("missing_text", f"{where}: no text field (one of {names})", record)
     body = lowered[text_key]
     if not isinstance(body, str) or not body.strip():
         return Problem("empty_text", f"{where}: the `{text_key}` field holds no text", record)
@@ -271,7 +271,7 @@ def _json_record(record: int, item: object) -> ParsedArticle | Problem:
             fields.setdefault(JSON_FIELDS[key], str(value).strip())
         else:
             metadata[key] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return ParsedArticle(record, body.strip(), metadata=metadata, **_known(fields))
+    return ParsedArticle(record, body.strip(), metadata=metadata, **_known(fields))  # type: ignore[arg-type]
 
 
 def _known(fields: dict[str, str]) -> dict[str, str | None]:

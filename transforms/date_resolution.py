@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from transforms.calendar import timeml_value
 from transforms.date_grammar import Candidate
@@ -264,7 +265,7 @@ def _resolve_at(parsed: Parsed, today: date, tense: Direction | None) -> Period 
 
 def _with_full_years(parsed: Parsed, today: date) -> Parsed:
     """Expand two-digit years: the latest century that puts them at most ten years ahead."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if parsed.year is not None and parsed.year < 100:
         changes["year"] = _full_year(parsed.year, today.year)
     if parsed.year2 is not None and parsed.year2 < 100:

@@ -41,7 +41,8 @@ def tense_near(language: str, work: str, start: int, end: int, bounds: tuple[int
     markers = tense_markers(language)
     low, high = _clause(work, max(bounds[0], start - WINDOW), min(bounds[1], end + WINDOW), start, end)
     best: tuple[int, Direction] | None = None
-    for direction, pattern in (("past", markers.past), ("next", markers.future)):
+    pairs: tuple[tuple[Direction, re.Pattern[str]], ...] = (("past", markers.past), ("next", markers.future))
+    for direction, pattern in pairs:
         for match in pattern.finditer(work, low, high):
             if match.start() < end and match.end() > start:
                 continue  # inside the date itself ("mardi dernier" is handled by the rule)

@@ -87,7 +87,7 @@ def find_dates(
             continue
         modifier = item.resolution.modifier
         if modifier is None and not item.after_connector:
-            modifier = signal_before(grammar, context.work, item.start)
+            modifier = signal_before(grammar, context.work, item.start)  # type: ignore[assignment]
         mentions.append(_mention(text, item, replace(item.resolution, modifier=modifier), context.locator))
     return tuple(mentions)
 

@@ -492,13 +492,13 @@ class LanguageDetector:
         if settled is not None:
             share = letters.by_script[script] / letters.total
             return Reading(settled, {settled: share}, "script", f"{script.title()} script")
-        languages = self.knowledge.shared_scripts.get(script)
-        if languages is None:
+        shared = self.knowledge.shared_scripts.get(script)
+        if shared is None:
             return _undetermined(f"no language known for the {script.title()} script")
         count = letters.by_script[script]
         if count < self.min_letters:
             return _undetermined(f"too short ({count} letter{'s' if count != 1 else ''})")
-        return self._read_shared_script(_only_script(text, script), count, languages)
+        return self._read_shared_script(_only_script(text, script), count, shared)
 
     def _read_cjk(self, letters: Letters) -> Reading:
         cjk = letters.count((HAN, HANGUL, *KANA))

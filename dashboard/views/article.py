@@ -32,9 +32,9 @@ def render(page: context.PageContext) -> None:
     ids = list(labels)
     wanted = st.query_params.get("article")
     article_id = st.selectbox(
-        "Article", ids, index=ids.index(wanted) if wanted in labels else 0, format_func=labels.get, key="article"
+        "Article", ids, index=ids.index(wanted) if wanted in labels else 0, format_func=labels.get, key="article"  # type: ignore[arg-type]
     )
-    _show(page.warehouse, article_id)
+    _show(page.warehouse, article_id)  # type: ignore[arg-type]
 
 
 def _label(row: pd.Series) -> str:

@@ -120,7 +120,8 @@ def _loads_or_unreadable(line: str) -> object:
 def parse_plover(values: Iterable[tuple[str, object]], name: str = "") -> PloverGold:
     gold = PloverGold()
     for where, value in values:
-        record_id = value.get("id") if isinstance(value, dict) and isinstance(value.get("id"), str) else where
+        found_id = value.get("id") if isinstance(value, dict) else None
+        record_id = found_id if isinstance(found_id, str) else where
         try:
             record = parse_record(value, record_id)
         except Unreadable as problem:

@@ -280,7 +280,7 @@ def _range_matches(timex: str, resolution: dict, mention: DateMention) -> bool:
     bounds = re.fullmatch(r"\(([^,]+),([^,]+),[^)]*\)", timex)
     start, end = (bounds.group(1), bounds.group(2)) if bounds else (resolution.get("start"), resolution.get("end"))
     if bounds and re.fullmatch(r"\d{4}/\d{4}", mention.value):  # "2014-2018" as years, either end convention
-        return mention.value == f"{start[:4]}/{end[:4]}"
+        return mention.value == f"{start[:4]}/{end[:4]}"  # type: ignore[index]
     if not start or not end:
         value = resolution.get("value")
         return bool(value) and str(value)[:10] == mention.date_start.isoformat() == mention.date_end.isoformat()

@@ -55,7 +55,7 @@ ABLATION_SAMPLES_PER_LANGUAGE = 100
 LENGTH_TIER = "single-words"
 
 # Each layer of the detector, added one at a time (the last one is the full detector).
-ABLATION = (
+ABLATION: tuple[tuple[str, dict[str, bool]], ...] = (
     ("+ scripts", dict(use_priors=False, use_short_text_model=False)),
     ("+ priors", dict(use_short_text_model=False)),
     ("+ exact tempered n-grams", dict(use_letters=False, use_words=False, use_affixes=False)),
@@ -224,8 +224,8 @@ def ablation_table(tiers: Sequence[Tier]) -> Table:
         table.add_column(f"{tier.name} ({len(tier.samples)})", justify="right")
     table.add_row("langdetect alone", *(_pct(accuracy(tier, predict(langdetect_alone, tier))) for tier in tiers))
     for label, switches in ABLATION:
-        detector = LanguageDetector(**switches)
-        row = [_pct(accuracy(tier, predict(lambda text, detector=detector: detector.read(text).language, tier))) for tier in tiers]
+        detector = LanguageDetector(**switches)  # type: ignore[arg-type]
+        row = [_pct(accuracy(tier, predict(lambda text, detector=detector: detector.read(text).language, tier))) for tier in tiers]  # type: ignore[misc]
         table.add_row(label, *row)
     return table
 

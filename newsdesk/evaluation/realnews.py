@@ -529,7 +529,7 @@ def main(paths: list[Path], extract: Path | None = None, json_output: bool = Fal
         errors.print(unreadable.summary(), style="yellow", markup=False, highlight=False)
     if json_output:
         sources = {"gold": str(gold_dir), "articles": str(articles_path), "extract": str(extract) if extract else None}
-        sys.stdout.write(json.dumps(as_json(buckets, unreadable, sources), indent=2) + "\n")
+        sys.stdout.write(json.dumps(as_json(buckets, unreadable, sources), indent=2) + "\n")  # type: ignore[arg-type]
         return 0
     console.print(table(buckets))
     console.print(headline(buckets), soft_wrap=True, highlight=False)

@@ -29,7 +29,7 @@ def _actor(ctx: Context, actor_id: str, candidates: list[Candidate]) -> Actor:
     return Actor(
         actor_id=actor_id,
         name=known[0].name if known else _longest([ref.name for ref in refs]),
-        type=known[0].type if known else _most_common([ref.type for ref in refs]),
+        type=known[0].type if known else _most_common([ref.type for ref in refs]),  # type: ignore[arg-type]
         country=_most_common([ref.country for ref in refs if ref.country]),
         sector=known[0].sector if known else _most_common([ref.sector for ref in refs if ref.sector]),
         mentions=mentions,

@@ -173,7 +173,7 @@ def _before_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:
             for start in range(max(possessive - 4, 0), possessive):
                 match = ctx.match_covering(start, possessive, ("country",))
                 if match is not None:
-                    return BEFORE_CUE, match.best.country
+                    return BEFORE_CUE, match.best.country  # type: ignore[return-value]
             return None
         if not ctx.words[possessive].is_lower:
             return None
@@ -192,10 +192,10 @@ def _apposition_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | N
     gap = ctx.text[ctx.words[index - 1].end : ctx.words[index].start].strip()
     # Arabic writes the office straight after the name: "محمد ... ولي عهد أبوظبي"
     bare_office = (gap == "" and first_word.arabic
-                   and ctx.lookup(lexicon.titles, index, longest=5) is not None)
+                   and ctx.lookup(lexicon.titles, index, longest=5) is not None)  # type: ignore[arg-type]
     if gap != "," and not bare_office:
         return None
-    opens = (first_word.key in ARTICLES or ctx.lookup(lexicon.titles, index, longest=5) is not None
+    opens = (first_word.key in ARTICLES or ctx.lookup(lexicon.titles, index, longest=5) is not None  # type: ignore[arg-type]
              or (first_word.key,) in lexicon.institutions or (first_word.key,) in lexicon.group_heads)
     if not opens:
         return None

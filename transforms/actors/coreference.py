@@ -100,7 +100,7 @@ def _short_forms(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
 def _full_names(ctx: Context, candidates: list[Candidate]) -> list[tuple[tuple[str, ...], ActorRef]]:
     """Every multi-word way an actor other than a state or place is named: canonical and as written."""
     names = set()
-    refs = {}
+    refs = {}  # type: ignore[var-annotated]
     for candidate in candidates:
         if candidate.ref.type in ("state", "place"):
             continue
@@ -206,6 +206,6 @@ def _kingdom_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candida
         if not before:
             continue
         iso3 = before[-1].ref.country
-        ref = identity.state(ctx.knowledge, iso3)
+        ref = identity.state(ctx.knowledge, iso3)  # type: ignore[arg-type]
         mentions.append(Candidate(word.index, word.index + 1, GAZETTEER, ref, "coreference", 0.6))
     return mentions

@@ -139,8 +139,8 @@ class NameIndex:
         self._first_keys.add(keys[0])
         if skeleton_keys and target.kind in SKELETON_KINDS:
             skeleton_entry = (target, pattern, " ".join(keys))
-            if skeleton_entry not in self._skeletons[skeleton_keys]:
-                self._skeletons[skeleton_keys].append(skeleton_entry)
+            if skeleton_entry not in self._skeletons[skeleton_keys]:  # type: ignore[comparison-overlap]
+                self._skeletons[skeleton_keys].append(skeleton_entry)  # type: ignore[arg-type]
             self._first_keys.add(skeleton_keys[0])
         self.longest = max(self.longest, len(keys))
 
@@ -192,7 +192,7 @@ class NameIndex:
         return (), 0
 
     @staticmethod
-    def _lookup_in(entries, words: Sequence[Word], use_skeleton: bool,
+    def _lookup_in(entries, words: Sequence[Word], use_skeleton: bool,  # type: ignore[no-untyped-def]
                    strip_conjunction: bool) -> tuple[list[Target], int]:
         rest = tuple(_rest_key(word, strip_conjunction) for word in words[1:])
         length = _skeleton_length(len(words))

@@ -156,7 +156,7 @@ def _ner_groups(ctx: Context) -> list[Candidate]:
 
 
 
-def _looks_like_a_name(ctx: Context, entity, first: int, last: int) -> bool:
+def _looks_like_a_name(ctx: Context, entity, first: int, last: int) -> bool:  # type: ignore[no-untyped-def]
     """At least one proper noun, or a capitalised word after the first: not "Communiqué de l'état"."""
     if not ctx.words[first].is_capitalized:
         return False

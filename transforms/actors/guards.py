@@ -84,8 +84,8 @@ def rehome_namesakes(ctx: Context, candidates: Sequence[Candidate], dominant: st
     result = []
     for candidate in candidates:
         toponym = candidate.toponym
-        if (is_namesake(ctx, candidate) and toponym.country != dominant
-                and dominant in ctx.knowledge.city_namesakes(toponym.city)):
-            candidate = candidate.with_ref(identity.place(ctx.knowledge, dominant, toponym.city))
+        if (is_namesake(ctx, candidate) and toponym.country != dominant  # type: ignore[union-attr]
+                and dominant in ctx.knowledge.city_namesakes(toponym.city)):  # type: ignore[arg-type, union-attr]
+            candidate = candidate.with_ref(identity.place(ctx.knowledge, dominant, toponym.city))  # type: ignore[union-attr]
         result.append(candidate)
     return result

@@ -50,15 +50,16 @@ def parse_partial_date(value: object, *, end: bool = False) -> date | None:
     if isinstance(value, date):
         return value
     parts = [int(part) for part in str(value).split("-")]
-    year, month, day = (parts + [None, None])[:3]
-    if month is None:
+    year = parts[0]
+    if len(parts) == 1:
         return date(year, 12, 31) if end else date(year, 1, 1)
-    if day is None:
+    month = parts[1]
+    if len(parts) == 2:
         if not end:
             return date(year, month, 1)
         next_month = date(year + month // 12, month % 12 + 1, 1)
         return date.fromordinal(next_month.toordinal() - 1)
-    return date(year, month, day)
+    return date(year, month, parts[2])
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candida
 
 
 def _acts(ctx: Context, candidate: Candidate, readings: dict[int, bool]) -> bool:
-    if not candidate.toponym.is_seat:
+    if not candidate.toponym.is_seat:  # type: ignore[union-attr]
         return False
     coordinated = _coordinated_with(ctx, candidate.first, readings)
     if coordinated is not None:
@@ -248,7 +248,7 @@ def _french_dependency(ctx: Context, candidate: Candidate) -> bool | None:
     return None
 
 
-def _token_at(ctx: Context, index: int):
+def _token_at(ctx: Context, index: int):  # type: ignore[no-untyped-def]
     if ctx.doc is None or not syntax.has_parse(ctx.doc):
         return None
     return ctx.token_starting_at(ctx.words[index].start)  # an index lookup: no scan per candidate

@@ -425,7 +425,7 @@ def _words_of_names(ctx: Context) -> frozenset[int]:
     )
 
 
-def _may_start_name(word) -> bool:
+def _may_start_name(word) -> bool:  # type: ignore[no-untyped-def]
     return word.is_capitalized or is_arabic(word.text)  # Arabic has no capitals to go by
 
 
@@ -467,7 +467,7 @@ def _transliterated_country_at(ctx: Context, first: int, named: frozenset[int]) 
 
 
 @functools.cache
-def _latin_outlines(knowledge) -> dict[tuple[str, ...], str]:
+def _latin_outlines(knowledge) -> dict[tuple[str, ...], str]:  # type: ignore[no-untyped-def]
     """Word-by-word consonant outlines -> ISO3 of the Latin-script country names of several words
     ("Cabo Verde", "Côte d'Ivoire"), outlines naming one country only."""
     found: dict[tuple[str, ...], set[str]] = {}
@@ -503,7 +503,7 @@ def _is_open_run(ctx: Context, first: int, last: int, named: frozenset[int]) -> 
 
 
 @functools.lru_cache(maxsize=1 << 16)  # capitalised words recur from article to article
-def _closest_country(knowledge, language: str, keys: tuple[str, ...], words: int) -> str | None:
+def _closest_country(knowledge, language: str, keys: tuple[str, ...], words: int) -> str | None:  # type: ignore[no-untyped-def]
     """A country name of `words` words close to the run both as a whole and in the words that
     tell countries apart: "République fédérale d'Alamanie" is not Germany, although most of its
     letters are. One word may also have two letters swapped ("Mexcio") or, if long, one letter wrong."""
@@ -532,11 +532,11 @@ def _is_small_slip(word: str, name: str) -> bool:
     return len(word) >= MIN_SWAP_LENGTH if swapped else len(word) >= MIN_SUBSTITUTION_LENGTH
 
 
-def _own_words(lexicon, keys: tuple[str, ...]) -> str:
+def _own_words(lexicon, keys: tuple[str, ...]) -> str:  # type: ignore[no-untyped-def]
     return " ".join(key for key in keys if not _is_form_or_connector(lexicon, key))
 
 
-def _is_form_or_connector(lexicon, key: str) -> bool:
+def _is_form_or_connector(lexicon, key: str) -> bool:  # type: ignore[no-untyped-def]
     return any(lexicon.has(section, (key,)) for section in ("form_heads", "form_words", "connectors"))
 
 
@@ -581,7 +581,7 @@ class _CountryNames:
 
 
 @functools.cache
-def _country_names_by_words(knowledge, language: str) -> dict[int, _CountryNames]:
+def _country_names_by_words(knowledge, language: str) -> dict[int, _CountryNames]:  # type: ignore[no-untyped-def]
     """Country names of the language and English, folded and grouped by their number of words,
     each also as the words that are not words of official forms ("republique du congo" -> "congo")."""
     lexicon = knowledge.lexicon(language)

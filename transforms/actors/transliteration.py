@@ -10,6 +10,7 @@ sound may be written with share a class (k/c/q and ك/ق, f/v/ph and ف, s/z and
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 import regex
 
@@ -32,7 +33,7 @@ _LATIN_CLASS = dict(LATIN_CLASSES)
 
 def arabic_outline(text: str) -> str:
     """"كوت ديفوار" -> "ktdfr": the consonant classes of an Arabic spelling, without the article."""
-    outline = []
+    outline: list[str] = []
     for word in text.split():
         word = _without_article(word)
         outline.extend(ARABIC_CLASSES.get(char, "") for char in word)
@@ -46,7 +47,7 @@ def latin_outline(text: str) -> str:
     return _single(_LATIN_CLASS[group] for group in _LATIN_PATTERN.findall(plain))
 
 
-def _single(classes) -> str:
+def _single(classes: Iterable[str]) -> str:
     """Classes written twice in a row count once ("Mississippi", a doubled Arabic letter)."""
     outline = ""
     for consonant in "".join(classes):

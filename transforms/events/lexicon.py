@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import spacy
 
@@ -164,7 +164,7 @@ def _vocabulary(entries: list[TriggerEntry], cues: Cues) -> frozenset[str]:
     return frozenset(words)
 
 
-def spanish_lexicon_inflections(raw: dict[str, object]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+def spanish_lexicon_inflections(raw: dict[str, Any]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """Spanish forms of the lexicon's verbs and nouns (see morphology.py), plus `irregular_forms`."""
     verbs, nouns = _english_vocabulary(raw)  # the same collection: every verb-like and noun-like word
     forms, future = spanish_inflections(verbs)
@@ -176,7 +176,7 @@ def spanish_lexicon_inflections(raw: dict[str, object]) -> tuple[dict[str, froze
             merged[noun[:-2] + "ones"].add(noun)
         else:
             merged[noun + ("s" if noun[-1] in "aeiouáéó" else "es")].add(noun)
-    for lemma, irregular in (raw.get("irregular_forms") or {}).items():  # type: ignore[union-attr]
+    for lemma, irregular in (raw.get("irregular_forms") or {}).items():
         for form in irregular:
             merged[str(form).lower()].add(str(lemma).lower())
     cleaned = {form: frozenset(lemma for lemma in lemmas if lemma != form) for form, lemmas in merged.items()}
@@ -187,7 +187,7 @@ def available_languages(folder: Path = DATA_DIR) -> tuple[str, ...]:
     return tuple(sorted(path.stem.removeprefix("events_") for path in folder.glob("events_??.yaml")))
 
 
-def _entries(raw_entries: list[dict[str, object]], tokenize: PhraseTokenizer) -> list[TriggerEntry]:
+def _entries(raw_entries: list[dict[str, Any]], tokenize: PhraseTokenizer) -> list[TriggerEntry]:
     entries: list[TriggerEntry] = []
     for raw in raw_entries:
         code = str(raw["cameo"]) if "cameo" in raw else f"plover:{raw['plover']}"
@@ -247,22 +247,22 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
     )
 
 
-def _optional_cues(raw: dict[str, object], tokenize: PhraseTokenizer) -> dict[str, object]:
+def _optional_cues(raw: dict[str, Any], tokenize: PhraseTokenizer) -> dict[str, Any]:
     """Cues only some languages set (Spanish, Arabic); the others keep the Cues defaults."""
-    found: dict[str, object] = {}
+    found: dict[str, Any] = {}
     if "agent_phrases" in raw:
-        found["agent_phrases"] = tuple(p for p in (tokenize(str(w)) for w in raw["agent_phrases"]) if p)  # type: ignore[union-attr]
+        found["agent_phrases"] = tuple(p for p in (tokenize(str(w)) for w in raw["agent_phrases"]) if p)
     if "postverbal_subjects" in raw:
         found["postverbal_subjects"] = bool(raw["postverbal_subjects"])
     if "passive_endings" in raw:
-        found["passive_endings"] = tuple(str(w) for w in raw["passive_endings"])  # type: ignore[union-attr]
+        found["passive_endings"] = tuple(str(w) for w in raw["passive_endings"])
     for key in ("content_openers", "future_prefixes"):
         if key in raw:
-            found[key] = frozenset(p[0] for p in (tokenize(str(w)) for w in raw[key]) if p)  # type: ignore[union-attr]
+            found[key] = frozenset(p[0] for p in (tokenize(str(w)) for w in raw[key]) if p)
     return found
 
 
-def english_inflections(raw: dict[str, object]) -> dict[str, frozenset[str]]:
+def english_inflections(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Surface form -> lexicon words it inflects, for every English word the lexicon uses."""
     from lemminflect import getAllInflections, getAllInflectionsOOV
 
@@ -278,11 +278,11 @@ def english_inflections(raw: dict[str, object]) -> dict[str, frozenset[str]]:
     return {form: frozenset(lemmas) for form, lemmas in forms.items()}
 
 
-def _english_vocabulary(raw: dict[str, object]) -> tuple[set[str], set[str]]:
+def _english_vocabulary(raw: dict[str, Any]) -> tuple[set[str], set[str]]:
     """Words that may be inflected: every word of verb phrases, with-words, nouns and cues."""
     verbs: set[str] = set()
     nouns: set[str] = set()
-    for entry in raw["triggers"]:  # type: ignore[union-attr]
+    for entry in raw["triggers"]:
         for phrase in entry.get("verbs", []):
             verbs.update(str(phrase).lower().split())
         for phrase in entry.get("nouns", []):
@@ -293,6 +293,6 @@ def _english_vocabulary(raw: dict[str, object]) -> tuple[set[str], set[str]]:
             nouns.update(words)
     cues = raw.get("cues", {})
     for key in ("reporting_verbs", "light_verbs", "proposal_markers", "content_markers", "future_markers"):
-        for phrase in cues.get(key, []):  # type: ignore[union-attr]
+        for phrase in cues.get(key, []):
             verbs.update(str(phrase).lower().split())
     return {w for w in verbs if w.isalpha()}, {w for w in nouns if w.isalpha()}

@@ -76,7 +76,7 @@ def _past(match: TriggerMatch, tokens: UnitTokens) -> bool:
     if match.start > tokens.first and tokens.lower(match.start - 1) in _NOT_DONE_BEFORE:
         return False
     token = tokens.token(match.start)
-    if tokens.unit.has_parse and token.morph.get("Tense"):
+    if tokens.unit.has_parse and token.morph.get("Tense", []):
         return _past_by_parse(token)
     if tokens.lexicon.language == "ar":
         word = tokens.lower(match.start)
@@ -89,18 +89,18 @@ def _past_by_parse(token) -> bool:  # type: ignore[no-untyped-def]
     """French: passé simple or imparfait ("signa", "signait"), passé composé or plus-que-parfait
     ("a signé", "avait signé", "est arrivé", "a été signé"), a past passive ("fut signé"), or a
     bare participle ("l'accord signé le 3 mars"); not "est signé" nor "doit être signé"."""
-    tense, form = token.morph.get("Tense"), token.morph.get("VerbForm")
+    tense, form = token.morph.get("Tense", []), token.morph.get("VerbForm", [])
     if not {"Past", "Imp"} & set(tense):
         return False
     if "Fin" in form:
         return True
     auxiliaries = [child for child in syntax.children(token) if syntax.dep(child).startswith("aux")]
-    if any("Inf" in child.morph.get("VerbForm") for child in auxiliaries):
+    if any("Inf" in child.morph.get("VerbForm", []) for child in auxiliaries):
         return False
     if any(syntax.dep(child) == "aux:tense" for child in auxiliaries):
         return True
     passive = [child for child in auxiliaries if syntax.dep(child) == "aux:pass"]
-    return all({"Past", "Imp"} & set(child.morph.get("Tense")) or "Part" in child.morph.get("VerbForm") for child in passive)
+    return all({"Past", "Imp"} & set(child.morph.get("Tense", [])) or "Part" in child.morph.get("VerbForm", []) for child in passive)
 
 
 def _past_by_form(match: TriggerMatch, tokens: UnitTokens) -> bool:
