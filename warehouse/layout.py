@@ -28,7 +28,7 @@ class WarehouseLayout:
     lake_location: str
 
     @classmethod
-    def at(cls, database: str | Path, lake: str | Path | None = None) -> "WarehouseLayout":
+    def at(cls, database: str | Path, lake: str | Path | None = None) -> WarehouseLayout:
         """A path ending in .duckdb names the database; any other path names its folder."""
         path = Path(database).expanduser().resolve()
         path = path if path.suffix == ".duckdb" else path / "warehouse.duckdb"

@@ -40,6 +40,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from warehouse import incremental, standby
 from warehouse.database_file import (
     check_readable,
     connect_writable,
@@ -50,7 +51,6 @@ from warehouse.database_file import (
     stock_readable,
     swap_in,
 )
-from warehouse import incremental, standby
 from warehouse.lake import PART_COLUMN, PUBLISHING_MARKER, ROW_COLUMN, Lake
 from warehouse.layout import WarehouseLayout
 from warehouse.lock import WarehouseLock
