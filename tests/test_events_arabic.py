@@ -113,3 +113,53 @@ def test_a_perfect_verb_under_a_backdated_header_stays_asserted_and_an_imperfect
     (announced,) = extract(sentence.format("وستوقع"), "ar", "2001-01-01", parties).events
     assert (done.modality, done.past_tense, done.date_start.isoformat()) == ("asserted", True, "2001-03-03")
     assert (announced.modality, announced.past_tense) == ("planned", False)
+
+
+# -- issue 15 round 2: crowd protests, kidnappings, "فجر" as dawn (sentences written for these tests) --
+def _crowd(iso3: str, *surfaces: str):
+    return group(f"civilians:{iso3}", "civilians", "civilians", iso3, *surfaces)
+
+
+def test_a_singular_verb_before_a_plural_crowd_is_a_protest() -> None:
+    # VSO: the verb stays singular before its plural subject ("واحتشد المتظاهرون")
+    found = extract(
+        "واحتشد المتظاهرون الليبيون أمس في طرابلس.",
+        "ar", "2023-03-10", [_crowd("LBY", "المتظاهرون الليبيون"), city("LBY", "طرابلس")],
+    )
+    protest = found.events_of("PROTEST")
+    assert protest and protest[0].sources == ("civilians:LBY",)
+
+
+def test_marching_and_chanting_crowds_protest() -> None:
+    found = extract(
+        "وسار المتظاهرون السودانيون نحو القصر وهتفوا ضد الحكومة السودانية.",
+        "ar", "2023-03-10", [_crowd("SDN", "المتظاهرون السودانيون"), state("SDN", "الحكومة السودانية")],
+    )
+    assert found.events_of("PROTEST")
+
+
+def test_tajammu_without_a_crowd_is_not_a_protest() -> None:
+    # "تجمع" also means "unites": "the ties that unite the two countries"
+    found = extract(
+        "وأشاد الوزير المغربي بالعلاقات التي تجمع المغرب وتونس.",
+        "ar", "2023-03-10", [state("MAR", "المغرب"), state("TUN", "تونس")],
+    )
+    assert not found.events_of("PROTEST")
+
+
+def test_fajr_as_dawn_is_no_bombing() -> None:
+    found = extract(
+        "وصل الوفد الأردني إلى القاهرة فجر الخميس.",
+        "ar", "2023-03-10", [state("JOR", "الأردني"), city("EGY", "القاهرة")],
+    )
+    assert not found.events_of("ASSAULT")
+
+
+def test_gunmen_kidnapping_is_an_assault() -> None:
+    found = extract(
+        "وقالت الشرطة إن مسلحين اختطفوا مهندسا تركيا في الموصل.",
+        "ar", "2023-03-10",
+        [group("org:gunmen", "gunmen", "armed_group", None, "مسلحين"), state("TUR", "تركيا"), city("IRQ", "الموصل")],
+    )
+    assault = found.events_of("ASSAULT")
+    assert assault and assault[0].sources == ("org:gunmen",)

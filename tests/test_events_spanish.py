@@ -100,3 +100,40 @@ def test_a_past_tense_event_under_a_backdated_header_stays_asserted_and_a_future
     (announced,) = extract("Marruecos y Mauritania firmarán el 3 de marzo de 2001 un acuerdo de defensa.", "es", "2001-01-01", parties).events
     assert (done.modality, done.past_tense, done.date_start.isoformat()) == ("asserted", True, "2001-03-03")
     assert (announced.modality, announced.past_tense) == ("planned", False)
+
+
+# -- issue 15 round 2 (sentences written for these tests) --------------------------------------------
+def test_manifestar_without_se_is_a_statement_not_a_protest() -> None:
+    found = extract(
+        "El canciller peruano manifestó hoy que Perú respeta la decisión de Chile.",
+        "es", "2023-03-10", [state("PER", "El canciller peruano", "Perú"), state("CHL", "Chile")],
+    )
+    assert not found.events_of("PROTEST")
+
+
+def test_se_manifestaron_is_a_protest() -> None:
+    found = extract(
+        "Los estudiantes chilenos se manifestaron ayer frente al Congreso.",
+        "es", "2023-03-10",
+        [group("civilians:CHL", "civilians", "civilians", "CHL", "Los estudiantes chilenos")],
+    )
+    protest = found.events_of("PROTEST")
+    assert protest and protest[0].sources == ("civilians:CHL",)
+
+
+def test_holding_an_office_is_not_an_occupation() -> None:
+    found = extract(
+        "El diplomático uruguayo ocupa el cargo de embajador en Argentina desde 2019.",
+        "es", "2023-03-10", [state("URY", "uruguayo"), state("ARG", "Argentina")],
+    )
+    assert not found.events_of("ASSAULT")
+
+
+def test_police_arrest_has_the_police_as_source() -> None:
+    found = extract(
+        "La Policía detuvo a dos ciudadanos argentinos en Valencia.",
+        "es", "2023-03-10",
+        [group("police:ESP", "Spain police", "organization", "ESP", "Policía"), state("ARG", "argentinos")],
+    )
+    coerce = found.events_of("COERCE")
+    assert coerce and coerce[0].sources == ("police:ESP",)

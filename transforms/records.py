@@ -99,7 +99,7 @@ class ActorMention:
 class Actor:
     actor_id: str
     name: str
-    type: str  # state|person|organization|military|armed_group|media|igo|place
+    type: str  # state|person|organization|military|armed_group|media|igo|civilians|place
     country: str | None  # ISO 3166-1 alpha-3
     sector: str | None  # GOV, MIL, REB, MED, IGO, BUS, CVL, ...
     mentions: tuple[ActorMention, ...] = ()

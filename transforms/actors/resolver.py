@@ -8,7 +8,8 @@ The steps, in order:
 3. toponyms read as places or acting states (metonymy.py); a dateline is a place (datelines.py);
 4. short forms, acronyms, "the Kingdom" and fuzzy dictionary matches (coreference.py);
 5. the country of unknown people and organisations, from the text first and the article's
-   dominant country last; former states by the article's date (attribution.py);
+   dominant country last; former states by the article's date (attribution.py); crowds and
+   unnamed police ("los manifestantes", "الشرطة") are placed the same way, or dropped (crowds.py);
 6. mentions grouped into `Actor` records (assemble.py).
 """
 
@@ -23,6 +24,7 @@ from transforms.actors.assemble import assemble
 from transforms.actors.attribution import attribute_countries
 from transforms.actors.context import Context, select
 from transforms.actors.coreference import resolve_coreference
+from transforms.actors.crowds import crowd_candidates, settle
 from transforms.actors.datelines import read_datelines
 from transforms.actors.gazetteer import NameIndex, build_index
 from transforms.actors.groups import group_candidates
@@ -73,12 +75,13 @@ def resolve_context(ctx: Context) -> tuple[Actor, ...]:
         *fuzzy_country_candidates(ctx),
         *person_candidates(ctx),
         *group_candidates(ctx),
+        *crowd_candidates(ctx),
     ]
     selected = select(add_appositive_offices(ctx, candidates))
     selected = read_toponyms(ctx, guard_longer_names(ctx, selected))
     selected = read_datelines(ctx, selected)
     selected = resolve_coreference(ctx, selected)
-    selected = attribute_countries(ctx, selected)
+    selected = settle(ctx, attribute_countries(ctx, selected))
     return assemble(ctx, selected)
 
 

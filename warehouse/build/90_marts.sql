@@ -314,7 +314,7 @@ ORDER BY a.mention_count DESC, a.actor_id;
 COMMENT ON VIEW actor_profile IS 'One row per actor (actors): how it is written in each language, the offices it held, how often it is named, acts and is acted upon, its agreements, and the actors it deals with most. Most-mentioned first.';
 COMMENT ON COLUMN actor_profile.actor_id IS 'Stable actor id (actors.actor_id). Example: state:MAR.';
 COMMENT ON COLUMN actor_profile.name IS 'Canonical name. Example: Morocco.';
-COMMENT ON COLUMN actor_profile.type IS 'state, person, organization, military, armed_group, media, igo or place.';
+COMMENT ON COLUMN actor_profile.type IS 'state, person, organization, military, armed_group, media, igo, civilians or place.';
 COMMENT ON COLUMN actor_profile.country IS 'Country (ISO 3166-1 alpha-3) the actor is or belongs to; NULL for international bodies and when unknown. Example: MAR.';
 COMMENT ON COLUMN actor_profile.sector IS 'CAMEO/PLOVER-style sector (GOV, MIL, REB, MED...). Example: GOV.';
 COMMENT ON COLUMN actor_profile.first_seen IS 'Earliest publication date of an article naming the actor. Example: 2021-11-25.';

@@ -49,7 +49,7 @@ COMMENT ON TABLE article_actors IS 'One row per actor named in an article, as th
 COMMENT ON COLUMN article_actors.article_id IS 'Article the actor is named in (articles.article_id).';
 COMMENT ON COLUMN article_actors.actor_id IS 'Stable actor id (actors.actor_id).';
 COMMENT ON COLUMN article_actors.name IS 'Canonical name: English for states, places and dictionary organisations (CLDR / dictionary), Latin script with diacritics for people. Example: Royal Moroccan Armed Forces.';
-COMMENT ON COLUMN article_actors.type IS 'state, person, organization, military, armed_group, media, igo or place.';
+COMMENT ON COLUMN article_actors.type IS 'state, person, organization, military, armed_group, media, igo, civilians or place.';
 COMMENT ON COLUMN article_actors.country IS 'ISO 3166-1 alpha-3 code of the state the actor is or belongs to; NULL for international bodies and when unknown. Example: ISR.';
 COMMENT ON COLUMN article_actors.sector IS 'CAMEO/PLOVER-style sector: GOV, MIL, REB, MED, IGO, NGO, COP, JUD, LEG, PTY, REL, BUS, CVL...; for a dictionary person, the sector of the office held on the article''s date. NULL for places and unknown.';
 COMMENT ON COLUMN article_actors.mention_count IS 'Number of mentions of the actor in the article.';
@@ -72,7 +72,7 @@ CREATE TABLE actors (
 COMMENT ON TABLE actors IS 'One row per actor across all articles. Rebuilt after every load from article_actors and mentions.';
 COMMENT ON COLUMN actors.actor_id IS 'Stable actor id from a canonical key, the same in every article, language and run: state:<ISO3>, place:<ISO3>[:<city>], military:<ISO3>, police:<ISO3>, a dictionary id (person:aviv-kochavi, org:polisario-front, igo:united-nations, media:maroc-hebdo), or person:/org: + the folded name of an unknown actor.';
 COMMENT ON COLUMN actors.name IS 'Canonical name as most articles give it (ties: alphabetical).';
-COMMENT ON COLUMN actors.type IS 'Type as most articles give it: state, person, organization, military, armed_group, media, igo or place.';
+COMMENT ON COLUMN actors.type IS 'Type as most articles give it: state, person, organization, military, armed_group, media, igo, civilians or place.';
 COMMENT ON COLUMN actors.country IS 'ISO 3166-1 alpha-3 code as most articles give it; NULL when no article says.';
 COMMENT ON COLUMN actors.sector IS 'Sector as most articles give it (for people it can change with their offices; see actor_offices).';
 COMMENT ON COLUMN actors.first_seen IS 'Earliest publication date (articles.published_start) of an article naming the actor; NULL when no article is dated.';

@@ -1,0 +1,48 @@
+"""Crowds and unnamed police as actors (transforms/actors/crowds.py). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.actors_support import by_id, ids_of, resolve
+
+
+def test_a_crowd_noun_with_a_demonym_is_that_countrys_civilians() -> None:
+    # noun + demonym in Spanish and Arabic, demonym + noun in English
+    actors = by_id(resolve("Los huelguistas bolivianos cortaron ayer la carretera.", "es"))
+    crowd = actors["civilians:BOL"]
+    assert crowd.type == "civilians" and crowd.sector == "CVL" and crowd.country == "BOL"
+    assert "state:BOL" not in actors  # the demonym belongs to the crowd, not to the state
+    assert "civilians:JOR" in ids_of("واعتصم الطلاب الأردنيون في الجامعة.", "ar")
+    assert "civilians:PER" in ids_of("Peruvian strikers blocked the highway on Monday.", "en")
+
+
+def test_a_bare_crowd_noun_takes_the_articles_dominant_country() -> None:
+    text = ("Miles de manifestantes recorrieron el centro de Quito. El Gobierno de Ecuador "
+            "anunció una reunión con los sindicatos ecuatorianos.")
+    actors = by_id(resolve(text, "es"))
+    assert actors["civilians:ECU"].mentions[0].text == "manifestantes"
+    assert actors["civilians:ECU"].mentions[0].confidence <= 0.4  # the dominant country is a weak cue
+
+
+def test_a_crowd_nobody_can_place_is_no_actor() -> None:
+    assert not any(i.startswith("civilians") for i in ids_of("Los manifestantes cortaron la calle principal.", "es"))
+    assert not any(i.startswith("civilians") for i in ids_of("تجمع المتظاهرون أمام المبنى.", "ar"))
+
+
+def test_a_glued_conjunction_is_left_out_of_the_crowd_mention() -> None:
+    actors = by_id(resolve("وتظاهر آلاف في الرباط، والمتظاهرون طالبوا الحكومة المغربية بالإصلاح.", "ar"))
+    texts = [m.text for m in actors["civilians:MAR"].mentions]
+    assert "المتظاهرون" in texts
+
+
+def test_unnamed_police_is_the_national_police_of_the_article() -> None:
+    text = "La Policía detuvo anoche a tres hombres en Sevilla, informó el Ministerio del Interior español."
+    actors = by_id(resolve(text, "es"))
+    assert actors["police:ESP"].sector == "COP"
+    assert "police:IRQ" in ids_of("فرقت الشرطة المتظاهرين في وسط بغداد.", "ar")
+    assert not any(i.startswith("police") for i in ids_of("La Policía detuvo a tres hombres.", "es"))
+
+
+def test_a_name_or_institution_wins_over_the_crowd_noun() -> None:
+    # "policía" inside "la policía colombiana" is the institution named by the demonym
+    actors = by_id(resolve("La policía colombiana detuvo a dos estudiantes en Cali.", "es"))
+    assert actors["police:COL"].mentions[0].text.lower().startswith("policía colombiana")

@@ -1,0 +1,115 @@
+"""Crowds and unnamed police: actors named by a common noun, not by a name.
+
+Event data codes protests, strikes and attacks on civilians with actors that have no name:
+"los manifestantes", "المتظاهرون", "the students", "la Policía". Two patterns:
+
+- crowd noun + demonym ("los estudiantes chilenos", "المتظاهرون المصريون", "Egyptian protesters"):
+  that country's civilians (`civilians:<ISO3>`, type civilians, sector CVL), confidence 0.8;
+- a bare crowd noun (`civilian_nouns` of `actors_lexicon.yaml`) or a bare police noun
+  (`bare_police`: "la Policía", "الشرطة", "the riot police"): a placeholder of its own, one per
+  mention, whose country `attribution.py` reads like an unknown organisation's ("los habitantes
+  de Gaza" by the "of" cue, else the article's dominant country at 0.4). `settle` then gives it
+  its id (`civilians:<ISO3>`, `police:<ISO3>`) or, with no country, drops it: a crowd nobody can
+  place is not an actor (precision first).
+
+Crowds and police are guesses: they lose against any name, title or institution over the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from transforms.actors import identity
+from transforms.actors.context import GAZETTEER, GUESS, Candidate, Context
+from transforms.actors.identity import ActorRef
+
+NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar", "it", "pt", "ro", "ca"})
+CROWD_PLACEHOLDER, POLICE_PLACEHOLDER = "civilians:@", "police:@"
+DEMONYM_CONFIDENCE, BARE_CONFIDENCE = 0.8, 0.5
+LONGEST = 3
+
+
+def crowd_candidates(ctx: Context) -> list[Candidate]:
+    found: list[Candidate] = []
+    crowds = ctx.lexicon.words.get("civilian_nouns", frozenset())
+    police = ctx.lexicon.words.get("bare_police", frozenset())
+    if not crowds and not police:
+        return found
+    index = 0
+    while index < len(ctx.words):
+        hit = _phrase_at(ctx, index, crowds, police)
+        if hit is None:
+            index += 1
+            continue
+        end, kind, skip = hit
+        country = _adjacent_demonym(ctx, index, end) if kind == "civilians" else None
+        if country is not None:
+            first, last, iso3 = country
+            found.append(Candidate(first, last, GAZETTEER, civilians(ctx, iso3), "demonym",
+                                   DEMONYM_CONFIDENCE, skip=skip if first == index else 0))
+        else:
+            placeholder = CROWD_PLACEHOLDER if kind == "civilians" else POLICE_PLACEHOLDER
+            name = "civilians" if kind == "civilians" else "police"
+            actor_type = "civilians" if kind == "civilians" else "organization"
+            sector = "CVL" if kind == "civilians" else "COP"
+            ref = ActorRef(f"{placeholder}{index}", name, actor_type, None, sector)
+            found.append(Candidate(index, end, GUESS, ref, "pattern", BARE_CONFIDENCE, skip=skip))
+        index = end
+    return found
+
+
+def civilians(ctx: Context, iso3: str) -> ActorRef:
+    return ActorRef(f"civilians:{iso3}", f"{ctx.knowledge.countries[iso3].name} civilians",
+                    "civilians", iso3, "CVL", True)
+
+
+def settle(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Placeholders with a country get their id; those without are dropped."""
+    settled = []
+    for candidate in candidates:
+        actor_id = candidate.ref.actor_id
+        if not actor_id.startswith((CROWD_PLACEHOLDER, POLICE_PLACEHOLDER)):
+            settled.append(candidate)
+            continue
+        country = candidate.ref.country
+        if country is None or country not in ctx.knowledge.countries:
+            continue
+        ref = civilians(ctx, country) if actor_id.startswith(CROWD_PLACEHOLDER) \
+            else identity.police(ctx.knowledge, country)
+        settled.append(replace(candidate, ref=ref))
+    return settled
+
+
+def _phrase_at(ctx: Context, index: int, crowds: frozenset, police: frozenset) -> tuple[int, str, int] | None:
+    """The longest crowd or police phrase starting at word `index`: (end, kind, proclitic skip)."""
+    words = ctx.words
+    for length in range(LONGEST, 0, -1):
+        end = index + length
+        if end > len(words) or not ctx.same_sentence(index, end):
+            continue
+        rest = tuple(word.key for word in words[index + 1 : end])
+        for position, variant in enumerate(words[index].variants):
+            phrase = (variant, *rest)
+            skip = 1 if position else 0  # a glued proclitic ("والمتظاهرون") is left out of the mention
+            if phrase in crowds:
+                return end, "civilians", skip
+            if phrase in police:
+                return end, "police", skip
+    return None
+
+
+def _adjacent_demonym(ctx: Context, first: int, last: int) -> tuple[int, int, str] | None:
+    """A demonym qualifying the crowd noun: right after it in noun-first languages ("manifestants
+    marocains"), right before it otherwise ("Moroccan protesters"): (first, last, ISO3)."""
+    if ctx.language in NOUN_FIRST_LANGUAGES:
+        for match in ctx.matches_at.get(last, ()):
+            if match.best.kind == "demonym" and match.best.country and ctx.same_sentence(first, match.last):
+                return first, match.last, match.best.country
+        return None
+    for start in range(max(first - 3, 0), first):
+        for match in ctx.matches_at.get(start, ()):
+            if match.last == first and match.best.kind == "demonym" and match.best.country \
+                    and ctx.same_sentence(start, last):
+                return start, last, match.best.country
+    return None
