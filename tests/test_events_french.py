@@ -341,3 +341,35 @@ def test_un_gerondif_rattache_a_un_nom_prend_quand_meme_le_sujet_de_la_propositi
     )
     (request,) = found.events_of("REQUEST")
     assert (request.sources, request.targets) == (("person:pierre-martin",), ("person:paul-durand",))
+
+
+def test_recevoir_un_portefeuille_n_est_pas_une_rencontre() -> None:
+    # Pattern: a meeting verb whose object is a thing ("reçoit la Justice", a portfolio) is no CONSULT.
+    found = extract(
+        "Jean Morel reçoit la Justice, Paul Lenoir garde les Finances.",
+        "fr", "2023-05-10", [person("jean-morel", "Jean Morel", "FRA"), person("paul-lenoir", "Paul Lenoir", "FRA")],
+    )
+    assert not found.events_of("CONSULT")
+
+
+def test_un_document_consulte_n_est_pas_une_consultation_mais_un_homologue_recu_oui() -> None:
+    # Pattern: the passive subject of "consulter" is a thing (read, viewed), not a partner.
+    viewed = extract(
+        "Le rapport peut être consulté sur le site de la Commission nationale.",
+        "fr", "2023-05-10", [group("org:cn", "Commission nationale", "government_body", "FRA", "Commission nationale")],
+    )
+    assert not viewed.events_of("CONSULT")
+    met = extract("Le président Tamba a reçu son homologue à Banjul.", "fr", "2023-05-10",
+                  [person("tamba", "Tamba", "GMB"), city("GMB", "Banjul")])
+    assert met.events_of("CONSULT")
+
+
+def test_un_passif_nu_de_remercier_est_un_renvoi_pas_un_soutien() -> None:
+    # Pattern: "X fut remerciée" (dismissed) is no SUPPORT; "remercié pour …" is thanks.
+    dismissed = extract("Marie Dubois, critiquée par la presse, fut remerciée lundi.", "fr", "2023-05-10",
+                        [person("marie-dubois", "Marie Dubois", "FRA")])
+    assert not dismissed.events_of("SUPPORT")
+    thanked = extract("Marie Dubois a été remerciée par le Premier ministre Paul Lenoir pour son travail.",
+                      "fr", "2023-05-10", [person("marie-dubois", "Marie Dubois", "FRA"),
+                                           person("paul-lenoir", "Paul Lenoir", "FRA")])
+    assert thanked.events_of("SUPPORT")

@@ -33,7 +33,7 @@ from transforms.events.agreements import (
 from transforms.events.crosswalk import CONFLICTUAL_ACTS, COOPERATIVE_ACTS, Coding, Crosswalk
 from transforms.events.dating import event_date, from_mention
 from transforms.events.drafts import EventDraft
-from transforms.events.figurative import figurative_reading
+from transforms.events.figurative import figurative_reading, other_sense
 from transforms.events.identity import date_bucket, event_key, stable_id
 from transforms.events.lexicon import LanguageLexicon, available_languages, load_lexicon
 from transforms.events.matching import TriggerMatch, find_triggers
@@ -149,6 +149,7 @@ class EventExtractor:
                 for index, match in enumerate(matches)
             ]
             unit_drafts = [d for d in (self._literal(d) for d in unit_drafts) if d is not None]
+            unit_drafts = [d for d in unit_drafts if not other_sense(d.match, tokens, unit_participants_)]
             drafts.extend(_collapse_same_event(unit_drafts))
         return drafts
 

@@ -11,13 +11,26 @@ Patterns covered, each read from cue lists in `transforms/data/events_<lang>.yam
     flawed") -> no event.
 The object is looked for in the few words after the trigger, up to the first punctuation mark, so
 "attacked the town, ruining the plan" stays an attack.
+
+Round 2, read from the parse (French), `other_sense`:
+  - a meeting verb whose direct object is the partner (`partner_object_verbs`: recevoir,
+    consulter) used with a thing as object or passive subject ("X reçoit la Justice", a
+    portfolio; "le document peut être consulté", read) -> no event: a meeting is between actors;
+  - a bare passive of a verb that then means a dismissal (`dismissal_passives`: "X fut
+    remerciée") -> no SUPPORT, unless a reason follows ("remercié pour son aide").
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from transforms import syntax
 from transforms.events.matching import TriggerMatch
+from transforms.events.participants import Participant
 from transforms.events.tokens import UnitTokens
 
 OBJECT_WINDOW = 6  # words after the trigger where its object is looked for
@@ -71,3 +84,53 @@ def _object_window_end(match: TriggerMatch, tokens: UnitTokens) -> int:
         if len(tokens.word_indexes(match.end, end)) >= OBJECT_WINDOW:
             break
     return end
+
+
+def other_sense(match: TriggerMatch, tokens: UnitTokens, participants: Sequence[Participant]) -> bool:
+    """True when the parse shows the trigger verb in a sense that is no event (see the module doc)."""
+    cues = tokens.lexicon.cues
+    if match.is_noun or not tokens.unit.has_parse or len(match.entry.pattern) != 1:
+        return False
+    keys = tokens.keys[match.start]
+    verb = tokens.token(match.start)
+    if keys & cues.partner_object_verbs:
+        patient = _patient(verb)
+        if patient is not None and patient.lower_ not in cues.partner_nouns and patient.lemma_.lower() not in cues.partner_nouns \
+                and patient.pos_ != "PRON" and patient.ent_type_ != "PER":
+            inside = {t.i for t in syntax.subtree(patient)}
+            return not any(p.root.i in inside or patient.i in range(p.start, p.end) for p in participants)
+    if keys & cues.dismissal_passives and _passive(verb):
+        reasons = [
+            c for c in syntax.children(verb)
+            if any(syntax.dep(g) == "case" and g.lower_ in cues.reason_prepositions for g in syntax.children(c))
+        ]
+        return not reasons
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    return "Voice=Pass" in str(verb.morph) or any(syntax.dep(c) == "aux:pass" for c in syntax.children(verb))
+
+
+def _patient(verb: Token) -> Token | None:
+    """What the verb acts on: its direct object; in the passive its subject (also a raised one,
+    "le document peut être consulté"); for a participle on a noun ("la vidéo consultée"), that noun."""
+    children = syntax.children(verb)
+    if not _passive(verb):
+        # the last object: the parser may read a date before it as one ("a reçu le 4 mai le ministre")
+        objects = [c for c in children if syntax.dep(c) == "obj" and c.pos_ != "NUM"]
+        if objects:
+            return objects[-1]
+        if syntax.dep(verb) == "acl" and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph):
+            if not any(syntax.dep(c) == "aux:tense" for c in children):
+                return syntax.head(verb)
+        return None
+    subjects = [c for c in children if syntax.dep(c) in {"nsubj:pass", "nsubj"}]
+    if subjects:
+        return subjects[0]
+    if syntax.dep(verb) == "xcomp":
+        raised = [c for c in syntax.children(syntax.head(verb)) if syntax.dep(c) == "nsubj"]
+        return raised[0] if raised else None
+    if syntax.dep(verb) == "acl":
+        return syntax.head(verb)
+    return None

@@ -85,6 +85,13 @@ class Cues:
     criticised_objects: tuple[Phrase, ...] = ()
     horizon_markers: tuple[Phrase, ...] = ()
     opinion_complements: tuple[Phrase, ...] = ()
+    # issue 13, round 2: verbs whose direct object is the partner met or received (a thing there
+    # means another sense: "reçoit la Défense", "une vidéo consultée"), and verbs whose bare
+    # passive means a dismissal ("fut remerciée") unless a reason follows ("remercié pour …").
+    partner_object_verbs: frozenset[str] = frozenset()
+    partner_nouns: frozenset[str] = frozenset()
+    dismissal_passives: frozenset[str] = frozenset()
+    reason_prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,10 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         criticised_objects=phrases("criticised_objects"),
         horizon_markers=phrases("horizon_markers"),
         opinion_complements=phrases("opinion_complements"),
+        partner_object_verbs=words("partner_object_verbs"),
+        partner_nouns=words("partner_nouns"),
+        dismissal_passives=words("dismissal_passives"),
+        reason_prepositions=words("reason_prepositions"),
     )
 
 
