@@ -163,3 +163,13 @@ def test_gunmen_kidnapping_is_an_assault() -> None:
     )
     assault = found.events_of("ASSAULT")
     assert assault and assault[0].sources == ("org:gunmen",)
+
+
+def test_a_light_verb_before_its_subject_gives_the_noun_its_doer() -> None:
+    # VSO light verb: "قام X بالاحتجاج" (X carried out a protest)
+    found = extract(
+        "وقام متظاهرون أتراك في إسطنبول بالاحتجاج على القرار.",
+        "ar", "2023-03-10", [_crowd("TUR", "متظاهرون أتراك"), city("TUR", "إسطنبول")],
+    )
+    protest = found.events_of("PROTEST")
+    assert protest and protest[0].sources == ("civilians:TUR",)

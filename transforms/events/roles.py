@@ -215,11 +215,21 @@ class RoleReader:
         Any other actor to the left is someone else's argument ("X condemned the killing of Y")."""
         if not left:
             return left
+        clause_start, _ = self.tokens.clause_bounds(match.start)
+        if self.cues.postverbal_subjects:
+            # VSO light verb: "قام متظاهرون … بالاحتجاج", "شن مسلحون هجوما": the light verb comes
+            # before its subject, which is the noun's doer (at most a word between verb and actor;
+            # a place after the subject, "في إسطنبول", is not the doer).
+            actors = [p for p in left if not self._is_locative(p)]
+            if actors:
+                first = _last_group(actors, self.tokens)[0]
+                before = self.tokens.find(self.cues.light_verbs, max(clause_start, first.start - 2), first.start)
+                if before is not None and len(self.tokens.word_indexes(actors[-1].end, match.start)) <= 6:
+                    return actors
         last = left[-1]
         between = [self.tokens.lower(i) for i in self.tokens.word_indexes(last.end, match.start)]
         if len(between) <= 2 and all(w in NOUN_PREMODIFIER_GAP for w in between):
             return left
-        clause_start, _ = self.tokens.clause_bounds(match.start)
         light = self.tokens.find(self.cues.light_verbs, last.end, match.start)
         if light is not None and len(self.tokens.word_indexes(light.end, match.start)) <= 4:
             return left
