@@ -298,3 +298,28 @@ def test_an_agreement_with_parties_status_and_date_is_more_confident_than_a_bare
     assert full.confidence >= 0.8
     assert loose.confidence <= 0.3  # generic name, no party, no status, reported speech
     assert 0.05 <= loose.confidence < full.confidence <= 0.95
+
+
+def test_a_weekday_governed_by_a_future_marker_is_the_coming_one() -> None:
+    # Pattern: "scheduled for Friday" binds the weekday to the future even when a past verb
+    # ("were confirmed") is nearer; the article is of Tuesday 9 May 2023.
+    found = extract(
+        "Talks between Kenya and Uganda, scheduled for Friday, were confirmed.",
+        "en", "2023-05-09", [state("KEN", "Kenya"), state("UGA", "Uganda")],
+    )
+    (talks,) = found.events_of("AGREE")  # a planned meeting is an intent (PLOVER)
+    assert talks.date_start.isoformat() == "2023-05-12"
+    assert talks.modality == "planned"
+
+
+def test_the_date_of_a_reporting_tail_does_not_date_an_announced_act() -> None:
+    # Pattern: "X will meet Y, the ministry said on Monday": Monday is when it was said.
+    found = extract(
+        "Kenya and Uganda will meet in Nairobi, the ministry said on Monday.",
+        "en", "2023-05-09", [state("KEN", "Kenya"), state("UGA", "Uganda")],
+    )
+    (meeting,) = found.events
+    assert meeting.date_source == "publication"
+    done = extract("Kenya and Uganda met in Nairobi on Monday, the ministry said.", "en", "2023-05-09",
+                   [state("KEN", "Kenya"), state("UGA", "Uganda")])
+    assert done.events[0].date_start.isoformat() == "2023-05-08"

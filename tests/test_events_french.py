@@ -373,3 +373,18 @@ def test_un_passif_nu_de_remercier_est_un_renvoi_pas_un_soutien() -> None:
                       "fr", "2023-05-10", [person("marie-dubois", "Marie Dubois", "FRA"),
                                            person("paul-lenoir", "Paul Lenoir", "FRA")])
     assert thanked.events_of("SUPPORT")
+
+
+def test_une_date_qui_complete_un_nom_ne_date_pas_le_verbe() -> None:
+    # Pattern: "à la suite des élections de dimanche 17 juin, X a soutenu Y": the date is the elections'.
+    found = extract(
+        "À la suite des élections de dimanche 17 juin, le Parti vert a soutenu le Premier ministre Paul Lenoir.",
+        "fr", "2023-06-21",
+        [group("org:verts", "Parti vert", "political_party", "FRA", "Parti vert"), person("paul-lenoir", "Paul Lenoir", "FRA")],
+    )
+    (support,) = found.events_of("SUPPORT")
+    assert support.date_source == "publication"
+    dated = extract("Le Parti vert a soutenu dimanche 18 juin le Premier ministre Paul Lenoir.", "fr", "2023-06-21",
+                    [group("org:verts", "Parti vert", "political_party", "FRA", "Parti vert"),
+                     person("paul-lenoir", "Paul Lenoir", "FRA")])
+    assert dated.events_of("SUPPORT")[0].date_start.isoformat() == "2023-06-18"

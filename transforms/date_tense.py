@@ -47,9 +47,16 @@ def tense_near(language: str, work: str, start: int, end: int, bounds: tuple[int
             if match.start() < end and match.end() > start:
                 continue  # inside the date itself ("mardi dernier" is handled by the rule)
             distance = start - match.end() if match.end() <= start else match.start() - end
+            if match.end() <= start and _BOUND.fullmatch(work, match.end(), start):
+                # "scheduled for Friday", "prévue pour vendredi", "prévue vendredi": the marker
+                # governs the date through at most one preposition, whatever verb comes after.
+                distance = -1
             if best is None or distance < best[0]:
                 best = (distance, direction)
     return best[1] if best else None
+
+
+_BOUND = re.compile(r"\s+(?:\w{1,4}\s+)?(?:(?:le|la|les|the|this|ce|cette)\s+)?")
 
 
 def _clause(work: str, low: int, high: int, start: int, end: int) -> tuple[int, int]:

@@ -5,6 +5,10 @@ Preference order, all within the trigger's unit:
      "une guérilla lancée en novembre 2020"), nearest first;
   2. a date mention in the trigger's clause, nearest first;
   3. any date mention of the unit, nearest first.
+(Parsed languages) a date that the parse hangs on a noun other than the trigger ("à la suite des
+élections de dimanche 17 juin, X a soutenu …") dates that noun's thing or event: it is skipped.
+A date inside a reporting tail (", the ministry said on Monday") is skipped for an announced act
+("will meet"): it dates the statement, and the act comes after it.
 Otherwise the publication date, flagged `date_source = "publication"`.
 """
 
@@ -16,6 +20,7 @@ from datetime import date
 
 from transforms import syntax
 from transforms.events.matching import TriggerMatch
+from transforms.events.modality import is_announced
 from transforms.events.tokens import UnitTokens
 from transforms.records import DateMention, Precision, PublishedDate
 
@@ -68,6 +73,10 @@ def pick_date_mention(
     match: TriggerMatch, tokens: UnitTokens, dates: Sequence[DateMention]
 ) -> DateMention | None:
     in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end) and _can_date_an_event(d, tokens)]
+    if in_unit and tokens.reporting_tails and is_announced(match, tokens):
+        # "X will meet Y in Nairobi, the ministry said on Monday": the tail's date is when it was
+        # said; an announced act happens later, so that date is not the act's.
+        in_unit = [d for d in in_unit if not _in_reporting_tail(d, tokens)]
     if not in_unit:
         return None
     trigger_char = tokens.token(match.start).idx
@@ -76,6 +85,9 @@ def pick_date_mention(
         return min(abs(mention.start - trigger_char), abs(mention.end - trigger_char))
 
     if tokens.unit.has_parse:
+        in_unit = [d for d in in_unit if not _dates_a_noun(d, tokens, match)]
+        if not in_unit:
+            return None
         subtree = _subtree_chars(match, tokens)
         inside = [d for d in in_unit if any(start <= d.start < end for start, end in subtree)]
         if inside:
@@ -86,6 +98,28 @@ def pick_date_mention(
     in_clause = [d for d in in_unit if low <= d.start < high]
     pool = in_clause or in_unit
     return min(pool, key=lambda d: (distance(d), d.start))
+
+
+def _in_reporting_tail(mention: DateMention, tokens: UnitTokens) -> bool:
+    span = tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and tokens.in_reporting_tail(span.start)
+
+
+def _dates_a_noun(mention: DateMention, tokens: UnitTokens, match: TriggerMatch) -> bool:
+    """The parse attaches the date expression, as a whole, to a noun other than the trigger:
+    "les élections de dimanche 17 juin", "le sommet du 3 mars" (a nominal modifier, not an
+    adverbial of a verb); "sa rencontre de décembre 2006" still dates the trigger "rencontre"."""
+    span = tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    inside = range(span.start, span.end)
+    heads = [syntax.head(t) for t in span if syntax.head(t).i not in inside]
+    if len(heads) != 1:
+        return False
+    link = next(t for t in span if syntax.head(t).i not in inside)
+    if match.start <= heads[0].i < match.end:
+        return False
+    return heads[0].pos_ in {"NOUN", "PROPN"} and syntax.dep(link) in {"nmod", "nmod:poss"}
 
 
 def _subtree_chars(match: TriggerMatch, tokens: UnitTokens) -> list[tuple[int, int]]:

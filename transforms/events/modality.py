@@ -127,6 +127,11 @@ def _negated(match: TriggerMatch, tokens: UnitTokens) -> bool:
     return tokens.find(cues.negation, before[0], match.start) is not None
 
 
+def is_announced(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    """The trigger is written in the future or announced by a future marker in its clause."""
+    return _future(match, tokens, tokens.clause_bounds(match.start)[0])
+
+
 def _future(match: TriggerMatch, tokens: UnitTokens, clause_start: int) -> bool:
     token = tokens.token(match.start)
     morph = str(token.morph)
