@@ -16,8 +16,10 @@ def test_a_crowd_noun_with_a_demonym_is_that_countrys_civilians() -> None:
 
 
 def test_a_bare_crowd_noun_takes_the_articles_dominant_country() -> None:
-    text = ("Miles de manifestantes recorrieron el centro de Quito. El Gobierno de Ecuador "
-            "anunció una reunión con los sindicatos ecuatorianos.")
+    text = (
+        "Miles de manifestantes recorrieron el centro de Quito. El Gobierno de Ecuador "
+        "anunció una reunión con los sindicatos ecuatorianos."
+    )
     actors = by_id(resolve(text, "es"))
     assert actors["civilians:ECU"].mentions[0].text == "manifestantes"
     assert actors["civilians:ECU"].mentions[0].confidence <= 0.4  # the dominant country is a weak cue
@@ -46,3 +48,11 @@ def test_a_name_or_institution_wins_over_the_crowd_noun() -> None:
     # "policía" inside "la policía colombiana" is the institution named by the demonym
     actors = by_id(resolve("La policía colombiana detuvo a dos estudiantes en Cali.", "es"))
     assert actors["police:COL"].mentions[0].text.lower().startswith("policía colombiana")
+
+
+def test_a_bare_capitalised_government_noun_is_the_articles_state() -> None:
+    text = "El Gobierno aprobó ayer el presupuesto de Chile, y el Senado lo votará en Santiago."
+    actors = by_id(resolve(text, "es"))
+    assert [m.text for m in actors["state:CHL"].mentions if m.text in {"Gobierno", "Senado"}] == ["Gobierno", "Senado"]
+    # lower case is the adjective ("director ejecutivo"), and with no country there is no state
+    assert not any(i.startswith("state") for i in ids_of("El director ejecutivo habló con el Gobierno.", "es"))

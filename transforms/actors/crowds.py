@@ -5,12 +5,13 @@ Event data codes protests, strikes and attacks on civilians with actors that hav
 
 - crowd noun + demonym ("los estudiantes chilenos", "المتظاهرون المصريون", "Egyptian protesters"):
   that country's civilians (`civilians:<ISO3>`, type civilians, sector CVL), confidence 0.8;
-- a bare crowd noun (`civilian_nouns` of `actors_lexicon.yaml`) or a bare police noun
-  (`bare_police`: "la Policía", "الشرطة", "the riot police"): a placeholder of its own, one per
+- a bare crowd noun (`civilian_nouns` of `actors_lexicon.yaml`), a bare police noun
+  (`bare_police`: "la Policía", "الشرطة", "the riot police") or a bare, capitalised government
+  noun (`bare_government`: "el Gobierno", "el Parlamento"): a placeholder of its own, one per
   mention, whose country `attribution.py` reads like an unknown organisation's ("los habitantes
   de Gaza" by the "of" cue, else the article's dominant country at 0.4). `settle` then gives it
-  its id (`civilians:<ISO3>`, `police:<ISO3>`) or, with no country, drops it: a crowd nobody can
-  place is not an actor (precision first).
+  its id (`civilians:<ISO3>`, `police:<ISO3>`, `state:<ISO3>`) or, with no country, drops it: a
+  crowd nobody can place is not an actor (precision first).
 
 Crowds and police are guesses: they lose against any name, title or institution over the same words.
 """
@@ -25,7 +26,12 @@ from transforms.actors.context import GAZETTEER, GUESS, Candidate, Context
 from transforms.actors.identity import ActorRef
 
 NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar", "it", "pt", "ro", "ca"})
-CROWD_PLACEHOLDER, POLICE_PLACEHOLDER = "civilians:@", "police:@"
+CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER = "civilians:@", "police:@", "state:@"
+PLACEHOLDERS = {  # kind -> (id prefix, name, type, sector)
+    "civilians": (CROWD_PLACEHOLDER, "civilians", "civilians", "CVL"),
+    "police": (POLICE_PLACEHOLDER, "police", "organization", "COP"),
+    "government": (STATE_PLACEHOLDER, "government", "organization", "GOV"),
+}
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE = 0.8, 0.5
 LONGEST = 3
 
@@ -34,11 +40,12 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
     found: list[Candidate] = []
     crowds = ctx.lexicon.words.get("civilian_nouns", frozenset())
     police = ctx.lexicon.words.get("bare_police", frozenset())
-    if not crowds and not police:
+    government = ctx.lexicon.words.get("bare_government", frozenset())
+    if not crowds and not police and not government:
         return found
     index = 0
     while index < len(ctx.words):
-        hit = _phrase_at(ctx, index, crowds, police)
+        hit = _phrase_at(ctx, index, crowds, police, government)
         if hit is None:
             index += 1
             continue
@@ -46,13 +53,19 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
         country = _adjacent_demonym(ctx, index, end) if kind == "civilians" else None
         if country is not None:
             first, last, iso3 = country
-            found.append(Candidate(first, last, GAZETTEER, civilians(ctx, iso3), "demonym",
-                                   DEMONYM_CONFIDENCE, skip=skip if first == index else 0))
+            found.append(
+                Candidate(
+                    first,
+                    last,
+                    GAZETTEER,
+                    civilians(ctx, iso3),
+                    "demonym",
+                    DEMONYM_CONFIDENCE,
+                    skip=skip if first == index else 0,
+                )
+            )
         else:
-            placeholder = CROWD_PLACEHOLDER if kind == "civilians" else POLICE_PLACEHOLDER
-            name = "civilians" if kind == "civilians" else "police"
-            actor_type = "civilians" if kind == "civilians" else "organization"
-            sector = "CVL" if kind == "civilians" else "COP"
+            placeholder, name, actor_type, sector = PLACEHOLDERS[kind]
             ref = ActorRef(f"{placeholder}{index}", name, actor_type, None, sector)
             found.append(Candidate(index, end, GUESS, ref, "pattern", BARE_CONFIDENCE, skip=skip))
         index = end
@@ -60,8 +73,9 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
 
 
 def civilians(ctx: Context, iso3: str) -> ActorRef:
-    return ActorRef(f"civilians:{iso3}", f"{ctx.knowledge.countries[iso3].name} civilians",
-                    "civilians", iso3, "CVL", True)
+    return ActorRef(
+        f"civilians:{iso3}", f"{ctx.knowledge.countries[iso3].name} civilians", "civilians", iso3, "CVL", True
+    )
 
 
 def settle(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -69,20 +83,27 @@ def settle(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
     settled = []
     for candidate in candidates:
         actor_id = candidate.ref.actor_id
-        if not actor_id.startswith((CROWD_PLACEHOLDER, POLICE_PLACEHOLDER)):
+        if not actor_id.startswith((CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER)):
             settled.append(candidate)
             continue
         country = candidate.ref.country
         if country is None or country not in ctx.knowledge.countries:
             continue
-        ref = civilians(ctx, country) if actor_id.startswith(CROWD_PLACEHOLDER) \
-            else identity.police(ctx.knowledge, country)
+        if actor_id.startswith(CROWD_PLACEHOLDER):
+            ref = civilians(ctx, country)
+        elif actor_id.startswith(POLICE_PLACEHOLDER):
+            ref = identity.police(ctx.knowledge, country)
+        else:
+            ref = identity.state(ctx.knowledge, country)
         settled.append(replace(candidate, ref=ref))
     return settled
 
 
-def _phrase_at(ctx: Context, index: int, crowds: frozenset, police: frozenset) -> tuple[int, str, int] | None:
-    """The longest crowd or police phrase starting at word `index`: (end, kind, proclitic skip)."""
+def _phrase_at(
+    ctx: Context, index: int, crowds: frozenset, police: frozenset, government: frozenset
+) -> tuple[int, str, int] | None:
+    """The longest crowd, police or government phrase starting at word `index`: (end, kind,
+    proclitic skip). A government noun must be capitalised ("el Gobierno", not "poder ejecutivo")."""
     words = ctx.words
     for length in range(LONGEST, 0, -1):
         end = index + length
@@ -96,6 +117,8 @@ def _phrase_at(ctx: Context, index: int, crowds: frozenset, police: frozenset) -
                 return end, "civilians", skip
             if phrase in police:
                 return end, "police", skip
+            if phrase in government and words[index].is_capitalized:
+                return end, "government", skip
     return None
 
 
@@ -109,7 +132,11 @@ def _adjacent_demonym(ctx: Context, first: int, last: int) -> tuple[int, int, st
         return None
     for start in range(max(first - 3, 0), first):
         for match in ctx.matches_at.get(start, ()):
-            if match.last == first and match.best.kind == "demonym" and match.best.country \
-                    and ctx.same_sentence(start, last):
+            if (
+                match.last == first
+                and match.best.kind == "demonym"
+                and match.best.country
+                and ctx.same_sentence(start, last)
+            ):
                 return start, last, match.best.country
     return None
