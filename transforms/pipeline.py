@@ -23,7 +23,7 @@ from transforms.records import ArticleRecord, ExtractedDocument
 
 # Bump when a change to any extraction stage changes what it produces: every derived warehouse
 # row records the version that made it, and `reprocess` rebuilds rows made by older versions.
-EXTRACTOR_VERSION = "0.4.1"
+EXTRACTOR_VERSION = "0.4.2"
 
 
 class Extractor:
