@@ -35,7 +35,8 @@ from functools import lru_cache
 import duckdb
 
 from warehouse.quality import run_checks
-from warehouse.schema import Table, build_sql, schema_sql, stored_tables
+from warehouse import schema
+from warehouse.schema import Table, schema_sql, stored_tables
 
 TOUCHED = "_touched"
 _SCOPE = "_scope"
@@ -48,7 +49,7 @@ def _statements(sql: str) -> tuple[tuple[str, str], ...]:
 
 
 def _targets(kind: str) -> list[str]:
-    return list(_targets_in(kind, build_sql()))
+    return list(_targets_in(kind, schema.build_sql()))
 
 
 @lru_cache(maxsize=8)
@@ -66,7 +67,7 @@ def _targets_in(kind: str, sql: str) -> tuple[str, ...]:
 
 def _read_by_build() -> set[str]:
     """Tables named in the build's INSERT, DELETE and UPDATE statements."""
-    code = " ".join(re.sub(r"--[^\n]*", "", query) for kind, query in _statements(build_sql()) if kind in _DML)
+    code = " ".join(re.sub(r"--[^\n]*", "", query) for kind, query in _statements(schema.build_sql()) if kind in _DML)
     return {name for name in stored_tables() if re.search(rf"\b{name}\b", code)}
 
 
@@ -152,7 +153,7 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
                 f"INSERT INTO {_SCOPE}.articles SELECT * REPLACE ('' AS text) FROM articles WHERE article_id IN ({ids})"
             )
         con.execute(f"USE {_SCOPE}")
-        for _, query in _statements(build_sql()):
+        for _, query in _statements(schema.build_sql()):
             con.execute(query)
         con.execute(f"USE {main}")
         for name, key in rebuilt_tables().items():
@@ -164,7 +165,7 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
             key = tables[name].primary_key[0]
             con.execute(f'DELETE FROM {name} WHERE "{key}" IN {_touched(key)}')
             con.execute(f"INSERT INTO {name} SELECT * FROM {_SCOPE}.{name}")
-        for statement_type, query in _statements(build_sql()):
+        for statement_type, query in _statements(schema.build_sql()):
             if statement_type not in _DML:  # views and their comments
                 con.execute(query)
     finally:
@@ -177,7 +178,7 @@ def code_hash() -> str:
     publish builds and checks everything."""
     from warehouse.quality import quality_checks
 
-    text = build_sql() + "\n".join(query for _, query in quality_checks())
+    text = schema.build_sql() + "\n".join(query for _, query in quality_checks())
     return hashlib.sha256(text.encode()).hexdigest()
 
 
