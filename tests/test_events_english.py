@@ -323,3 +323,24 @@ def test_the_date_of_a_reporting_tail_does_not_date_an_announced_act() -> None:
     done = extract("Kenya and Uganda met in Nairobi on Monday, the ministry said.", "en", "2023-05-09",
                    [state("KEN", "Kenya"), state("UGA", "Uganda")])
     assert done.events[0].date_start.isoformat() == "2023-05-08"
+
+
+def test_a_quoted_first_person_subject_is_the_speaker_of_the_reporting_tail() -> None:
+    # Pattern: "\"I urge Y to …\", X said": X is the source, Y the target.
+    found = extract(
+        "\"I urge Uganda to withdraw its troops from the border,\" William Ruto said.",
+        "en", "2023-05-09", [state("UGA", "Uganda"), person("ruto", "William Ruto", "KEN")],
+    )
+    (request,) = found.events_of("REQUEST")
+    assert (request.sources, request.targets) == (("person:ruto",), ("state:UGA",))
+
+
+def test_actors_of_a_relative_clause_between_subject_and_verb_are_not_the_subject() -> None:
+    # Pattern: "X, who met Y last week, criticised Z": X criticises, not Y.
+    found = extract(
+        "William Ruto, who met Yoweri Museveni last week, criticised Tanzania.",
+        "en", "2023-05-09",
+        [person("ruto", "William Ruto", "KEN"), person("museveni", "Yoweri Museveni", "UGA"), state("TZA", "Tanzania")],
+    )
+    (criticism,) = found.events_of("ACCUSE")
+    assert (criticism.sources, criticism.targets) == (("person:ruto",), ("state:TZA",))

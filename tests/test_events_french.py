@@ -388,3 +388,13 @@ def test_une_date_qui_complete_un_nom_ne_date_pas_le_verbe() -> None:
                     [group("org:verts", "Parti vert", "political_party", "FRA", "Parti vert"),
                      person("paul-lenoir", "Paul Lenoir", "FRA")])
     assert dated.events_of("SUPPORT")[0].date_start.isoformat() == "2023-06-18"
+
+
+def test_un_sujet_a_la_premiere_personne_dans_une_citation_est_l_orateur() -> None:
+    # Pattern: "« Nous exigeons que Y … », a déclaré X": X demands.
+    found = extract(
+        "« Nous exigeons le retrait des troupes de l'Ouganda », a déclaré William Ruto.",
+        "fr", "2023-05-09", [state("UGA", "Ouganda", "l'Ouganda"), person("ruto", "William Ruto", "KEN")],
+    )
+    requests = found.events_of("REQUEST")
+    assert requests and requests[0].sources == ("person:ruto",)

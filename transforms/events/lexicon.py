@@ -92,6 +92,8 @@ class Cues:
     partner_nouns: frozenset[str] = frozenset()
     dismissal_passives: frozenset[str] = frozenset()
     reason_prepositions: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    first_person_pronouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,8 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         partner_nouns=words("partner_nouns"),
         dismissal_passives=words("dismissal_passives"),
         reason_prepositions=words("reason_prepositions"),
+        relative_pronouns=words("relative_pronouns"),
+        first_person_pronouns=words("first_person_pronouns"),
     )
 
 

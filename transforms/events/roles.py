@@ -68,6 +68,7 @@ class RoleReader:
     def __init__(self, tokens: UnitTokens, participants: Sequence[Participant]) -> None:
         self.tokens = tokens
         self.cues = tokens.lexicon.cues
+        self.all_participants = list(participants)
         # Reporting tails (", officials said") and wire datelines ("WASHINGTON, March 3 -") name who
         # reports and where the story was filed, never a participant.
         self.participants = [
@@ -121,6 +122,10 @@ class RoleReader:
         # before it ("a protégé le général X en refusant de l'extrader").
         own_subject = _has_own_subject(head) or _non_finite(head)
         linear_sources = () if own_subject and not passive else linear.sources
+        if own_subject and not passive and not syntactic.sources:
+            # "« Nous exigeons … », a déclaré X": the first-person subject is the tail's speaker.
+            clause_start, _ = self.tokens.clause_bounds(match.start)
+            linear_sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         linear_targets = () if own_subject and passive else linear.targets
         return Roles(
             sources=syntactic.sources or linear_sources,
@@ -135,6 +140,7 @@ class RoleReader:
         left = [p for p in in_clause if p.end <= match.start]
         if scheme != "speaker":
             left = self._after_reporting_verb(match, left, clause_start)
+        left = self._outside_relative_clauses(match, left, clause_start)
         right = [p for p in in_clause if p.start >= match.end]
         agents = [p for p in right if self.preposition_before(p) in self.cues.agent_prepositions]
         locatives = [p for p in right if self._is_locative(p)]
@@ -164,6 +170,8 @@ class RoleReader:
                     sources = tuple(_last_group(left, self.tokens)) or tuple(_first_group(agents, self.tokens))
                     return Roles(sources, tuple(group), location)
         sources = tuple(_last_group(left, self.tokens))
+        if not sources and not match.is_noun:
+            sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         if self.cues.postverbal_subjects and not match.is_noun:
             # Arabic VSO ("وأدان الأمين العام X ..."): the verb opening its clause takes the actor
             # right after it as subject; an actor before it belongs to an earlier clause.
@@ -207,6 +215,41 @@ class RoleReader:
         if following and following[0] in SUBJECT_PRONOUNS:
             return left
         return []
+
+    def _outside_relative_clauses(
+        self, match: TriggerMatch, left: list[Participant], clause_start: int
+    ) -> list[Participant]:
+        """"X, who met Y last week, criticised Z": actors inside a relative clause set off by
+        commas and closed before the trigger belong to that clause, not to the trigger's subject."""
+        pronouns = self.cues.relative_pronouns
+        if not pronouns or not left:
+            return left
+        words = self.tokens.word_indexes(clause_start, match.start)
+        commas = [i for i in words if self.tokens.lower(i) == ","]
+        inserted: list[tuple[int, int]] = []
+        for position, comma in enumerate(commas):
+            following = self.tokens.word_indexes(comma + 1, match.start)[:1]
+            if following and self.tokens.lower(following[0]) in pronouns and position + 1 < len(commas):
+                inserted.append((comma, commas[position + 1]))
+        return [p for p in left if not any(start < p.start and p.end <= end for start, end in inserted)]
+
+    def _quoted_first_person_speaker(self, match: TriggerMatch, clause_start: int) -> list[Participant]:
+        """"\"I urge Y to …\", X said" / "« Nous exigeons … », a déclaré X": a first-person subject
+        just before the trigger (at most two words between: "we strongly condemn", "I will not
+        accept") is the speaker the reporting tail names."""
+        pronouns = self.cues.first_person_pronouns
+        tails = self.tokens.reporting_tails
+        if not pronouns or not tails:
+            return []
+        before = self.tokens.word_indexes(clause_start, match.start)[-3:]
+        if not any(self.tokens.lower(i) in pronouns for i in before):
+            return []
+        speakers = [
+            p for p in self.all_participants
+            if any(start <= p.start < end for start, end in tails) and p.start > match.start
+            and p.actor.type not in PLACE_TYPES
+        ]
+        return _first_group(speakers, self.tokens)
 
     def _noun_left_arguments(self, match: TriggerMatch, left: list[Participant]) -> list[Participant]:
         """Actors before a noun trigger that are its own argument, read without a parse:
