@@ -173,3 +173,29 @@ def test_a_light_verb_before_its_subject_gives_the_noun_its_doer() -> None:
     )
     protest = found.events_of("PROTEST")
     assert protest and protest[0].sources == ("civilians:TUR",)
+
+
+def test_kana_qad_is_a_pluperfect_not_a_threat() -> None:
+    # "وكانت ... قد أطلقت": had fired (done), not "may fire"
+    found = extract(
+        "وكانت القوات الإثيوبية قد قصفت مواقع المتمردين الصوماليين أمس.",
+        "ar",
+        "2023-03-10",
+        [
+            group("military:ETH", "Ethiopian forces", "military", "ETH", "القوات الإثيوبية"),
+            group("org:somalia-rebels", "Somalia rebels", "armed_group", "SOM", "المتمردين الصوماليين"),
+        ],
+    )
+    assert found.events_of("ASSAULT") and not found.events_of("THREATEN")
+
+
+def test_violence_by_a_crowd_is_a_riot() -> None:
+    # PLOVER codes rioting crowds as PROTEST (CAMEO 145), not ASSAULT
+    found = extract(
+        "وهاجم المتظاهرون الكينيون مقر الحزب الحاكم في نيروبي.",
+        "ar",
+        "2023-03-10",
+        [_crowd("KEN", "المتظاهرون الكينيون"), city("KEN", "نيروبي")],
+    )
+    assert [e.event_type for e in found.events] == ["PROTEST"]
+    assert found.events[0].cameo_code == "145"

@@ -137,3 +137,14 @@ def test_police_arrest_has_the_police_as_source() -> None:
     )
     coerce = found.events_of("COERCE")
     assert coerce and coerce[0].sources == ("police:ESP",)
+
+
+def test_soldiers_attacking_is_still_an_assault() -> None:
+    # the riot recoding is for crowds only
+    found = extract(
+        "Los soldados colombianos atacaron un campamento en Arauca.",
+        "es",
+        "2023-03-10",
+        [group("military:COL", "Colombian armed forces", "military", "COL", "Los soldados colombianos")],
+    )
+    assert found.events_of("ASSAULT") and not found.events_of("PROTEST")

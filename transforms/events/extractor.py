@@ -53,6 +53,7 @@ from transforms.records import (
 
 SIGNING_CODE = "057"
 CRITICISM_CODE = "111"
+RIOT_CODE = "145"  # protest violently, riot (PLOVER PROTEST)
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
 
 
@@ -149,6 +150,7 @@ class EventExtractor:
                 for index, match in enumerate(matches)
             ]
             unit_drafts = [d for d in (self._literal(d) for d in unit_drafts) if d is not None]
+            unit_drafts = [self._riot(d, actors) for d in unit_drafts]
             unit_drafts = [d for d in unit_drafts if not other_sense(d.match, tokens, unit_participants_)]
             drafts.extend(_collapse_same_event(unit_drafts))
         return drafts
@@ -205,6 +207,18 @@ class EventExtractor:
             return None
         if reading == "criticism":
             draft.coding = self.crosswalk.by_cameo(CRITICISM_CODE)
+            draft.recoded = True
+        return draft
+
+    def _riot(self, draft: EventDraft, actors: Sequence[Actor]) -> EventDraft:
+        """Violence whose doers are all crowds ("protesters stormed the office", "أحرق المتظاهرون
+        ...", "los manifestantes atacaron ...") is a violent protest (CAMEO 145, PROTEST), as
+        PLOVER codes riots. Verbs only: a noun's doer is read less surely (victims in "مقتل 15 شخصا"
+        are no rioters); a planned, conditional or refused act keeps its coding (THREATEN, ...)."""
+        kinds = {actor.actor_id: actor.type for actor in actors}
+        if draft.event_type == "ASSAULT" and draft.sources and not draft.recoded and not draft.match.is_noun \
+                and all(kinds.get(source) == "civilians" for source in draft.sources):
+            draft.coding = self.crosswalk.by_cameo(RIOT_CODE)
             draft.recoded = True
         return draft
 
