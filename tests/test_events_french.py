@@ -398,3 +398,14 @@ def test_un_sujet_a_la_premiere_personne_dans_une_citation_est_l_orateur() -> No
     )
     requests = found.events_of("REQUEST")
     assert requests and requests[0].sources == ("person:ruto",)
+
+
+def test_le_relatif_qui_sujet_renvoie_a_son_antecedent() -> None:
+    # Pattern: "le quotidien X qui a accusé Y": X accuses; "Y, qui a été arrêté": Y is the target.
+    found = extract(
+        "La presse a réagi, notamment le quotidien Le Monde qui a accusé Paul Durand de mentir.",
+        "fr", "2023-05-09",
+        [group("media:le-monde", "Le Monde", "media", "FRA", "Le Monde"), person("paul-durand", "Paul Durand", "FRA")],
+    )
+    (accusation,) = found.events_of("ACCUSE")
+    assert (accusation.sources, accusation.targets) == (("media:le-monde",), ("person:paul-durand",))

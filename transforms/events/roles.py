@@ -447,6 +447,12 @@ class RoleReader:
                 location = participant
                 if scheme == "destination":
                     targets.append(participant)
+        if not match.is_noun:
+            antecedent_role, antecedents = self._relative_antecedent(head, candidates)
+            if antecedent_role == "source" and not sources:
+                sources = [p for p in antecedents if p not in targets]
+            elif antecedent_role == "target" and not targets:
+                targets = [p for p in antecedents if p not in sources]
         if not sources:
             sources = self._controller_subjects(head, candidates)
         if not sources and match.is_noun:
@@ -495,6 +501,25 @@ class RoleReader:
         if hit is not None and hit.start <= word_head(root).i < hit.end and _case_marker(root) in {"de", "d'", "du", "des"}:
             return "source"
         return None
+
+    def _relative_antecedent(self, head: Token, candidates: list[Participant]) -> tuple[str | None, list[Participant]]:
+        """"le quotidien X qui a accusé Y": a relative pronoun subject ("qui") stands for the noun
+        the relative clause hangs on: its actor is the source (the target in the passive: "X, qui
+        a été arrêté")."""
+        if syntax.dep(head) != "acl:relcl" or not self.cues.relative_pronouns:
+            return None, []
+        relation = next(
+            (syntax.dep(c) for c in syntax.children(head)
+             if syntax.dep(c) in SUBJECT_RELATIONS | PASSIVE_SUBJECT_RELATIONS and c.lower_ in self.cues.relative_pronouns),
+            None,
+        )
+        if relation is None:
+            return None, []
+        antecedent = syntax.head(head)
+        found = [p for p in candidates if _is_same_phrase(p.root, antecedent)]
+        if not found:
+            return None, []
+        return ("target" if relation in PASSIVE_SUBJECT_RELATIONS else "source"), found
 
     def _controller_subjects(self, head: Token, candidates: list[Participant]) -> list[Participant]:
         """"X a effectué une visite", "X a décidé de signer", "X a protégé Y en refusant de
