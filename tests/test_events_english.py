@@ -344,3 +344,13 @@ def test_actors_of_a_relative_clause_between_subject_and_verb_are_not_the_subjec
     )
     (criticism,) = found.events_of("ACCUSE")
     assert (criticism.sources, criticism.targets) == (("person:ruto",), ("state:TZA",))
+
+
+def test_a_possessor_s_meeting_with_a_partner_is_directed_but_talks_between_stay_symmetric() -> None:
+    # Pattern: "X's meeting with Y": X initiates (source), Y is met (target).
+    actors = [person("ruto", "William Ruto", "KEN", "William Ruto"), person("museveni", "Yoweri Museveni", "UGA")]
+    found = extract("William Ruto's meeting with Yoweri Museveni ended without a deal.", "en", "2023-05-09", actors)
+    (meeting,) = found.events_of("CONSULT")
+    assert (meeting.sources, meeting.targets) == (("person:ruto",), ("person:museveni",))
+    talks = extract("Talks between William Ruto and Yoweri Museveni ended.", "en", "2023-05-09", actors)
+    assert set(talks.events_of("CONSULT")[0].sources) == {"person:ruto", "person:museveni"}

@@ -189,8 +189,12 @@ class RoleReader:
         else:
             targets = tuple(_first_group(plain_right or locatives, self.tokens))
         if scheme == "reciprocal":
-            partners = tuple(_first_group(plain_right, self.tokens))
-            return Roles(sources + tuple(p for p in partners if p not in sources), (), location)
+            partners = tuple(p for p in _first_group(plain_right, self.tokens) if p not in sources)
+            if match.is_noun and sources and partners and self._possessed(match, sources):
+                # "X's meeting with Y", "his talks with Y": the possessor initiates (source), the
+                # partner is the target. "X met Y" stays symmetric, as PLOVER codes it.
+                return Roles(sources, partners, location)
+            return Roles(sources + partners, (), location)
         return Roles(sources, targets, location)
 
     def _after_reporting_verb(self, match: TriggerMatch, left: list[Participant], clause_start: int) -> list[Participant]:
@@ -215,6 +219,11 @@ class RoleReader:
         if following and following[0] in SUBJECT_PRONOUNS:
             return left
         return []
+
+    def _possessed(self, match: TriggerMatch, sources: tuple[Participant, ...]) -> bool:
+        """The actor right before the noun is its possessor: "X's meeting", "X' talks"."""
+        between = [self.tokens.lower(i) for i in self.tokens.word_indexes(sources[-1].end, match.start)]
+        return bool(between) and between[0] in {"'s", "’s", "'", "’"} and len(between) <= 2
 
     def _outside_relative_clauses(
         self, match: TriggerMatch, left: list[Participant], clause_start: int
