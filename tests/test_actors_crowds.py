@@ -56,3 +56,11 @@ def test_a_bare_capitalised_government_noun_is_the_articles_state() -> None:
     assert [m.text for m in actors["state:CHL"].mentions if m.text in {"Gobierno", "Senado"}] == ["Gobierno", "Senado"]
     # lower case is the adjective ("director ejecutivo"), and with no country there is no state
     assert not any(i.startswith("state") for i in ids_of("El director ejecutivo habló con el Gobierno.", "es"))
+
+
+def test_a_count_of_nationals_is_a_crowd_of_that_country() -> None:
+    # "thousands of Iranians": a count word, an optional "of", a demonym used as a noun
+    assert "civilians:IRN" in ids_of("وتظاهر آلاف الإيرانيين امس.", "ar")
+    assert "civilians:NPL" in ids_of("وخرج الآلاف من النيباليين إلى الشوارع.", "ar")
+    assert "civilians:PER" in ids_of("Miles de peruanos marcharon ayer.", "es")
+    assert "civilians:PER" in ids_of("Thousands of Peruvians marched on Monday.", "en")

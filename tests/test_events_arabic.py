@@ -199,3 +199,15 @@ def test_violence_by_a_crowd_is_a_riot() -> None:
     )
     assert [e.event_type for e in found.events] == ["PROTEST"]
     assert found.events[0].cameo_code == "145"
+
+
+def test_the_subject_before_qad_acts() -> None:
+    # "وكان X قد فعل" (X had done): X, before "قد", is the subject; the verb does not open a clause
+    found = extract(
+        "وكان المتظاهرون التونسيون قد تظاهروا أمس في صفاقس.",
+        "ar",
+        "2023-03-10",
+        [_crowd("TUN", "المتظاهرون التونسيون"), city("TUN", "صفاقس")],
+    )
+    protest = found.events_of("PROTEST")
+    assert protest and protest[0].sources == ("civilians:TUN",)

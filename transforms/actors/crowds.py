@@ -3,8 +3,10 @@
 Event data codes protests, strikes and attacks on civilians with actors that have no name:
 "los manifestantes", "المتظاهرون", "the students", "la Policía". Two patterns:
 
-- crowd noun + demonym ("los estudiantes chilenos", "المتظاهرون المصريون", "Egyptian protesters"):
-  that country's civilians (`civilians:<ISO3>`, type civilians, sector CVL), confidence 0.8;
+- crowd noun + demonym ("los estudiantes chilenos", "المتظاهرون المصريون", "Egyptian protesters"),
+  or a count of people of a nationality (`crowd_quantities` + a demonym: "آلاف الإيرانيين",
+  "الآلاف من النيباليين", "miles de iraníes", "thousands of Iranians"): that country's civilians
+  (`civilians:<ISO3>`, type civilians, sector CVL), confidence 0.8;
 - a bare crowd noun (`civilian_nouns` of `actors_lexicon.yaml`), a bare police noun
   (`bare_police`: "la Policía", "الشرطة", "the riot police") or a bare, capitalised government
   noun (`bare_government`: "el Gobierno", "el Parlamento"): a placeholder of its own, one per
@@ -34,6 +36,7 @@ PLACEHOLDERS = {  # kind -> (id prefix, name, type, sector)
 }
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE = 0.8, 0.5
 LONGEST = 3
+OF_WORDS = frozenset({"of", "de", "des", "d", "من"})
 
 
 def crowd_candidates(ctx: Context) -> list[Candidate]:
@@ -43,6 +46,7 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
     government = ctx.lexicon.words.get("bare_government", frozenset())
     if not crowds and not police and not government:
         return found
+    found.extend(_counted_nationals(ctx))
     index = 0
     while index < len(ctx.words):
         hit = _phrase_at(ctx, index, crowds, police, government)
@@ -69,6 +73,36 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
             ref = ActorRef(f"{placeholder}{index}", name, actor_type, None, sector)
             found.append(Candidate(index, end, GUESS, ref, "pattern", BARE_CONFIDENCE, skip=skip))
         index = end
+    return found
+
+
+def _counted_nationals(ctx: Context) -> list[Candidate]:
+    """ "آلاف الإيرانيين", "الآلاف من النيباليين", "miles de iraníes", "thousands of Iranians": a
+    count word, an optional "of", then a demonym (used as a noun: the people of that country)."""
+    quantities = ctx.lexicon.words.get("crowd_quantities", frozenset())
+    found: list[Candidate] = []
+    for word in ctx.words if quantities else ():
+        positions = [position for position, variant in enumerate(word.variants) if (variant,) in quantities]
+        if not positions:
+            continue
+        skip = 1 if positions[0] else 0  # a glued proclitic ("والآلاف") is left out of the mention
+        after = word.index + 1
+        if after < len(ctx.words) and ctx.words[after].key in OF_WORDS:
+            after += 1
+        for match in ctx.matches_at.get(after, ()):
+            if match.best.kind == "demonym" and match.best.country and ctx.same_sentence(word.index, match.last):
+                found.append(
+                    Candidate(
+                        word.index,
+                        match.last,
+                        GAZETTEER,
+                        civilians(ctx, match.best.country),
+                        "demonym",
+                        DEMONYM_CONFIDENCE,
+                        skip=skip,
+                    )
+                )
+                break
     return found
 
 

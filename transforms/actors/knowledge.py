@@ -257,7 +257,8 @@ class Knowledge:
         for sector, heads in ((data.get("non_state_heads") or {}).get(scope) or {}).items():
             for head in heads:
                 lexicon.non_state_heads.setdefault(phrase_keys(head), sector)
-        optional = ("multinational_words", "destinations", "civilian_nouns", "bare_police", "bare_government")
+        optional = ("multinational_words", "destinations", "civilian_nouns", "bare_police", "bare_government",
+                    "crowd_quantities")
         for section in optional:  # optional sections
             lexicon.words[section] = frozenset(phrase_keys(word) for word in (data.get(section) or {}).get(scope, ()))
         forms = data["government_forms"][scope]
