@@ -354,3 +354,12 @@ def test_a_possessor_s_meeting_with_a_partner_is_directed_but_talks_between_stay
     assert (meeting.sources, meeting.targets) == (("person:ruto",), ("person:museveni",))
     talks = extract("Talks between William Ruto and Yoweri Museveni ended.", "en", "2023-05-09", actors)
     assert set(talks.events_of("CONSULT")[0].sources) == {"person:ruto", "person:museveni"}
+
+
+def test_a_trigger_word_inside_a_capitalised_title_is_not_an_event() -> None:
+    # Pattern: "headed by Finance Minister X": "Finance" is part of an office name, not funding.
+    found = extract(
+        "Chile set up a debt commission headed by Finance Minister Ana Rojas.",
+        "en", "2023-05-09", [state("CHL", "Chile"), person("ana-rojas", "Ana Rojas", "CHL")],
+    )
+    assert not found.events_of("AID") and not found.events_of("AGREE")

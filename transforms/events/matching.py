@@ -71,8 +71,32 @@ def _matches_at(tokens: UnitTokens, index: int) -> list[TriggerMatch]:
             continue
         if tokens.in_reporting_tail(index):
             continue
+        if _inside_a_name(tokens, index, end):
+            continue
         found.append(TriggerMatch(entry, index, end, with_hit))
     return found
+
+
+def _inside_a_name(tokens: UnitTokens, start: int, end: int) -> bool:
+    """A capitalised trigger word inside a run of capitalised words, away from the sentence
+    start, is part of a name or a title, not an act: "Finance Minister Dilson Funaro", "the
+    Defence Aid Commission", "le ministère de la Défense Nationale"."""
+    words = tokens.word_indexes(tokens.first, tokens.last)
+    if not words or start == words[0]:
+        return False
+    previous = tokens.previous_word(start)
+    if previous is None or not tokens.token(previous).is_alpha and tokens.token(previous).text not in {"'s", "’s"}:
+        return False  # after punctuation or a quote: a new sentence may start there
+    if not _title_case(tokens.token(start).text):
+        return False
+    following = tokens.word_indexes(end, end + 1)
+    neighbours = [previous] if previous != words[0] else []
+    neighbours += following
+    return any(_title_case(tokens.token(i).text) for i in neighbours)
+
+
+def _title_case(text: str) -> bool:
+    return len(text) > 1 and text[0].isupper() and text[1:].islower() and text.isalpha()
 
 
 def _part_of_speech_fits(tokens: UnitTokens, index: int, entry: TriggerEntry) -> bool:
