@@ -363,3 +363,12 @@ def test_a_trigger_word_inside_a_capitalised_title_is_not_an_event() -> None:
         "en", "2023-05-09", [state("CHL", "Chile"), person("ana-rojas", "Ana Rojas", "CHL")],
     )
     assert not found.events_of("AID") and not found.events_of("AGREE")
+
+
+def test_going_back_to_work_is_not_a_visit() -> None:
+    # Pattern: "go (back) to work/school/the polls" is no travel to a counterpart.
+    found = extract("Dockers went back to work in most ports across Chile.", "en", "2023-05-09", [state("CHL", "Chile")])
+    assert not found.events_of("CONSULT")
+    visit = extract("Ana Rojas flew to Chile on Monday.", "en", "2023-05-09",
+                    [state("CHL", "Chile"), person("ana-rojas", "Ana Rojas", "PER")])
+    assert visit.events_of("CONSULT")
