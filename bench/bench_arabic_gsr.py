@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from transforms.pipeline import Extractor
-from transforms.publication_date import parse_publication_date
+from transforms.dates.publication import parse_publication_date
 from transforms.records import ArticleRecord, LanguageGuess
 
 

@@ -16,7 +16,7 @@ import statistics
 import time
 from pathlib import Path
 
-from transforms.calendar import day_range
+from transforms.dates.calendar import day_range
 from transforms.dates import find_dates
 from transforms.nlp import NlpPipelines, sentences_of
 from transforms.records import DateRange

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from transforms.dates import find_dates
 from transforms.events import EventExtractor
 from transforms.nlp import NlpPipelines, sentences_of
-from transforms.publication_date import parse_publication_date
+from transforms.dates.publication import parse_publication_date
 from transforms.records import (
     Actor,
     ActorMention,

@@ -1,4 +1,4 @@
-"""Date expressions: found, spanned and resolved the way an analyst reads news (transforms/dates.py).
+"""Date expressions: found, spanned and resolved the way an analyst reads news (transforms/dates/finder.py).
 
 Fixtures are short sentences written for these tests. Unless a case says otherwise the article
 is published on Wednesday 2022-07-20.
@@ -12,7 +12,7 @@ import pytest
 
 from transforms.article_parsing import parse_text_article
 from transforms.dates import find_dates
-from transforms.publication_date import parse_publication_date
+from transforms.dates.publication import parse_publication_date
 from transforms.records import DateMention, DateRange, Sentence
 
 from .conftest import SEED

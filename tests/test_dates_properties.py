@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.calendar import day_range, month_range, year_range
-from transforms.date_anchors import anchor_windows
-from transforms.date_grammar import grammar_for, working_copy
-from transforms.date_lexicons import SUPPORTED_LANGUAGES, load_lexicon
-from transforms.date_resolution import _RESOLVERS
 from transforms.dates import find_dates
+from transforms.dates.anchors import anchor_windows
+from transforms.dates.calendar import day_range, month_range, year_range
+from transforms.dates.grammar import grammar_for, working_copy
+from transforms.dates.lexicons import SUPPORTED_LANGUAGES, load_lexicon
+from transforms.dates.resolution import _RESOLVERS
 from transforms.records import DateRange
 
 FILLER = ["le", "la", "the", "el", "der", "في", "et", "and", "y", "und", "و", ",", ".", "(", ")", "-", "/"]

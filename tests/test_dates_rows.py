@@ -7,7 +7,7 @@ from datetime import date
 import pyarrow as pa
 
 from transforms.dates import find_dates
-from transforms.publication_date import parse_publication_date
+from transforms.dates.publication import parse_publication_date
 from transforms.records import ArticleRecord, ExtractedDocument, LanguageGuess
 from warehouse.rows.dates import rows
 from warehouse.schema import stored_tables

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.publication_date import parse_publication_date
+from transforms.dates.publication import parse_publication_date
 
 
 @pytest.mark.parametrize(

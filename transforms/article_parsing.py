@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from transforms.problems import Problem
-from transforms.publication_date import parse_publication_date
+from transforms.dates.publication import parse_publication_date
 
 HEADER_KEYS: dict[str, str] = {
     "date": "date",

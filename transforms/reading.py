@@ -24,7 +24,7 @@ from transforms.article_parsing import ParsedArticle, parse_json_articles, parse
 from transforms.decoding import decode_bytes, normalize_text
 from transforms.language import detect_language
 from transforms.problems import Problem, UnusableInput
-from transforms.publication_date import parse_publication_date
+from transforms.dates.publication import parse_publication_date
 from transforms.records import ArticleRecord
 
 FileFormat = Literal["text", "json", "jsonl"]

@@ -37,7 +37,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsdesk.evaluation._metrics import prf
-from transforms.calendar import day_range
+from transforms.dates.calendar import day_range
 from transforms.dates import find_dates
 from transforms.records import DateMention, DateRange
 

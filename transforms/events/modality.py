@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transforms import syntax
-from transforms.date_tense import tense_markers
+from transforms.dates.tense import tense_markers
 from transforms.events.matching import TriggerMatch
 from transforms.events.tokens import UnitTokens
 
@@ -70,7 +70,7 @@ _ARABIC_IMPERFECT_PREFIXES = frozenset("يتن")  # يوقع, توقع, نوقع
 
 def _past(match: TriggerMatch, tokens: UnitTokens) -> bool:
     """Whether the trigger verb itself is in a past tense: the tagger's tense where the unit is
-    parsed (French), else the word's form (date_tense's past markers; the Arabic perfect)."""
+    parsed (French), else the word's form (dates.tense's past markers; the Arabic perfect)."""
     if match.is_noun:
         return False
     if match.start > tokens.first and tokens.lower(match.start - 1) in _NOT_DONE_BEFORE:
@@ -104,7 +104,7 @@ def _past_by_parse(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _past_by_form(match: TriggerMatch, tokens: UnitTokens) -> bool:
-    """A past marker of the language (transforms/date_tense.py: "signed", "firmó", "ha firmado",
+    """A past marker of the language (transforms/dates/tense.py: "signed", "firmó", "ha firmado",
     "a signé") that ends with the trigger word."""
     token = tokens.token(match.start)
     end = token.idx + len(token.text)

@@ -1,5 +1,5 @@
 -- Dates: every date expression found in an article, resolved to an inclusive range of days.
--- Per-article table: replaced whenever its article is re-extracted (transforms/dates.py,
+-- Per-article table: replaced whenever its article is re-extracted (transforms/dates/finder.py,
 -- rows from warehouse/rows/dates.py; conventions in docs/dates.md).
 
 CREATE TABLE dates (

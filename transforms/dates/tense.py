@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from transforms.date_lexicons import forms_regex, load_lexicon
+from transforms.dates.lexicons import forms_regex, load_lexicon
 
 Direction = Literal["past", "next"]
 WINDOW = 120  # characters either side of the date that may hold its verb

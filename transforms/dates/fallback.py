@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
 
-from transforms.calendar import day_range, month_range, timeml_value
+from transforms.dates.calendar import day_range, month_range, timeml_value
 from transforms.records import DateMention, DateRange, Sentence
 
 # A fixed "now": relative words must not depend on the day the pipeline runs.

@@ -33,8 +33,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.date_anchors import AnchorIndex, anchor_index, anchor_windows, rule_kinds
-from transforms.date_lexicons import DateLexicon, RuleSpec, fold, forms_regex, load_lexicon
+from transforms.dates.anchors import AnchorIndex, anchor_index, anchor_windows, rule_kinds
+from transforms.dates.lexicons import DateLexicon, RuleSpec, fold, forms_regex, load_lexicon
 
 # One character in, one character out: offsets in the working copy are offsets in the text.
 _WORKING_COPY = str.maketrans(
@@ -69,7 +69,7 @@ class CompiledRule:
     spec: RuleSpec
     regex: re.Pattern[str]
     group_classes: Mapping[str, str]  # group name -> word class, for reading values
-    kinds: frozenset[str]  # the kinds of anchor token a match may contain (date_anchors)
+    kinds: frozenset[str]  # the kinds of anchor token a match may contain (dates.anchors)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from transforms.calendar import day_range, month_range, timeml_value, year_range
+from transforms.dates.calendar import day_range, month_range, timeml_value, year_range
 from transforms.records import DateRange, Modifier, Precision
 
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

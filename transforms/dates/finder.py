@@ -3,9 +3,9 @@
     find_dates(text, language, published, sentences) -> (DateMention, ...)
 
 French, English, Spanish, German and Arabic are read with rules and lexicons written for them
-(`transforms/data/dates_<lang>.yaml`, compiled by `date_grammar`, resolved by
-`date_resolution`); any other language falls back to dateparser for explicit absolute dates
-only (`date_fallback`, method "dateparser").
+(`transforms/data/dates_<lang>.yaml`, compiled by `dates.grammar`, resolved by
+`dates.resolution`); any other language falls back to dateparser for explicit absolute dates
+only (`dates.fallback`, method "dateparser").
 
 The steps, for a supported language:
 1. match every rule on a working copy of the text (Arabic digits and typographic marks made
@@ -28,10 +28,10 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from transforms.date_fallback import fallback_dates
-from transforms.date_grammar import Candidate, Grammar, candidates, grammar_for, signal_before, working_copy
-from transforms.date_lexicons import SUPPORTED_LANGUAGES
-from transforms.date_resolution import (
+from transforms.dates.fallback import fallback_dates
+from transforms.dates.grammar import Candidate, Grammar, candidates, grammar_for, signal_before, working_copy
+from transforms.dates.lexicons import SUPPORTED_LANGUAGES
+from transforms.dates.resolution import (
     Parsed,
     Resolution,
     is_absolute,
@@ -41,7 +41,7 @@ from transforms.date_resolution import (
     resolve_from_text,
     resolve_text_fallback,
 )
-from transforms.date_tense import tense_near
+from transforms.dates.tense import tense_near
 from transforms.records import DateMention, DateRange, Sentence
 
 TEXT_ANCHOR_SENTENCES = 2  # how far back "le lendemain" may look for the date it follows

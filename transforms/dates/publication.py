@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-from transforms.calendar import day_range, month_range, year_range
+from transforms.dates.calendar import day_range, month_range, year_range
 from transforms.records import DateRange, PublishedDate
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")

@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from transforms.calendar import timeml_value
-from transforms.date_grammar import Candidate
-from transforms.date_lexicons import DateLexicon, fold
-from transforms.date_periods import (
+from transforms.dates.calendar import timeml_value
+from transforms.dates.grammar import Candidate
+from transforms.dates.lexicons import DateLexicon, fold
+from transforms.dates.periods import (
     PART_MODIFIERS,
     Period,
     add_months,
@@ -46,7 +46,7 @@ from transforms.date_periods import (
     weekend_period,
     year_period,
 )
-from transforms.date_tense import Direction
+from transforms.dates.tense import Direction
 from transforms.records import DateKind, DateRange, Modifier
 
 ABSOLUTE_TYPES = {"date", "month", "year", "season", "year_part", "numeric", "holiday"}

@@ -3,7 +3,7 @@
 A lexicon file holds, for one language: word classes (month names, weekdays, "hier", "dernier",
 "début", units, number words...), each mapping a value to the forms that say it; context word
 lists (what may introduce a bare year or month, what marks a quantity, a habit, a tense); and
-the rules (regular-expression templates over those classes) that `transforms.date_grammar`
+the rules (regular-expression templates over those classes) that `transforms.dates.grammar`
 compiles. `dates_common.yaml` adds the numeric rules every language shares.
 
 Lookups go through `fold`: lower case, no accents or Arabic vowel marks, Arabic letter variants
@@ -19,12 +19,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from transforms.data_files import load_data
+from transforms.data_files import DATA_DIR, load_data
 
-DATA_DIR = Path(__file__).parent / "data"
 SUPPORTED_LANGUAGES = ("ar", "de", "en", "es", "fr")
 
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
@@ -33,11 +31,11 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ":
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """One rule as written in a lexicon file (compiled by `transforms.date_grammar`)."""
+    """One rule as written in a lexicon file (compiled by `transforms.dates.grammar`)."""
 
     type: str  # what the match means: date, month, year, weekday, relative_period, ...
     pattern: str  # regex template; {class} or {class:group} stand for word classes
-    needs: tuple[str, ...] = ()  # context checks a match must pass (see date_grammar)
+    needs: tuple[str, ...] = ()  # context checks a match must pass (see dates.grammar)
     fixed: Mapping[str, str] | None = None  # fields the rule itself supplies, e.g. direction: past
 
 

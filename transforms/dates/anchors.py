@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from transforms.date_lexicons import DateLexicon
+from transforms.dates.lexicons import DateLexicon
 
 # Word classes whose forms can anchor a date. Directions ("ce", "last"), numbers ("un", "a")
 # and ordinals always come with one of these, so they are left out: they are everywhere.
