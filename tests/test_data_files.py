@@ -66,6 +66,11 @@ SHAPES: dict[str, Any] = {
     "actors_demonyms.yaml": {str: {str: WORDS}},
     "actors_dictionary.yaml": [_ACTOR],
     "actors_epithets.yaml": {str: {str: WORDS}},
+    "actors_function_words.yaml": {
+        "determiners": WORDS_BY_LANGUAGE, "coordinators": WORDS, "of_words": WORDS, "english_verbs": WORDS,
+        "english_adverbs": WORDS, "english_function_words": WORDS, "name_particles": WORDS,
+        "arabic_name_links": WORDS,
+    },
     "actors_former_states.yaml": {"former_states": {str: {"core": str, "from?": dt.date, "until?": dt.date}}},
     # words by language, or by language and kind (titles: by kind and sector)
     "actors_lexicon.yaml": {str: {str: (WORDS, WORDS_BY_KEY, {str: WORDS_BY_KEY})}},
@@ -75,6 +80,11 @@ SHAPES: dict[str, Any] = {
     "dates_??.yaml": _DATES,
     "events_coding_rules.yaml": {"intent_codes": {str: str}, "threat_codes": {str: str}, "refusal_codes": {str: str}},
     "events_??.yaml": _EVENTS,
+    "events_function_words.yaml": {
+        "coordination_words": WORDS, "np_skip_words": WORDS, "genitive_prepositions": WORDS,
+        "subject_pronouns": WORDS, "noun_premodifier_gap": WORDS, "extra_prepositions": WORDS,
+        "noun_context_words": WORDS_BY_LANGUAGE, "verb_context_words": WORDS,
+    },
     "language_alphabets.yaml": {"latin_extra": {str: str}, "full": {str: str}},
     "language_endings.yaml": {"endings": {str: str}, "beginnings": {str: str}},
     "language_names.yaml": {"aliases": {str: str}},

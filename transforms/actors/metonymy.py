@@ -16,43 +16,19 @@ from collections.abc import Sequence
 from transforms import syntax
 from transforms.actors import identity
 from transforms.actors.context import Candidate, Context
+from transforms.data_files import load_data
 
-# Words that may stand between a cue and the name: articles, and (English) place adjectives.
-DETERMINERS = {
-    "en": frozenset({"the", "a", "an", "all", "mainland", "neighbouring", "neighboring", "southern",
-                     "northern", "eastern", "western", "central", "rural", "modern", "present", "day",
-                     "colonial", "occupied", "whole", "entire"}),
-    "fr": frozenset({"le", "la", "l", "les", "un", "une", "tout", "toute", "tous"}),
-    "es": frozenset({"el", "la", "los", "las", "un", "una", "todo", "toda"}),
-    "de": frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "ganz", "ganze", "ganzen"}),
-}
-COORDINATORS = frozenset({"and", "et", "y", "e", "und", "or", "ou", "o", "oder", "و"})
-OF_WORDS = frozenset({"of", "de", "du", "d", "des", "del", "von", "der"})
-# English auxiliaries and common reporting verbs right after a subject: "Israel has", "Mexico won".
-ENGLISH_VERBS = frozenset({"has", "have", "had", "will", "would", "can", "could", "should", "must",
-                           "may", "might", "did", "does", "said", "says", "agreed", "signed", "won",
-                           "beat", "declared", "announced", "refused", "rejected", "accused",
-                           "demanded", "threatened", "warned", "sent", "invaded", "attacked",
-                           "recognized", "recognised", "voted", "joined", "withdrew", "lost",
-                           "defeated", "qualified", "played", "competed", "held", "finished",
-                           "hosted", "claimed", "annexed", "backed", "supported", "opposed",
-                           "offered", "promised", "pledged", "urged", "called", "asked", "expelled",
-                           "imposed", "launched", "sought", "wants", "wanted", "plans", "planned",
-                           "responded", "retaliated", "condemned", "welcomed", "denied", "insisted",
-                           "began", "took", "made", "gave", "led", "fought", "became", "kept", "brought", "built", "broke", "chose", "drew", "fell", "felt", "found", "got",
-                           "grew", "left", "paid", "ran", "saw", "sold", "stood", "struck", "told",
-                           "thought", "threw", "understood", "wrote", "underwent", "forbade",
-                           "intend", "intends", "want", "continues", "continued", "didn", "doesn",
-                           "wasn", "hasn"})
-ENGLISH_ADVERBS = frozenset({"first", "further", "also", "then", "later", "again", "still", "now", "never",
-                             "already", "once", "soon", "finally", "initially", "eventually", "subsequently"})
+# Word lists (transforms/data/actors_function_words.yaml): articles and place adjectives between a cue
+# and the name (per language, "en" for the others), coordinators, "of" words, and the English verbs,
+# adverbs and function words read after a subject ("Israel has", "Mexico first won").
+_WORDS = load_data("actors_function_words.yaml")
+DETERMINERS: dict[str, frozenset[str]] = {language: frozenset(words) for language, words in _WORDS["determiners"].items()}
+COORDINATORS: frozenset[str] = frozenset(_WORDS["coordinators"])
+OF_WORDS: frozenset[str] = frozenset(_WORDS["of_words"])
+ENGLISH_VERBS: frozenset[str] = frozenset(_WORDS["english_verbs"])
+ENGLISH_ADVERBS: frozenset[str] = frozenset(_WORDS["english_adverbs"])
 FRENCH_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"})
-ENGLISH_FUNCTION_WORDS = frozenset({"and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with",
-                                    "from", "by", "as", "is", "was", "are", "were", "be", "been", "that",
-                                    "which", "who", "whom", "where", "when", "while", "after", "before",
-                                    "since", "until", "than", "then", "also", "not", "only", "into",
-                                    "during", "under", "over", "between", "against", "through", "about",
-                                    "s", "its", "their", "his", "her", "up", "out", "off"})
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(_WORDS["english_function_words"])
 
 
 def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:

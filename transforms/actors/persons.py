@@ -16,12 +16,14 @@ from transforms.actors import identity
 from transforms.actors.context import GAZETTEER, GUESS, STRUCTURED, Candidate, Context
 from transforms.actors.identity import ActorRef
 from transforms.actors.text import is_arabic
+from transforms.data_files import load_data
 
 NAME_SEPARATORS = frozenset({" ", "-", ". ", ".", "\u00a0"})  # what may stand between two words of one name
 
-# Lower-case particles allowed inside a name ("José Eduardo dos Santos", "Mohammed bin Salman").
-NAME_PARTICLES = frozenset({"de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ben",
-                            "ibn", "al", "el", "abu", "abou", "la", "le", "di", "du", "del", "y", "ould"})
+# Word lists (transforms/data/actors_function_words.yaml): lower-case particles allowed inside a name
+# ("José Eduardo dos Santos", "Mohammed bin Salman"), and the Arabic name links ("بن", "عبد", ...).
+_WORDS = load_data("actors_function_words.yaml")
+NAME_PARTICLES: frozenset[str] = frozenset(_WORDS["name_particles"])
 PLACE_KINDS = ("country", "seat", "city", "demonym", "epithet", "building")
 MAX_NAME_WORDS = 4
 MAX_OFFICE_WORDS = 12
@@ -249,9 +251,9 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
     return office_end, name_start, run_end
 
 
-# Arabic name links: the nasab "بن/بنت/ابن" (son/daughter of), the family "آل" (folded "ال"),
-# and the first half of compound names ("عبد", "أبو"): each takes the next word with it.
-ARABIC_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ال", "عبد", "ابو"})
+# Arabic name links: the nasab (son/daughter of), the family "آل" (folded "ال"), and the first half
+# of compound names ("عبد", "أبو"): each takes the next word with it.
+ARABIC_NAME_LINKS: frozenset[str] = frozenset(_WORDS["arabic_name_links"])
 MAX_ARABIC_NAME_WORDS = 7
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from transforms import syntax
+from transforms.data_files import load_data
 from transforms.events.hyphenated import attaching_token, word_head, word_start, word_tokens
 from transforms.events.lexicon import RoleScheme
 from transforms.events.matching import TriggerMatch
@@ -34,21 +35,15 @@ from transforms.events.morphology import arabic_proclitic, normalize_arabic
 from transforms.events.participants import PLACE_TYPES, Participant
 from transforms.events.tokens import UnitTokens
 
-COORDINATION_WORDS = frozenset({",", "and", "et", "&", "ainsi", "que", "as", "well", "or", "ou", "both", "y", "e"})
-NP_SKIP_WORDS = frozenset(
-    {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "of", "'s",
-     "minister", "ministre", "president", "président", "general", "général", "leader", "chief",
-     "chef", "prime", "foreign", "defence", "defense", "secretary", "king", "roi", "envoy", "senior",
-     "official", "officials", "spokesman", "délégué", "ministers",
-     # Spanish determiners and titles ("el presidente francés, X, y el ministro Y")
-     "el", "los", "las", "del", "al", "ministro", "presidente", "jefe", "secretario", "rey", "primer",
-     "portavoz", "canciller"}
-)
-GENITIVE_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des"})
-SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"})
+# Word lists (transforms/data/events_function_words.yaml); the dependency labels below are the parser's.
+_WORDS = load_data("events_function_words.yaml")
+COORDINATION_WORDS: frozenset[str] = frozenset(_WORDS["coordination_words"])
+NP_SKIP_WORDS: frozenset[str] = frozenset(_WORDS["np_skip_words"])
+GENITIVE_PREPOSITIONS: frozenset[str] = frozenset(_WORDS["genitive_prepositions"])
+SUBJECT_PRONOUNS: frozenset[str] = frozenset(_WORDS["subject_pronouns"])
 # What may stand between an actor and a noun trigger it modifies: "the U.S. attack", "Iraq's raid".
-NOUN_PREMODIFIER_GAP = frozenset({"'s", "’s", "'", "new", "latest", "recent", "first", "second", "planned", "first-ever"})
-EXTRA_PREPOSITIONS = frozenset({"of", "de", "d'", "du", "des", "entre", "between", "from", "with", "avec", "among", "parmi"})
+NOUN_PREMODIFIER_GAP: frozenset[str] = frozenset(_WORDS["noun_premodifier_gap"])
+EXTRA_PREPOSITIONS: frozenset[str] = frozenset(_WORDS["extra_prepositions"])
 SUBJECT_RELATIONS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_RELATIONS = frozenset({"nsubj:pass", "csubj:pass"})
 OBJECT_RELATIONS = frozenset({"obj", "iobj", "dobj", "ccomp", "xcomp"})

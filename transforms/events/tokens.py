@@ -12,28 +12,21 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
+from transforms.data_files import load_data
 from transforms.events.lexicon import LanguageLexicon, Phrase
 from transforms.events.morphology import arabic_keys, normalize_arabic
 from transforms.events.units import Unit, normalize_word, token_keys
 
 PUNCTUATION_STOPS = frozenset({".", "!", "?"})
-# English has no tagger in the pipeline: words that show the next word is used as a noun.
-NOUN_CONTEXT_WORDS = frozenset(
-    {"a", "an", "the", "his", "her", "its", "their", "our", "this", "these", "those", "'s", "’s",
-     "new", "recent", "latest", "first", "second", "further", "major", "any", "no", "every", "each"}
-)
-# The same for the other untagged languages (Spanish; Arabic glues its article to the noun).
-NOUN_CONTEXT_BY_LANGUAGE = {
-    "es": frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "del", "al", "este",
-                     "esta", "estos", "estas", "nuevo", "nueva", "primer", "primera", "cualquier", "ningún"}),
-    "ar": frozenset(),
-}
+# Untagged languages (English, Spanish; transforms/data/events_function_words.yaml): words that show
+# the next word is used as a noun (English for a language without its own list; Arabic glues its
+# article to the noun) ...
+_WORDS = load_data("events_function_words.yaml")
+_NOUN_CONTEXT: dict[str, frozenset[str]] = {language: frozenset(words) for language, words in _WORDS["noun_context_words"].items()}
+NOUN_CONTEXT_WORDS = _NOUN_CONTEXT["en"]
+NOUN_CONTEXT_BY_LANGUAGE = {language: words for language, words in _NOUN_CONTEXT.items() if language != "en"}
 # ... and words that show it is used as a verb.
-VERB_CONTEXT_WORDS = frozenset(
-    {"to", "will", "would", "shall", "should", "could", "can", "may", "might", "must", "did",
-     "does", "do", "has", "have", "had", "not", "n't", "also", "they", "he", "she", "it", "we",
-     "i", "you", "who", "which"}
-)
+VERB_CONTEXT_WORDS: frozenset[str] = frozenset(_WORDS["verb_context_words"])
 
 
 @dataclass(frozen=True)
