@@ -57,27 +57,40 @@ def goldstein_over_time(events: pd.DataFrame) -> alt.Chart:
     )
 
 
+# What the dyad matrix can colour a cell by: a column of dyad_cells_sql's result, and its legend title.
+DYAD_MEASURES = {
+    "events": "events (directed + reciprocal)",
+    "directed": "directed events (row → column)",
+    "reciprocal": "reciprocal events (both ways)",
+    "goldstein_mean": "mean Goldstein",
+}
+
+
 def dyad_matrix(dyads: pd.DataFrame, measure: str) -> alt.LayerChart:
-    """Source country (rows) x target country (columns) heat map; `measure` is a column of `dyads`
-    (events, or goldstein_mean on a diverging scale), with the event count written in each cell."""
+    """Country (rows) x country (columns) heat map of dashboard/dyad_cells.py's cells: a reciprocal
+    event (a meeting: no direction) is in both cells of its pair, never under an alphabetical
+    direction. `measure` is a key of DYAD_MEASURES (goldstein_mean on a diverging scale); each cell
+    writes its count, the measure's when it is a count, else all its events."""
     diverging = measure == "goldstein_mean"
     scale = alt.Scale(scheme="redblue", domain=[-10, 10]) if diverging else alt.Scale(scheme=COUNT_SCHEME)  # type: ignore[arg-type]
-    base = alt.Chart(dyads, title="Who acts towards whom (source country → target country)").encode(
-        x=alt.X("target_country:N", title="target country", sort="ascending"),
-        y=alt.Y("source_country:N", title="source country", sort="ascending"),
+    base = alt.Chart(dyads, title="Who acts towards whom (row country → column country; reciprocal events both ways)").encode(
+        x=alt.X("target_country:N", title="towards (target country, or other participant)", sort="ascending"),
+        y=alt.Y("source_country:N", title="from (source country, or participant)", sort="ascending"),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color(f"{measure}:Q", title="mean Goldstein" if diverging else "events", scale=scale),
+        color=alt.Color(f"{measure}:Q", title=DYAD_MEASURES[measure], scale=scale),
         tooltip=[
-            alt.Tooltip("source_country:N", title="source"),
-            alt.Tooltip("target_country:N", title="target"),
-            alt.Tooltip("events:Q", title="events"),
+            alt.Tooltip("source_country:N", title="from"),
+            alt.Tooltip("target_country:N", title="towards"),
+            alt.Tooltip("directed:Q", title="directed events (from → towards)"),
+            alt.Tooltip("reciprocal:Q", title="reciprocal events (both ways: meetings, joint statements)"),
+            alt.Tooltip("events:Q", title="events (directed + reciprocal)"),
             alt.Tooltip("cooperation:Q", title="cooperation events"),
             alt.Tooltip("conflict:Q", title="conflict events"),
             alt.Tooltip("goldstein_mean:Q", title="mean Goldstein", format=".2f"),
         ],
     )
-    labels = base.mark_text(fontSize=13).encode(text=alt.Text("events:Q"))
+    labels = base.mark_text(fontSize=13).encode(text=alt.Text(f"{'events' if diverging else measure}:Q"))
     return (cells + labels).properties(height=alt.Step(36), width=alt.Step(48))
 
 

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import html
+import json
 import os
+import re
 import shutil
 import tomllib
 from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 import streamlit as st
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.string_util import is_emoji
 from streamlit.testing.v1 import AppTest
 
+from dashboard.charts import QUAD_COLOURS
 from dashboard.safe_text import markdown_code
 from tests.conftest import REPO
 from tests.seed_warehouse_support import seed_warehouse
@@ -299,3 +304,183 @@ def test_streamlit_run_from_the_project_folder_gathers_no_usage_statistics() -> 
     settings = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert settings["browser"]["gatherUsageStats"] is False
     assert settings["server"]["address"] == "127.0.0.1"
+
+
+# --- every chart has data and says what it shows (issue 17) --------------------------------------
+
+# Per page, per chart title: the title of each encoded channel (None: no title on purpose).
+CHART_TITLES = {
+    None: {
+        "Articles per publication month, by language": {"x": "publication month", "y": "articles", "color": "language"},
+        "Events by PLOVER type": {"x": "events", "y": None},
+    },
+    "views/events.py": {
+        "Events per month, by quad class": {
+            "x": "month the event happened (first possible day)", "y": "events", "color": "quad class",
+        },
+        "Cooperation and conflict (Goldstein scale)": {
+            "x": "event date (first possible day)", "y": "Goldstein", "color": "quad class",
+        },
+    },
+    "views/dyads.py": {
+        "Who acts towards whom (row country → column country; reciprocal events both ways)": {
+            "x": "towards (target country, or other participant)", "y": "from (source country, or participant)",
+            "color": "events (directed + reciprocal)",
+        },
+    },
+}
+
+
+def drawn_charts(app: AppTest) -> dict[str, tuple[dict, pd.DataFrame]]:
+    """Each Vega-Lite chart on the page by title: its encoding (layers merged) and its data."""
+    charts = {}
+    for element in app.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        frames = {dataset.name: convert_arrow_bytes_to_pandas_df(dataset.data.data) for dataset in element.proto.datasets}
+        data = frames[spec["data"]["name"]]
+        encoding: dict = {}
+        for layer in spec.get("layer", [spec]):
+            encoding.update(layer.get("encoding", {}))
+        title = spec.get("title") or spec["layer"][0]["title"]
+        charts[title["text"] if isinstance(title, dict) else title] = (encoding, data)
+    return charts
+
+
+def month_labels(values: pd.Series) -> set[str]:
+    """What a '%b %Y' axis in UTC writes for these instants."""
+    instants = pd.to_datetime(values)
+    instants = instants.dt.tz_localize("UTC") if instants.dt.tz is None else instants.dt.tz_convert("UTC")
+    return set(instants.dt.strftime("%b %Y"))
+
+
+@pytest.mark.parametrize("page", list(CHART_TITLES), ids=lambda page: page or "overview")
+def test_every_chart_has_data_and_the_expected_labels(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path, page: str | None
+) -> None:
+    app = open_app(monkeypatch, warehouse, page)
+    charts = drawn_charts(app)
+    assert set(charts) == set(CHART_TITLES[page])
+    for title, expected in CHART_TITLES[page].items():
+        encoding, data = charts[title]
+        assert len(data) > 0, f"{title!r} is empty"
+        for channel, channel_title in expected.items():
+            assert encoding[channel].get("title") == channel_title, (title, channel)
+        for channel in ("x", "y", "color", "text"):
+            if channel in encoding:
+                field = encoding[channel]["field"]
+                assert field in data.columns, (title, channel, field)
+                assert data[field].notna().any(), f"{title!r}: {field} has no value"
+        for channel in ("x", "y"):
+            axis = encoding[channel]
+            if axis.get("type") == "temporal" or "timeUnit" in axis:
+                assert axis["axis"]["format"] == "%b %Y" and axis["axis"]["formatType"] == "utc", title
+                assert axis.get("timeUnit", "utc").startswith("utc") or axis.get("scale", {}).get("type") == "utc", title
+                assert all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", label) for label in month_labels(data[axis["field"]]))
+        color = encoding.get("color", {})
+        if color.get("field") == "quad_class_name":  # the quad classes have the same colours everywhere
+            assert color["scale"] == {"domain": list(QUAD_COLOURS), "range": list(QUAD_COLOURS.values())}, title
+            assert set(data["quad_class_name"]) <= set(QUAD_COLOURS), title
+
+
+def test_month_labels_are_the_months_the_events_happened(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    """The Israel–Morocco normalisation of November 2020 reads 'Nov 2020', not 'Oct 2020' or 'Nov'."""
+    app = open_app(monkeypatch, warehouse, "views/events.py")
+    encoding, data = drawn_charts(app)["Events per month, by quad class"]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = {row[0] for row in con.execute(
+            "SELECT DISTINCT strftime(date_start, '%b %Y') FROM event_timeline WHERE date_start IS NOT NULL"
+        ).fetchall()}
+    assert month_labels(data[encoding["x"]["field"]]) == expected
+    assert "Nov 2020" in expected
+
+
+def test_the_overview_article_months_are_the_publication_months(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse)
+    encoding, data = drawn_charts(app)["Articles per publication month, by language"]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        expected = {row[0] for row in con.execute(
+            "SELECT DISTINCT strftime(published_start, '%b %Y') FROM articles WHERE published_start IS NOT NULL"
+        ).fetchall()}
+    assert month_labels(data[encoding["x"]["field"]]) == expected
+    assert data["articles"].sum() == scalar(warehouse, "SELECT count(*) FROM articles WHERE published_start IS NOT NULL")
+
+
+# --- the overview follows the filters; reciprocal dyads have no direction (issue 17) ------------
+
+
+def metrics(app: AppTest) -> dict[str, int]:
+    return {metric.label: int(metric.value.replace(",", "")) for metric in app.metric}
+
+
+def test_the_overview_figures_follow_the_filters(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    app = open_app(monkeypatch, warehouse)
+    assert "follow the sidebar filters" in app.caption[0].value
+    app.multiselect(key="languages").set_value(["en"]).run()
+    figures = metrics(app)
+    assert "for the sidebar filters" in app.caption[0].value
+    assert figures["Articles"] == scalar(warehouse, "SELECT count(*) FROM articles WHERE language = 'en'")
+    assert figures["Events"] == scalar(warehouse, "SELECT count(*) FROM event_timeline WHERE list_contains(languages, 'en')")
+    assert figures["Agreements"] == scalar(
+        warehouse, "SELECT count(*) FROM agreements_overview WHERE list_contains(languages, 'en')"
+    )
+    assert figures["Languages"] == 1
+    assert figures["Quarantined records"] == scalar(warehouse, "SELECT count(*) FROM quarantine")  # not filterable
+    app.multiselect(key="languages").set_value([]).run()
+    app.multiselect(key="event_types").set_value(["CONSULT"]).run()
+    figures = metrics(app)
+    assert figures["Events"] == scalar(warehouse, "SELECT count(*) FROM events WHERE event_type = 'CONSULT'")
+    assert figures["Articles"] == scalar(
+        warehouse, "SELECT count(DISTINCT article_id) FROM event_mentions WHERE event_type = 'CONSULT'"
+    )
+    _, types = drawn_charts(app)["Events by PLOVER type"]
+    assert set(types["event_type"]) == {"CONSULT"}
+
+
+def dyad_cells(app: AppTest) -> pd.DataFrame:
+    _, cells = drawn_charts(app)["Who acts towards whom (row country → column country; reciprocal events both ways)"]
+    return cells.set_index(["source_country", "target_country"])
+
+
+def test_the_dyad_matrix_counts_reciprocal_events_both_ways(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+    """A meeting of Israel and Morocco is in both cells, not under ISR→MAR because I < M."""
+    cells = dyad_cells(open_app(monkeypatch, warehouse, "views/dyads.py"))
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        mart = con.execute(
+            "SELECT source_country, target_country, sum(events)::INT, sum(reciprocal_events)::INT "
+            "FROM dyads_monthly GROUP BY ALL"
+        ).fetchall()
+    assert any(reciprocal for *_, reciprocal in mart), "the seed has no reciprocal event"
+    for source, target, events, reciprocal in mart:
+        assert cells.at[(source, target), "directed"] == events - reciprocal
+        if reciprocal:
+            assert cells.at[(source, target), "reciprocal"] == cells.at[(target, source), "reciprocal"] == reciprocal
+    assert (cells["events"] == cells["directed"] + cells["reciprocal"]).all()
+    # Every event once per pair: the directed cells, plus each reciprocal pair once.
+    assert cells["directed"].sum() + cells["reciprocal"].sum() // 2 == sum(events for _, _, events, _ in mart)
+
+
+def test_the_reciprocal_part_is_the_marts(warehouse: Path) -> None:
+    """dyad_cells.py rebuilds the reciprocal rows per type; in all, they are dyads_monthly.reciprocal_events."""
+    from dashboard.dyad_cells import reciprocal_sql
+    from dashboard.filters import Filters
+
+    sql, _ = reciprocal_sql(Filters())
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        differing = con.execute(
+            f"SELECT * FROM dyads_monthly AS m FULL JOIN ({sql}) AS r USING (source_country, target_country, month) "
+            "WHERE coalesce(m.reciprocal_events, 0) <> coalesce(r.events, 0)"
+        ).fetchall()
+    assert differing == []
+
+
+def test_an_event_type_filter_keeps_the_reciprocal_events_of_that_type(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
+    kind = scalar(warehouse, "SELECT event_type FROM events WHERE len(targets) = 0 AND NOT negated ORDER BY ALL LIMIT 1")
+    app = open_app(monkeypatch, warehouse, "views/dyads.py")
+    app.multiselect(key="event_types").set_value([kind]).run()
+    cells = dyad_cells(app)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        typed = con.execute(f"SELECT sum({str(kind).lower()})::INT FROM dyads_monthly").fetchone()[0]
+    assert cells["directed"].sum() + cells["reciprocal"].sum() // 2 == typed
+    assert all(cells.at[(b, a), "reciprocal"] == count for (a, b), count in cells["reciprocal"].items() if count)

@@ -17,8 +17,9 @@ EVENTS = pd.DataFrame({
     "evidence": ["Algeria accused Morocco.", "Morocco and Spain met."],
 })
 DYADS = pd.DataFrame({
-    "source_country": ["DZA", "ESP"], "target_country": ["MAR", "MAR"], "events": [3, 1],
-    "cooperation": [0, 1], "conflict": [3, 0], "goldstein_mean": [-2.5, 1.0],
+    "source_country": ["DZA", "ESP", "MAR"], "target_country": ["MAR", "MAR", "ESP"], "events": [3, 1, 1],
+    "directed": [3, 0, 0], "reciprocal": [0, 1, 1],
+    "cooperation": [0, 1, 1], "conflict": [3, 0, 0], "goldstein_mean": [-2.5, 1.0, 1.0],
 })
 
 
@@ -63,3 +64,15 @@ def test_the_dyad_matrix_puts_sources_in_rows_and_writes_counts() -> None:
 def test_the_dyad_matrix_colours_goldstein_on_a_diverging_scale() -> None:
     cells = dyad_matrix(DYADS, "goldstein_mean").to_dict()["layer"][0]
     assert cells["encoding"]["color"]["scale"] == {"domain": [-10, 10], "scheme": "redblue"}
+
+
+def test_the_dyad_matrix_says_which_count_it_shows() -> None:
+    """Issue 17: reciprocal events (both ways) and directed ones are named apart, in the legend and the cells."""
+    from dashboard.charts import DYAD_MEASURES
+
+    for measure in ("events", "directed", "reciprocal"):
+        cells, labels = dyad_matrix(DYADS, measure).to_dict()["layer"]
+        assert cells["encoding"]["color"]["title"] == DYAD_MEASURES[measure]
+        assert labels["encoding"]["text"]["field"] == measure
+    tooltips = {tip["field"]: tip["title"] for tip in cells["encoding"]["tooltip"]}
+    assert "both ways" in tooltips["reciprocal"] and "→" in tooltips["directed"]
