@@ -63,8 +63,10 @@ def main() -> None:
             mentions += sum(len(actor.mentions) for actor in actors)
     actor_seconds = time.perf_counter() - started
     total = len(articles) * args.repeat
-    print(f"actor stage alone: {total / actor_seconds:.1f} articles/s "
-          f"({actor_seconds:.2f} s, {mentions // args.repeat} mentions per pass)")
+    print(
+        f"actor stage alone: {total / actor_seconds:.1f} articles/s "
+        f"({actor_seconds:.2f} s, {mentions // args.repeat} mentions per pass)"
+    )
 
     from transforms.pipeline import Extractor
 

@@ -19,8 +19,8 @@ import json
 import sys
 from pathlib import Path
 
-from transforms.pipeline import Extractor
 from transforms.dates.publication import parse_publication_date
+from transforms.pipeline import Extractor
 from transforms.records import ArticleRecord, LanguageGuess
 
 
@@ -48,8 +48,14 @@ def main(argv: list[str]) -> int:
     items = [r for r in records(folder) if r.get("text") and r.get("event_type")]
     articles = [
         ArticleRecord(
-            article_id=f"gsr-{index:05d}", source_path="", record_index=index, title=None, source=None,
-            url=None, text=record["text"], language=LanguageGuess("ar", 1.0, "header"),
+            article_id=f"gsr-{index:05d}",
+            source_path="",
+            record_index=index,
+            title=None,
+            source=None,
+            url=None,
+            text=record["text"],
+            language=LanguageGuess("ar", 1.0, "header"),
             published=parse_publication_date(None),
         )
         for index, record in enumerate(items)

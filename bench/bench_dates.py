@@ -16,8 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
-from transforms.dates.calendar import day_range
 from transforms.dates import find_dates
+from transforms.dates.calendar import day_range
 from transforms.nlp import NlpPipelines, sentences_of
 from transforms.records import DateRange
 

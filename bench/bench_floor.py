@@ -111,14 +111,24 @@ def main() -> None:
         env = {**os.environ, "PREFECT_HOME": str(scratch / "prefect")}
         env.pop("PREFECT_API_URL", None)
         # Prefect's database and the OS file cache warm once, outside the figures.
-        timed([str(BIN / "newsdesk"), "run", str(ROOT / "seeds"), "--warehouse", str(scratch / "warm.duckdb")], env=env, cwd=scratch)
+        timed(
+            [str(BIN / "newsdesk"), "run", str(ROOT / "seeds"), "--warehouse", str(scratch / "warm.duckdb")],
+            env=env,
+            cwd=scratch,
+        )
         trees = [("", None), *((f"@{tree.name}", tree.resolve()) for tree in args.tree)]
-        steps = [(name + label, name, tree) for name in args.only for label, tree in trees if name != "floor" or not label]
+        steps = [
+            (name + label, name, tree) for name in args.only for label, tree in trees if name != "floor" or not label
+        ]
         figures: dict[str, list[float]] = {step: [] for step, _, _ in steps}
         for round_number in range(args.repeat):
             for step, name, tree in steps:
                 newsdesk = [str(BIN / "newsdesk")] if tree is None else [sys.executable, "-m", "newsdesk.cli"]
-                env = {**env, "PYTHONPATH": str(tree)} if tree is not None else {k: v for k, v in env.items() if k != "PYTHONPATH"}
+                env = (
+                    {**env, "PYTHONPATH": str(tree)}
+                    if tree is not None
+                    else {k: v for k, v in env.items() if k != "PYTHONPATH"}
+                )
                 warehouse = scratch / f"w{round_number}-{step.partition('@')[2] or 'this'}.duckdb"
                 run = [*newsdesk, "run", str(corpus), "--warehouse", str(warehouse)]
                 if name == "floor":
@@ -132,18 +142,25 @@ def main() -> None:
                         timed(run, env=env, cwd=scratch)
                     seconds = timed(run, step, env=env, cwd=scratch)
                 figures[step].append(seconds)
-                print(f"round {round_number + 1}: {step:16s} {seconds:6.1f} s wall, {CPU[step][-1]:6.1f} s CPU", flush=True)
+                print(
+                    f"round {round_number + 1}: {step:16s} {seconds:6.1f} s wall, {CPU[step][-1]:6.1f} s CPU",
+                    flush=True,
+                )
         print()
         median = {name: statistics.median(values) for name, values in figures.items()}
         for name, values in figures.items():
-            print(f"{name:16s} median {median[name]:6.1f} s  (min {min(values):.1f}, max {max(values):.1f}, n={len(values)}); "
-                  f"CPU {statistics.median(CPU[name]):.1f} s")
+            print(
+                f"{name:16s} median {median[name]:6.1f} s  (min {min(values):.1f}, max {max(values):.1f}, n={len(values)}); "
+                f"CPU {statistics.median(CPU[name]):.1f} s"
+            )
         if "floor" in median:
             for name in [step for step in median if step.startswith(("extract", "run"))]:
                 if name in median:
                     ratios = [f / v for f, v in zip(figures["floor"], figures[name])]
-                    print(f"floor/{name}: {median['floor'] / median[name]:.2f}  (per round {', '.join(f'{r:.2f}' for r in ratios)}); "
-                          f"in CPU seconds {statistics.median(CPU['floor']) / statistics.median(CPU[name]):.2f}")
+                    print(
+                        f"floor/{name}: {median['floor'] / median[name]:.2f}  (per round {', '.join(f'{r:.2f}' for r in ratios)}); "
+                        f"in CPU seconds {statistics.median(CPU['floor']) / statistics.median(CPU[name]):.2f}"
+                    )
 
 
 if __name__ == "__main__":

@@ -92,7 +92,9 @@ def main() -> None:
         for document in worker.extract_batch(articles[first : first + args.batch]):
             outcomes[document.extraction_status] += 1
             if document.extraction_status != "complete":
-                set_aside.append(f"{document.article.source_path}: {document.extraction_status}: {document.extraction_message}")
+                set_aside.append(
+                    f"{document.article.source_path}: {document.extraction_status}: {document.extraction_message}"
+                )
         print(f"  {min(first + args.batch, len(articles))}/{len(articles)} {dict(outcomes)}", flush=True)
     worker.close()
     elapsed = time.perf_counter() - started

@@ -39,7 +39,41 @@ ACTORS = 5_000
 PART_SIZE = 1_000
 LANGUAGES = ("en", "fr", "es", "ar", "de")
 COUNTRIES = ("MAR", "DZA", "ESP", "FRA", "USA", "TUN", "EGY", "ISR")
-WORDS = ["le", "ministre", "a", "reçu", "son", "homologue", "à", "Rabat", "pour", "une", "réunion", "de", "la", "commission", "mixte", "sur", "la", "coopération", "économique", "et", "la", "sécurité", "des", "frontières", "entre", "les", "deux", "pays", "voisins", "selon", "un", "communiqué", "officiel"]
+WORDS = [
+    "le",
+    "ministre",
+    "a",
+    "reçu",
+    "son",
+    "homologue",
+    "à",
+    "Rabat",
+    "pour",
+    "une",
+    "réunion",
+    "de",
+    "la",
+    "commission",
+    "mixte",
+    "sur",
+    "la",
+    "coopération",
+    "économique",
+    "et",
+    "la",
+    "sécurité",
+    "des",
+    "frontières",
+    "entre",
+    "les",
+    "deux",
+    "pays",
+    "voisins",
+    "selon",
+    "un",
+    "communiqué",
+    "officiel",
+]
 EXTRACTOR = "bench"
 
 
@@ -62,81 +96,213 @@ def synthetic_rows(numbers: range, run_id: str, at: datetime) -> dict[str, list[
         text = " ".join(chooser.choice(WORDS) for _ in range(230))[:1500]
         language = LANGUAGES[number % len(LANGUAGES)]
         path = f"/corpus/{number // 1000:04d}/{number:07d}.txt"
-        add("articles", {
-            "article_id": aid, "title": f"Article {number}", "source": "bench", "url": None,
-            "language": language, "language_confidence": 0.99, "language_method": "langdetect",
-            "language_alternatives": [], "language_reason": None, "language_declared": None,
-            "published_raw": published.isoformat(), "published_start": published, "published_end": published,
-            "published_precision": "day", "text": text, "char_count": len(text), "word_count": len(text.split()),
-            "paragraph_count": 1, "sentence_count": 8, "metadata_json": None, "first_source_path": path,
-            "first_seen_run": run_id, "first_seen_at": at, "extractor_version": EXTRACTOR,
-            "extraction_status": "complete", "events_coverage": "full",
-        })
-        add("source_files", {
-            "path": path, "content_sha256": hashlib.sha256(text.encode()).hexdigest(), "size_bytes": len(text),
-            "modified_ns": number, "format": "text", "encoding": "utf-8", "article_ids": [aid],
-            "quarantined_records": 0, "status": "current", "first_seen_run": run_id, "first_seen_at": at,
-            "last_seen_run": run_id, "last_seen_at": at,
-        })
+        add(
+            "articles",
+            {
+                "article_id": aid,
+                "title": f"Article {number}",
+                "source": "bench",
+                "url": None,
+                "language": language,
+                "language_confidence": 0.99,
+                "language_method": "langdetect",
+                "language_alternatives": [],
+                "language_reason": None,
+                "language_declared": None,
+                "published_raw": published.isoformat(),
+                "published_start": published,
+                "published_end": published,
+                "published_precision": "day",
+                "text": text,
+                "char_count": len(text),
+                "word_count": len(text.split()),
+                "paragraph_count": 1,
+                "sentence_count": 8,
+                "metadata_json": None,
+                "first_source_path": path,
+                "first_seen_run": run_id,
+                "first_seen_at": at,
+                "extractor_version": EXTRACTOR,
+                "extraction_status": "complete",
+                "events_coverage": "full",
+            },
+        )
+        add(
+            "source_files",
+            {
+                "path": path,
+                "content_sha256": hashlib.sha256(text.encode()).hexdigest(),
+                "size_bytes": len(text),
+                "modified_ns": number,
+                "format": "text",
+                "encoding": "utf-8",
+                "article_ids": [aid],
+                "quarantined_records": 0,
+                "status": "current",
+                "first_seen_run": run_id,
+                "first_seen_at": at,
+                "last_seen_run": run_id,
+                "last_seen_at": at,
+            },
+        )
         for index in range(2):
             day = published - timedelta(days=index + 1)
-            add("dates", {
-                "article_id": aid, "start": 10 + 100 * index, "end": 20 + 100 * index, "sentence": index,
-                "text": day.isoformat(), "value": day.isoformat(), "date_start": day, "date_end": day,
-                "precision": "day", "modifier": None, "kind": "date", "anchor": None, "method": "bench",
-                "extractor_version": EXTRACTOR,
-            })
+            add(
+                "dates",
+                {
+                    "article_id": aid,
+                    "start": 10 + 100 * index,
+                    "end": 20 + 100 * index,
+                    "sentence": index,
+                    "text": day.isoformat(),
+                    "value": day.isoformat(),
+                    "date_start": day,
+                    "date_end": day,
+                    "precision": "day",
+                    "modifier": None,
+                    "kind": "date",
+                    "anchor": None,
+                    "method": "bench",
+                    "extractor_version": EXTRACTOR,
+                },
+            )
         actors = chooser.sample(range(ACTORS), 4)
         for index, actor in enumerate(actors):
             country = COUNTRIES[actor % len(COUNTRIES)]
-            add("article_actors", {
-                "article_id": aid, "actor_id": actor_id(actor), "name": f"Actor {actor}", "type": "person",
-                "country": country, "sector": None, "mention_count": 1 + (index < 2), "aliases": [f"Actor {actor}"],
-                "offices": [], "extractor_version": EXTRACTOR,
-            })
-            add("actors", {
-                "actor_id": actor_id(actor), "name": f"Actor {actor}", "type": "person", "country": country,
-                "sector": None, "first_seen": published, "last_seen": published, "mention_count": 1,
-                "article_count": 1,
-            })
-            add("actor_aliases", {
-                "actor_id": actor_id(actor), "language": language, "alias": f"Actor {actor}", "mention_count": 1,
-                "article_count": 1, "first_seen": published, "last_seen": published,
-            })
+            add(
+                "article_actors",
+                {
+                    "article_id": aid,
+                    "actor_id": actor_id(actor),
+                    "name": f"Actor {actor}",
+                    "type": "person",
+                    "country": country,
+                    "sector": None,
+                    "mention_count": 1 + (index < 2),
+                    "aliases": [f"Actor {actor}"],
+                    "offices": [],
+                    "extractor_version": EXTRACTOR,
+                },
+            )
+            add(
+                "actors",
+                {
+                    "actor_id": actor_id(actor),
+                    "name": f"Actor {actor}",
+                    "type": "person",
+                    "country": country,
+                    "sector": None,
+                    "first_seen": published,
+                    "last_seen": published,
+                    "mention_count": 1,
+                    "article_count": 1,
+                },
+            )
+            add(
+                "actor_aliases",
+                {
+                    "actor_id": actor_id(actor),
+                    "language": language,
+                    "alias": f"Actor {actor}",
+                    "mention_count": 1,
+                    "article_count": 1,
+                    "first_seen": published,
+                    "last_seen": published,
+                },
+            )
         for index in range(6):
             actor = actors[index % 4]
-            add("mentions", {
-                "article_id": aid, "start": 300 + 40 * index, "end": 310 + 40 * index, "sentence": 2 + index // 2,
-                "actor_id": actor_id(actor), "text": f"Actor {actor}", "normalized": f"actor {actor}",
-                "rule": "bench", "confidence": 0.9, "title": None, "office": None, "extractor_version": EXTRACTOR,
-            })
+            add(
+                "mentions",
+                {
+                    "article_id": aid,
+                    "start": 300 + 40 * index,
+                    "end": 310 + 40 * index,
+                    "sentence": 2 + index // 2,
+                    "actor_id": actor_id(actor),
+                    "text": f"Actor {actor}",
+                    "normalized": f"actor {actor}",
+                    "rule": "bench",
+                    "confidence": 0.9,
+                    "title": None,
+                    "office": None,
+                    "extractor_version": EXTRACTOR,
+                },
+            )
         event = f"bench-event-{number:07d}"
         day = published - timedelta(days=1)
         shared = {
-            "event_type": "meet", "mode": "verbal", "context": None, "cameo_code": "040", "quad_class": 1,
-            "goldstein": 1.0, "sources": [actor_id(actors[0])], "targets": [actor_id(actors[1])],
-            "date_start": day, "date_end": day, "date_precision": "day", "date_source": "sentence",
-            "location": "Rabat", "location_country": "MAR", "evidence": text[:120],
+            "event_type": "meet",
+            "mode": "verbal",
+            "context": None,
+            "cameo_code": "040",
+            "quad_class": 1,
+            "goldstein": 1.0,
+            "sources": [actor_id(actors[0])],
+            "targets": [actor_id(actors[1])],
+            "date_start": day,
+            "date_end": day,
+            "date_precision": "day",
+            "date_source": "sentence",
+            "location": "Rabat",
+            "location_country": "MAR",
+            "evidence": text[:120],
         }
-        add("events", {
-            "event_id": event, **shared, "negated": False, "modality": "asserted", "confidence": 0.8,
-            "first_article_id": aid, "first_sentence": 3, "num_mentions": 2, "num_articles": 1, "num_sources": 1,
-            "first_published": published, "last_published": published,
-        })
+        add(
+            "events",
+            {
+                "event_id": event,
+                **shared,
+                "negated": False,
+                "modality": "asserted",
+                "confidence": 0.8,
+                "first_article_id": aid,
+                "first_sentence": 3,
+                "num_mentions": 2,
+                "num_articles": 1,
+                "num_sources": 1,
+                "first_published": published,
+                "last_published": published,
+            },
+        )
         for index in range(2):
-            add("event_mentions", {
-                "article_id": aid, "event_id": event, **shared, "sentence": 3 + index, "start": 800 + 90 * index,
-                "end": 806 + 90 * index, "trigger": "reçu", "negated": False, "modality": "asserted",
-                "reported_by": None, "confidence": 0.8, "extractor_version": EXTRACTOR,
-            })
-            add("event_actors", {
-                "article_id": aid, "event_id": event, "actor_id": actor_id(actors[index]),
-                "role": ("source", "target")[index], "inferred": False, "sentence": 3, "start": 780 + 40 * index,
-                "end": 790 + 40 * index, "actor_text": f"Actor {actors[index]}", "extractor_version": EXTRACTOR,
-            })
+            add(
+                "event_mentions",
+                {
+                    "article_id": aid,
+                    "event_id": event,
+                    **shared,
+                    "sentence": 3 + index,
+                    "start": 800 + 90 * index,
+                    "end": 806 + 90 * index,
+                    "trigger": "reçu",
+                    "negated": False,
+                    "modality": "asserted",
+                    "reported_by": None,
+                    "confidence": 0.8,
+                    "extractor_version": EXTRACTOR,
+                },
+            )
+            add(
+                "event_actors",
+                {
+                    "article_id": aid,
+                    "event_id": event,
+                    "actor_id": actor_id(actors[index]),
+                    "role": ("source", "target")[index],
+                    "inferred": False,
+                    "sentence": 3,
+                    "start": 780 + 40 * index,
+                    "end": 790 + 40 * index,
+                    "actor_text": f"Actor {actors[index]}",
+                    "extractor_version": EXTRACTOR,
+                },
+            )
     tables = stored_tables()  # columns added to the schema since this was written stay empty
-    return {name: [{column: row.get(column) for column in tables[name].column_names} for row in table_rows]
-            for name, table_rows in rows.items()}
+    return {
+        name: [{column: row.get(column) for column in tables[name].column_names} for row in table_rows]
+        for name, table_rows in rows.items()
+    }
 
 
 class Writer:
@@ -153,10 +319,22 @@ class Writer:
         run_id = f"{self.runs:08d}-bench-{self.layout.database.stem}"
         run_key = f"{started_at:%Y%m%dT%H%M%S%fZ}-{run_id[:8]}"
         run_row = {
-            "run_id": run_id, "flow_name": "ingest", "parameters_json": "{}", "code_version": "bench",
-            "extractor_version": EXTRACTOR, "started_at": started_at, "finished_at": None, "status": "completed",
-            "files_seen": len(numbers), "files_new": len(numbers), "files_changed": 0, "files_unchanged": 0,
-            "files_quarantined": 0, "files_deleted": 0, "articles_new": len(numbers), "articles_extracted": len(numbers),
+            "run_id": run_id,
+            "flow_name": "ingest",
+            "parameters_json": "{}",
+            "code_version": "bench",
+            "extractor_version": EXTRACTOR,
+            "started_at": started_at,
+            "finished_at": None,
+            "status": "completed",
+            "files_seen": len(numbers),
+            "files_new": len(numbers),
+            "files_changed": 0,
+            "files_unchanged": 0,
+            "files_quarantined": 0,
+            "files_deleted": 0,
+            "articles_new": len(numbers),
+            "articles_extracted": len(numbers),
         }
         parts = [numbers[start : start + PART_SIZE] for start in range(0, len(numbers), PART_SIZE)]
         rows = [synthetic_rows(part, run_id, started_at) for part in parts]  # made before the clock starts
@@ -174,7 +352,9 @@ def timed_runs(writer: Writer, first: int, new: int, repeat: int, warmup: int) -
     `repeat` timed ones."""
     times = [writer.run(range(first + index * new, first + (index + 1) * new)) for index in range(warmup + repeat)]
     if warmup:
-        print(f"warm-up runs into {writer.layout.database.parent.name}: " + " ".join(f"{t:.3f}" for t in times[:warmup]))
+        print(
+            f"warm-up runs into {writer.layout.database.parent.name}: " + " ".join(f"{t:.3f}" for t in times[:warmup])
+        )
     return times[warmup:]
 
 
@@ -213,8 +393,11 @@ def main() -> None:
             marker.write_text(str(large.runs + 1000))  # later timed runs take fresh article numbers
         print(f"database: {size / 2**20:.0f} MiB with {args.existing} articles")
         for name, times in (("empty", empty_times), (f"{args.existing} articles", large_times)):
-            print(f"into {name}: " + " ".join(f"{t:.3f}" for t in times)
-                  + f"  (median {statistics.median(times):.3f}, min {min(times):.3f}, max {max(times):.3f})")
+            print(
+                f"into {name}: "
+                + " ".join(f"{t:.3f}" for t in times)
+                + f"  (median {statistics.median(times):.3f}, min {min(times):.3f}, max {max(times):.3f})"
+            )
         x, y = statistics.median(empty_times), statistics.median(large_times)
         print(f"incremental run: {x:.3f} s into empty, {y:.3f} s into {args.existing} articles; ratio {y / x:.2f}")
     finally:

@@ -37,7 +37,9 @@ def main() -> None:
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     files = cold.files["seen"]
     print(f"files: {files}  new articles: {cold.articles_new}  quarantined files: {cold.files['quarantined']}")
-    print(f"cold run: {cold_seconds:.1f} s  ({files / cold_seconds:.1f} files/s, {cold.articles_new / cold_seconds:.1f} articles/s)")
+    print(
+        f"cold run: {cold_seconds:.1f} s  ({files / cold_seconds:.1f} files/s, {cold.articles_new / cold_seconds:.1f} articles/s)"
+    )
     print(f"no-change rerun: {rerun_seconds:.1f} s")
     print(f"peak memory: {peak_mib:.0f} MiB")
 

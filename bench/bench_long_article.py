@@ -17,7 +17,10 @@ from transforms.pipeline import Extractor
 from transforms.reading import read_articles
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCES = {"fr": REPO / "seeds" / "000_667dec259b500af9.txt", "en": REPO / "tests" / "fixtures" / "articles" / "en_wire.txt"}
+SOURCES = {
+    "fr": REPO / "seeds" / "000_667dec259b500af9.txt",
+    "en": REPO / "tests" / "fixtures" / "articles" / "en_wire.txt",
+}
 
 
 def long_article_bytes(language: str, size: int) -> bytes:
@@ -36,7 +39,9 @@ def main() -> None:
     parser.add_argument("--language", choices=sorted(SOURCES), default="fr")
     options = parser.parse_args()
     extractor = Extractor()
-    extractor.extract_batch(list(read_articles("warm-up.txt", long_article_bytes(options.language, 3_000), 10**9).articles))
+    extractor.extract_batch(
+        list(read_articles("warm-up.txt", long_article_bytes(options.language, 3_000), 10**9).articles)
+    )
     for size in options.sizes:
         (article,) = read_articles("long.txt", long_article_bytes(options.language, size), 10**9).articles
         started = time.perf_counter()

@@ -38,7 +38,7 @@ def main() -> None:
     one_per_language = {a.language.language: a for a in reversed(articles)}
     extractor.extract_batch(list(one_per_language.values()))  # load every model and lexicon first
     load_seconds = time.perf_counter() - started
-    batches = [articles[i: i + args.batch_size] for i in range(0, len(articles), args.batch_size)]
+    batches = [articles[i : i + args.batch_size] for i in range(0, len(articles), args.batch_size)]
 
     def nlp_only() -> None:
         for batch in batches:
@@ -50,7 +50,8 @@ def main() -> None:
 
     documents = [document for batch in batches for document in extractor.extract_batch(batch)]
     docs = [
-        doc for batch in batches
+        doc
+        for batch in batches
         for doc in extractor.nlp.parse([a.text for a in batch], [a.language.language for a in batch])
     ]
 
@@ -58,8 +59,10 @@ def main() -> None:
         for document, doc in zip(documents, docs):
             extractor.events.extract(document.article, doc, document.sentences, document.dates, document.actors)
 
-    timings = {name: best_of(args.repeat, run) for name, run in
-               (("nlp", nlp_only), ("pipeline", pipeline), ("events", events_only))}
+    timings = {
+        name: best_of(args.repeat, run)
+        for name, run in (("nlp", nlp_only), ("pipeline", pipeline), ("events", events_only))
+    }
     count = len(articles)
     languages = sorted({a.language.language for a in articles})
     print(f"articles: {count}  languages: {', '.join(languages)}  models loaded in {load_seconds:.1f} s")

@@ -99,7 +99,9 @@ def measure(mode: str, corpus: Path, warehouse: Path, home: Path, workers: int =
     started = time.perf_counter()
     output = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(corpus), str(warehouse), str(home), str(workers)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     result = json.loads(next(line for line in output.splitlines() if line.startswith("RESULT "))[7:])
     result["process_seconds"] = time.perf_counter() - started
@@ -126,36 +128,49 @@ def main() -> None:
         sizes = sorted(args.sizes)
         corpora = {size: prefix_corpus(args.corpus, size, scratch / f"c{size}") for size in sizes}
         measure("flow", scratch / "empty", scratch / "warmup.duckdb", home)  # sets up Prefect's database once
-        whole = {workers: measure_flows(corpora, scratch, home, workers, every_size=index == 0)
-                 for index, workers in enumerate(args.workers)}
+        whole = {
+            workers: measure_flows(corpora, scratch, home, workers, every_size=index == 0)
+            for index, workers in enumerate(args.workers)
+        }
         one = args.workers[0]
         stages = {
             "NLP stage alone (spaCy)": measure("nlp", corpora[sizes[-1]], scratch / "unused.duckdb", home),
-            "text stages alone (read + extract, no Prefect, no warehouse)":
-                measure("text", corpora[sizes[-1]], scratch / "unused.duckdb", home),
+            "text stages alone (read + extract, no Prefect, no warehouse)": measure(
+                "text", corpora[sizes[-1]], scratch / "unused.duckdb", home
+            ),
         }
         for name, stage in stages.items():
             cold, steady = stage["articles"] / stage["cold"], stage["articles"] / stage["steady"]
             print(f"{name}: cold {cold:.1f} articles/s, steady {steady:.1f} articles/s")
-            print(f"  whole pipeline ({one} worker) / this: steady {whole[one]['steady'] / steady:.2f}, "
-                  f"cold {whole[one]['cold'] / cold:.2f}")
+            print(
+                f"  whole pipeline ({one} worker) / this: steady {whole[one]['steady'] / steady:.2f}, "
+                f"cold {whole[one]['cold'] / cold:.2f}"
+            )
         rerun = measure("rerun", corpora[sizes[-1]], scratch / f"w{one}-{sizes[-1]}.duckdb", home)
-        print(f"no-change rerun over {rerun['files']} files: {rerun['seconds']:.1f} s in the flow "
-              f"({rerun['process_seconds']:.1f} s with process and Prefect start-up)")
+        print(
+            f"no-change rerun over {rerun['files']} files: {rerun['seconds']:.1f} s in the flow "
+            f"({rerun['process_seconds']:.1f} s with process and Prefect start-up)"
+        )
 
 
-def measure_flows(corpora: dict[int, Path], scratch: Path, home: Path, workers: int, every_size: bool) -> dict[str, float]:
+def measure_flows(
+    corpora: dict[int, Path], scratch: Path, home: Path, workers: int, every_size: bool
+) -> dict[str, float]:
     """The flow over the largest corpus (and every size if asked: memory as the corpus grows)."""
     sizes = sorted(corpora) if every_size else [max(corpora)]
     for size in sizes:
         run = measure("flow", corpora[size], scratch / f"w{workers}-{size}.duckdb", home, workers)
-        print(f"  {workers} worker(s), {run['articles']} articles: {run['seconds']:.1f} s, "
-              f"peak memory {run['peak_mib']:.0f} MiB (worker processes {run['children_peak_mib']:.0f} MiB)")
+        print(
+            f"  {workers} worker(s), {run['articles']} articles: {run['seconds']:.1f} s, "
+            f"peak memory {run['peak_mib']:.0f} MiB (worker processes {run['children_peak_mib']:.0f} MiB)"
+        )
     if "steady" not in run:
         raise SystemExit(f"too few batches in {max(corpora)} articles to measure a steady rate")
     cold = run["articles"] / run["seconds"]
-    print(f"{workers} worker(s): cold {cold:.1f} articles/s ({run['articles']} in {run['seconds']:.1f} s), "
-          f"steady {run['steady']:.1f} articles/s; publishing after the last batch {run['after_batches']:.1f} s")
+    print(
+        f"{workers} worker(s): cold {cold:.1f} articles/s ({run['articles']} in {run['seconds']:.1f} s), "
+        f"steady {run['steady']:.1f} articles/s; publishing after the last batch {run['after_batches']:.1f} s"
+    )
     return {"cold": cold, "steady": run["steady"]}
 
 

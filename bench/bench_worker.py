@@ -42,7 +42,9 @@ def main() -> None:
             print(f"{name:10s} {rates[name][-1]:6.1f} articles/s", flush=True)
     worker.close()
     ratios = [w / i for w, i in zip(rates["worker"], rates["in process"])]
-    print(f"worker / in process: median {statistics.median(ratios):.3f} (rounds {', '.join(f'{r:.3f}' for r in ratios)})")
+    print(
+        f"worker / in process: median {statistics.median(ratios):.3f} (rounds {', '.join(f'{r:.3f}' for r in ratios)})"
+    )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,7 @@ def main() -> None:
     st.sidebar.caption(f"Warehouse (read-only): {markdown_code(warehouse.path)}")
     context.share(context.PageContext(warehouse, filters))
     pages = [
-        st.Page(path, title=title, icon=icon, default=index == 0)
-        for index, (path, title, icon) in enumerate(PAGES)
+        st.Page(path, title=title, icon=icon, default=index == 0) for index, (path, title, icon) in enumerate(PAGES)
     ]
     st.navigation(pages).run()
 

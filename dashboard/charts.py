@@ -28,8 +28,11 @@ def events_over_time(events: pd.DataFrame) -> alt.Chart:
         alt.Chart(events, title="Events per month, by quad class")
         .mark_bar()
         .encode(
-            x=alt.X("utcyearmonth(date_start):T", title="month the event happened (first possible day)",
-                    axis=alt.Axis(format=MONTH_FORMAT, formatType="utc")),
+            x=alt.X(
+                "utcyearmonth(date_start):T",
+                title="month the event happened (first possible day)",
+                axis=alt.Axis(format=MONTH_FORMAT, formatType="utc"),
+            ),
             y=alt.Y("count(event_id):Q", title="events", axis=_COUNT_AXIS),
             color=alt.Color("quad_class_name:N", title="quad class", scale=QUAD_SCALE),
             tooltip=[
@@ -48,8 +51,12 @@ def goldstein_over_time(events: pd.DataFrame) -> alt.Chart:
         alt.Chart(events, title="Cooperation and conflict (Goldstein scale)")
         .mark_circle(size=90, opacity=0.8)
         .encode(
-            x=alt.X("date_start:T", title="event date (first possible day)", scale=alt.Scale(type="utc"),
-                    axis=alt.Axis(format=MONTH_FORMAT, formatType="utc")),
+            x=alt.X(
+                "date_start:T",
+                title="event date (first possible day)",
+                scale=alt.Scale(type="utc"),
+                axis=alt.Axis(format=MONTH_FORMAT, formatType="utc"),
+            ),
             y=alt.Y("goldstein:Q", title="Goldstein", scale=alt.Scale(domain=[-10, 10])),
             color=alt.Color("quad_class_name:N", title="quad class", scale=QUAD_SCALE),
             tooltip=["event_type:N", "sources:N", "targets:N", "date_start:T", "goldstein:Q", "evidence:N"],
@@ -73,7 +80,9 @@ def dyad_matrix(dyads: pd.DataFrame, measure: str) -> alt.LayerChart:
     writes its count, the measure's when it is a count, else all its events."""
     diverging = measure == "goldstein_mean"
     scale = alt.Scale(scheme="redblue", domain=[-10, 10]) if diverging else alt.Scale(scheme=COUNT_SCHEME)  # type: ignore[arg-type]
-    base = alt.Chart(dyads, title="Who acts towards whom (row country → column country; reciprocal events both ways)").encode(
+    base = alt.Chart(
+        dyads, title="Who acts towards whom (row country → column country; reciprocal events both ways)"
+    ).encode(
         x=alt.X("target_country:N", title="towards (target country, or other participant)", sort="ascending"),
         y=alt.Y("source_country:N", title="from (source country, or participant)", sort="ascending"),
     )
@@ -100,10 +109,16 @@ def articles_over_time(coverage: pd.DataFrame) -> alt.Chart:
         alt.Chart(coverage, title="Articles per publication month, by language")
         .mark_bar()
         .encode(
-            x=alt.X("utcyearmonth(month):O", title="publication month", axis=alt.Axis(format=MONTH_FORMAT, formatType="utc")),
+            x=alt.X(
+                "utcyearmonth(month):O", title="publication month", axis=alt.Axis(format=MONTH_FORMAT, formatType="utc")
+            ),
             y=alt.Y("sum(articles):Q", title="articles", axis=_COUNT_AXIS),
             color=alt.Color("language:N", title="language"),
-            tooltip=[alt.Tooltip("utcyearmonth(month):T", title="month", format=MONTH_FORMAT), "language:N", "sum(articles):Q"],
+            tooltip=[
+                alt.Tooltip("utcyearmonth(month):T", title="month", format=MONTH_FORMAT),
+                "language:N",
+                "sum(articles):Q",
+            ],
         )
     )
 

@@ -42,7 +42,9 @@ Part = tuple[str, tuple[Any, ...]]  # one condition and its parameters
 def _combine(parts: list[Part]) -> Condition:
     if not parts:
         return Condition()
-    return Condition(" AND ".join(f"({sql})" for sql, _ in parts), tuple(value for _, values in parts for value in values))
+    return Condition(
+        " AND ".join(f"({sql})" for sql, _ in parts), tuple(value for _, values in parts for value in values)
+    )
 
 
 def _overlap(filters: Filters, first_day: str, last_day: str) -> list[Part]:
@@ -114,8 +116,22 @@ def dyad_condition(filters: Filters) -> Condition:
 
 # The PLOVER types dyads_monthly has a count column for (its column names are these, lower-cased).
 DYAD_TYPE_COLUMNS = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 
 
@@ -170,7 +186,10 @@ def sidebar_filters(options: FilterOptions) -> Filters:
             end = days[1]
     languages = sidebar.multiselect("Language", options.languages, key="languages")
     countries = sidebar.multiselect(
-        "Country", list(options.countries), format_func=options.countries.get, key="countries"  # type: ignore[arg-type]
+        "Country",
+        list(options.countries),
+        format_func=options.countries.get,  # type: ignore[arg-type]
+        key="countries",
     )
     actors = sidebar.multiselect("Actor", list(options.actors), format_func=options.actors.get, key="actors")  # type: ignore[arg-type]
     event_types = sidebar.multiselect("Event type", options.event_types, key="event_types")

@@ -108,7 +108,8 @@ def open_warehouse(path: Path) -> Warehouse | Unavailable:
         relations = warehouse.relations()
     except duckdb.Error as error:
         return Unavailable(
-            "The warehouse cannot be read", f"{markdown_code(path)} is not a readable DuckDB warehouse: {markdown_code(error)}"
+            "The warehouse cannot be read",
+            f"{markdown_code(path)} is not a readable DuckDB warehouse: {markdown_code(error)}",
         )
     missing = [name for name in ("articles", *MARTS) if name not in relations]
     if "articles" in missing:
@@ -138,4 +139,3 @@ def date_bounds(warehouse: Warehouse) -> tuple[date, date] | None:
     if frame.empty or pd.isna(frame.at[0, "first"]):
         return None
     return pd.Timestamp(frame.at[0, "first"]).date(), pd.Timestamp(frame.at[0, "last"]).date()
-

@@ -88,7 +88,9 @@ def _read_one(
     except NotARegularFile as error:  # replaced by a FIFO or device since discovery
         return _refused(found, previous, Problem("not_a_file", str(error)), run)
     except OSError as error:
-        return _refused(found, previous, Problem("unreadable", f"the file could not be read: {error.strerror or error}"), run)
+        return _refused(
+            found, previous, Problem("unreadable", f"the file could not be read: {error.strerror or error}"), run
+        )
     # What was read, as fstat saw it: discovery's stat may be older than these bytes.
     read = replace(found, size_bytes=content.size_bytes, modified_ns=content.modified_ns)
     digest = sha256_hex(content.data)
@@ -180,6 +182,8 @@ def _refused(found: FoundFile, previous: FileVersion | None, problem: Problem, r
 def _record_unreadable(batch: BatchReading, found: FoundFile, problem: Problem, run: RunContext, changed: bool) -> None:
     """Quarantined, and kept in source_files (empty hash) so the next run knows it already did."""
     batch.file_counts["changed" if changed else "new"] += 1
-    version = FileVersion(found.path, UNREADABLE, found.size_bytes, found.modified_ns, file_format(found.path), None, (), 1)
+    version = FileVersion(
+        found.path, UNREADABLE, found.size_bytes, found.modified_ns, file_format(found.path), None, (), 1
+    )
     batch.rows["source_files"].append(source_file_row(version, run))
     _record_problems(batch, found.path, UNREADABLE, (problem,), run)

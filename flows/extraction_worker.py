@@ -69,7 +69,9 @@ class Limits:
         return cls(
             base_seconds=float(os.environ.get("NEWSDESK_ARTICLE_SECONDS", defaults.base_seconds)),
             chars_per_second=float(os.environ.get("NEWSDESK_CHARS_PER_SECOND", defaults.chars_per_second)),
-            memory_bytes=int(float(os.environ.get("NEWSDESK_WORKER_MEMORY_MB", defaults.memory_bytes / 1024**2)) * 1024**2),
+            memory_bytes=int(
+                float(os.environ.get("NEWSDESK_WORKER_MEMORY_MB", defaults.memory_bytes / 1024**2)) * 1024**2
+            ),
         )
 
     def seconds_for(self, articles: Sequence[ArticleRecord]) -> float:
@@ -214,7 +216,9 @@ class ExtractionWorker:
             outcome = self._wait(self._connection, self.limits.load_seconds)
             if outcome != "prepared":
                 self._stop()
-                raise WorkerStartFailed(f"the extraction worker could not load models for {sorted(self._preparing)}: {outcome}")
+                raise WorkerStartFailed(
+                    f"the extraction worker could not load models for {sorted(self._preparing)}: {outcome}"
+                )
             self._languages |= self._preparing
             self._preparing = set()
         return self._connection

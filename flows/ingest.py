@@ -217,8 +217,11 @@ def _ingest_batches(
         summary.files["unchanged"] += len(unchanged)
     if publishing:
         parameters = {
-            "inputs": inputs, "warehouse": str(layout.database), "lake": layout.lake_location,
-            "batch_size": batch_size, "max_bytes": max_bytes,
+            "inputs": inputs,
+            "warehouse": str(layout.database),
+            "lake": layout.lake_location,
+            "batch_size": batch_size,
+            "max_bytes": max_bytes,
         }
         summary.table_counts = publish(layout, run, run_row("ingest", run, summary, parameters))
         summary.checks = run_checks_of(layout, run.run_id)
@@ -298,7 +301,9 @@ def summarise(flow_name: str, summary: RunSummary) -> None:
         lines += ["", f"Data-quality checks: {len(summary.checks) - failing} passed, {failing} failed", ""]
         lines += ["| check | passed | failing rows |", "|---|---|---:|"]
         lines += [f"| {name} | {'yes' if passed else 'NO'} | {rows} |" for name, passed, rows in summary.checks]
-    create_markdown_artifact(markdown="\n".join(lines), key=f"{flow_name}-summary", description=f"newsdesk {flow_name} run")
+    create_markdown_artifact(
+        markdown="\n".join(lines), key=f"{flow_name}-summary", description=f"newsdesk {flow_name} run"
+    )
 
 
 def report_failure(flow_name: str, error: BaseException) -> None:

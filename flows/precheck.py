@@ -56,7 +56,9 @@ def unchanged_run(inputs: list[str], warehouse: str | None = None, lake: str | N
         context = RunContext(run_id, f"{started:%Y%m%dT%H%M%S%fZ}-{run_id[:8]}", started.replace(tzinfo=None), "")
         if deleted_files(known, files, inputs, context).rows["source_files"]:
             return None
-        summary = RunSummary(run_id, str(layout.database), published=False, files=Counter(seen=len(files), unchanged=len(unchanged)))
+        summary = RunSummary(
+            run_id, str(layout.database), published=False, files=Counter(seen=len(files), unchanged=len(unchanged))
+        )
         _log(layout.database, summary, inputs, started)
     return summary
 

@@ -44,7 +44,10 @@ def reextract_batch(
 
 @flow(name="reprocess", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))  # type: ignore[arg-type]
 def reprocess(
-    warehouse: str | None = None, all_articles: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, lake: str | None = None,
+    warehouse: str | None = None,
+    all_articles: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    lake: str | None = None,
     time_limit: float | None = None,
 ) -> RunSummary:
     """Re-extract stored articles made by another extractor version (or all of them); `time_limit`
@@ -62,8 +65,10 @@ def reprocess(
             summary.articles_extracted += len(staged.new_articles)
         if summary.articles_extracted:
             parameters = {
-                "warehouse": str(layout.database), "lake": layout.lake_location,
-                "all_articles": all_articles, "batch_size": batch_size,
+                "warehouse": str(layout.database),
+                "lake": layout.lake_location,
+                "all_articles": all_articles,
+                "batch_size": batch_size,
             }
             summary.table_counts = publish(layout, run, run_row("reprocess", run, summary, parameters))
             summary.checks = run_checks_of(layout, run.run_id)

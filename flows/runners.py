@@ -22,6 +22,11 @@ def task_runner_for(name: str = "default", address: str | None = None, workers: 
         if address:
             return DaskTaskRunner(address=address)
         return DaskTaskRunner(
-            cluster_kwargs={"n_workers": workers or 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+            cluster_kwargs={
+                "n_workers": workers or 2,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
         )
     raise ValueError(f"unknown task runner {name!r}: use 'default' or 'dask'")

@@ -50,7 +50,7 @@ def undated_warning(summary: RunSummary) -> str | None:
     count = len(summary.undated)
     return (
         f"{count} new article{'s' if count != 1 else ''} had no publication date: relative dates "
-        f"(\"on Wednesday\", \"last month\") in them stay unresolved. Give each a `Date:` header or "
-        f"a \"date\"/\"published\" key (README, \"Input files\"); "
-        f"newsdesk sql \"SELECT source_path FROM articles WHERE published_start IS NULL\" lists them."
+        f'("on Wednesday", "last month") in them stay unresolved. Give each a `Date:` header or '
+        f'a "date"/"published" key (README, "Input files"); '
+        f'newsdesk sql "SELECT source_path FROM articles WHERE published_start IS NULL" lists them.'
     )

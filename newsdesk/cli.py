@@ -93,12 +93,24 @@ def run(
     inputs: Annotated[list[str] | None, typer.Argument(help="Folders, files or globs (default: seeds/).")] = None,
     warehouse: WarehouseOption = None,
     batch_size: Annotated[int, typer.Option(help="Files per task.")] = DEFAULT_BATCH_SIZE,
-    lake: Annotated[str | None, typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE).")] = None,
-    task_runner: Annotated[TaskRunnerName, typer.Option(help="Where batches run: in this process, or on Dask.")] = TaskRunnerName.default,
-    dask_address: Annotated[str | None, typer.Option(help="Scheduler of a running Dask cluster, tcp://host:8786.")] = None,
+    lake: Annotated[
+        str | None,
+        typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE)."),
+    ] = None,
+    task_runner: Annotated[
+        TaskRunnerName, typer.Option(help="Where batches run: in this process, or on Dask.")
+    ] = TaskRunnerName.default,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Scheduler of a running Dask cluster, tcp://host:8786.")
+    ] = None,
     dask_workers: Annotated[int, typer.Option(help="Worker processes of a local Dask cluster.")] = 2,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
-    time_limit: Annotated[float | None, typer.Option(help="Seconds after which the run stops without publishing (exit 124); default $NEWSDESK_RUN_SECONDS or 6 h, 0 for none.")] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            help="Seconds after which the run stops without publishing (exit 124); default $NEWSDESK_RUN_SECONDS or 6 h, 0 for none."
+        ),
+    ] = None,
 ) -> None:
     """Run the ingest flow over INPUTS into the warehouse and print a summary."""
     inputs = list(inputs or DEFAULT_INPUTS)
@@ -122,8 +134,12 @@ def run(
     if not console.is_terminal:  # no live bar in a log or a pipe: say once why nothing shows yet
         errors.print(STARTING, highlight=False)
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     ) as bar:
         task_id = bar.add_task(STARTING, total=None)  # until the first batch is done
         listener = lambda done, total: bar.update(task_id, completed=done, total=total, description="ingesting")  # noqa: E731
@@ -131,7 +147,10 @@ def run(
         try:
             with prefect_api(early), stopped_by_ctrl_c():
                 summary = ingest(
-                    inputs=inputs, warehouse=str(warehouse_path(warehouse)), batch_size=batch_size, lake=lake,
+                    inputs=inputs,
+                    warehouse=str(warehouse_path(warehouse)),
+                    batch_size=batch_size,
+                    lake=lake,
                     time_limit=time_limit,
                 )
         except (FileNotFoundError, WarehouseBusy, UnusableWal) as error:
@@ -217,7 +236,15 @@ def _print_summary(summary) -> None:
     for column in ("files seen", "new", "changed", "unchanged", "deleted", "quarantined", "new articles"):
         table.add_column(column, justify="right")
     files = summary.files
-    counts = (files["seen"], files["new"], files["changed"], files["unchanged"], files["deleted"], files["quarantined"], summary.articles_new)
+    counts = (
+        files["seen"],
+        files["new"],
+        files["changed"],
+        files["unchanged"],
+        files["deleted"],
+        files["quarantined"],
+        summary.articles_new,
+    )
     table.add_row(*map(str, counts))
     console.print(table)
     _print_found(summary)
@@ -257,8 +284,13 @@ def _warn_undated(summary) -> None:
 @app.command()
 def reprocess(
     warehouse: WarehouseOption = None,
-    all_articles: Annotated[bool, typer.Option("--all", help="Re-extract every article, not only those of older extractor versions.")] = False,
-    lake: Annotated[str | None, typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE).")] = None,
+    all_articles: Annotated[
+        bool, typer.Option("--all", help="Re-extract every article, not only those of older extractor versions.")
+    ] = False,
+    lake: Annotated[
+        str | None,
+        typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE)."),
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Rebuild dates, actors, events and agreements from the stored article texts."""
@@ -282,8 +314,13 @@ def reprocess(
 @app.command()
 def compact(
     warehouse: WarehouseOption = None,
-    lake: Annotated[str | None, typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE).")] = None,
-    keep: Annotated[int, typer.Option(help="Newest committed runs to leave unfolded (the next run catches up from them).")] = 2,
+    lake: Annotated[
+        str | None,
+        typer.Option(help="Parquet lake: a folder or URI (default: beside the database, or $NEWSDESK_LAKE)."),
+    ] = None,
+    keep: Annotated[
+        int, typer.Option(help="Newest committed runs to leave unfolded (the next run catches up from them).")
+    ] = 2,
 ) -> None:
     """Fold old runs of the lake into one snapshot, so a rebuild does not replay the whole history."""
     from newsdesk.config import lake_location
@@ -302,14 +339,20 @@ def compact(
     if done.snapshot is None:
         console.print(f"nothing to compact: {done.runs_left} runs after the latest snapshot (keeping {keep})")
     else:
-        console.print(f"folded {done.runs_folded} runs into snapshot={done.snapshot}; a rebuild replays it and {done.runs_left} runs")
+        console.print(
+            f"folded {done.runs_folded} runs into snapshot={done.snapshot}; a rebuild replays it and {done.runs_left} runs"
+        )
 
 
 @app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="An article file (text, JSON or JSON Lines); - for standard input.")],
-    format: Annotated[DocumentFormat, typer.Option("--format", help="json (one document per line) or pretty.")] = DocumentFormat.json,
-    input_format: Annotated[InputFormat, typer.Option(help="For standard input: text, json or jsonl.")] = InputFormat.text,
+    format: Annotated[
+        DocumentFormat, typer.Option("--format", help="json (one document per line) or pretty.")
+    ] = DocumentFormat.json,
+    input_format: Annotated[
+        InputFormat, typer.Option(help="For standard input: text, json or jsonl.")
+    ] = InputFormat.text,
 ) -> None:
     """Run the transforms on one file, without Prefect or a warehouse, and print the documents."""
     from flows.extraction_worker import COMPLETE
@@ -334,7 +377,10 @@ def extract(
     for document in documents:
         if document.extraction_status != COMPLETE:
             where = f" (record {document.article.record_index})" if reading.format != "text" else ""
-            errors.print(f"[yellow]set aside{where}:[/yellow] {document.extraction_status}: {document.extraction_message}", markup=True)
+            errors.print(
+                f"[yellow]set aside{where}:[/yellow] {document.extraction_status}: {document.extraction_message}",
+                markup=True,
+            )
         sys.stdout.write(dumps(document, indent=2 if format is DocumentFormat.pretty else None) + "\n")
     if not documents:
         raise typer.Exit(1)
@@ -344,12 +390,20 @@ def extract(
 def sql(
     query: Annotated[str, typer.Argument(help="A read-only SQL query.")],
     warehouse: WarehouseOption = None,
-    format: Annotated[ResultFormat, typer.Option("--format", help="table (for reading), csv, json, markdown, or parquet (needs --out).")] = ResultFormat.table,
-    out: Annotated[str | None, typer.Option("--out", "-o", help="File to write instead of standard output (- is standard output).")] = None,
+    format: Annotated[
+        ResultFormat,
+        typer.Option("--format", help="table (for reading), csv, json, markdown, or parquet (needs --out)."),
+    ] = ResultFormat.table,
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", help="File to write instead of standard output (- is standard output).")
+    ] = None,
     unsafe: Annotated[
         bool,
-        typer.Option("--unsafe", help="Let the query read and write other files, use the network and load extensions "
-                     "(the warehouse itself stays read-only). Only for queries you wrote."),
+        typer.Option(
+            "--unsafe",
+            help="Let the query read and write other files, use the network and load extensions "
+            "(the warehouse itself stays read-only). Only for queries you wrote.",
+        ),
     ] = False,
 ) -> None:
     """Run a read-only query against the warehouse: it reads the warehouse's tables and nothing else.
@@ -406,7 +460,9 @@ def status(warehouse: WarehouseOption = None, limit: int = 10) -> None:
         totals = con.execute(_STATUS_TOTALS).fetchall()
         if totals:
             counts = json.loads(totals[0][0])
-            console.print("Warehouse: " + ", ".join(f"{counts.get(name, 0)} {name}" for name in STATUS_TOTALS), highlight=False)
+            console.print(
+                "Warehouse: " + ", ".join(f"{counts.get(name, 0)} {name}" for name in STATUS_TOTALS), highlight=False
+            )
         if not con.execute("SELECT 1 FROM quarantine LIMIT 1").fetchall():
             console.print("Quarantine: none")
         else:
@@ -422,9 +478,19 @@ def _echo(text: str) -> None:
 
 @app.command(name="eval")
 def evaluate(
-    evaluation: Annotated[EvaluationName, typer.Argument(metavar="NAME", help="What to score: langid, dates, actors, events, realnews.")],
-    paths: Annotated[list[Path], typer.Argument(help="Gold data files or folders (realnews: its folder, or GOLD_DIR ARTICLES.jsonl).")],
-    extract: Annotated[Path | None, typer.Option("--extract", help="realnews: score this `newsdesk extract --format json` output instead of extracting.")] = None,
+    evaluation: Annotated[
+        EvaluationName, typer.Argument(metavar="NAME", help="What to score: langid, dates, actors, events, realnews.")
+    ],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Gold data files or folders (realnews: its folder, or GOLD_DIR ARTICLES.jsonl)."),
+    ],
+    extract: Annotated[
+        Path | None,
+        typer.Option(
+            "--extract", help="realnews: score this `newsdesk extract --format json` output instead of extracting."
+        ),
+    ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="realnews: print the figures as JSON.")] = False,
 ) -> None:
     """Score newsdesk against gold data (development splits live outside the project)."""
@@ -467,9 +533,19 @@ def serve(
 
 @app.command(name="export")
 def export_command(
-    name: Annotated[str, typer.Argument(help="A mart (event_timeline, dyads_monthly, actor_profile, agreements_overview, coverage), table or view.")],
-    format: Annotated[ExportFormat, typer.Option("--format", help="parquet, csv, or plover-json (events only).")] = ExportFormat.parquet,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: data/exports/NAME.EXT); - for standard output.")] = None,
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A mart (event_timeline, dyads_monthly, actor_profile, agreements_overview, coverage), table or view."
+        ),
+    ],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="parquet, csv, or plover-json (events only).")
+    ] = ExportFormat.parquet,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="File to write (default: data/exports/NAME.EXT); - for standard output."),
+    ] = None,
     warehouse: WarehouseOption = None,
 ) -> None:
     """Export a mart, table or view to Parquet or CSV, or the events as PLOVER-style JSON Lines."""

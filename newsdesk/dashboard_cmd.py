@@ -25,14 +25,23 @@ STREAMLIT_OPTIONS = {
 def streamlit_command(port: int, address: str = "127.0.0.1") -> list[str]:
     """The command line that serves the dashboard on address:port."""
     options = {**STREAMLIT_OPTIONS, "server.address": address, "server.port": str(port)}
-    return [sys.executable, "-m", "streamlit", "run", str(APP), *(f"--{name}={value}" for name, value in options.items())]
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        *(f"--{name}={value}" for name, value in options.items()),
+    ]
 
 
 def run_dashboard(warehouse: Path, port: int, address: str = "127.0.0.1") -> int:
     """Serve the dashboard on the warehouse (read-only) until interrupted; return an exit code."""
     console = Console()
     if not warehouse.exists():
-        console.print(f"[yellow]no warehouse at {warehouse} yet:[/yellow] the dashboard will say so; run `make run` first")
+        console.print(
+            f"[yellow]no warehouse at {warehouse} yet:[/yellow] the dashboard will say so; run `make run` first"
+        )
     console.print(f"newsdesk dashboard on http://{address}:{port} — warehouse {warehouse} (read-only); Ctrl-C stops it")
     environment = {**os.environ, WAREHOUSE_ENV: str(warehouse)}
     try:

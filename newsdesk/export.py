@@ -155,7 +155,9 @@ def _copy(con: duckdb.DuckDBPyConnection, name: str, format: str, order: str, pa
     options = "FORMAT parquet, COMPRESSION zstd" if format == "parquet" else "FORMAT csv, HEADER"
     columns = "*" if format == "parquet" else _csv_columns(con, name)  # Parquet keeps native types
     target = str(path).replace("'", "''")
-    con.execute(f'COPY (SELECT {columns} FROM "{name}" ORDER BY {order}) TO \'{target}\' ({options}, USE_TMP_FILE false)')
+    con.execute(
+        f"COPY (SELECT {columns} FROM \"{name}\" ORDER BY {order}) TO '{target}' ({options}, USE_TMP_FILE false)"
+    )
     counted = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()
     return int(counted[0]) if counted else 0
 
@@ -240,9 +242,14 @@ def plover_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
         yield _plover_record(event, actors, texts)
 
 
-def _plover_record(event: dict[str, Any], actors: dict[str, tuple], texts: dict[tuple[str, str, str], str]) -> dict[str, Any]:
+def _plover_record(
+    event: dict[str, Any], actors: dict[str, tuple], texts: dict[tuple[str, str, str], str]
+) -> dict[str, Any]:
     def participants(role: str, ids: list[str]) -> list[dict[str, Any]]:
-        return [_plover_actor(actor_id, actors.get(actor_id), texts.get((event["event_id"], actor_id, role))) for actor_id in ids]
+        return [
+            _plover_actor(actor_id, actors.get(actor_id), texts.get((event["event_id"], actor_id, role)))
+            for actor_id in ids
+        ]
 
     record = {
         "id": event["event_id"],
@@ -259,27 +266,29 @@ def _plover_record(event: dict[str, Any], actors: dict[str, tuple], texts: dict[
         "publication": event["article_source"],
         "url": event["article_url"],
         "coder": "newsdesk",
-        "newsdesk": _drop_empty({
-            "cameo": event["cameo_code"],
-            "quadClass": event["quad_class"],
-            "goldstein": event["goldstein"],
-            "dateStart": event["date_start"],
-            "dateEnd": event["date_end"],
-            "datePrecision": event["date_precision"],
-            "dateSource": event["date_source"],
-            "negated": event["negated"],
-            "modality": event["modality"],
-            "confidence": event["confidence"],
-            "articleId": event["article_id"],
-            "sentence": event["sentence"],
-            "triggerStart": event["trigger_start"],
-            "triggerEnd": event["trigger_end"],
-            "published": event["article_published_raw"],
-            "numMentions": event["num_mentions"],
-            "numArticles": event["num_articles"],
-            "numSources": event["num_sources"],
-            "languages": event["languages"],
-        }),
+        "newsdesk": _drop_empty(
+            {
+                "cameo": event["cameo_code"],
+                "quadClass": event["quad_class"],
+                "goldstein": event["goldstein"],
+                "dateStart": event["date_start"],
+                "dateEnd": event["date_end"],
+                "datePrecision": event["date_precision"],
+                "dateSource": event["date_source"],
+                "negated": event["negated"],
+                "modality": event["modality"],
+                "confidence": event["confidence"],
+                "articleId": event["article_id"],
+                "sentence": event["sentence"],
+                "triggerStart": event["trigger_start"],
+                "triggerEnd": event["trigger_end"],
+                "published": event["article_published_raw"],
+                "numMentions": event["num_mentions"],
+                "numArticles": event["num_articles"],
+                "numSources": event["num_sources"],
+                "languages": event["languages"],
+            }
+        ),
     }
     return _drop_empty(record)
 

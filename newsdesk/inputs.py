@@ -156,7 +156,9 @@ def _classify(path: Path, roots: tuple[Path, ...]) -> FoundFile:
     except OSError as error:
         return _refused(path, "unreadable", f"the file could not be read: {_reason(error)}")
     if _storable(str(path)) != str(path):
-        return _refused(path, "bad_name", "the file name is not valid UTF-8 (stored escaped); rename the file to read it")
+        return _refused(
+            path, "bad_name", "the file name is not valid UTF-8 (stored escaped); rename the file to read it"
+        )
     if stat.S_ISREG(info.st_mode):
         return FoundFile(str(path), info.st_size, info.st_mtime_ns)
     if stat.S_ISLNK(info.st_mode):
@@ -181,8 +183,13 @@ def _follow_link(link: Path, roots: tuple[Path, ...]) -> FoundFile:
 
 
 def _kind(mode: int) -> str:
-    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISSOCK: "a socket",
-             stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device"}
+    kinds = {
+        stat.S_ISDIR: "a folder",
+        stat.S_ISFIFO: "a named pipe (FIFO)",
+        stat.S_ISSOCK: "a socket",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+    }
     return next((name for test, name in kinds.items() if test(mode)), "a special file")
 
 
@@ -271,7 +278,9 @@ def covered_by(inputs: Iterable[str | Path], path: str) -> bool:
     parts = PurePath(path).parts
     for given in inputs:
         expanded = os.path.expanduser(str(given))
-        pattern = PurePath(os.path.abspath(expanded)).parts if glob.has_magic(expanded) else Path(expanded).resolve().parts
+        pattern = (
+            PurePath(os.path.abspath(expanded)).parts if glob.has_magic(expanded) else Path(expanded).resolve().parts
+        )
         for length in range(len(pattern) if not glob.has_magic(expanded) else 1, len(parts) + 1):
             if _parts_match(pattern, parts[:length]) and _discoverable(parts[length:]):
                 return True

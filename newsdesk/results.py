@@ -114,7 +114,9 @@ def write_result(relation: duckdb.DuckDBPyRelation, format: ResultFormat, out: s
         text = table_text(relation, width)
     else:
         columns, rows = relation.columns, relation.fetchall()
-        render = {ResultFormat.csv: csv_text, ResultFormat.json: json_text, ResultFormat.markdown: markdown_text}[format]
+        render = {ResultFormat.csv: csv_text, ResultFormat.json: json_text, ResultFormat.markdown: markdown_text}[
+            format
+        ]
         text = render(columns, rows)
     _write_bytes(out or STDOUT, text.encode("utf-8"))
 

@@ -136,7 +136,9 @@ class ServiceProcess:
     @classmethod
     def start(cls, name: str, command: Sequence[str], env: Mapping[str, str], cwd: Path) -> ServiceProcess:
         """Its output goes where ours goes; no terminal input, no terminal signals."""
-        process = subprocess.Popen(list(command), env=dict(env), cwd=cwd, stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            list(command), env=dict(env), cwd=cwd, stdin=subprocess.DEVNULL, start_new_session=True
+        )
         return cls(name, process)
 
     @property
@@ -243,8 +245,13 @@ def deploy_project(project: Path, env: Mapping[str, str], timeout: float = DEPLO
     """`prefect --no-prompt deploy --all` from the project folder; ServeError with its output if it fails."""
     try:
         done = subprocess.run(
-            [*PREFECT, "--no-prompt", "deploy", "--all"], cwd=project, env=dict(env),
-            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout,
+            [*PREFECT, "--no-prompt", "deploy", "--all"],
+            cwd=project,
+            env=dict(env),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
     except subprocess.TimeoutExpired as error:
         raise ServeError(f"`prefect deploy --all` did not finish within {timeout:.0f} s") from error
@@ -290,9 +297,13 @@ def crash_interrupted_runs(url: str, auth: str, pool: str = WORK_POOL) -> int:
     from prefect.client.schemas.objects import StateType
     from prefect.states import Crashed
 
-    unfinished = FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.PENDING, StateType.RUNNING])))
+    unfinished = FlowRunFilter(
+        state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.PENDING, StateType.RUNNING]))
+    )
     with prefect_client(url, auth) as client:
-        runs = client.read_flow_runs(flow_run_filter=unfinished, work_pool_filter=WorkPoolFilter(name=WorkPoolFilterName(any_=[pool])))
+        runs = client.read_flow_runs(
+            flow_run_filter=unfinished, work_pool_filter=WorkPoolFilter(name=WorkPoolFilterName(any_=[pool]))
+        )
         for run in runs:
             client.set_flow_run_state(run.id, Crashed(message="newsdesk serve stopped during this run"), force=True)
     return len(runs)

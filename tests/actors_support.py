@@ -24,8 +24,13 @@ def pipelines() -> NlpPipelines:
 def article(text: str, language: str, published: date | None = None) -> ArticleRecord:
     day_range = DateRange(published, published, "day") if published else None
     return ArticleRecord(
-        article_id=hashlib.sha256(text.encode()).hexdigest()[:16], source_path="test.txt",
-        record_index=0, title=None, source=None, url=None, text=text,
+        article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
+        source_path="test.txt",
+        record_index=0,
+        title=None,
+        source=None,
+        url=None,
+        text=text,
         language=LanguageGuess(language, 1.0, "header"),
         published=PublishedDate(published.isoformat() if published else None, day_range),
     )

@@ -14,9 +14,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from transforms.dates import find_dates
+from transforms.dates.publication import parse_publication_date
 from transforms.events import EventExtractor
 from transforms.nlp import NlpPipelines, sentences_of
-from transforms.dates.publication import parse_publication_date
 from transforms.records import (
     Actor,
     ActorMention,
@@ -87,11 +87,20 @@ class Extraction:
         return sorted({a.agreement_id for a in self.agreements})
 
 
-def extract(text: str, language: str, published: str | None, specs: Sequence[ActorSpec], article_id: str = "0123456789abcdef") -> Extraction:
+def extract(
+    text: str, language: str, published: str | None, specs: Sequence[ActorSpec], article_id: str = "0123456789abcdef"
+) -> Extraction:
     publication = parse_publication_date(published)
     article = ArticleRecord(
-        article_id=article_id, source_path="test.txt", record_index=0, title=None, source=None,
-        url=None, text=text, language=LanguageGuess(language, 1.0, "header"), published=publication,
+        article_id=article_id,
+        source_path="test.txt",
+        record_index=0,
+        title=None,
+        source=None,
+        url=None,
+        text=text,
+        language=LanguageGuess(language, 1.0, "header"),
+        published=publication,
     )
     doc = shared_nlp().parse([text], [language])[0]
     sentences = sentences_of(doc)
@@ -120,10 +129,19 @@ def make_actors(text: str, sentences: Sequence[Sentence], specs: Sequence[ActorS
                     continue
                 claimed.update(range(start, end))
                 sentence = next(s.index for s in sentences if s.start <= start < s.end)
-                mentions.append(ActorMention(
-                    spec.actor_id, name, start, end, sentence, spec.name,
-                    "gazetteer", 0.9, office=spec.office,
-                ))
+                mentions.append(
+                    ActorMention(
+                        spec.actor_id,
+                        name,
+                        start,
+                        end,
+                        sentence,
+                        spec.name,
+                        "gazetteer",
+                        0.9,
+                        office=spec.office,
+                    )
+                )
         mentions.sort(key=lambda m: m.start)
         actors.append(Actor(spec.actor_id, spec.name, spec.type, spec.country, spec.sector, tuple(mentions)))
     return tuple(actors)

@@ -20,8 +20,10 @@ def test_a_demonym_right_before_a_name_gives_its_country() -> None:
 
 def test_a_demonym_further_back_behind_a_verb_says_nothing() -> None:
     # "l'ambassade équatorienne pour protéger X": the demonym qualifies the embassy, not X
-    actors = resolve("Le Portugal voulait entrer dans l'ambassade équatorienne pour arrêter Jonas Vidmar. "
-                     "Le Portugal a protesté.", "fr")
+    actors = resolve(
+        "Le Portugal voulait entrer dans l'ambassade équatorienne pour arrêter Jonas Vidmar. Le Portugal a protesté.",
+        "fr",
+    )
     actor, _ = mention_of(actors, "Jonas Vidmar")
     assert actor.country != "ECU"
 
@@ -52,23 +54,29 @@ def test_of_country_after_an_organisation_name() -> None:
 
 # -- the article's dominant country -----------------------------------------------------------------
 def test_the_dominant_country_is_a_low_confidence_last_resort() -> None:
-    text = ("Le gouvernement portugais a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
-            "Le député Rui Tavares Monteiro a critiqué le texte.")
+    text = (
+        "Le gouvernement portugais a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
+        "Le député Rui Tavares Monteiro a critiqué le texte."
+    )
     actor, mention = mention_of(resolve(text, "fr"), "Rui Tavares Monteiro")
     assert actor.country == "PRT"
     assert mention.confidence <= 0.4
 
 
 def test_no_dominant_country_when_two_countries_share_the_article() -> None:
-    text = ("La France et l'Allemagne ont signé un accord. Paris et Berlin saluent le texte. "
-            "Le négociateur Rui Tavares Monteiro a critiqué le texte.")
+    text = (
+        "La France et l'Allemagne ont signé un accord. Paris et Berlin saluent le texte. "
+        "Le négociateur Rui Tavares Monteiro a critiqué le texte."
+    )
     actor, _ = mention_of(resolve(text, "fr"), "Rui Tavares Monteiro")
     assert actor.country is None
 
 
 def test_a_multinational_organisation_never_takes_the_dominant_country() -> None:
-    text = ("Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
-            "L'Organisation Internationale des Pêcheurs a critiqué le texte.")
+    text = (
+        "Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
+        "L'Organisation Internationale des Pêcheurs a critiqué le texte."
+    )
     actors = resolve(text, "fr")
     assert not any(a.country == "PRT" and "Internationale" in a.name for a in actors)
 
@@ -112,8 +120,10 @@ def test_a_city_name_heading_a_longer_name_is_not_that_city() -> None:
 
 def test_a_namesake_town_goes_to_the_article_country() -> None:
     # Valencia: Spain and Venezuela; an article about Spain means the Spanish one
-    text = ("El Gobierno español aprobó el plan. Madrid y el Gobierno de España lo defienden. "
-            "La feria se celebró en Valencia.")
+    text = (
+        "El Gobierno español aprobó el plan. Madrid y el Gobierno de España lo defienden. "
+        "La feria se celebró en Valencia."
+    )
     actors = resolve(text, "es")
     actor, _ = mention_of(actors, "Valencia")
     assert actor.country == "ESP"
@@ -163,10 +173,12 @@ def test_a_person_in_an_international_office_acts_for_no_state() -> None:
 # -- non-state actors keep their own type and sector ----------------------------------------------
 def test_rebels_and_opposition_of_a_country_are_not_the_state() -> None:
     # pattern: <demonym> + non-state head noun (either order) -> a group of that country
-    for text, language in (("Libyan rebels shelled the port while the Libyan opposition met.", "en"),
-                           ("Les rebelles libyens ont bombardé le port et l'opposition libyenne s'est réunie.", "fr"),
-                           ("Los rebeldes libios atacaron el puerto y la oposición libia se reunió.", "es"),
-                           ("هاجم المتمردون الليبيون الميناء.", "ar")):
+    for text, language in (
+        ("Libyan rebels shelled the port while the Libyan opposition met.", "en"),
+        ("Les rebelles libyens ont bombardé le port et l'opposition libyenne s'est réunie.", "fr"),
+        ("Los rebeldes libios atacaron el puerto y la oposición libia se reunió.", "es"),
+        ("هاجم المتمردون الليبيون الميناء.", "ar"),
+    ):
         actors = by_id(resolve(text, language))
         assert actors["org:libya-rebels"].sector == "REB", text
         assert actors["org:libya-rebels"].country == "LBY"
@@ -207,8 +219,10 @@ def test_a_known_name_opening_a_longer_arabic_name_is_that_person() -> None:
 
 def test_a_person_with_a_multinational_office_never_takes_the_dominant_country() -> None:
     # pattern: multinational word in the title phrase or the apposition
-    text = ("Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
-            "Hier, Rui Tavares Monteiro, commissaire européen aux Finances, a critiqué le texte.")
+    text = (
+        "Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
+        "Hier, Rui Tavares Monteiro, commissaire européen aux Finances, a critiqué le texte."
+    )
     actor, _ = mention_of(resolve(text, "fr"), "Rui Tavares Monteiro")
     assert actor.country is None
 
@@ -227,8 +241,10 @@ def test_a_dateline_town_the_index_does_not_know_votes_by_geonames() -> None:
 
 def test_the_dateline_weighs_against_a_foreign_country_the_story_discusses() -> None:
     # pattern: home dateline (2 votes) vs a foreign state named three times -> no dominant country
-    text = ("Lisboa, 3 jun (EFE). El diputado Rui Tavares Monteiro criticó al Gobierno de Chile. "
-            "Chile y el gobierno chileno no respondieron.")
+    text = (
+        "Lisboa, 3 jun (EFE). El diputado Rui Tavares Monteiro criticó al Gobierno de Chile. "
+        "Chile y el gobierno chileno no respondieron."
+    )
     actor, _ = mention_of(resolve(text, "es"), "Rui Tavares Monteiro")
     assert actor.country != "CHL"
 
@@ -254,8 +270,9 @@ def test_an_appositive_office_gives_country_and_sector() -> None:
 
 def test_a_surname_two_people_share_points_at_neither() -> None:
     # pattern: two full names with one surname and different first names; the bare surname is ambiguous
-    text = ("Le président Anders Holmqvist a reçu le ministre Karin Holmqvist. "
-            "Holmqvist a ensuite parlé aux journalistes.")
+    text = (
+        "Le président Anders Holmqvist a reçu le ministre Karin Holmqvist. Holmqvist a ensuite parlé aux journalistes."
+    )
     actors = resolve(text, "fr")
     people = {a.actor_id for a in actors if a.type == "person"}
     assert {"person:anders-holmqvist", "person:karin-holmqvist"} <= people
@@ -290,15 +307,19 @@ def test_a_generic_party_name_is_not_one_country_party() -> None:
 
 def test_a_un_envoy_never_takes_the_dominant_country() -> None:
     # pattern: a multinational word within a few words of the name, no punctuation between
-    text = ("Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
-            "L'envoyé onusien Rui Tavares Monteiro a critiqué le texte.")
+    text = (
+        "Le Portugal a présenté son budget. Lisbonne veut réduire le déficit du Portugal. "
+        "L'envoyé onusien Rui Tavares Monteiro a critiqué le texte."
+    )
     actor, _ = mention_of(resolve(text, "fr"), "Rui Tavares Monteiro")
     assert actor.country is None
 
 
 def test_arab_inside_a_state_name_is_not_multinational() -> None:
     # "الإمارات العربية المتحدة" holds "العربية" (Arab) but names one state
-    text = ("أعلنت الإمارات العربية المتحدة دعمها. وقالت أبوظبي إن الإمارات مستعدة. "
-            "وقال الشيخ خالد بن سعود آل ثاني في الإمارات العربية المتحدة إن القرار صائب.")
+    text = (
+        "أعلنت الإمارات العربية المتحدة دعمها. وقالت أبوظبي إن الإمارات مستعدة. "
+        "وقال الشيخ خالد بن سعود آل ثاني في الإمارات العربية المتحدة إن القرار صائب."
+    )
     actor = next(a for a in resolve(text, "ar") if a.type == "person")
     assert actor.country == "ARE"

@@ -173,9 +173,12 @@ def test_form_words_after_and_are_not_part_of_the_name_before() -> None:
     assert mention_of(actors, "Northern Ireland")[0].country == "GBR"
 
 
-@pytest.mark.parametrize(("text", "language", "iso3"), [
-    ("Des renforts arrivent de Polynésie.", "fr", "PYF"),
-    ("Sources in Trinidad said.", "en", "TTO"),
-])
+@pytest.mark.parametrize(
+    ("text", "language", "iso3"),
+    [
+        ("Des renforts arrivent de Polynésie.", "fr", "PYF"),
+        ("Sources in Trinidad said.", "en", "TTO"),
+    ],
+)
 def test_derived_names_resolve_in_text(text: str, language: str, iso3: str) -> None:
     assert longest_country(text, language) == iso3

@@ -46,21 +46,27 @@ def test_row_keys_are_the_table_columns() -> None:
 
 
 def test_actors_aggregate_across_articles_and_languages() -> None:
-    french = _document("Le Maroc et Israël ont signé un accord. Le royaume chérifien s'en félicite.", "fr", date(2022, 7, 1))
+    french = _document(
+        "Le Maroc et Israël ont signé un accord. Le royaume chérifien s'en félicite.", "fr", date(2022, 7, 1)
+    )
     english = _document("Morocco welcomed the decision, the Moroccan government said.", "en", date(2022, 8, 3))
     con = _load([french, english])
     row = con.execute(
         "SELECT name, type, country, first_seen, last_seen, article_count, mention_count FROM actors WHERE actor_id = 'state:MAR'"
     ).fetchone()
     assert row == ("Morocco", "state", "MAR", date(2022, 7, 1), date(2022, 8, 3), 2, 4)
-    aliases = con.execute("SELECT language, alias FROM actor_aliases WHERE actor_id = 'state:MAR' ORDER BY ALL").fetchall()
+    aliases = con.execute(
+        "SELECT language, alias FROM actor_aliases WHERE actor_id = 'state:MAR' ORDER BY ALL"
+    ).fetchall()
     assert ("fr", "royaume chérifien") in aliases and ("en", "Morocco") in aliases
 
 
 def test_offices_are_dated_by_the_articles_that_give_them() -> None:
     document = _document("Le ministre israélien de la Défense Benny Gantz est arrivé.", "fr", date(2022, 7, 1))
     con = _load([document])
-    offices = con.execute("SELECT office, first_seen FROM actor_offices WHERE actor_id = 'person:benny-gantz' ORDER BY office").fetchall()
+    offices = con.execute(
+        "SELECT office, first_seen FROM actor_offices WHERE actor_id = 'person:benny-gantz' ORDER BY office"
+    ).fetchall()
     assert ("Minister of Defence of Israel", date(2022, 7, 1)) in offices
     assert ("ministre israélien de la Défense", date(2022, 7, 1)) in offices
 

@@ -17,7 +17,12 @@ def test_header_and_body_may_share_the_first_line() -> None:
 def test_header_keys_are_case_insensitive_and_colon_optional() -> None:
     parsed = parse_text_article("TITLE: Sommet à Alger\nDate 19 juillet 2022\nSource: Exemple\n\nCorps.")
     (article,) = parsed.articles
-    assert (article.title, article.date, article.source, article.text) == ("Sommet à Alger", "19 juillet 2022", "Exemple", "Corps.")
+    assert (article.title, article.date, article.source, article.text) == (
+        "Sommet à Alger",
+        "19 juillet 2022",
+        "Exemple",
+        "Corps.",
+    )
 
 
 def test_unknown_colon_keys_are_kept_as_metadata() -> None:
@@ -83,10 +88,14 @@ def test_malformed_json_document_is_one_problem() -> None:
 
 body_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=":"), min_size=1, max_size=80
-).filter(lambda text: text.strip() and text.strip().split()[0].lower() not in {"date", "title", "source", "url", "lang"})
+).filter(
+    lambda text: text.strip() and text.strip().split()[0].lower() not in {"date", "title", "source", "url", "lang"}
+)
 
 
-@given(title=st.text(alphabet="abcdefghijklmnopqrstuvwxyz éà", min_size=1, max_size=30).filter(str.strip), body=body_text)
+@given(
+    title=st.text(alphabet="abcdefghijklmnopqrstuvwxyz éà", min_size=1, max_size=30).filter(str.strip), body=body_text
+)
 def test_a_title_header_and_body_round_trip(title: str, body: str) -> None:
     (article,) = parse_text_article(f"title {title}\n\n{body}").articles
     assert article.title == title.strip()
@@ -130,8 +139,15 @@ def test_header_lines_must_end_with_a_blank_line_or_start_the_body() -> None:
 
 
 def test_a_date_header_that_is_not_a_date_keeps_the_other_headers() -> None:
-    (article,) = parse_text_article("Date: 2022-13-45\nTitle: Sommet à Alger\nSource: Exemple\n\nCorps du texte.").articles
-    assert (article.title, article.source, article.date, article.date_line) == ("Sommet à Alger", "Exemple", "2022-13-45", 1)
+    (article,) = parse_text_article(
+        "Date: 2022-13-45\nTitle: Sommet à Alger\nSource: Exemple\n\nCorps du texte."
+    ).articles
+    assert (article.title, article.source, article.date, article.date_line) == (
+        "Sommet à Alger",
+        "Exemple",
+        "2022-13-45",
+        1,
+    )
     assert article.text == "Corps du texte."
 
 
@@ -146,15 +162,21 @@ def test_a_colon_date_header_with_words_needs_a_blank_line_to_be_a_header() -> N
     assert article.text.startswith("Date: to be confirmed")
 
 
-body_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéà ", min_size=1, max_size=60).filter(lambda text: text.strip() and text.split()[0] not in HEADER_KEYS)
+body_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéà ", min_size=1, max_size=60).filter(
+    lambda text: text.strip() and text.split()[0] not in HEADER_KEYS
+)
 
 
 @given(
-    year=st.integers(1900, 2100), month=st.integers(13, 99), day=st.integers(1, 99),
+    year=st.integers(1900, 2100),
+    month=st.integers(13, 99),
+    day=st.integers(1, 99),
     title=st.text(alphabet="abcdefghijklmnopqrstuvwxyz éà", min_size=1, max_size=30).filter(str.strip),
     body=body_words,
 )
-def test_an_impossible_date_never_turns_the_header_into_body_text(year: int, month: int, day: int, title: str, body: str) -> None:
+def test_an_impossible_date_never_turns_the_header_into_body_text(
+    year: int, month: int, day: int, title: str, body: str
+) -> None:
     raw = f"{year}-{month:02d}-{day:02d}"
     (article,) = parse_text_article(f"Date: {raw}\nTitle: {title}\n\n{body}").articles
     assert (article.date, article.title, article.text) == (raw, title.strip(), body.strip())

@@ -24,7 +24,9 @@ TEXT = "Le ministre marocain des Affaires étrangères a reçu son homologue esp
 def _write(folder: Path, name: str, title: str, day: str, source: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
-    path.write_text(f"title: {title}\ndate: {day}\nsource: {source}\nauthor: {source} desk\n\n{TEXT}\n", encoding="utf-8")
+    path.write_text(
+        f"title: {title}\ndate: {day}\nsource: {source}\nauthor: {source} desk\n\n{TEXT}\n", encoding="utf-8"
+    )
     return path
 
 
@@ -37,8 +39,10 @@ def test_every_record_gets_its_source_row_even_when_its_text_is_already_known(tm
     assert len(first.articles) == 1  # one text, extracted once
     rows = sorted(first.rows["article_sources"], key=lambda row: (row["path"], row["record"]))
     assert [(Path(r["path"]).name, r["record"], r["title"]) for r in rows] == [
-        ("a.txt", 0, "Rabat reçoit Madrid"), ("b.txt", 0, "Visite à Rabat"),
-        ("feed.jsonl", 1, "Dans le fil"), ("feed.jsonl", 2, "Encore"),
+        ("a.txt", 0, "Rabat reçoit Madrid"),
+        ("b.txt", 0, "Visite à Rabat"),
+        ("feed.jsonl", 1, "Dans le fil"),
+        ("feed.jsonl", 2, "Encore"),
     ]
     assert {row["article_id"] for row in rows} == {first.articles[0].article_id}
     b = rows[1]
@@ -84,7 +88,9 @@ def _rows(warehouse: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
 
 
-SOURCES = "SELECT regexp_extract(path, '[^/]+$'), record, title, source, published_start FROM article_sources ORDER BY 1, 2"
+SOURCES = (
+    "SELECT regexp_extract(path, '[^/]+$'), record, title, source, published_start FROM article_sources ORDER BY 1, 2"
+)
 
 
 @pytest.mark.usefixtures("prefect_harness", "stand_in_extractor")
@@ -104,7 +110,9 @@ def test_a_later_file_with_a_known_text_keeps_its_metadata_through_publish_and_r
         ("b.txt", 0, "Visite à Rabat", "El País", date(2022, 7, 20)),
     ]
     assert _rows(warehouse, SOURCES) == expected
-    assert _rows(warehouse, "SELECT title, first_source_path LIKE '%a.txt' FROM articles") == [("Rabat reçoit Madrid", True)]
+    assert _rows(warehouse, "SELECT title, first_source_path LIKE '%a.txt' FROM articles") == [
+        ("Rabat reçoit Madrid", True)
+    ]
 
     again = reprocess(warehouse=str(warehouse), all_articles=True)
     assert again.published and again.articles_extracted == 1
@@ -114,4 +122,6 @@ def test_a_later_file_with_a_known_text_keeps_its_metadata_through_publish_and_r
     (tmp_path / "in" / "b.txt").unlink()
     ingest(inputs=[str(tmp_path / "in")], warehouse=str(warehouse))
     assert _rows(warehouse, SOURCES) == expected
-    assert _rows(warehouse, "SELECT passed FROM quality_checks WHERE check_name LIKE 'article_sources%' LIMIT 1") == [(True,)]
+    assert _rows(warehouse, "SELECT passed FROM quality_checks WHERE check_name LIKE 'article_sources%' LIMIT 1") == [
+        (True,)
+    ]

@@ -24,7 +24,9 @@ CHECK = "event_mentions: no date after publication unless planned or in the past
 def _backdated_document():  # type: ignore[no-untyped-def]
     return extract(
         "Morocco and Mauritania signed a defence treaty on 3 March 2001. They will sign another on 9 May 2001.",
-        "en", "2001-01-01", [state("MAR", "Morocco"), state("MRT", "Mauritania", "Mauritania", "They")],
+        "en",
+        "2001-01-01",
+        [state("MAR", "Morocco"), state("MRT", "Mauritania", "Mauritania", "They")],
     ).document()
 
 

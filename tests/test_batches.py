@@ -23,8 +23,14 @@ def known_after(batch: BatchReading) -> KnownState:
     """The state the warehouse would hold once this batch is published."""
     files = {
         row["path"]: FileVersion(
-            row["path"], row["content_sha256"], row["size_bytes"], row["modified_ns"], row["format"],
-            row["encoding"], tuple(row["article_ids"]), row["quarantined_records"],
+            row["path"],
+            row["content_sha256"],
+            row["size_bytes"],
+            row["modified_ns"],
+            row["format"],
+            row["encoding"],
+            tuple(row["article_ids"]),
+            row["quarantined_records"],
         )
         for row in batch.rows["source_files"]
     }
@@ -38,7 +44,9 @@ def reasons(batch: BatchReading) -> dict[str, str]:
 def test_bad_inputs_are_quarantined_with_their_reason_and_recorded_once(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "deep.json").write_text("[" * 3000 + "]" * 3000, encoding="utf-8")
-    (tmp_path / "surrogate.json").write_text('{"text": "Rabat \\ud800 et Madrid.", "note": "\\udfff"}', encoding="utf-8")
+    (tmp_path / "surrogate.json").write_text(
+        '{"text": "Rabat \\ud800 et Madrid.", "note": "\\udfff"}', encoding="utf-8"
+    )
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     os.close(os.open(os.fsencode(tmp_path) + b"/caf\xe9.txt", os.O_CREAT | os.O_WRONLY))
@@ -46,8 +54,11 @@ def test_bad_inputs_are_quarantined_with_their_reason_and_recorded_once(tmp_path
     files = discover_files([tmp_path])
     first = read_batch(files, KnownState(), 8000, RUN)
     assert reasons(first) == {
-        "caf\\xe9.txt": "bad_name", "deep.json": "too_deep", "huge.txt": "too_large",
-        "pipe.txt": "not_a_file", "zero.txt": "outside_link",
+        "caf\\xe9.txt": "bad_name",
+        "deep.json": "too_deep",
+        "huge.txt": "too_large",
+        "pipe.txt": "not_a_file",
+        "zero.txt": "outside_link",
     }
     assert sorted(article.text for article in first.articles) == [GOOD, "Rabat \ufffd et Madrid."]
     assert first.articles[1].metadata == {"note": "\ufffd"}
@@ -57,7 +68,9 @@ def test_bad_inputs_are_quarantined_with_their_reason_and_recorded_once(tmp_path
     assert again.file_counts == {"unchanged": 7} and not again.rows["quarantine"]
 
 
-def test_an_unexpected_error_reading_a_file_is_its_quarantine_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_error_reading_a_file_is_its_quarantine_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD + " Deux.", encoding="utf-8")
     real = flows.batches.read_articles
@@ -70,7 +83,11 @@ def test_an_unexpected_error_reading_a_file_is_its_quarantine_row(tmp_path: Path
     monkeypatch.setattr(flows.batches, "read_articles", failing_on_a)
     batch = read_batch(discover_files([tmp_path]), KnownState(), 10_000, RUN)
     (row,) = batch.rows["quarantine"]
-    assert (Path(row["path"]).name, row["reason"], row["message"]) == ("a.txt", "read_failed", "ValueError: a bug nobody foresaw")
+    assert (Path(row["path"]).name, row["reason"], row["message"]) == (
+        "a.txt",
+        "read_failed",
+        "ValueError: a bug nobody foresaw",
+    )
     assert [article.text for article in batch.articles] == [GOOD + " Deux."]
     assert [Path(row["path"]).name for row in batch.rows["source_files"]] == ["a.txt", "b.txt"]
 
@@ -101,15 +118,22 @@ def test_an_unchanged_file_read_again_gets_its_size_corrected(tmp_path: Path) ->
     assert read_batch(discover_files([tmp_path]), known_after(healed), 10_000, RUN).file_counts == {"unchanged": 1}
 
 
-def test_files_below_an_unreadable_folder_are_not_marked_deleted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_files_below_an_unreadable_folder_are_not_marked_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD + " B.", encoding="utf-8")
     first = read_batch(discover_files([tmp_path]), KnownState(), 10_000, RUN)
     real_scandir = os.scandir
     monkeypatch.setattr(  # as root every folder is readable: listing this one fails by hand
-        os, "scandir",
-        lambda path: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if Path(path).name == "locked" else real_scandir(path),
+        os,
+        "scandir",
+        lambda path: (
+            (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+            if Path(path).name == "locked"
+            else real_scandir(path)
+        ),
     )
     files = discover_files([tmp_path])
     second = read_batch(files, known_after(first), 10_000, RUN)

@@ -45,7 +45,11 @@ def test_extract_prints_one_line_per_article_of_a_json_lines_file(tmp_path: Path
 
 
 def test_extract_reads_standard_input() -> None:
-    result = runner.invoke(app, ["extract", "-"], input="date 2021-11-24\n\nLe ministre est arrivé à Rabat mercredi pour une visite officielle.")
+    result = runner.invoke(
+        app,
+        ["extract", "-"],
+        input="date 2021-11-24\n\nLe ministre est arrivé à Rabat mercredi pour une visite officielle.",
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["article"]["published"]["start"] == "2021-11-24"
 
@@ -70,9 +74,27 @@ def test_run_then_query_then_status(articles_folder: Path, tmp_path: Path) -> No
     result = runner.invoke(app, ["run", str(articles_folder), "--warehouse", str(warehouse)])
     assert result.exit_code == 0, result.output
     assert "published" in result.stdout
-    query = runner.invoke(app, ["sql", "SELECT language, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1", "-w", str(warehouse), "--format", "json"])
-    assert {row["language"]: row["n"] for row in json.loads(query.stdout)} == {"ar": 1, "de": 1, "en": 2, "es": 1, "fr": 2}
-    csv_output = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM articles", "-w", str(warehouse), "--format", "csv"])
+    query = runner.invoke(
+        app,
+        [
+            "sql",
+            "SELECT language, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1",
+            "-w",
+            str(warehouse),
+            "--format",
+            "json",
+        ],
+    )
+    assert {row["language"]: row["n"] for row in json.loads(query.stdout)} == {
+        "ar": 1,
+        "de": 1,
+        "en": 2,
+        "es": 1,
+        "fr": 2,
+    }
+    csv_output = runner.invoke(
+        app, ["sql", "SELECT count(*) AS n FROM articles", "-w", str(warehouse), "--format", "csv"]
+    )
     assert csv_output.stdout.split() == ["n", "7"]
     status = runner.invoke(app, ["status", "-w", str(warehouse)])
     assert status.exit_code == 0 and "Latest runs" in status.stdout

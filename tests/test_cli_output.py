@@ -30,11 +30,17 @@ def warehouse(tmp_path: Path) -> Path:
     with duckdb.connect(str(path)) as con:
         con.execute(schema_sql())
         con.execute(build_sql())
-        con.execute("INSERT INTO quarantine VALUES ('" + "deep/" * 30 + "bad.txt', '', -1, 'empty', 'no bytes', 'run-1', now())")
+        con.execute(
+            "INSERT INTO quarantine VALUES ('" + "deep/" * 30 + "bad.txt', '', -1, 'empty', 'no bytes', 'run-1', now())"
+        )
         con.execute(
             "INSERT INTO runs VALUES ('0b6a5f1e-1111-2222-3333-444455556666', 'ingest', '{}', '0.1.0', '0.4.0', ?, ?,"
             " 'completed', 12, 10, 1, 1, 1, 0, 9, 9, ?)",
-            [datetime(2024, 5, 2, 9, 0), datetime(2024, 5, 2, 9, 3), json.dumps({"articles": 9, "events": 21, "actors": 14, "agreements": 2})],
+            [
+                datetime(2024, 5, 2, 9, 0),
+                datetime(2024, 5, 2, 9, 3),
+                json.dumps({"articles": 9, "events": 21, "actors": 14, "agreements": 2}),
+            ],
         )
     return path
 
@@ -84,12 +90,22 @@ def test_sql_table_fits_the_width_with_types_null_and_elided_columns(warehouse: 
     ("format", "expected"),
     [
         ("csv", 'a,b,c,ids\nx,,,"[""state:ISR"",""state:MAR""]"\n'),
-        ("json", '[\n  {\n    "a": "x",\n    "b": null,\n    "c": "",\n    "ids": [\n      "state:ISR",\n      "state:MAR"\n    ]\n  }\n]\n'),
+        (
+            "json",
+            '[\n  {\n    "a": "x",\n    "b": null,\n    "c": "",\n    "ids": [\n      "state:ISR",\n      "state:MAR"\n    ]\n  }\n]\n',
+        ),
         ("markdown", '| a | b | c | ids |\n|---|---|---|---|\n| x | NULL |  | ["state:ISR","state:MAR"] |\n'),
     ],
 )
 def test_sql_formats(warehouse: Path, format: str, expected: str) -> None:
-    result = invoke("sql", "SELECT 'x' AS a, NULL::VARCHAR AS b, '' AS c, ['state:ISR', 'state:MAR'] AS ids", "-w", str(warehouse), "--format", format)
+    result = invoke(
+        "sql",
+        "SELECT 'x' AS a, NULL::VARCHAR AS b, '' AS c, ['state:ISR', 'state:MAR'] AS ids",
+        "-w",
+        str(warehouse),
+        "--format",
+        format,
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == expected
 
@@ -121,11 +137,15 @@ def test_status_fits_80_columns_and_names_the_flow_and_totals(warehouse: Path) -
 def test_run_says_it_is_loading_then_counts_what_it_found_and_warns_about_undated(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "dated.txt").write_text("date 2021-11-24\n\nMorocco and Israel signed a defence agreement in Rabat on Wednesday.\n", encoding="utf-8")
-    (folder / "undated.txt").write_text("The Israeli defence minister met his Moroccan counterpart in Rabat.\n", encoding="utf-8")
+    (folder / "dated.txt").write_text(
+        "date 2021-11-24\n\nMorocco and Israel signed a defence agreement in Rabat on Wednesday.\n", encoding="utf-8"
+    )
+    (folder / "undated.txt").write_text(
+        "The Israeli defence minister met his Moroccan counterpart in Rabat.\n", encoding="utf-8"
+    )
     result = invoke("run", str(folder), "-w", str(tmp_path / "w.duckdb"))
     assert result.exit_code == 0, result.output
     assert cli.STARTING in result.stderr  # no live bar outside a terminal: said once, before the wait
-    found = result.stdout[result.stdout.index("Found in the new articles"):]
+    found = result.stdout[result.stdout.index("Found in the new articles") :]
     assert all(kind in found for kind in ("actors", "events", "agreements", "dates"))
     assert "1 new article had no publication date" in result.stderr

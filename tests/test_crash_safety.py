@@ -76,7 +76,9 @@ def lake_run_folders(warehouse: Path) -> int:
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_sigkill_at_random_moments_leaves_the_previous_or_the_complete_state(articles_folder: Path, tmp_path: Path) -> None:
+def test_sigkill_at_random_moments_leaves_the_previous_or_the_complete_state(
+    articles_folder: Path, tmp_path: Path
+) -> None:
     warehouse, home = tmp_path / "w.duckdb", tmp_path / "prefect"
     first, second = articles_folder, tmp_path / "second"
     second.mkdir()

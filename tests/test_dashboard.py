@@ -144,7 +144,9 @@ def test_the_dyads_page_draws_the_country_matrix(monkeypatch: pytest.MonkeyPatch
     assert len(app.dataframe[0].value) == scalar(warehouse, "SELECT count(*) FROM dyads_monthly")
 
 
-def test_the_country_filter_keeps_dyads_involving_that_country(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_the_country_filter_keeps_dyads_involving_that_country(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
     app = open_app(monkeypatch, warehouse, "views/dyads.py")
     app.multiselect(key="countries").set_value(["DZA"]).run()
     monthly = app.dataframe[0].value
@@ -152,7 +154,9 @@ def test_the_country_filter_keeps_dyads_involving_that_country(monkeypatch: pyte
     assert all("DZA" in (row.source_country, row.target_country) for row in monthly.itertuples())
 
 
-def test_the_agreements_page_shows_each_agreement_with_its_evidence(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_the_agreements_page_shows_each_agreement_with_its_evidence(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
     app = open_app(monkeypatch, warehouse, "views/agreements.py")
     agreements = app.dataframe[0].value
     assert len(agreements) == scalar(warehouse, "SELECT count(*) FROM agreements")
@@ -174,12 +178,16 @@ def test_the_article_page_marks_every_actor_date_and_trigger(monkeypatch: pytest
     assert counts["event_mentions"] > 0  # the default article is the one with the most events
     assert body.count('class="nd-trigger"') >= counts["event_mentions"]
     assert body.count('class="nd-date"') >= counts["dates"]
-    actor_marks = sum(body.count(f'class="nd-{kind}"') for kind in ("state", "person", "organization", "military",
-                                                                      "armed_group", "place", "actor"))
+    actor_marks = sum(
+        body.count(f'class="nd-{kind}"')
+        for kind in ("state", "person", "organization", "military", "armed_group", "place", "actor")
+    )
     assert actor_marks >= counts["mentions"]
 
 
-def test_the_article_page_opens_the_article_named_in_the_address(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_the_article_page_opens_the_article_named_in_the_address(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
     article_id = scalar(warehouse, "SELECT article_id FROM articles WHERE language = 'en' ORDER BY article_id LIMIT 1")
     app = open_app(monkeypatch, warehouse, "views/article.py", article=article_id)
     assert app.selectbox(key="article").value == article_id
@@ -218,20 +226,28 @@ def test_the_dashboard_command_serves_on_loopback_without_telemetry() -> None:
 
     command = streamlit_command(8600)
     assert command[command.index("run") + 1] == str(served) == APP
-    assert {"--server.address=127.0.0.1", "--server.port=8600", "--browser.gatherUsageStats=false",
-            "--server.headless=true"} <= set(command)
+    assert {
+        "--server.address=127.0.0.1",
+        "--server.port=8600",
+        "--browser.gatherUsageStats=false",
+        "--server.headless=true",
+    } <= set(command)
 
 
 # --- text from the articles is shown as text, and nothing is fetched from outside (issue 12, item 8) ---
 
 # A title, source and agreement name as an attacker would write them into an input file.
-HOSTILE = "![pixel](http://attacker.example/p.png) [click](http://attacker.example) <img src=x onerror=alert(1)> **bold**"
+HOSTILE = (
+    "![pixel](http://attacker.example/p.png) [click](http://attacker.example) <img src=x onerror=alert(1)> **bold**"
+)
 
 
 def markdown_texts(app: AppTest) -> list[str]:
     """Everything Streamlit reads as Markdown: text elements and expander labels."""
     kinds = ("markdown", "caption", "title", "header", "subheader")
-    return [element.value for kind in kinds for element in app.get(kind)] + [expander.label for expander in app.expander]
+    return [element.value for kind in kinds for element in app.get(kind)] + [
+        expander.label for expander in app.expander
+    ]
 
 
 def assert_only_literal(app: AppTest) -> None:
@@ -248,7 +264,9 @@ def hostile_warehouse(warehouse: Path, tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "hostile.duckdb"
     shutil.copyfile(warehouse, path)
     with duckdb.connect(str(path)) as con:
-        (article_id,) = con.execute("SELECT article_id FROM agreements_overview ORDER BY agreement_id LIMIT 1").fetchone()
+        (article_id,) = con.execute(
+            "SELECT article_id FROM agreements_overview ORDER BY agreement_id LIMIT 1"
+        ).fetchone()
         con.execute("UPDATE articles SET title = ?, source = ? WHERE article_id = ?", [HOSTILE, HOSTILE, article_id])
         con.execute("UPDATE agreements SET normalized_name = ?", [HOSTILE])
     return path, article_id
@@ -316,15 +334,20 @@ CHART_TITLES = {
     },
     "views/events.py": {
         "Events per month, by quad class": {
-            "x": "month the event happened (first possible day)", "y": "events", "color": "quad class",
+            "x": "month the event happened (first possible day)",
+            "y": "events",
+            "color": "quad class",
         },
         "Cooperation and conflict (Goldstein scale)": {
-            "x": "event date (first possible day)", "y": "Goldstein", "color": "quad class",
+            "x": "event date (first possible day)",
+            "y": "Goldstein",
+            "color": "quad class",
         },
     },
     "views/dyads.py": {
         "Who acts towards whom (row country → column country; reciprocal events both ways)": {
-            "x": "towards (target country, or other participant)", "y": "from (source country, or participant)",
+            "x": "towards (target country, or other participant)",
+            "y": "from (source country, or participant)",
             "color": "events (directed + reciprocal)",
         },
     },
@@ -336,7 +359,9 @@ def drawn_charts(app: AppTest) -> dict[str, tuple[dict, pd.DataFrame]]:
     charts = {}
     for element in app.get("vega_lite_chart"):
         spec = json.loads(element.proto.spec)
-        frames = {dataset.name: convert_arrow_bytes_to_pandas_df(dataset.data.data) for dataset in element.proto.datasets}
+        frames = {
+            dataset.name: convert_arrow_bytes_to_pandas_df(dataset.data.data) for dataset in element.proto.datasets
+        }
         data = frames[spec["data"]["name"]]
         encoding: dict = {}
         for layer in spec.get("layer", [spec]):
@@ -374,7 +399,9 @@ def test_every_chart_has_data_and_the_expected_labels(
             axis = encoding[channel]
             if axis.get("type") == "temporal" or "timeUnit" in axis:
                 assert axis["axis"]["format"] == "%b %Y" and axis["axis"]["formatType"] == "utc", title
-                assert axis.get("timeUnit", "utc").startswith("utc") or axis.get("scale", {}).get("type") == "utc", title
+                assert axis.get("timeUnit", "utc").startswith("utc") or axis.get("scale", {}).get("type") == "utc", (
+                    title
+                )
                 assert all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", label) for label in month_labels(data[axis["field"]]))
         color = encoding.get("color", {})
         if color.get("field") == "quad_class_name":  # the quad classes have the same colours everywhere
@@ -387,22 +414,32 @@ def test_month_labels_are_the_months_the_events_happened(monkeypatch: pytest.Mon
     app = open_app(monkeypatch, warehouse, "views/events.py")
     encoding, data = drawn_charts(app)["Events per month, by quad class"]
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        expected = {row[0] for row in con.execute(
-            "SELECT DISTINCT strftime(date_start, '%b %Y') FROM event_timeline WHERE date_start IS NOT NULL"
-        ).fetchall()}
+        expected = {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT strftime(date_start, '%b %Y') FROM event_timeline WHERE date_start IS NOT NULL"
+            ).fetchall()
+        }
     assert month_labels(data[encoding["x"]["field"]]) == expected
     assert "Nov 2020" in expected
 
 
-def test_the_overview_article_months_are_the_publication_months(monkeypatch: pytest.MonkeyPatch, warehouse: Path) -> None:
+def test_the_overview_article_months_are_the_publication_months(
+    monkeypatch: pytest.MonkeyPatch, warehouse: Path
+) -> None:
     app = open_app(monkeypatch, warehouse)
     encoding, data = drawn_charts(app)["Articles per publication month, by language"]
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        expected = {row[0] for row in con.execute(
-            "SELECT DISTINCT strftime(published_start, '%b %Y') FROM articles WHERE published_start IS NOT NULL"
-        ).fetchall()}
+        expected = {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT strftime(published_start, '%b %Y') FROM articles WHERE published_start IS NOT NULL"
+            ).fetchall()
+        }
     assert month_labels(data[encoding["x"]["field"]]) == expected
-    assert data["articles"].sum() == scalar(warehouse, "SELECT count(*) FROM articles WHERE published_start IS NOT NULL")
+    assert data["articles"].sum() == scalar(
+        warehouse, "SELECT count(*) FROM articles WHERE published_start IS NOT NULL"
+    )
 
 
 # --- the overview follows the filters; reciprocal dyads have no direction (issue 17) ------------
@@ -419,7 +456,9 @@ def test_the_overview_figures_follow_the_filters(monkeypatch: pytest.MonkeyPatch
     figures = metrics(app)
     assert "for the sidebar filters" in app.caption[0].value
     assert figures["Articles"] == scalar(warehouse, "SELECT count(*) FROM articles WHERE language = 'en'")
-    assert figures["Events"] == scalar(warehouse, "SELECT count(*) FROM event_timeline WHERE list_contains(languages, 'en')")
+    assert figures["Events"] == scalar(
+        warehouse, "SELECT count(*) FROM event_timeline WHERE list_contains(languages, 'en')"
+    )
     assert figures["Agreements"] == scalar(
         warehouse, "SELECT count(*) FROM agreements_overview WHERE list_contains(languages, 'en')"
     )
@@ -476,7 +515,9 @@ def test_the_reciprocal_part_is_the_marts(warehouse: Path) -> None:
 def test_an_event_type_filter_keeps_the_reciprocal_events_of_that_type(
     monkeypatch: pytest.MonkeyPatch, warehouse: Path
 ) -> None:
-    kind = scalar(warehouse, "SELECT event_type FROM events WHERE len(targets) = 0 AND NOT negated ORDER BY ALL LIMIT 1")
+    kind = scalar(
+        warehouse, "SELECT event_type FROM events WHERE len(targets) = 0 AND NOT negated ORDER BY ALL LIMIT 1"
+    )
     app = open_app(monkeypatch, warehouse, "views/dyads.py")
     app.multiselect(key="event_types").set_value([kind]).run()
     cells = dyad_cells(app)

@@ -31,9 +31,17 @@ from tests.seed_warehouse_support import seed_warehouse
 
 ARTIFACTS = REPO / "artifacts"
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1440,1400", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1440,1400",
+    "--remote-debugging-port=0",
+    "--remote-debugging-address=127.0.0.1",
 )
 APT_TIMEOUT = 900  # seconds: apt-get update + install on a fresh machine
 SERVER_TIMEOUT = 90  # seconds until the dashboard answers its health check
@@ -44,8 +52,13 @@ def _install_chromium() -> None:
     apt = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update"], check=True, env=apt, timeout=APT_TIMEOUT, capture_output=True)
     packages = ["chromium", "fonts-liberation"]
-    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", *packages], check=True, env=apt,
-                   timeout=APT_TIMEOUT, capture_output=True)
+    subprocess.run(
+        ["apt-get", "install", "-y", "--no-install-recommends", *packages],
+        check=True,
+        env=apt,
+        timeout=APT_TIMEOUT,
+        capture_output=True,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -110,7 +123,9 @@ class Browser:
     def __init__(self, executable: str, profile: Path) -> None:
         self.process = subprocess.Popen(
             [executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         port_file = profile / "DevToolsActivePort"
         port = _wait_until(lambda: port_file.exists() and port_file.read_text().split("\n")[0], 30, "chromium to start")
@@ -147,7 +162,9 @@ class Browser:
 
     def requested_urls(self) -> list[str]:
         """Every URL the page asked for since `Network.enable` (documents, scripts, images, icons...)."""
-        return [event["params"]["request"]["url"] for event in self.events if event["method"] == "Network.requestWillBeSent"]
+        return [
+            event["params"]["request"]["url"] for event in self.events if event["method"] == "Network.requestWillBeSent"
+        ]
 
     def screenshot(self, path: Path) -> Path:
         data = self.call("Page.captureScreenshot", format="png")["data"]
@@ -198,7 +215,8 @@ def test_the_dashboard_requests_nothing_outside_the_machine(browser: Browser, da
     requested = browser.requested_urls()
     assert any(url.startswith(dashboard_url) for url in requested)
     outside = [
-        url for url in requested
+        url
+        for url in requested
         if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname not in ("127.0.0.1", "localhost")
     ]
     assert outside == []

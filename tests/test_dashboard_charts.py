@@ -6,21 +6,30 @@ import pandas as pd
 
 from dashboard.charts import QUAD_COLOURS, dyad_matrix, events_over_time, goldstein_over_time
 
-EVENTS = pd.DataFrame({
-    "event_id": ["ev_1", "ev_2"],
-    "date_start": pd.to_datetime(["2022-07-19", "2022-07-20"]),
-    "event_type": ["ACCUSE", "CONSULT"],
-    "goldstein": [-2.0, 1.0],
-    "quad_class_name": ["verbal conflict", "verbal cooperation"],
-    "sources": ["Algeria", "Morocco, Spain"],
-    "targets": ["Morocco", ""],
-    "evidence": ["Algeria accused Morocco.", "Morocco and Spain met."],
-})
-DYADS = pd.DataFrame({
-    "source_country": ["DZA", "ESP", "MAR"], "target_country": ["MAR", "MAR", "ESP"], "events": [3, 1, 1],
-    "directed": [3, 0, 0], "reciprocal": [0, 1, 1],
-    "cooperation": [0, 1, 1], "conflict": [3, 0, 0], "goldstein_mean": [-2.5, 1.0, 1.0],
-})
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["ev_1", "ev_2"],
+        "date_start": pd.to_datetime(["2022-07-19", "2022-07-20"]),
+        "event_type": ["ACCUSE", "CONSULT"],
+        "goldstein": [-2.0, 1.0],
+        "quad_class_name": ["verbal conflict", "verbal cooperation"],
+        "sources": ["Algeria", "Morocco, Spain"],
+        "targets": ["Morocco", ""],
+        "evidence": ["Algeria accused Morocco.", "Morocco and Spain met."],
+    }
+)
+DYADS = pd.DataFrame(
+    {
+        "source_country": ["DZA", "ESP", "MAR"],
+        "target_country": ["MAR", "MAR", "ESP"],
+        "events": [3, 1, 1],
+        "directed": [3, 0, 0],
+        "reciprocal": [0, 1, 1],
+        "cooperation": [0, 1, 1],
+        "conflict": [3, 0, 0],
+        "goldstein_mean": [-2.5, 1.0, 1.0],
+    }
+)
 
 
 def test_events_over_time_stacks_monthly_counts_by_quad_class_in_its_colours() -> None:

@@ -40,14 +40,18 @@ def test_no_filter_is_no_condition() -> None:
 
 def test_a_country_keeps_events_with_a_participant_or_place_there(con: duckdb.DuckDBPyConnection) -> None:
     kept = keys(con, "SELECT event_id FROM event_timeline", event_condition(Filters(countries=("ESP",))))
-    rows = con.execute("SELECT event_id, source_countries, target_countries, location_country FROM event_timeline").fetchall()
+    rows = con.execute(
+        "SELECT event_id, source_countries, target_countries, location_country FROM event_timeline"
+    ).fetchall()
     expected = {event for event, sources, targets, place in rows if "ESP" in [*sources, *targets, place]}
     assert kept == expected and kept
 
 
 def test_an_actor_keeps_events_it_takes_part_in(con: duckdb.DuckDBPyConnection) -> None:
     kept = keys(con, "SELECT event_id FROM event_timeline", event_condition(Filters(actors=("state:DZA",))))
-    expected = keys(con, "SELECT event_id FROM events", Condition("list_contains(list_concat(sources, targets), 'state:DZA')"))
+    expected = keys(
+        con, "SELECT event_id FROM events", Condition("list_contains(list_concat(sources, targets), 'state:DZA')")
+    )
     assert kept == expected and kept
 
 
@@ -67,9 +71,16 @@ def test_filters_combine_with_and(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_an_actor_keeps_agreements_it_is_party_to_or_signed(con: duckdb.DuckDBPyConnection) -> None:
-    kept = keys(con, "SELECT agreement_id FROM agreements_overview", agreement_condition(Filters(actors=("person:benny-gantz",))))
-    expected = keys(con, "SELECT agreement_id FROM agreements", Condition("list_contains(signatories, 'person:benny-gantz') "
-                                                                         "OR list_contains(parties, 'person:benny-gantz')"))
+    kept = keys(
+        con,
+        "SELECT agreement_id FROM agreements_overview",
+        agreement_condition(Filters(actors=("person:benny-gantz",))),
+    )
+    expected = keys(
+        con,
+        "SELECT agreement_id FROM agreements",
+        Condition("list_contains(signatories, 'person:benny-gantz') OR list_contains(parties, 'person:benny-gantz')"),
+    )
     assert kept == expected and kept
 
 
@@ -85,8 +96,9 @@ def test_a_language_keeps_articles_in_it(con: duckdb.DuckDBPyConnection) -> None
 
 def test_a_country_keeps_dyads_on_either_side(con: duckdb.DuckDBPyConnection) -> None:
     condition = dyad_condition(Filters(countries=("ESP",), start=date(2022, 1, 1)))
-    kept = con.execute(f"SELECT source_country, target_country, month FROM dyads_monthly WHERE {condition.sql}",
-                       list(condition.params)).fetchall()
+    kept = con.execute(
+        f"SELECT source_country, target_country, month FROM dyads_monthly WHERE {condition.sql}", list(condition.params)
+    ).fetchall()
     assert kept and all("ESP" in (source, target) and month >= date(2022, 1, 1) for source, target, month in kept)
 
 

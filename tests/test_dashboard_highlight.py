@@ -23,10 +23,18 @@ def plain(marked: str) -> str:
 def text_and_spans(draw: st.DrawFn) -> tuple[str, list[Span]]:
     text = draw(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
     bound = len(text) + 3  # a few spans fall outside the text: they must be ignored
-    spans = draw(st.lists(st.builds(
-        lambda start, length, kind, note: Span(start, start + length, kind, note),
-        st.integers(-2, bound), st.integers(0, 12), st.sampled_from(KINDS), st.text(max_size=10),
-    ), max_size=8))
+    spans = draw(
+        st.lists(
+            st.builds(
+                lambda start, length, kind, note: Span(start, start + length, kind, note),
+                st.integers(-2, bound),
+                st.integers(0, 12),
+                st.sampled_from(KINDS),
+                st.text(max_size=10),
+            ),
+            max_size=8,
+        )
+    )
     return text, spans
 
 
@@ -70,4 +78,9 @@ def test_an_evidence_sentence_not_in_the_text_gives_no_span() -> None:
 
 
 def test_international_bodies_and_media_look_like_organisations() -> None:
-    assert [actor_kind(kind) for kind in ("igo", "media", "state", "unknown")] == ["organization", "organization", "state", "actor"]
+    assert [actor_kind(kind) for kind in ("igo", "media", "state", "unknown")] == [
+        "organization",
+        "organization",
+        "state",
+        "actor",
+    ]

@@ -27,8 +27,17 @@ WORDS_BY_KEY = {str: WORDS}
 WORDS_BY_LANGUAGE = {str: WORDS}
 
 _TRIGGER = {
-    "cameo?": str, "plover?": str, "mode?": str, "verbs?": WORDS, "nouns?": WORDS, "governs?": bool,
-    "roles?": str, "with?": WORDS, "without?": WORDS, "not_after?": WORDS, "window?": int,
+    "cameo?": str,
+    "plover?": str,
+    "mode?": str,
+    "verbs?": WORDS,
+    "nouns?": WORDS,
+    "governs?": bool,
+    "roles?": str,
+    "with?": WORDS,
+    "without?": WORDS,
+    "not_after?": WORDS,
+    "window?": int,
 }
 _EVENTS = {"language": str, "cues": {str: (WORDS, bool)}, "irregular_forms?": WORDS_BY_KEY, "triggers": [_TRIGGER]}
 _AGREEMENTS = {
@@ -56,8 +65,13 @@ _DATES = {
     "rules": [_DATE_RULE],
 }
 _ACTOR = {
-    "id": str, "name": str, "type": str, "country": (str, None), "sector": str,
-    "aliases": {str: WORDS}, "offices?": [{str: Any}],
+    "id": str,
+    "name": str,
+    "type": str,
+    "country": (str, None),
+    "sector": str,
+    "aliases": {str: WORDS},
+    "offices?": [{str: Any}],
 }
 
 SHAPES: dict[str, Any] = {
@@ -67,8 +81,13 @@ SHAPES: dict[str, Any] = {
     "actors_dictionary.yaml": [_ACTOR],
     "actors_epithets.yaml": {str: {str: WORDS}},
     "actors_function_words.yaml": {
-        "determiners": WORDS_BY_LANGUAGE, "coordinators": WORDS, "of_words": WORDS, "english_verbs": WORDS,
-        "english_adverbs": WORDS, "english_function_words": WORDS, "name_particles": WORDS,
+        "determiners": WORDS_BY_LANGUAGE,
+        "coordinators": WORDS,
+        "of_words": WORDS,
+        "english_verbs": WORDS,
+        "english_adverbs": WORDS,
+        "english_function_words": WORDS,
+        "name_particles": WORDS,
         "arabic_name_links": WORDS,
     },
     "actors_former_states.yaml": {"former_states": {str: {"core": str, "from?": dt.date, "until?": dt.date}}},
@@ -81,9 +100,14 @@ SHAPES: dict[str, Any] = {
     "events_coding_rules.yaml": {"intent_codes": {str: str}, "threat_codes": {str: str}, "refusal_codes": {str: str}},
     "events_??.yaml": _EVENTS,
     "events_function_words.yaml": {
-        "coordination_words": WORDS, "np_skip_words": WORDS, "genitive_prepositions": WORDS,
-        "subject_pronouns": WORDS, "noun_premodifier_gap": WORDS, "extra_prepositions": WORDS,
-        "noun_context_words": WORDS_BY_LANGUAGE, "verb_context_words": WORDS,
+        "coordination_words": WORDS,
+        "np_skip_words": WORDS,
+        "genitive_prepositions": WORDS,
+        "subject_pronouns": WORDS,
+        "noun_premodifier_gap": WORDS,
+        "extra_prepositions": WORDS,
+        "noun_context_words": WORDS_BY_LANGUAGE,
+        "verb_context_words": WORDS,
     },
     "language_alphabets.yaml": {"latin_extra": {str: str}, "full": {str: str}},
     "language_endings.yaml": {"endings": {str: str}, "beginnings": {str: str}},

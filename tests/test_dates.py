@@ -35,13 +35,34 @@ def only(text: str, language: str, published: str | None = PUBLISHED) -> DateMen
 ABSOLUTE = [
     ("fr", "Il a été reçu le 19 juillet 2022 à Rabat.", "19 juillet 2022", "2022-07-19", "2022-07-19", "2022-07-19"),
     ("fr", "La normalisation date de décembre 2020.", "décembre 2020", "2020-12", "2020-12-01", "2020-12-31"),
-    ("fr", "Le 1er mars 2021, le traité est entré en vigueur.", "1er mars 2021", "2021-03-01", "2021-03-01", "2021-03-01"),
+    (
+        "fr",
+        "Le 1er mars 2021, le traité est entré en vigueur.",
+        "1er mars 2021",
+        "2021-03-01",
+        "2021-03-01",
+        "2021-03-01",
+    ),
     ("fr", "Le document est daté du 19/07/2022.", "19/07/2022", "2022-07-19", "2022-07-19", "2022-07-19"),
     ("fr", "La réunion du 2020-12-01 a été reportée.", "2020-12-01", "2020-12-01", "2020-12-01", "2020-12-01"),
     ("fr", "L'usine a fermé en 2019.", "2019", "2019", "2019-01-01", "2019-12-31"),
-    ("fr", "Dans les années 1990, la ville comptait trois usines.", "les années 1990", "199X", "1990-01-01", "1999-12-31"),
+    (
+        "fr",
+        "Dans les années 1990, la ville comptait trois usines.",
+        "les années 1990",
+        "199X",
+        "1990-01-01",
+        "1999-12-31",
+    ),
     ("fr", "Le bâtiment date du XIXe siècle.", "XIXe siècle", "18XX", "1800-01-01", "1899-12-31"),
-    ("fr", "Les ventes ont baissé au premier trimestre 2021.", "premier trimestre 2021", "2021-Q1", "2021-01-01", "2021-03-31"),
+    (
+        "fr",
+        "Les ventes ont baissé au premier trimestre 2021.",
+        "premier trimestre 2021",
+        "2021-Q1",
+        "2021-01-01",
+        "2021-03-31",
+    ),
     ("en", "The talks were held on July 19, 2022 in Rabat.", "July 19, 2022", "2022-07-19", "2022-07-19", "2022-07-19"),
     ("en", "He arrived on 19 July 2022.", "19 July 2022", "2022-07-19", "2022-07-19", "2022-07-19"),
     ("en", "Relations were normalised in December 2020.", "December 2020", "2020-12", "2020-12-01", "2020-12-31"),
@@ -85,7 +106,14 @@ RELATIVE = [
     ("es", "Los precios bajaron la semana pasada.", "la semana pasada", "2022-W28", "2022-07-11", "2022-07-17"),
     ("de", "Der Minister kam gestern an.", "gestern", "2022-07-19", "2022-07-19", "2022-07-19"),
     ("de", "Er trat letzten Dienstag zurück.", "letzten Dienstag", "2022-07-19", "2022-07-19", "2022-07-19"),
-    ("de", "Das Abkommen wurde vor drei Monaten unterzeichnet.", "vor drei Monaten", "2022-04", "2022-04-01", "2022-04-30"),
+    (
+        "de",
+        "Das Abkommen wurde vor drei Monaten unterzeichnet.",
+        "vor drei Monaten",
+        "2022-04",
+        "2022-04-01",
+        "2022-04-30",
+    ),
     ("de", "Die Gespräche wurden im November fortgesetzt.", "November", "2021-11", "2021-11-01", "2021-11-30"),
     ("ar", "وصل الوزير أمس إلى القاهرة.", "أمس", "2022-07-19", "2022-07-19", "2022-07-19"),
     ("ar", "استقال الثلاثاء الماضي.", "الثلاثاء الماضي", "2022-07-19", "2022-07-19", "2022-07-19"),
@@ -98,7 +126,15 @@ PART_OF_PERIOD = [
     ("fr", "Début octobre, le régiment était rentré.", "Début octobre", "2021-10", "2021-10-01", "2021-10-15", "early"),
     ("fr", "Il est parti à la mi-décembre.", "la mi-décembre", "2021-12", "2021-12-11", "2021-12-20", "mid"),
     ("fr", "Le chantier a commencé début 2021.", "début 2021", "2021", "2021-01-01", "2021-04-30", "early"),
-    ("fr", "La toiture a été refaite à la fin de l'année dernière.", "la fin de l'année dernière", "2021", "2021-09-01", "2021-12-31", "late"),
+    (
+        "fr",
+        "La toiture a été refaite à la fin de l'année dernière.",
+        "la fin de l'année dernière",
+        "2021",
+        "2021-09-01",
+        "2021-12-31",
+        "late",
+    ),
     ("en", "Observers took part in late June.", "late June", "2022-06", "2022-06-16", "2022-06-30", "late"),
     ("en", "Work started in early 2021.", "early 2021", "2021", "2021-01-01", "2021-04-30", "early"),
     ("en", "He left in mid-December.", "mid-December", "2021-12", "2021-12-11", "2021-12-20", "mid"),
@@ -142,14 +178,18 @@ def _check(mention: DateMention, span: str, value: str, first: str, last: str) -
 
 
 @pytest.mark.parametrize(("language", "text", "span", "value", "first", "last"), ABSOLUTE)
-def test_absolute_dates_resolve_on_their_own(language: str, text: str, span: str, value: str, first: str, last: str) -> None:
+def test_absolute_dates_resolve_on_their_own(
+    language: str, text: str, span: str, value: str, first: str, last: str
+) -> None:
     mention = only(text, language)
     _check(mention, span, value, first, last)
     assert (mention.kind, mention.anchor, mention.method) == ("absolute", None, "rules")
 
 
 @pytest.mark.parametrize(("language", "text", "span", "value", "first", "last"), RELATIVE)
-def test_relative_dates_resolve_against_publication(language: str, text: str, span: str, value: str, first: str, last: str) -> None:
+def test_relative_dates_resolve_against_publication(
+    language: str, text: str, span: str, value: str, first: str, last: str
+) -> None:
     mention = only(text, language)
     _check(mention, span, value, first, last)
     assert (mention.kind, mention.anchor) == ("relative_publication", PUBLISHED)
@@ -242,7 +282,10 @@ def test_a_pair_lends_its_month_and_direction_to_the_first_day() -> None:
 def test_the_next_day_follows_the_date_before_it() -> None:
     found = dates_in("Le 3 mai 2021, le sommet s'est ouvert. Le lendemain, il a été suspendu.", "fr")
     assert [(m.text, m.value, m.kind, m.anchor) for m in found][-1] == (
-        "Le lendemain", "2021-05-04", "relative_text", "2021-05-03"
+        "Le lendemain",
+        "2021-05-04",
+        "relative_text",
+        "2021-05-03",
     )
 
 

@@ -31,15 +31,27 @@ RECOGNIZERS = [
         "Input": "I'll be back on July 19, 2022",
         "Context": {"ReferenceDateTime": "2022-07-20T00:00:00"},
         "Results": [
-            {"Text": "july 19, 2022", "TypeName": "datetimeV2.date", "Start": 16, "End": 28,
-             "Resolution": {"values": [{"timex": "2022-07-19", "type": "date", "value": "2022-07-19"}]}}
+            {
+                "Text": "july 19, 2022",
+                "TypeName": "datetimeV2.date",
+                "Start": 16,
+                "End": 28,
+                "Resolution": {"values": [{"timex": "2022-07-19", "type": "date", "value": "2022-07-19"}]},
+            }
         ],
     },
     {
         "Input": "I went back in April",
         "Results": [
-            {"Text": "april", "Typename": "datetimeV2.daterange", "Start": 15, "End": 19,
-             "Resolution": {"values": [{"timex": "XXXX-04", "type": "daterange", "start": "2016-04-01", "end": "2016-05-01"}]}}
+            {
+                "Text": "april",
+                "Typename": "datetimeV2.daterange",
+                "Start": 15,
+                "End": 19,
+                "Resolution": {
+                    "values": [{"timex": "XXXX-04", "type": "daterange", "start": "2016-04-01", "end": "2016-05-01"}]
+                },
+            }
         ],
     },
 ]

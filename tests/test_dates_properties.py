@@ -17,8 +17,29 @@ from transforms.dates.resolution import _RESOLVERS
 from transforms.records import DateRange
 
 FILLER = ["le", "la", "the", "el", "der", "في", "et", "and", "y", "und", "و", ",", ".", "(", ")", "-", "/"]
-NUMBERS = ["1", "1er", "3", "12", "13", "19", "29", "31", "32", "98", "1998", "2020", "2022", "٢٠٢٢", "19/07/2022",
-           "2022-07", "2014-2018", "03.29.88", "3-1", "1.", "19."]
+NUMBERS = [
+    "1",
+    "1er",
+    "3",
+    "12",
+    "13",
+    "19",
+    "29",
+    "31",
+    "32",
+    "98",
+    "1998",
+    "2020",
+    "2022",
+    "٢٠٢٢",
+    "19/07/2022",
+    "2022-07",
+    "2014-2018",
+    "03.29.88",
+    "3-1",
+    "1.",
+    "19.",
+]
 
 
 def _vocabulary(language: str) -> list[str]:
@@ -48,13 +69,17 @@ def publication(draw: st.DrawFn) -> DateRange | None:
 def article(draw: st.DrawFn) -> tuple[str, str]:
     language = draw(st.sampled_from(SUPPORTED_LANGUAGES))
     words = draw(st.lists(st.sampled_from(VOCABULARY[language]), max_size=30))
-    separators = draw(st.lists(st.sampled_from([" ", " ", " ", "\n", ", ", ". "]), min_size=len(words), max_size=len(words)))
+    separators = draw(
+        st.lists(st.sampled_from([" ", " ", " ", "\n", ", ", ". "]), min_size=len(words), max_size=len(words))
+    )
     return language, "".join(word + separator for word, separator in zip(words, separators))
 
 
 @settings(max_examples=300, deadline=None)
 @given(article(), publication())
-def test_every_span_slices_the_text_and_every_range_is_ordered(written: tuple[str, str], published: DateRange | None) -> None:
+def test_every_span_slices_the_text_and_every_range_is_ordered(
+    written: tuple[str, str], published: DateRange | None
+) -> None:
     language, text = written
     mentions = find_dates(text, language, published, ())
     for mention in mentions:

@@ -94,7 +94,10 @@ def test_unicode_round_trips_through_any_unicode_encoding(text: str, encoding: s
 
 def test_cp1252_punctuation_decoded_as_latin1_upstream_is_repaired() -> None:
     damaged = "L\x92arrivée du ministre à Tunis est précédée d\x92une visite « très attendue »."
-    assert decode_bytes(damaged.encode("utf-8")).text == "L’arrivée du ministre à Tunis est précédée d’une visite « très attendue »."
+    assert (
+        decode_bytes(damaged.encode("utf-8")).text
+        == "L’arrivée du ministre à Tunis est précédée d’une visite « très attendue »."
+    )
 
 
 def test_a_few_stray_control_characters_become_spaces() -> None:

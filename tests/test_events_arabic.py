@@ -25,7 +25,8 @@ def test_clitics_are_peeled_least_first() -> None:
 def test_vso_condemnation_takes_the_actor_after_the_verb_as_source() -> None:
     found = extract(
         "وأدانت الحكومة الأردنية الهجوم على السفارة الكويتية.",
-        "ar", "2023-03-10",
+        "ar",
+        "2023-03-10",
         [state("JOR", "الحكومة الأردنية"), state("KWT", "الكويتية")],
     )
     accuse = found.events_of("ACCUSE")
@@ -35,7 +36,9 @@ def test_vso_condemnation_takes_the_actor_after_the_verb_as_source() -> None:
 def test_svo_order_keeps_the_actor_before_the_verb() -> None:
     found = extract(
         "قالت الوزارة إن تونس تدين بشدة الاعتداء على ليبيا.",
-        "ar", "2023-03-10", [state("TUN", "تونس"), state("LBY", "ليبيا")],
+        "ar",
+        "2023-03-10",
+        [state("TUN", "تونس"), state("LBY", "ليبيا")],
     )
     accuse = found.events_of("ACCUSE")
     assert accuse and accuse[0].sources == ("state:TUN",)
@@ -45,7 +48,8 @@ def test_svo_order_keeps_the_actor_before_the_verb() -> None:
 def test_meeting_verb_with_coordinated_participants_is_reciprocal() -> None:
     found = extract(
         "والتقى وزير خارجية عمان نظيره القطري في الدوحة.",
-        "ar", "2023-03-10",
+        "ar",
+        "2023-03-10",
         [state("OMN", "عمان"), state("QAT", "القطري"), city("QAT", "الدوحة")],
     )
     consult = found.events_of("CONSULT")
@@ -56,9 +60,12 @@ def test_meeting_verb_with_coordinated_participants_is_reciprocal() -> None:
 def test_agent_phrase_makes_the_trainer_the_source() -> None:
     found = extract(
         "تلقت القوات الصومالية تدريبات على يد الجيش التركي.",
-        "ar", "2023-03-10",
-        [group("military:SOM", "Somali forces", "military", "SOM", "القوات الصومالية"),
-         group("military:TUR", "Turkish army", "military", "TUR", "الجيش التركي")],
+        "ar",
+        "2023-03-10",
+        [
+            group("military:SOM", "Somali forces", "military", "SOM", "القوات الصومالية"),
+            group("military:TUR", "Turkish army", "military", "TUR", "الجيش التركي"),
+        ],
     )
     aid = found.events_of("AID")
     assert aid and aid[0].sources == ("military:TUR",)
@@ -67,7 +74,9 @@ def test_agent_phrase_makes_the_trainer_the_source() -> None:
 
 def test_negation_with_lam() -> None:
     found = extract(
-        "لم تستقبل مصر الوفد السوداني.", "ar", "2023-03-10",
+        "لم تستقبل مصر الوفد السوداني.",
+        "ar",
+        "2023-03-10",
         [state("EGY", "مصر"), state("SDN", "السوداني")],
     )
     assert found.events and all(e.negated for e in found.events)
@@ -75,7 +84,9 @@ def test_negation_with_lam() -> None:
 
 def test_future_prefix_sin_makes_the_visit_planned_and_vso_object_the_target() -> None:
     found = extract(
-        "وسيزور الرئيس الجزائري موريتانيا الأسبوع المقبل.", "ar", "2023-03-10",
+        "وسيزور الرئيس الجزائري موريتانيا الأسبوع المقبل.",
+        "ar",
+        "2023-03-10",
         [state("DZA", "الجزائري"), state("MRT", "موريتانيا")],
     )
     (event,) = found.events
@@ -86,7 +97,9 @@ def test_future_prefix_sin_makes_the_visit_planned_and_vso_object_the_target() -
 
 def test_a_named_agreement_with_a_clitic_is_found() -> None:
     found = extract(
-        "ووقعت المغرب وموريتانيا على مذكرة تفاهم في نواكشوط.", "ar", "2023-03-10",
+        "ووقعت المغرب وموريتانيا على مذكرة تفاهم في نواكشوط.",
+        "ar",
+        "2023-03-10",
         [state("MAR", "المغرب"), state("MRT", "موريتانيا"), city("MRT", "نواكشوط")],
     )
     assert [a.type for a in found.agreements][:1] == ["memorandum_of_understanding"]
@@ -124,7 +137,9 @@ def test_a_singular_verb_before_a_plural_crowd_is_a_protest() -> None:
     # VSO: the verb stays singular before its plural subject ("واحتشد المتظاهرون")
     found = extract(
         "واحتشد المتظاهرون الليبيون أمس في طرابلس.",
-        "ar", "2023-03-10", [_crowd("LBY", "المتظاهرون الليبيون"), city("LBY", "طرابلس")],
+        "ar",
+        "2023-03-10",
+        [_crowd("LBY", "المتظاهرون الليبيون"), city("LBY", "طرابلس")],
     )
     protest = found.events_of("PROTEST")
     assert protest and protest[0].sources == ("civilians:LBY",)
@@ -133,7 +148,9 @@ def test_a_singular_verb_before_a_plural_crowd_is_a_protest() -> None:
 def test_marching_and_chanting_crowds_protest() -> None:
     found = extract(
         "وسار المتظاهرون السودانيون نحو القصر وهتفوا ضد الحكومة السودانية.",
-        "ar", "2023-03-10", [_crowd("SDN", "المتظاهرون السودانيون"), state("SDN", "الحكومة السودانية")],
+        "ar",
+        "2023-03-10",
+        [_crowd("SDN", "المتظاهرون السودانيون"), state("SDN", "الحكومة السودانية")],
     )
     assert found.events_of("PROTEST")
 
@@ -142,7 +159,9 @@ def test_tajammu_without_a_crowd_is_not_a_protest() -> None:
     # "تجمع" also means "unites": "the ties that unite the two countries"
     found = extract(
         "وأشاد الوزير المغربي بالعلاقات التي تجمع المغرب وتونس.",
-        "ar", "2023-03-10", [state("MAR", "المغرب"), state("TUN", "تونس")],
+        "ar",
+        "2023-03-10",
+        [state("MAR", "المغرب"), state("TUN", "تونس")],
     )
     assert not found.events_of("PROTEST")
 
@@ -150,7 +169,9 @@ def test_tajammu_without_a_crowd_is_not_a_protest() -> None:
 def test_fajr_as_dawn_is_no_bombing() -> None:
     found = extract(
         "وصل الوفد الأردني إلى القاهرة فجر الخميس.",
-        "ar", "2023-03-10", [state("JOR", "الأردني"), city("EGY", "القاهرة")],
+        "ar",
+        "2023-03-10",
+        [state("JOR", "الأردني"), city("EGY", "القاهرة")],
     )
     assert not found.events_of("ASSAULT")
 
@@ -158,7 +179,8 @@ def test_fajr_as_dawn_is_no_bombing() -> None:
 def test_gunmen_kidnapping_is_an_assault() -> None:
     found = extract(
         "وقالت الشرطة إن مسلحين اختطفوا مهندسا تركيا في الموصل.",
-        "ar", "2023-03-10",
+        "ar",
+        "2023-03-10",
         [group("org:gunmen", "gunmen", "armed_group", None, "مسلحين"), state("TUR", "تركيا"), city("IRQ", "الموصل")],
     )
     assault = found.events_of("ASSAULT")
@@ -169,7 +191,9 @@ def test_a_light_verb_before_its_subject_gives_the_noun_its_doer() -> None:
     # VSO light verb: "قام X بالاحتجاج" (X carried out a protest)
     found = extract(
         "وقام متظاهرون أتراك في إسطنبول بالاحتجاج على القرار.",
-        "ar", "2023-03-10", [_crowd("TUR", "متظاهرون أتراك"), city("TUR", "إسطنبول")],
+        "ar",
+        "2023-03-10",
+        [_crowd("TUR", "متظاهرون أتراك"), city("TUR", "إسطنبول")],
     )
     protest = found.events_of("PROTEST")
     assert protest and protest[0].sources == ("civilians:TUR",)

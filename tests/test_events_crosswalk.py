@@ -65,12 +65,14 @@ def test_plover_only_events_carry_the_category_score(crosswalk: Crosswalk) -> No
 @pytest.mark.parametrize("language", available_languages())
 def test_every_lexicon_entry_points_at_a_known_code(crosswalk: Crosswalk, language: str) -> None:
     lexicon = load_lexicon(language)
-    unknown = sorted({
-        entry.code
-        for entries in lexicon.entries_by_word.values()
-        for entry in entries
-        if not entry.code.startswith("plover:") and not crosswalk.has_code(entry.code)
-    })
+    unknown = sorted(
+        {
+            entry.code
+            for entries in lexicon.entries_by_word.values()
+            for entry in entries
+            if not entry.code.startswith("plover:") and not crosswalk.has_code(entry.code)
+        }
+    )
     assert unknown == []
 
 

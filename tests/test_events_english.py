@@ -8,7 +8,9 @@ from tests.events_support import city, extract, group, person, state
 def test_coordinated_subjects_are_both_sources_of_an_agreement() -> None:
     found = extract(
         "Egypt and Jordan agreed on Monday to hold joint naval exercises next month, officials said.",
-        "en", "2023-03-10", [state("EGY", "Egypt"), state("JOR", "Jordan")],
+        "en",
+        "2023-03-10",
+        [state("EGY", "Egypt"), state("JOR", "Jordan")],
     )
     (event,) = found.events
     assert event.event_type == "AGREE"
@@ -18,7 +20,9 @@ def test_coordinated_subjects_are_both_sources_of_an_agreement() -> None:
 def test_the_content_of_an_agreement_is_not_a_separate_event() -> None:
     found = extract(
         "Egypt and Jordan agreed on Monday to hold joint naval exercises next month.",
-        "en", "2023-03-10", [state("EGY", "Egypt"), state("JOR", "Jordan")],
+        "en",
+        "2023-03-10",
+        [state("EGY", "Egypt"), state("JOR", "Jordan")],
     )
     assert [e.event_type for e in found.events] == ["AGREE"]
 
@@ -26,7 +30,9 @@ def test_the_content_of_an_agreement_is_not_a_separate_event() -> None:
 def test_a_reporting_tail_makes_the_event_reported_by_its_speaker() -> None:
     found = extract(
         "Egypt and Jordan agreed on Monday to hold joint exercises, officials said.",
-        "en", "2023-03-10", [state("EGY", "Egypt"), state("JOR", "Jordan")],
+        "en",
+        "2023-03-10",
+        [state("EGY", "Egypt"), state("JOR", "Jordan")],
     )
     (event,) = found.events
     assert (event.modality, event.reported_by) == ("reported", "officials")
@@ -35,9 +41,13 @@ def test_a_reporting_tail_makes_the_event_reported_by_its_speaker() -> None:
 def test_a_passive_visit_makes_the_host_the_source() -> None:
     found = extract(
         "French President Emmanuel Macron was received in Rabat by King Mohammed VI on Tuesday.",
-        "en", "2023-03-10",
-        [person("emmanuel-macron", "Emmanuel Macron", "FRA"), city("MAR", "Rabat"),
-         person("mohammed-vi", "Mohammed VI", "MAR", "King Mohammed VI")],
+        "en",
+        "2023-03-10",
+        [
+            person("emmanuel-macron", "Emmanuel Macron", "FRA"),
+            city("MAR", "Rabat"),
+            person("mohammed-vi", "Mohammed VI", "MAR", "King Mohammed VI"),
+        ],
     )
     (event,) = found.events
     assert (event.event_type, event.cameo_code) == ("CONSULT", "043")
@@ -48,7 +58,9 @@ def test_a_passive_visit_makes_the_host_the_source() -> None:
 
 def test_a_weekday_in_the_sentence_dates_the_event() -> None:
     found = extract(
-        "Police arrested dozens of protesters in Algiers on Friday.", "en", "2023-03-10",
+        "Police arrested dozens of protesters in Algiers on Friday.",
+        "en",
+        "2023-03-10",
         [group("police:DZA", "Algerian police", "police", "DZA", "Police"), city("DZA", "Algiers")],
     )
     (event,) = found.events
@@ -58,7 +70,9 @@ def test_a_weekday_in_the_sentence_dates_the_event() -> None:
 
 def test_without_a_date_in_the_sentence_the_publication_date_is_flagged() -> None:
     found = extract(
-        "Turkey threatened to cut diplomatic ties with Sweden.", "en", "2023-03-10",
+        "Turkey threatened to cut diplomatic ties with Sweden.",
+        "en",
+        "2023-03-10",
         [state("TUR", "Turkey"), state("SWE", "Sweden")],
     )
     (event,) = found.events
@@ -67,7 +81,9 @@ def test_without_a_date_in_the_sentence_the_publication_date_is_flagged() -> Non
 
 def test_a_threat_absorbs_the_act_threatened() -> None:
     found = extract(
-        "Turkey threatened to cut diplomatic ties with Sweden.", "en", "2023-03-10",
+        "Turkey threatened to cut diplomatic ties with Sweden.",
+        "en",
+        "2023-03-10",
         [state("TUR", "Turkey"), state("SWE", "Sweden")],
     )
     assert [(e.event_type, e.sources, e.targets) for e in found.events] == [
@@ -77,7 +93,9 @@ def test_a_threat_absorbs_the_act_threatened() -> None:
 
 def test_a_cooperative_act_in_the_future_is_an_agree() -> None:
     found = extract(
-        "Chile will send humanitarian aid to Peru.", "en", "2023-03-10",
+        "Chile will send humanitarian aid to Peru.",
+        "en",
+        "2023-03-10",
         [state("CHL", "Chile"), state("PER", "Peru")],
     )
     (event,) = found.events
@@ -95,7 +113,9 @@ def test_a_negated_signature_is_flagged_and_does_not_make_the_treaty_signed() ->
 def test_a_signed_agreement_has_type_domain_parties_place_date_and_signing_event() -> None:
     found = extract(
         "Japan and India signed a defence cooperation agreement in New Delhi on March 3, 2023.",
-        "en", "2023-03-10", [state("JPN", "Japan"), state("IND", "India"), city("IND", "New Delhi")],
+        "en",
+        "2023-03-10",
+        [state("JPN", "Japan"), state("IND", "India"), city("IND", "New Delhi")],
     )
     (agreement,) = found.agreements
     assert (agreement.type, agreement.domain, agreement.status) == ("defence_agreement", "defence", "signed")
@@ -107,21 +127,32 @@ def test_a_signed_agreement_has_type_domain_parties_place_date_and_signing_event
 def test_date_words_and_agreement_names_are_not_triggers() -> None:
     found = extract(
         "Japan and India signed a defence cooperation agreement in New Delhi on March 3, 2023.",
-        "en", "2023-03-10", [state("JPN", "Japan"), state("IND", "India"), city("IND", "New Delhi")],
+        "en",
+        "2023-03-10",
+        [state("JPN", "Japan"), state("IND", "India"), city("IND", "New Delhi")],
     )
     assert [e.event_type for e in found.events] == ["SUPPORT"]
 
 
 def test_a_rejected_request_for_talks_is_a_reject_of_a_meeting() -> None:
-    found = extract("Kenya rejected Somalia's demand for talks.", "en", None, [state("KEN", "Kenya"), state("SOM", "Somalia")])
+    found = extract(
+        "Kenya rejected Somalia's demand for talks.", "en", None, [state("KEN", "Kenya"), state("SOM", "Somalia")]
+    )
     (event,) = found.events
-    assert (event.event_type, event.mode, event.sources, event.targets) == ("REJECT", "meet", ("state:KEN",), ("state:SOM",))
+    assert (event.event_type, event.mode, event.sources, event.targets) == (
+        "REJECT",
+        "meet",
+        ("state:KEN",),
+        ("state:SOM",),
+    )
 
 
 def test_a_shelling_is_an_assault_with_heavy_weapons() -> None:
     found = extract(
         "Rebels shelled the town of Kidal on Sunday, killing five soldiers, according to the army.",
-        "en", "2023-03-10", [group("org:rebels", "rebels", "armed_group", None, "Rebels"), city("MLI", "Kidal")],
+        "en",
+        "2023-03-10",
+        [group("org:rebels", "rebels", "armed_group", None, "Rebels"), city("MLI", "Kidal")],
     )
     assert [(e.event_type, e.mode, e.sources) for e in found.events] == [("ASSAULT", "heavy-weapons", ("org:rebels",))]
     assert found.events[0].reported_by == "the army"
@@ -135,9 +166,13 @@ def test_an_article_in_an_uncovered_language_yields_nothing() -> None:
 def test_a_state_after_inside_is_the_location_and_the_named_victim_the_target() -> None:
     found = extract(
         "Syrian rebels attacked Jordanian border guards inside the Hashemite Kingdom on Monday.",
-        "en", "2021-05-10",
-        [group("military:JOR", "Jordanian border guards", "military", "JOR", "Jordanian border guards"),
-         state("SYR", "Syria", "Syrian"), state("JOR", "Jordan", "Hashemite Kingdom")],
+        "en",
+        "2021-05-10",
+        [
+            group("military:JOR", "Jordanian border guards", "military", "JOR", "Jordanian border guards"),
+            state("SYR", "Syria", "Syrian"),
+            state("JOR", "Jordan", "Hashemite Kingdom"),
+        ],
     )
     (event,) = found.events
     assert (event.sources, event.targets) == (("state:SYR",), ("military:JOR",))
@@ -146,7 +181,9 @@ def test_a_state_after_inside_is_the_location_and_the_named_victim_the_target() 
 
 def test_an_event_dated_after_publication_is_planned() -> None:
     found = extract(
-        "Chile and Peru hold border talks on September 14 in Lima.", "en", "2023-08-02",
+        "Chile and Peru hold border talks on September 14 in Lima.",
+        "en",
+        "2023-08-02",
         [state("CHL", "Chile"), state("PER", "Peru"), city("PER", "Lima")],
     )
     (event,) = found.events
@@ -158,7 +195,9 @@ def test_an_event_dated_after_publication_is_planned() -> None:
 def test_a_wire_dateline_is_never_a_participant() -> None:
     found = extract(
         "MADRID, May 4 - Portugal expelled two diplomats on Tuesday.",
-        "en", "2021-05-05", [city("ESP", "Madrid", "MADRID"), state("PRT", "Portugal")],
+        "en",
+        "2021-05-05",
+        [city("ESP", "Madrid", "MADRID"), state("PRT", "Portugal")],
     )
     (event,) = found.events
     assert event.sources == ("state:PRT",)
@@ -168,7 +207,9 @@ def test_a_wire_dateline_is_never_a_participant() -> None:
 def test_the_speaker_of_a_reporting_verb_is_not_the_source_of_the_reported_attack() -> None:
     found = extract(
         "Chile said unidentified gunmen attacked a police post near the border with Peru.",
-        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+        "en",
+        "2021-05-05",
+        [state("CHL", "Chile"), state("PER", "Peru")],
     )
     assert all("state:CHL" not in e.sources for e in found.events)
 
@@ -176,7 +217,9 @@ def test_the_speaker_of_a_reporting_verb_is_not_the_source_of_the_reported_attac
 def test_a_subject_pronoun_takes_up_the_speaker_as_source() -> None:
     found = extract(
         "Chile said it would expel two Peruvian diplomats.",
-        "en", "2021-05-05", [state("CHL", "Chile")],
+        "en",
+        "2021-05-05",
+        [state("CHL", "Chile")],
     )
     assert any(e.sources == ("state:CHL",) for e in found.events)
 
@@ -184,8 +227,12 @@ def test_a_subject_pronoun_takes_up_the_speaker_as_source() -> None:
 def test_the_of_complement_of_an_execution_noun_is_its_target() -> None:
     found = extract(
         "The execution of three Kenyan soldiers by the militia shocked the region.",
-        "en", "2021-05-05",
-        [state("KEN", "Kenya", "Kenyan soldiers"), group("group:militia", "the militia", "armed_group", None, "the militia")],
+        "en",
+        "2021-05-05",
+        [
+            state("KEN", "Kenya", "Kenyan soldiers"),
+            group("group:militia", "the militia", "armed_group", None, "the militia"),
+        ],
     )
     assault = [e for e in found.events if e.event_type == "ASSAULT"]
     assert assault and assault[0].targets == ("state:KEN",)
@@ -195,7 +242,9 @@ def test_the_of_complement_of_an_execution_noun_is_its_target() -> None:
 def test_a_noun_trigger_does_not_take_the_subject_of_another_verb_as_source() -> None:
     found = extract(
         "Norway condemned the bombing of the market in the capital.",
-        "en", "2021-05-05", [state("NOR", "Norway")],
+        "en",
+        "2021-05-05",
+        [state("NOR", "Norway")],
     )
     assert all(not (e.event_type == "ASSAULT" and "state:NOR" in e.sources) for e in found.events)
 
@@ -203,7 +252,9 @@ def test_a_noun_trigger_does_not_take_the_subject_of_another_verb_as_source() ->
 def test_a_counted_noun_before_a_participle_is_a_reduced_passive() -> None:
     found = extract(
         "Ruritania lost 400 men killed in the offensive last month.",
-        "en", "2021-05-05", [state("RUR", "Ruritania")],
+        "en",
+        "2021-05-05",
+        [state("RUR", "Ruritania")],
     )
     for event in found.events:
         assert "state:RUR" not in event.sources
@@ -212,7 +263,9 @@ def test_a_counted_noun_before_a_participle_is_a_reduced_passive() -> None:
 def test_an_attack_on_a_policy_is_criticism_not_assault() -> None:
     found = extract(
         "The Canadian attack on Brazil's trade policy surprised diplomats.",
-        "en", "2021-05-05", [state("CAN", "Canada", "Canadian"), state("BRA", "Brazil")],
+        "en",
+        "2021-05-05",
+        [state("CAN", "Canada", "Canadian"), state("BRA", "Brazil")],
     )
     assert [e.event_type for e in found.events] == ["ACCUSE"]
     assert found.events[0].confidence < 0.9
@@ -221,7 +274,9 @@ def test_an_attack_on_a_policy_is_criticism_not_assault() -> None:
 def test_a_war_of_words_and_an_uphill_fight_are_not_assaults() -> None:
     found = extract(
         "The war of words between Chile and Peru grew. Chile faces an uphill fight against Peru in court.",
-        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+        "en",
+        "2021-05-05",
+        [state("CHL", "Chile"), state("PER", "Peru")],
     )
     assert not [e for e in found.events if e.event_type == "ASSAULT"]
 
@@ -229,7 +284,9 @@ def test_a_war_of_words_and_an_uphill_fight_are_not_assaults() -> None:
 def test_agreeing_that_something_is_true_is_an_opinion_not_an_agreement() -> None:
     found = extract(
         "Chile and Peru agreed that the tariff was too high.",
-        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+        "en",
+        "2021-05-05",
+        [state("CHL", "Chile"), state("PER", "Peru")],
     )
     assert not [e for e in found.events if e.event_type == "AGREE"]
 
@@ -237,7 +294,9 @@ def test_agreeing_that_something_is_true_is_an_opinion_not_an_agreement() -> Non
 def test_a_deadline_year_is_not_the_date_of_the_promise() -> None:
     found = extract(
         "Chile promised Peru to cut tariffs by 2030.",
-        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+        "en",
+        "2021-05-05",
+        [state("CHL", "Chile"), state("PER", "Peru")],
     )
     (event,) = found.events
     assert event.date_source == "publication"
@@ -247,7 +306,9 @@ def test_a_single_party_agreement_gets_no_invented_partner() -> None:
     found = extract(
         "Peru welcomed the decision. Chile signed a loan agreement with a group of commercial banks. "
         "Peru said Peru would watch.",
-        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peru")],
+        "en",
+        "2021-05-05",
+        [state("CHL", "Chile"), state("PER", "Peru")],
     )
     (agreement,) = [a for a in found.agreements if a.name.lower().startswith("loan") or "agreement" in a.name]
     assert "state:PER" not in agreement.parties
@@ -257,7 +318,9 @@ def test_a_single_party_agreement_gets_no_invented_partner() -> None:
 def test_confidence_is_lower_when_the_source_is_unknown() -> None:
     found = extract(
         "Chile expelled two Peruvian diplomats. Two Peruvian diplomats were expelled.",
-        "en", "2021-05-05", [state("CHL", "Chile"), state("PER", "Peruvian diplomats")],
+        "en",
+        "2021-05-05",
+        [state("CHL", "Chile"), state("PER", "Peruvian diplomats")],
     )
     with_source = [e for e in found.events if e.sources]
     without = [e for e in found.events if not e.sources]
@@ -275,22 +338,38 @@ def _modality(text: str) -> tuple[str | None, bool, str]:
 
 
 def test_a_past_tense_event_under_a_backdated_header_stays_asserted() -> None:
-    assert _modality("Morocco and Mauritania signed a defence treaty on 3 March 2001.") == ("asserted", True, "2001-03-03")
+    assert _modality("Morocco and Mauritania signed a defence treaty on 3 March 2001.") == (
+        "asserted",
+        True,
+        "2001-03-03",
+    )
     assert _modality("Morocco and Mauritania have signed a defence treaty on 3 March 2001.")[:2] == ("asserted", True)
-    assert _modality("The treaty signed by Morocco and Mauritania on 3 March 2001 covers fishing.")[:2] == ("asserted", True)
+    assert _modality("The treaty signed by Morocco and Mauritania on 3 March 2001 covers fishing.")[:2] == (
+        "asserted",
+        True,
+    )
 
 
 def test_future_and_conditional_forms_after_publication_stay_planned() -> None:
-    assert _modality("Morocco and Mauritania will sign a defence treaty on 3 March 2001.") == ("planned", False, "2001-03-03")
+    assert _modality("Morocco and Mauritania will sign a defence treaty on 3 March 2001.") == (
+        "planned",
+        False,
+        "2001-03-03",
+    )
     assert _modality("Morocco and Mauritania would sign a defence treaty on 3 March 2001.")[:2] == ("planned", False)
-    assert _modality("The treaty to be signed by Morocco and Mauritania on 3 March 2001 covers fishing.")[:2] == ("planned", False)
+    assert _modality("The treaty to be signed by Morocco and Mauritania on 3 March 2001 covers fishing.")[:2] == (
+        "planned",
+        False,
+    )
     assert _modality("Morocco and Mauritania sign a defence treaty on 3 March 2001.")[:2] == ("planned", False)
 
 
 def test_an_agreement_with_parties_status_and_date_is_more_confident_than_a_bare_reported_deal() -> None:
     signed = extract(
         "Kenya and Uganda signed a border security agreement in Nairobi on May 4, 2023.",
-        "en", "2023-05-10", [state("KEN", "Kenya"), state("UGA", "Uganda"), city("KEN", "Nairobi")],
+        "en",
+        "2023-05-10",
+        [state("KEN", "Kenya"), state("UGA", "Uganda"), city("KEN", "Nairobi")],
     )
     bare = extract("There is talk of a deal, officials said.", "en", "2023-05-10", [])
     (full,) = signed.agreements
@@ -305,7 +384,9 @@ def test_a_weekday_governed_by_a_future_marker_is_the_coming_one() -> None:
     # ("were confirmed") is nearer; the article is of Tuesday 9 May 2023.
     found = extract(
         "Talks between Kenya and Uganda, scheduled for Friday, were confirmed.",
-        "en", "2023-05-09", [state("KEN", "Kenya"), state("UGA", "Uganda")],
+        "en",
+        "2023-05-09",
+        [state("KEN", "Kenya"), state("UGA", "Uganda")],
     )
     (talks,) = found.events_of("AGREE")  # a planned meeting is an intent (PLOVER)
     assert talks.date_start.isoformat() == "2023-05-12"
@@ -316,20 +397,28 @@ def test_the_date_of_a_reporting_tail_does_not_date_an_announced_act() -> None:
     # Pattern: "X will meet Y, the ministry said on Monday": Monday is when it was said.
     found = extract(
         "Kenya and Uganda will meet in Nairobi, the ministry said on Monday.",
-        "en", "2023-05-09", [state("KEN", "Kenya"), state("UGA", "Uganda")],
+        "en",
+        "2023-05-09",
+        [state("KEN", "Kenya"), state("UGA", "Uganda")],
     )
     (meeting,) = found.events
     assert meeting.date_source == "publication"
-    done = extract("Kenya and Uganda met in Nairobi on Monday, the ministry said.", "en", "2023-05-09",
-                   [state("KEN", "Kenya"), state("UGA", "Uganda")])
+    done = extract(
+        "Kenya and Uganda met in Nairobi on Monday, the ministry said.",
+        "en",
+        "2023-05-09",
+        [state("KEN", "Kenya"), state("UGA", "Uganda")],
+    )
     assert done.events[0].date_start.isoformat() == "2023-05-08"
 
 
 def test_a_quoted_first_person_subject_is_the_speaker_of_the_reporting_tail() -> None:
     # Pattern: "\"I urge Y to …\", X said": X is the source, Y the target.
     found = extract(
-        "\"I urge Uganda to withdraw its troops from the border,\" William Ruto said.",
-        "en", "2023-05-09", [state("UGA", "Uganda"), person("ruto", "William Ruto", "KEN")],
+        '"I urge Uganda to withdraw its troops from the border," William Ruto said.',
+        "en",
+        "2023-05-09",
+        [state("UGA", "Uganda"), person("ruto", "William Ruto", "KEN")],
     )
     (request,) = found.events_of("REQUEST")
     assert (request.sources, request.targets) == (("person:ruto",), ("state:UGA",))
@@ -339,7 +428,8 @@ def test_actors_of_a_relative_clause_between_subject_and_verb_are_not_the_subjec
     # Pattern: "X, who met Y last week, criticised Z": X criticises, not Y.
     found = extract(
         "William Ruto, who met Yoweri Museveni last week, criticised Tanzania.",
-        "en", "2023-05-09",
+        "en",
+        "2023-05-09",
         [person("ruto", "William Ruto", "KEN"), person("museveni", "Yoweri Museveni", "UGA"), state("TZA", "Tanzania")],
     )
     (criticism,) = found.events_of("ACCUSE")
@@ -360,15 +450,23 @@ def test_a_trigger_word_inside_a_capitalised_title_is_not_an_event() -> None:
     # Pattern: "headed by Finance Minister X": "Finance" is part of an office name, not funding.
     found = extract(
         "Chile set up a debt commission headed by Finance Minister Ana Rojas.",
-        "en", "2023-05-09", [state("CHL", "Chile"), person("ana-rojas", "Ana Rojas", "CHL")],
+        "en",
+        "2023-05-09",
+        [state("CHL", "Chile"), person("ana-rojas", "Ana Rojas", "CHL")],
     )
     assert not found.events_of("AID") and not found.events_of("AGREE")
 
 
 def test_going_back_to_work_is_not_a_visit() -> None:
     # Pattern: "go (back) to work/school/the polls" is no travel to a counterpart.
-    found = extract("Dockers went back to work in most ports across Chile.", "en", "2023-05-09", [state("CHL", "Chile")])
+    found = extract(
+        "Dockers went back to work in most ports across Chile.", "en", "2023-05-09", [state("CHL", "Chile")]
+    )
     assert not found.events_of("CONSULT")
-    visit = extract("Ana Rojas flew to Chile on Monday.", "en", "2023-05-09",
-                    [state("CHL", "Chile"), person("ana-rojas", "Ana Rojas", "PER")])
+    visit = extract(
+        "Ana Rojas flew to Chile on Monday.",
+        "en",
+        "2023-05-09",
+        [state("CHL", "Chile"), person("ana-rojas", "Ana Rojas", "PER")],
+    )
     assert visit.events_of("CONSULT")

@@ -8,7 +8,8 @@ from tests.events_support import ActorSpec, city, extract, group, person, state
 def test_recu_par_makes_the_agent_the_host_and_source() -> None:
     found = extract(
         "Le ministre algérien des Affaires étrangères Ahmed Attaf a été reçu mardi à Tunis par le président Kaïs Saïed.",
-        "fr", "2023-03-10",
+        "fr",
+        "2023-03-10",
         [person("ahmed-attaf", "Ahmed Attaf", "DZA"), city("TUN", "Tunis"), person("kais-saied", "Kaïs Saïed", "TUN")],
     )
     (event,) = found.events
@@ -21,7 +22,8 @@ def test_an_agreement_names_its_type_parties_place_date_and_provisions() -> None
     found = extract(
         "La Mauritanie et le Mali ont signé le 3 mars 2021 à Nouakchott un accord de coopération "
         "militaire prévoyant des exercices conjoints.",
-        "fr", "2023-03-10",
+        "fr",
+        "2023-03-10",
         [state("MRT", "Mauritanie"), state("MLI", "Mali"), city("MRT", "Nouakchott")],
     )
     (agreement,) = found.agreements
@@ -34,7 +36,9 @@ def test_an_agreement_names_its_type_parties_place_date_and_provisions() -> None
 def test_provisions_of_an_agreement_are_not_events() -> None:
     found = extract(
         "La Mauritanie et le Mali ont signé un accord prévoyant des exercices conjoints.",
-        "fr", "2023-03-10", [state("MRT", "Mauritanie"), state("MLI", "Mali")],
+        "fr",
+        "2023-03-10",
+        [state("MRT", "Mauritanie"), state("MLI", "Mali")],
     )
     assert [e.event_type for e in found.events] == ["SUPPORT"]
     assert set(found.events[0].sources) == {"state:MLI", "state:MRT"}
@@ -48,9 +52,13 @@ def test_n_a_pas_signe_is_negated() -> None:
 
 def test_an_attack_on_national_positions_targets_that_state() -> None:
     found = extract(
-        "Le Front Polisario a attaqué des positions marocaines près de Mahbès.", "fr", None,
-        [group("org:polisario-front", "Polisario Front", "armed_group", None, "Front Polisario"),
-         state("MAR", "Maroc", "marocaines")],
+        "Le Front Polisario a attaqué des positions marocaines près de Mahbès.",
+        "fr",
+        None,
+        [
+            group("org:polisario-front", "Polisario Front", "armed_group", None, "Front Polisario"),
+            state("MAR", "Maroc", "marocaines"),
+        ],
     )
     (event,) = found.events
     assert (event.event_type, event.sources, event.targets) == ("ASSAULT", ("org:polisario-front",), ("state:MAR",))
@@ -58,7 +66,9 @@ def test_an_attack_on_national_positions_targets_that_state() -> None:
 
 def test_va_livrer_is_a_promise_and_selon_names_the_reporter() -> None:
     found = extract(
-        "L'Espagne va livrer des armes au Maroc, selon le quotidien El País.", "fr", "2023-03-10",
+        "L'Espagne va livrer des armes au Maroc, selon le quotidien El País.",
+        "fr",
+        "2023-03-10",
         [state("ESP", "Espagne"), state("MAR", "Maroc"), group("org:el-pais", "El País", "media", "ESP")],
     )
     (event,) = found.events
@@ -67,13 +77,17 @@ def test_va_livrer_is_a_promise_and_selon_names_the_reporter() -> None:
 
 
 def test_recalling_an_ambassador_is_a_sanction() -> None:
-    found = extract("Le Niger a rappelé son ambassadeur en France.", "fr", None, [state("NER", "Niger"), state("FRA", "France")])
+    found = extract(
+        "Le Niger a rappelé son ambassadeur en France.", "fr", None, [state("NER", "Niger"), state("FRA", "France")]
+    )
     (event,) = found.events
     assert (event.event_type, event.mode, event.sources) == ("SANCTION", "withdraw", ("state:NER",))
 
 
 def test_a_capital_standing_for_its_state_is_a_source() -> None:
-    found = extract("Alger a condamné l'attaque.", "fr", None, [ActorSpec("state:DZA", "Algeria", "state", "DZA", ("Alger",))])
+    found = extract(
+        "Alger a condamné l'attaque.", "fr", None, [ActorSpec("state:DZA", "Algeria", "state", "DZA", ("Alger",))]
+    )
     (event,) = found.events
     assert (event.event_type, event.sources) == ("ACCUSE", ("state:DZA",))
 
@@ -82,7 +96,9 @@ def test_l_accord_refers_back_to_the_agreement_named_before() -> None:
     found = extract(
         "Le Maroc et la Mauritanie ont signé un accord-cadre en janvier 2022. L'accord prévoit une "
         "coopération entre services de renseignement.",
-        "fr", "2022-06-01", [state("MAR", "Maroc"), state("MRT", "Mauritanie")],
+        "fr",
+        "2022-06-01",
+        [state("MAR", "Maroc"), state("MRT", "Mauritanie")],
     )
     assert len(found.agreement_ids()) == 1
     assert {a.provisions for a in found.agreements} == {("intelligence cooperation",)}
@@ -91,12 +107,18 @@ def test_l_accord_refers_back_to_the_agreement_named_before() -> None:
 
 def test_the_same_agreement_in_french_and_english_has_one_id() -> None:
     french = extract(
-        "Le Maroc et la Mauritanie ont signé un accord-cadre en janvier 2022.", "fr", "2022-06-01",
-        [state("MAR", "Maroc"), state("MRT", "Mauritanie")], article_id="aaaaaaaaaaaaaaaa",
+        "Le Maroc et la Mauritanie ont signé un accord-cadre en janvier 2022.",
+        "fr",
+        "2022-06-01",
+        [state("MAR", "Maroc"), state("MRT", "Mauritanie")],
+        article_id="aaaaaaaaaaaaaaaa",
     )
     english = extract(
-        "Morocco and Mauritania signed a framework agreement in January 2022.", "en", "2022-06-01",
-        [state("MAR", "Morocco"), state("MRT", "Mauritania")], article_id="bbbbbbbbbbbbbbbb",
+        "Morocco and Mauritania signed a framework agreement in January 2022.",
+        "en",
+        "2022-06-01",
+        [state("MAR", "Morocco"), state("MRT", "Mauritania")],
+        article_id="bbbbbbbbbbbbbbbb",
     )
     assert french.agreement_ids() == english.agreement_ids()
     assert [e.event_id for e in french.events] == [e.event_id for e in english.events]
@@ -106,8 +128,14 @@ def test_a_hyphenated_agreement_name_keeps_its_signatory_and_date() -> None:
     found = extract(
         "Cette coopération repose sur un accord-cadre signé en mars 2019 à Amman par le ministre "
         "tunisien de la Défense Karim Haddad.",
-        "fr", "2019-06",
-        [city("JOR", "Amman"), person("karim-haddad", "Karim Haddad", "TUN"), state("JOR", "Jordanie"), state("TUN", "Tunisie")],
+        "fr",
+        "2019-06",
+        [
+            city("JOR", "Amman"),
+            person("karim-haddad", "Karim Haddad", "TUN"),
+            state("JOR", "Jordanie"),
+            state("TUN", "Tunisie"),
+        ],
     )
     (agreement,) = found.agreements
     assert (agreement.type, agreement.place) == ("framework_agreement", "Amman")
@@ -121,9 +149,7 @@ def test_a_mention_without_any_actor_is_not_an_event() -> None:
 
 
 def test_donner_son_accord_is_consent_not_an_agreement() -> None:
-    found = extract(
-        "Le Chili a donné son accord à la prolongation du chantier.", "fr", None, [state("CHL", "Chili")]
-    )
+    found = extract("Le Chili a donné son accord à la prolongation du chantier.", "fr", None, [state("CHL", "Chili")])
     assert [(e.event_type, e.sources) for e in found.events] == [("AGREE", ("state:CHL",))]
     assert found.agreements == ()
 
@@ -134,10 +160,14 @@ def test_the_reporter_of_a_tail_is_never_a_role_even_as_the_object_of_the_report
     found = extract(
         "Le ministre tunisien Karim Haddad a été reçu lundi à Amman par le roi Abdallah II, "
         "a annoncé la présidence tunisienne dans un communiqué.",
-        "fr", "2021-05-10",
-        [person("karim-haddad", "Karim Haddad", "TUN"), city("JOR", "Amman"),
-         person("abdallah-ii", "Abdallah II", "JOR"),
-         group("gov:TUN", "Présidence tunisienne", "government", "TUN", "présidence tunisienne")],
+        "fr",
+        "2021-05-10",
+        [
+            person("karim-haddad", "Karim Haddad", "TUN"),
+            city("JOR", "Amman"),
+            person("abdallah-ii", "Abdallah II", "JOR"),
+            group("gov:TUN", "Présidence tunisienne", "government", "TUN", "présidence tunisienne"),
+        ],
     )
     (event,) = found.events
     assert (event.sources, event.targets) == (("person:abdallah-ii",), ("person:karim-haddad",))
@@ -147,9 +177,13 @@ def test_the_reporter_of_a_tail_is_never_a_role_even_as_the_object_of_the_report
 def test_a_state_after_dans_is_where_the_event_happens_not_its_target() -> None:
     found = extract(
         "Le roi Abdallah II a reçu le 4 mai le ministre Karim Haddad dans le royaume hachémite.",
-        "fr", "2021-05-10",
-        [person("karim-haddad", "Karim Haddad", "TUN"), person("abdallah-ii", "Abdallah II", "JOR"),
-         state("JOR", "Jordanie", "royaume hachémite")],
+        "fr",
+        "2021-05-10",
+        [
+            person("karim-haddad", "Karim Haddad", "TUN"),
+            person("abdallah-ii", "Abdallah II", "JOR"),
+            state("JOR", "Jordanie", "royaume hachémite"),
+        ],
     )
     (event,) = found.events
     assert event.targets == ("person:karim-haddad",)
@@ -161,10 +195,14 @@ def test_a_visit_restating_a_reception_adds_no_participant_but_gives_the_place()
     found = extract(
         "Le général Pierre Martin a été reçu mardi par le roi Abdallah II pour la première visite "
         "officielle d'un haut gradé de l'armée française en Jordanie.",
-        "fr", "2021-05-10",
-        [person("pierre-martin", "Pierre Martin", "FRA"), person("abdallah-ii", "Abdallah II", "JOR"),
-         group("military:FRA", "French Armed Forces", "military", "FRA", "armée française"),
-         state("JOR", "Jordanie")],
+        "fr",
+        "2021-05-10",
+        [
+            person("pierre-martin", "Pierre Martin", "FRA"),
+            person("abdallah-ii", "Abdallah II", "JOR"),
+            group("military:FRA", "French Armed Forces", "military", "FRA", "armée française"),
+            state("JOR", "Jordanie"),
+        ],
     )
     (event,) = found.events
     assert (event.event_type, event.trigger) == ("CONSULT", "reçu")
@@ -179,10 +217,16 @@ def test_a_hyphenated_word_hangs_where_its_first_part_hangs() -> None:
         "Le général Pierre Martin a été reçu le 4 mai 2021 par le roi Abdallah II, pour la première "
         "visite officielle d'un chef d'état-major de la France dans le royaume hachémite, a précisé "
         "l'armée française.",
-        "fr", "2021-05-10",
-        [person("pierre-martin", "Pierre Martin", "FRA"), person("abdallah-ii", "Abdallah II", "JOR"),
-         group("military:FRA", "French Armed Forces", "military", "FRA", "état-major de la France", "armée française"),
-         state("JOR", "Jordanie", "royaume hachémite")],
+        "fr",
+        "2021-05-10",
+        [
+            person("pierre-martin", "Pierre Martin", "FRA"),
+            person("abdallah-ii", "Abdallah II", "JOR"),
+            group(
+                "military:FRA", "French Armed Forces", "military", "FRA", "état-major de la France", "armée française"
+            ),
+            state("JOR", "Jordanie", "royaume hachémite"),
+        ],
     )
     (event,) = found.events
     assert (event.sources, event.targets) == (("person:abdallah-ii",), ("person:pierre-martin",))
@@ -192,9 +236,13 @@ def test_a_hyphenated_word_hangs_where_its_first_part_hangs() -> None:
 def test_a_restating_noun_still_gives_the_target_its_clause_leaves_out() -> None:
     found = extract(
         "La CGT a défilé mardi à Lyon dans une grande manifestation contre le gouvernement italien.",
-        "fr", "2023-03-10",
-        [group("org:cgt", "CGT", "union", "FRA", "CGT"), city("FRA", "Lyon"),
-         state("ITA", "Italie", "gouvernement italien")],
+        "fr",
+        "2023-03-10",
+        [
+            group("org:cgt", "CGT", "union", "FRA", "CGT"),
+            city("FRA", "Lyon"),
+            state("ITA", "Italie", "gouvernement italien"),
+        ],
     )
     (event,) = found.events
     assert (event.event_type, event.sources, event.targets) == ("PROTEST", ("org:cgt",), ("state:ITA",))
@@ -205,7 +253,9 @@ def test_a_restating_noun_still_gives_the_target_its_clause_leaves_out() -> None
 def test_le_complement_de_d_une_arrestation_en_est_la_cible() -> None:
     found = extract(
         "L'arrestation de deux diplomates péruviens par le Chili a eu lieu hier.",
-        "fr", "2021-05-05", [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou", "deux diplomates péruviens")],
+        "fr",
+        "2021-05-05",
+        [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou", "deux diplomates péruviens")],
     )
     coerce = [e for e in found.events if e.event_type == "COERCE"]
     assert coerce and coerce[0].targets == ("state:PER",)
@@ -215,7 +265,9 @@ def test_le_complement_de_d_une_arrestation_en_est_la_cible() -> None:
 def test_une_attaque_contre_une_reforme_est_une_critique() -> None:
     found = extract(
         "Le Chili a attaqué la réforme fiscale du Pérou.",
-        "fr", "2021-05-05", [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou")],
+        "fr",
+        "2021-05-05",
+        [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou")],
     )
     assert "ASSAULT" not in [e.event_type for e in found.events]
     assert "ACCUSE" in [e.event_type for e in found.events]
@@ -224,7 +276,9 @@ def test_une_attaque_contre_une_reforme_est_une_critique() -> None:
 def test_une_guerre_des_prix_n_est_pas_un_combat() -> None:
     found = extract(
         "La guerre des prix entre le Chili et le Pérou continue.",
-        "fr", "2021-05-05", [state("CHL", "Chili", "le Chili"), state("PER", "Pérou", "le Pérou")],
+        "fr",
+        "2021-05-05",
+        [state("CHL", "Chili", "le Chili"), state("PER", "Pérou", "le Pérou")],
     )
     assert not [e for e in found.events if e.event_type == "ASSAULT"]
 
@@ -233,9 +287,13 @@ def test_un_siecle_ou_un_horizon_ne_datent_pas_l_evenement() -> None:
     found = extract(
         "Des miliciens ont attaqué la forteresse chilienne du XVIe siècle. "
         "Le Chili a promis au Pérou de réduire ses tarifs à l'horizon 2030.",
-        "fr", "2021-05-05",
-        [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou"),
-         group("group:miliciens", "miliciens", "armed_group", None, "Des miliciens")],
+        "fr",
+        "2021-05-05",
+        [
+            state("CHL", "Chili", "Le Chili"),
+            state("PER", "Pérou"),
+            group("group:miliciens", "miliciens", "armed_group", None, "Des miliciens"),
+        ],
     )
     assert found.events
     for event in found.events:
@@ -245,7 +303,9 @@ def test_un_siecle_ou_un_horizon_ne_datent_pas_l_evenement() -> None:
 def test_des_rats_traites_ne_sont_pas_un_traite() -> None:
     found = extract(
         "Les chercheurs chiliens ont étudié des rats traités avec un nouveau médicament.",
-        "fr", "2021-05-05", [state("CHL", "Chili", "chiliens")],
+        "fr",
+        "2021-05-05",
+        [state("CHL", "Chili", "chiliens")],
     )
     assert not found.agreements
 
@@ -253,7 +313,9 @@ def test_des_rats_traites_ne_sont_pas_un_traite() -> None:
 def test_etre_d_accord_n_est_pas_un_accord() -> None:
     found = extract(
         "Le Chili et le Pérou sont d'accord sur le diagnostic.",
-        "fr", "2021-05-05", [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou", "le Pérou")],
+        "fr",
+        "2021-05-05",
+        [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou", "le Pérou")],
     )
     assert not found.agreements
 
@@ -268,22 +330,41 @@ def _modality(text: str) -> tuple[str | None, bool, str]:
 
 
 def test_a_past_tense_event_under_a_backdated_header_stays_asserted() -> None:
-    assert _modality("Le Maroc et la Mauritanie ont signé le 3 mars 2001 un accord de défense.") == ("asserted", True, "2001-03-03")
+    assert _modality("Le Maroc et la Mauritanie ont signé le 3 mars 2001 un accord de défense.") == (
+        "asserted",
+        True,
+        "2001-03-03",
+    )
     assert _modality("Le Maroc signa le 3 mars 2001 un accord de défense avec la Mauritanie.")[:2] == ("asserted", True)
-    assert _modality("L'accord signé le 3 mars 2001 par le Maroc et la Mauritanie prévoit des exercices.")[:2] == ("asserted", True)
+    assert _modality("L'accord signé le 3 mars 2001 par le Maroc et la Mauritanie prévoit des exercices.")[:2] == (
+        "asserted",
+        True,
+    )
 
 
 def test_future_and_conditional_forms_after_publication_stay_planned() -> None:
-    assert _modality("Le Maroc et la Mauritanie signeront le 3 mars 2001 un accord de défense.") == ("planned", False, "2001-03-03")
-    assert _modality("Le Maroc et la Mauritanie signeraient le 3 mars 2001 un accord de défense.")[:2] == ("planned", False)
-    assert _modality("Le Maroc et la Mauritanie vont signer le 3 mars 2001 un accord de défense.")[:2] == ("planned", False)
+    assert _modality("Le Maroc et la Mauritanie signeront le 3 mars 2001 un accord de défense.") == (
+        "planned",
+        False,
+        "2001-03-03",
+    )
+    assert _modality("Le Maroc et la Mauritanie signeraient le 3 mars 2001 un accord de défense.")[:2] == (
+        "planned",
+        False,
+    )
+    assert _modality("Le Maroc et la Mauritanie vont signer le 3 mars 2001 un accord de défense.")[:2] == (
+        "planned",
+        False,
+    )
     assert _modality("L'accord doit être signé le 3 mars 2001 par le Maroc et la Mauritanie.")[:2] == ("planned", False)
 
 
 def test_un_accord_sans_partie_ni_statut_est_peu_sur() -> None:
     named = extract(
         "Le Sénégal et la Mauritanie ont signé un accord de coopération à Dakar le 2 mai 2023.",
-        "fr", "2023-05-10", [state("SEN", "Sénégal"), state("MRT", "Mauritanie"), city("SEN", "Dakar")],
+        "fr",
+        "2023-05-10",
+        [state("SEN", "Sénégal"), state("MRT", "Mauritanie"), city("SEN", "Dakar")],
     )
     unnamed = extract("Un accord de coopération est évoqué, selon le communiqué.", "fr", "2023-05-10", [])
     assert named.agreements[0].confidence >= 0.8
@@ -294,7 +375,9 @@ def test_un_gerondif_prend_le_sujet_du_verbe_qui_le_gouverne_pas_son_objet() -> 
     # Pattern: "X a <verbe> Y en <participe présent>" — the gerund's source is X, never Y.
     found = extract(
         "Le Portugal a hébergé le général Ortega en refusant de le livrer.",
-        "fr", "2023-05-10", [state("PRT", "Portugal"), person("ortega", "Ortega", "NIC", "général Ortega")],
+        "fr",
+        "2023-05-10",
+        [state("PRT", "Portugal"), person("ortega", "Ortega", "NIC", "général Ortega")],
     )
     refusal = found.events_of("REJECT")
     assert refusal and refusal[0].sources == ("state:PRT",)
@@ -304,7 +387,9 @@ def test_l_agent_d_un_participe_dans_le_sujet_n_est_pas_un_role_du_verbe_princip
     # Pattern: "[la motion déposée par X] a été rejetée": X is the agent of "déposée" only.
     found = extract(
         "La motion déposée par le PCF a été rejetée mardi.",
-        "fr", "2023-05-10", [group("org:pcf", "PCF", "political_party", "FRA", "PCF")],
+        "fr",
+        "2023-05-10",
+        [group("org:pcf", "PCF", "political_party", "FRA", "PCF")],
     )
     assert all("org:pcf" not in e.sources + e.targets for e in found.events_of("REJECT"))
 
@@ -313,9 +398,12 @@ def test_le_sujet_d_un_verbe_de_parole_n_agit_pas_dans_la_completive() -> None:
     # Pattern: "X annonce que Y a été tué": X reports, Y undergoes, nobody named acts.
     found = extract(
         "Le quotidien Libération annonce que le ministre Paulo Duarte a été tué par balle.",
-        "fr", "2023-05-10",
-        [group("media:liberation", "Libération", "media", "FRA", "quotidien Libération"),
-         person("paulo-duarte", "Paulo Duarte", "PRT", "Paulo Duarte")],
+        "fr",
+        "2023-05-10",
+        [
+            group("media:liberation", "Libération", "media", "FRA", "quotidien Libération"),
+            person("paulo-duarte", "Paulo Duarte", "PRT", "Paulo Duarte"),
+        ],
     )
     (killing,) = found.events_of("ASSAULT")
     assert "media:liberation" not in killing.sources
@@ -326,7 +414,9 @@ def test_un_participe_compose_avec_ayant_est_actif() -> None:
     # Pattern: "X ayant accepté/refusé …": X did it (compound participle), not a passive.
     found = extract(
         "Le président Tamba ayant refusé la médiation, la séance a été levée.",
-        "fr", "2023-05-10", [person("tamba", "Tamba", "GMB", "Tamba")],
+        "fr",
+        "2023-05-10",
+        [person("tamba", "Tamba", "GMB", "Tamba")],
     )
     events = found.events_of("REJECT")
     assert events and "person:tamba" not in events[0].targets
@@ -336,7 +426,8 @@ def test_un_gerondif_rattache_a_un_nom_prend_quand_meme_le_sujet_de_la_propositi
     # Pattern: "X est intervenu, avant le vote, en demandant à Y …": X asks, Y is asked.
     found = extract(
         "Pierre Martin est intervenu, avant le vote, en demandant au président Paul Durand une pause.",
-        "fr", "2023-05-10",
+        "fr",
+        "2023-05-10",
         [person("pierre-martin", "Pierre Martin", "FRA"), person("paul-durand", "Paul Durand", "FRA")],
     )
     (request,) = found.events_of("REQUEST")
@@ -347,7 +438,9 @@ def test_recevoir_un_portefeuille_n_est_pas_une_rencontre() -> None:
     # Pattern: a meeting verb whose object is a thing ("reçoit la Justice", a portfolio) is no CONSULT.
     found = extract(
         "Jean Morel reçoit la Justice, Paul Lenoir garde les Finances.",
-        "fr", "2023-05-10", [person("jean-morel", "Jean Morel", "FRA"), person("paul-lenoir", "Paul Lenoir", "FRA")],
+        "fr",
+        "2023-05-10",
+        [person("jean-morel", "Jean Morel", "FRA"), person("paul-lenoir", "Paul Lenoir", "FRA")],
     )
     assert not found.events_of("CONSULT")
 
@@ -356,22 +449,35 @@ def test_un_document_consulte_n_est_pas_une_consultation_mais_un_homologue_recu_
     # Pattern: the passive subject of "consulter" is a thing (read, viewed), not a partner.
     viewed = extract(
         "Le rapport peut être consulté sur le site de la Commission nationale.",
-        "fr", "2023-05-10", [group("org:cn", "Commission nationale", "government_body", "FRA", "Commission nationale")],
+        "fr",
+        "2023-05-10",
+        [group("org:cn", "Commission nationale", "government_body", "FRA", "Commission nationale")],
     )
     assert not viewed.events_of("CONSULT")
-    met = extract("Le président Tamba a reçu son homologue à Banjul.", "fr", "2023-05-10",
-                  [person("tamba", "Tamba", "GMB"), city("GMB", "Banjul")])
+    met = extract(
+        "Le président Tamba a reçu son homologue à Banjul.",
+        "fr",
+        "2023-05-10",
+        [person("tamba", "Tamba", "GMB"), city("GMB", "Banjul")],
+    )
     assert met.events_of("CONSULT")
 
 
 def test_un_passif_nu_de_remercier_est_un_renvoi_pas_un_soutien() -> None:
     # Pattern: "X fut remerciée" (dismissed) is no SUPPORT; "remercié pour …" is thanks.
-    dismissed = extract("Marie Dubois, critiquée par la presse, fut remerciée lundi.", "fr", "2023-05-10",
-                        [person("marie-dubois", "Marie Dubois", "FRA")])
+    dismissed = extract(
+        "Marie Dubois, critiquée par la presse, fut remerciée lundi.",
+        "fr",
+        "2023-05-10",
+        [person("marie-dubois", "Marie Dubois", "FRA")],
+    )
     assert not dismissed.events_of("SUPPORT")
-    thanked = extract("Marie Dubois a été remerciée par le Premier ministre Paul Lenoir pour son travail.",
-                      "fr", "2023-05-10", [person("marie-dubois", "Marie Dubois", "FRA"),
-                                           person("paul-lenoir", "Paul Lenoir", "FRA")])
+    thanked = extract(
+        "Marie Dubois a été remerciée par le Premier ministre Paul Lenoir pour son travail.",
+        "fr",
+        "2023-05-10",
+        [person("marie-dubois", "Marie Dubois", "FRA"), person("paul-lenoir", "Paul Lenoir", "FRA")],
+    )
     assert thanked.events_of("SUPPORT")
 
 
@@ -379,14 +485,24 @@ def test_une_date_qui_complete_un_nom_ne_date_pas_le_verbe() -> None:
     # Pattern: "à la suite des élections de dimanche 17 juin, X a soutenu Y": the date is the elections'.
     found = extract(
         "À la suite des élections de dimanche 17 juin, le Parti vert a soutenu le Premier ministre Paul Lenoir.",
-        "fr", "2023-06-21",
-        [group("org:verts", "Parti vert", "political_party", "FRA", "Parti vert"), person("paul-lenoir", "Paul Lenoir", "FRA")],
+        "fr",
+        "2023-06-21",
+        [
+            group("org:verts", "Parti vert", "political_party", "FRA", "Parti vert"),
+            person("paul-lenoir", "Paul Lenoir", "FRA"),
+        ],
     )
     (support,) = found.events_of("SUPPORT")
     assert support.date_source == "publication"
-    dated = extract("Le Parti vert a soutenu dimanche 18 juin le Premier ministre Paul Lenoir.", "fr", "2023-06-21",
-                    [group("org:verts", "Parti vert", "political_party", "FRA", "Parti vert"),
-                     person("paul-lenoir", "Paul Lenoir", "FRA")])
+    dated = extract(
+        "Le Parti vert a soutenu dimanche 18 juin le Premier ministre Paul Lenoir.",
+        "fr",
+        "2023-06-21",
+        [
+            group("org:verts", "Parti vert", "political_party", "FRA", "Parti vert"),
+            person("paul-lenoir", "Paul Lenoir", "FRA"),
+        ],
+    )
     assert dated.events_of("SUPPORT")[0].date_start.isoformat() == "2023-06-18"
 
 
@@ -394,7 +510,9 @@ def test_un_sujet_a_la_premiere_personne_dans_une_citation_est_l_orateur() -> No
     # Pattern: "« Nous exigeons que Y … », a déclaré X": X demands.
     found = extract(
         "« Nous exigeons le retrait des troupes de l'Ouganda », a déclaré William Ruto.",
-        "fr", "2023-05-09", [state("UGA", "Ouganda", "l'Ouganda"), person("ruto", "William Ruto", "KEN")],
+        "fr",
+        "2023-05-09",
+        [state("UGA", "Ouganda", "l'Ouganda"), person("ruto", "William Ruto", "KEN")],
     )
     requests = found.events_of("REQUEST")
     assert requests and requests[0].sources == ("person:ruto",)
@@ -404,7 +522,8 @@ def test_le_relatif_qui_sujet_renvoie_a_son_antecedent() -> None:
     # Pattern: "le quotidien X qui a accusé Y": X accuses; "Y, qui a été arrêté": Y is the target.
     found = extract(
         "La presse a réagi, notamment le quotidien Le Monde qui a accusé Paul Durand de mentir.",
-        "fr", "2023-05-09",
+        "fr",
+        "2023-05-09",
         [group("media:le-monde", "Le Monde", "media", "FRA", "Le Monde"), person("paul-durand", "Paul Durand", "FRA")],
     )
     (accusation,) = found.events_of("ACCUSE")

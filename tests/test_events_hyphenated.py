@@ -37,15 +37,25 @@ def test_a_hyphenated_word_hangs_where_its_first_attached_part_hangs() -> None:
 
 
 def test_a_spaced_dash_does_not_join_words() -> None:
-    doc = Doc(VOCAB, words=["Maroc", "-", "Israël"], spaces=[True, True, False], heads=[0, 2, 0],
-              deps=["ROOT", "punct", "conj"])
+    doc = Doc(
+        VOCAB,
+        words=["Maroc", "-", "Israël"],
+        spaces=[True, True, False],
+        heads=[0, 2, 0],
+        deps=["ROOT", "punct", "conj"],
+    )
     assert word_start(doc[2]).text == "Israël"
     assert word_head(doc[2]).text == "Maroc"
 
 
 def test_the_root_word_is_its_own_head() -> None:
-    doc = Doc(VOCAB, words=["cessez", "-", "le", "-", "feu"], spaces=[False] * 5, heads=[0, 0, 0, 2, 2],
-              deps=["ROOT", "punct", "det", "punct", "nmod"])
+    doc = Doc(
+        VOCAB,
+        words=["cessez", "-", "le", "-", "feu"],
+        spaces=[False] * 5,
+        heads=[0, 0, 0, 2, 2],
+        deps=["ROOT", "punct", "det", "punct", "nmod"],
+    )
     assert word_head(doc[4]).i == 0
 
 

@@ -14,7 +14,9 @@ from transforms.events.identity import (
     stable_id,
 )
 
-actor_ids = st.lists(st.sampled_from(["state:MAR", "state:ISR", "person:a", "igo:un", "state:USA"]), min_size=1, max_size=4)
+actor_ids = st.lists(
+    st.sampled_from(["state:MAR", "state:ISR", "person:a", "igo:un", "state:USA"]), min_size=1, max_size=4
+)
 days = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
 
 
@@ -22,7 +24,9 @@ days = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
 def test_the_event_key_ignores_actor_order_and_repeats(actors: list[str], random) -> None:
     shuffled = list(actors) + list(actors)
     random.shuffle(shuffled)
-    assert event_key("CONSULT", actors, "2022-07", False, "a", 1) == event_key("CONSULT", shuffled, "2022-07", False, "b", 9)
+    assert event_key("CONSULT", actors, "2022-07", False, "a", 1) == event_key(
+        "CONSULT", shuffled, "2022-07", False, "b", 9
+    )
 
 
 @given(days, st.sampled_from(["day", "week", "month"]))
@@ -44,7 +48,9 @@ def test_events_without_participants_never_merge_across_sentences() -> None:
 
 
 def test_a_negated_event_is_not_the_event_itself() -> None:
-    assert event_key("SUPPORT", ["state:GHA"], "undated", True, "a", 1) != event_key("SUPPORT", ["state:GHA"], "undated", False, "a", 1)
+    assert event_key("SUPPORT", ["state:GHA"], "undated", True, "a", 1) != event_key(
+        "SUPPORT", ["state:GHA"], "undated", False, "a", 1
+    )
 
 
 @given(st.text(min_size=1, max_size=40))

@@ -106,7 +106,10 @@ def test_the_november_2021_defence_framework_agreement(seed: ExtractedDocument) 
     assert (agreement.domain, agreement.place, agreement.status) == ("defence", "Rabat", "signed")
     assert (agreement.signed_start, agreement.signed_end) == (date(2021, 11, 1), date(2021, 11, 30))
     assert set(agreement.provisions) == {
-        "intelligence cooperation", "industrial cooperation", "arms purchases", "joint training",
+        "intelligence cooperation",
+        "industrial cooperation",
+        "arms purchases",
+        "joint training",
     }
     assert "first of its kind" in agreement.notes
 
@@ -122,4 +125,4 @@ def test_every_event_and_agreement_quotes_its_evidence_sentence(seed: ExtractedD
     text = seed.article.text
     for record in (*seed.events, *seed.agreements):
         assert record.evidence in text
-        assert text[record.start: record.end] in record.evidence
+        assert text[record.start : record.end] in record.evidence

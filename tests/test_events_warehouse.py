@@ -63,7 +63,8 @@ def test_rows_have_exactly_the_columns_of_their_table(articles: list[Extraction]
 def test_event_actor_rows_point_at_the_mention_in_the_sentence(articles: list[Extraction]) -> None:
     rows = event_rows.rows(articles[0].document())["event_actors"]
     assert {(r["actor_id"], r["role"], r["actor_text"]) for r in rows} == {
-        ("state:MAR", "source", "Maroc"), ("state:MRT", "source", "Mauritanie"),
+        ("state:MAR", "source", "Maroc"),
+        ("state:MRT", "source", "Mauritanie"),
     }
 
 

@@ -36,8 +36,26 @@ PLOVER_RECORD = {
     "properties": {
         "id": {"type": "string", "pattern": "^ev_[0-9a-f]{16}$"},
         "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "event": {"enum": ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]},
+        "event": {
+            "enum": [
+                "AGREE",
+                "CONSULT",
+                "SUPPORT",
+                "CONCEDE",
+                "COOPERATE",
+                "AID",
+                "RETREAT",
+                "REQUEST",
+                "ACCUSE",
+                "REJECT",
+                "THREATEN",
+                "PROTEST",
+                "SANCTION",
+                "MOBILIZE",
+                "COERCE",
+                "ASSAULT",
+            ]
+        },
         "source": {"type": "array", "items": PLOVER_ACTOR, "minItems": 1},
         "target": {"type": "array", "items": PLOVER_ACTOR},
         "text": {"type": "string", "minLength": 1},
@@ -201,7 +219,9 @@ def test_export_refuses_a_file_beside_the_database_under_its_name(own_warehouse:
         export(own_warehouse, "coverage", "csv", own_warehouse.with_name("warehouse.duckdb.wal"))
 
 
-def test_a_name_with_dot_dot_creates_no_folder(own_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_name_with_dot_dot_creates_no_folder(
+    own_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
@@ -210,7 +230,9 @@ def test_a_name_with_dot_dot_creates_no_folder(own_warehouse: Path, tmp_path: Pa
     assert list(work.iterdir()) == [] and not (tmp_path / "outside").exists()
 
 
-def test_an_unknown_name_creates_no_export_folder(own_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unknown_name_creates_no_export_folder(
+    own_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ExportError, match="no table or view"):
         export(own_warehouse, "no_such_mart", "csv")
@@ -227,7 +249,9 @@ def test_export_replaces_the_target_by_renaming_a_new_file(warehouse: Path, tmp_
     assert sorted(path.name for path in tmp_path.iterdir()) == ["coverage.csv", "kept.csv"]
 
 
-def test_a_failed_export_keeps_the_previous_file(warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_export_keeps_the_previous_file(
+    warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import newsdesk.export
 
     def half_written(con: duckdb.DuckDBPyConnection, name: str, format: str, order: str, path: Path) -> int:
@@ -274,7 +298,9 @@ def test_parquet_keeps_lists_as_lists(warehouse: Path, tmp_path: Path) -> None:
     assert all(isinstance(value, list) for value in source_ids)
 
 
-def test_out_dash_writes_to_standard_output_and_no_file_named_dash(warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_out_dash_writes_to_standard_output_and_no_file_named_dash(
+    warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["export", "coverage", "--format", "csv", "--out", "-", "-w", str(warehouse)])
     assert result.exit_code == 0, result.output

@@ -141,7 +141,9 @@ def test_a_worker_started_early_loads_its_models_before_the_first_request() -> N
     try:
         worker.start(["fr"])
         worker.start(["fr"])  # asked twice: loaded once
-        (article,) = read_articles("a.txt", "date 2022-05-01\n\nLe ministre est arrivé à Rabat mercredi.".encode(), 10**6).articles
+        (article,) = read_articles(
+            "a.txt", "date 2022-05-01\n\nLe ministre est arrivé à Rabat mercredi.".encode(), 10**6
+        ).articles
         (document,) = worker.extract_batch([article])
         assert document.extraction_status == "complete" and document.sentences
         assert worker._languages == {"fr"} and not worker._preparing

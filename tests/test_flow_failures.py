@@ -9,7 +9,9 @@ import pytest
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_a_missing_input_folder_fails_once_with_its_reason_in_an_artifact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_input_folder_fails_once_with_its_reason_in_an_artifact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import flows.ingest
 
     calls: list[list[str]] = []

@@ -45,7 +45,31 @@ SENTENCES = {
     "zh": ["外交部长周二表示，与伊朗的谈判将在日内瓦恢复。"],
 }
 QUOTES = [("``", "''"), ("«\u00a0", "\u00a0»"), ("„", "“"), ('"', '"'), ("‘", "’"), ("(", ""), ("", ")"), ("[", "}")]
-SALT = ["😀", "🇫🇷", "\u200b", "\u200d", "\ufeff", "\u202e", "\u200f", "\u2066", "·", "—", "…", "\u0301", "l'", "n't", "'s", "''", "``", "\t", "\n\n", "Ω", "א", "한", "𝔘"]
+SALT = [
+    "😀",
+    "🇫🇷",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u202e",
+    "\u200f",
+    "\u2066",
+    "·",
+    "—",
+    "…",
+    "\u0301",
+    "l'",
+    "n't",
+    "'s",
+    "''",
+    "``",
+    "\t",
+    "\n\n",
+    "Ω",
+    "א",
+    "한",
+    "𝔘",
+]
 LANGUAGES = sorted(SENTENCES)
 
 
@@ -89,7 +113,9 @@ def assert_sound(document: ExtractedDocument) -> None:
 
 @settings(max_examples=120, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(articles())
-def test_salted_and_requoted_sentences_never_crash_the_extractor(worker: ExtractionWorker, sample: tuple[str, str]) -> None:
+def test_salted_and_requoted_sentences_never_crash_the_extractor(
+    worker: ExtractionWorker, sample: tuple[str, str]
+) -> None:
     text, language = sample
     assert_sound(extract(worker, text, language))
 

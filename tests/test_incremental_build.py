@@ -33,6 +33,7 @@ def snapshot(database: Path) -> dict[str, list[tuple]]:
 
 def reextracted(rows: dict[str, list[dict]], shift: int) -> dict[str, list[dict]]:
     """The same articles extracted again, finding other actors (old ones lose their mentions)."""
+
     def other(actor: str) -> str:
         return bench.actor_id((int(actor.rsplit("-", 1)[1]) + shift) % bench.ACTORS)
 
@@ -53,12 +54,27 @@ def agreement_rows(numbers: range, run_id: str, at: datetime) -> dict[str, list[
         dated = index % 2 == 0
         signed = article["published_start"] - timedelta(days=3) if dated else None
         mention = {column: None for column in tables["agreement_mentions"].column_names} | {
-            "article_id": article["article_id"], "agreement_id": f"agreement-{index % 3}-{'d' if dated else 'u'}",
-            "name": "accord", "normalized_name": "accord", "type": "treaty", "domain": "trade",
-            "parties": [bench.actor_id(1), bench.actor_id(2)], "parties_key": f"{index % 3}",
-            "signatories": [], "signed_start": signed, "signed_end": signed, "signed_precision": "day" if dated else None,
-            "place": None, "status": "signed", "provisions": [], "notes": [], "evidence": "accord signé",
-            "sentence": 1, "start": 5, "end": 11, "extractor_version": bench.EXTRACTOR,
+            "article_id": article["article_id"],
+            "agreement_id": f"agreement-{index % 3}-{'d' if dated else 'u'}",
+            "name": "accord",
+            "normalized_name": "accord",
+            "type": "treaty",
+            "domain": "trade",
+            "parties": [bench.actor_id(1), bench.actor_id(2)],
+            "parties_key": f"{index % 3}",
+            "signatories": [],
+            "signed_start": signed,
+            "signed_end": signed,
+            "signed_precision": "day" if dated else None,
+            "place": None,
+            "status": "signed",
+            "provisions": [],
+            "notes": [],
+            "evidence": "accord signé",
+            "sentence": 1,
+            "start": 5,
+            "end": 11,
+            "extractor_version": bench.EXTRACTOR,
         }
         rows.setdefault("agreement_mentions", []).append(mention)
     return rows
@@ -78,8 +94,14 @@ class Runs:
             assert numbers is not None
             rows = bench.synthetic_rows(numbers, run_id, at)
         run_row = {column: 0 for column in stored_tables()["runs"].column_names} | {
-            "run_id": run_id, "flow_name": "ingest", "parameters_json": "{}", "code_version": "test",
-            "extractor_version": bench.EXTRACTOR, "started_at": at, "finished_at": None, "status": "completed",
+            "run_id": run_id,
+            "flow_name": "ingest",
+            "parameters_json": "{}",
+            "code_version": "test",
+            "extractor_version": bench.EXTRACTOR,
+            "started_at": at,
+            "finished_at": None,
+            "status": "completed",
             "table_counts_json": None,
         }
         with exclusive_run(self.layout, run_id):
@@ -103,7 +125,9 @@ def rebuilt(lake: str, tmp_path: Path) -> dict[str, list[tuple]]:
     return snapshot(layout.database)
 
 
-def test_runs_built_on_standbys_give_the_tables_of_a_full_rebuild(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_runs_built_on_standbys_give_the_tables_of_a_full_rebuild(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     runs = Runs(tmp_path / "w.duckdb")
     runs.publish(numbers=range(0, 40))
     runs.publish(numbers=range(40, 80))  # copies: the first swap retires the file for the next
@@ -151,7 +175,9 @@ def test_a_standby_held_open_by_a_reader_is_not_written(tmp_path: Path, caplog: 
     assert snapshot(runs.layout.database) == rebuilt(runs.layout.lake_location, tmp_path)
 
 
-def test_a_foreign_write_to_the_published_file_makes_the_next_run_copy_it(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_foreign_write_to_the_published_file_makes_the_next_run_copy_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     runs = Runs(tmp_path / "w.duckdb")
     runs.publish(numbers=range(0, 5))
     runs.publish(numbers=range(5, 10))
@@ -235,5 +261,7 @@ def compaction_scenario(tmp_path: Path, lake: str | None, monkeypatch: pytest.Mo
     assert rebuilt(lake_location, tmp_path / "c") == snapshot(runs.layout.database)
 
 
-def test_compaction_keeps_a_rebuild_identical_and_is_crash_safe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compaction_keeps_a_rebuild_identical_and_is_crash_safe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     compaction_scenario(tmp_path, None, monkeypatch)

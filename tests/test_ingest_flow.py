@@ -63,9 +63,7 @@ def test_seed_article_lands_with_its_metadata(tmp_path: Path, warehouse: Path) -
 
 def test_multilingual_folder_gives_one_row_per_article_with_encodings(articles_folder: Path, warehouse: Path) -> None:
     run_ingest([articles_folder], warehouse)
-    languages = dict(
-        rows(warehouse, "SELECT split_part(path, '/', -1), encoding FROM source_files")
-    )
+    languages = dict(rows(warehouse, "SELECT split_part(path, '/', -1), encoding FROM source_files"))
     assert languages["fr_cp1252.txt"] == "cp1252"
     assert languages["de_utf16.txt"] == "utf-16"
     found = sorted(row[0] for row in rows(warehouse, "SELECT language FROM articles"))
@@ -82,7 +80,12 @@ def test_running_twice_changes_nothing_and_reports_nothing_new(articles_folder: 
     database_bytes = hashlib.sha256(warehouse.read_bytes()).hexdigest()
     second = run_ingest([articles_folder], warehouse)
     assert first.articles_new == 7
-    assert (second.articles_new, second.files["new"], second.files["changed"], second.files["unchanged"]) == (0, 0, 0, 6)
+    assert (second.articles_new, second.files["new"], second.files["changed"], second.files["unchanged"]) == (
+        0,
+        0,
+        0,
+        6,
+    )
     assert not second.published
     assert snapshot(warehouse) == before
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == database_bytes
@@ -102,9 +105,14 @@ def test_a_changed_file_gives_a_new_article_and_supersedes_the_old(tmp_path: Pat
     folder = tmp_path / "changing"
     folder.mkdir()
     page = folder / "page.txt"
-    page.write_text("date 2022-05-01\n\nPremière version de l'article sur la visite du ministre à Rabat.", encoding="utf-8")
+    page.write_text(
+        "date 2022-05-01\n\nPremière version de l'article sur la visite du ministre à Rabat.", encoding="utf-8"
+    )
     run_ingest([folder], warehouse)
-    page.write_text("date 2022-05-01\n\nDeuxième version, corrigée, de l'article sur la visite du ministre à Rabat.", encoding="utf-8")
+    page.write_text(
+        "date 2022-05-01\n\nDeuxième version, corrigée, de l'article sur la visite du ministre à Rabat.",
+        encoding="utf-8",
+    )
     summary = run_ingest([folder], warehouse)
     assert summary.files["changed"] == 1
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(2,)]
@@ -148,7 +156,9 @@ def test_a_failure_while_loading_leaves_the_warehouse_as_it_was(
     before_tables = snapshot(warehouse)
     before_bytes = warehouse.read_bytes()
     before_lake = lake_files(warehouse)
-    (articles_folder / "new.txt").write_text("date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8")
+    (articles_folder / "new.txt").write_text(
+        "date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8"
+    )
 
     real_upsert = publish._upsert
     calls = {"count": 0}
@@ -172,11 +182,15 @@ def test_a_failure_while_loading_leaves_the_warehouse_as_it_was(
     assert summary.articles_new == 1
 
 
-def test_a_failing_quality_check_publishes_nothing(articles_folder: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_quality_check_publishes_nothing(
+    articles_folder: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import warehouse.quality as quality
 
     monkeypatch.setattr(
-        quality, "quality_checks", lambda: [("no article mentions Rabat", "SELECT * FROM articles WHERE text LIKE '%Rabat%'")]
+        quality,
+        "quality_checks",
+        lambda: [("no article mentions Rabat", "SELECT * FROM articles WHERE text LIKE '%Rabat%'")],
     )
     from warehouse.publish import QualityCheckFailed
 
@@ -196,7 +210,9 @@ def test_every_run_records_its_checks_and_counts(articles_folder: Path, warehous
     assert rows(warehouse, "SELECT count(*) > 0 FROM quality_checks") == [(True,)]
 
 
-def test_the_database_works_from_any_directory(articles_folder: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_the_database_works_from_any_directory(
+    articles_folder: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     run_ingest([articles_folder], warehouse)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -212,7 +228,9 @@ def test_rebuilding_from_the_lake_gives_the_same_tables(articles_folder: Path, w
     run_ingest([articles_folder], warehouse)
     before = snapshot(warehouse)
     warehouse.unlink()  # the database is a copy of the lake: a run rebuilds it
-    (articles_folder / "new.txt").write_text("date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8")
+    (articles_folder / "new.txt").write_text(
+        "date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8"
+    )
     run_ingest([articles_folder], warehouse)
     after = snapshot(warehouse)
     assert len(after["articles"]) == len(before["articles"]) + 1
@@ -224,7 +242,10 @@ def test_a_second_writer_is_refused_with_the_name_of_the_first(articles_folder: 
     from warehouse.layout import WarehouseLayout
     from warehouse.lock import WarehouseBusy, WarehouseLock
 
-    with WarehouseLock(WarehouseLayout.at(warehouse), "the-first-run"), pytest.raises(WarehouseBusy, match="the-first-run"):
+    with (
+        WarehouseLock(WarehouseLayout.at(warehouse), "the-first-run"),
+        pytest.raises(WarehouseBusy, match="the-first-run"),
+    ):
         run_ingest([articles_folder], warehouse)
     assert run_ingest([articles_folder], warehouse).published  # released with its holder
 
@@ -233,7 +254,9 @@ def test_a_reader_keeps_a_consistent_view_while_a_run_publishes(articles_folder:
     run_ingest([articles_folder], warehouse)
     with duckdb.connect(str(warehouse), read_only=True) as reader:
         before = reader.execute("SELECT count(*) FROM articles").fetchone()
-        (articles_folder / "new.txt").write_text("date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8")
+        (articles_folder / "new.txt").write_text(
+            "date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8"
+        )
         assert run_ingest([articles_folder], warehouse).published
         assert reader.execute("SELECT count(*) FROM articles").fetchone() == before
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(before[0] + 1,)]
@@ -268,19 +291,25 @@ def test_inputs_that_used_to_hang_or_stop_a_run_are_quarantined_beside_the_good_
     (odd / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     os.close(os.open(os.fsencode(odd) + b"/caf\xe9.txt", os.O_CREAT | os.O_WRONLY))
     (odd / "bad-date.txt").write_text(
-        "Date: 2022-13-45\nTitle: Rabat et Madrid\n\nLe ministre marocain a reçu son homologue espagnol.", encoding="utf-8"
+        "Date: 2022-13-45\nTitle: Rabat et Madrid\n\nLe ministre marocain a reçu son homologue espagnol.",
+        encoding="utf-8",
     )
     summary = run_ingest([articles_folder, f"{articles_folder}/**/*.txt"], warehouse)
     assert summary.published
     reasons = dict(rows(warehouse, "SELECT split_part(path, '/', -1), reason FROM quarantine"))
     assert reasons == {
-        "pipe.txt": "not_a_file", "zero.txt": "outside_link", "key.txt": "outside_link", "loop": "not_a_file",
-        "deep.json": "too_deep", "caf\\xe9.txt": "bad_name", "bad-date.txt": "bad_header",
+        "pipe.txt": "not_a_file",
+        "zero.txt": "outside_link",
+        "key.txt": "outside_link",
+        "loop": "not_a_file",
+        "deep.json": "too_deep",
+        "caf\\xe9.txt": "bad_name",
+        "bad-date.txt": "bad_header",
     }
     assert rows(warehouse, "SELECT count(*) FROM articles WHERE text LIKE '%PRIVATE KEY%'") == [(0,)]
-    assert rows(warehouse, "SELECT title, published_raw, published_start FROM articles WHERE title = 'Rabat et Madrid'") == [
-        ("Rabat et Madrid", "2022-13-45", None)
-    ]
+    assert rows(
+        warehouse, "SELECT title, published_raw, published_start FROM articles WHERE title = 'Rabat et Madrid'"
+    ) == [("Rabat et Madrid", "2022-13-45", None)]
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(8,)]  # the 7 good ones and the undated one
     assert not run_ingest([articles_folder, f"{articles_folder}/**/*.txt"], warehouse).published
 

@@ -46,14 +46,18 @@ def test_an_article_without_a_date_is_read_and_counted_undated() -> None:
             self.article, self.dates, self.actors, self.events, self.agreements = article, [1, 2], [1], [], []
 
     documents = [Document(article)]
-    summary = RunSummary("run", "w.duckdb", published=True, undated=undated_ids(documents), found=found_counts(documents))
+    summary = RunSummary(
+        "run", "w.duckdb", published=True, undated=undated_ids(documents), found=found_counts(documents)
+    )
     assert summary.found == {"actors": 1, "events": 0, "agreements": 0, "dates": 2}
     warning = undated_warning(summary)
     assert warning is not None and warning.startswith("1 new article had no publication date")
     assert undated_warning(RunSummary("run", "w.duckdb", published=True)) is None
 
 
-def test_the_prefect_artifact_counts_what_was_found_and_warns_about_undated_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_prefect_artifact_counts_what_was_found_and_warns_about_undated_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import flows.ingest
 
     written: list[str] = []

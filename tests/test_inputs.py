@@ -95,7 +95,9 @@ def test_a_link_out_of_the_input_folder_is_never_read_one_inside_is_read_once(tm
     (folder / "key.txt").symlink_to(secret)
     (folder / "latest.txt").symlink_to(folder / "2022" / "a.txt")
     found = discover_files([folder])
-    assert [(PurePath(file.path).relative_to(tmp_path).as_posix(), file.problem and file.problem.reason) for file in found] == [
+    assert [
+        (PurePath(file.path).relative_to(tmp_path).as_posix(), file.problem and file.problem.reason) for file in found
+    ] == [
         ("in/2022/a.txt", None),  # also what latest.txt points to: read once, under its real path
         ("in/key.txt", "outside_link"),
     ]
@@ -118,7 +120,9 @@ def test_glob_matching_follows_glob_rules_without_following_links(tmp_path: Path
         (tmp_path / name).write_text("x", encoding="utf-8")
 
     def names(pattern: str) -> list[str]:
-        return [PurePath(file.path).relative_to(tmp_path).as_posix() for file in discover_files([str(tmp_path / pattern)])]
+        return [
+            PurePath(file.path).relative_to(tmp_path).as_posix() for file in discover_files([str(tmp_path / pattern)])
+        ]
 
     assert names("*.txt") == ["a.txt"]
     assert names("**/*.txt") == ["2022/c.txt", "2022/deep/d.txt", "a.txt"]
@@ -167,7 +171,11 @@ def test_a_read_reports_the_stat_of_what_it_read(tmp_path: Path) -> None:
     page.write_bytes(b"first, then more")  # changed after discovery, before the read
     os.utime(page, ns=(seen.modified_ns + 10**9, seen.modified_ns + 10**9))
     content = read_file(str(page), 1000)
-    assert (content.data, content.size_bytes, content.modified_ns) == (b"first, then more", 16, seen.modified_ns + 10**9)
+    assert (content.data, content.size_bytes, content.modified_ns) == (
+        b"first, then more",
+        16,
+        seen.modified_ns + 10**9,
+    )
 
 
 def test_a_file_changing_during_the_read_keeps_the_stamp_from_before_it(

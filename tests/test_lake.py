@@ -35,7 +35,9 @@ def test_the_database_is_rebuilt_from_a_remote_lake(articles_folder: Path, tmp_p
     ingest(inputs=[str(articles_folder)], warehouse=str(database), lake="memory://newsdesk-rebuild/lake")
     before = content(database)
     database.unlink()
-    (articles_folder / "new.txt").write_text("date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8")
+    (articles_folder / "new.txt").write_text(
+        "date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8"
+    )
     ingest(inputs=[str(articles_folder)], warehouse=str(database), lake="memory://newsdesk-rebuild/lake")
     after = content(database)
     assert all(row in after["articles"] for row in before["articles"])
@@ -50,8 +52,13 @@ def test_an_uncommitted_run_is_invisible_and_removed_by_recovery(tmp_path: Path)
 
     layout = WarehouseLayout.at(tmp_path / "w.duckdb", "memory://newsdesk-recovery/lake")
     row = {column: None for column in stored_tables()["quarantine"].column_names} | {
-        "path": "/x", "content_sha256": "", "record": -1, "reason": "empty", "message": "m",
-        "first_seen_run": "r", "first_seen_at": __import__("datetime").datetime(2022, 1, 1),
+        "path": "/x",
+        "content_sha256": "",
+        "record": -1,
+        "reason": "empty",
+        "message": "m",
+        "first_seen_run": "r",
+        "first_seen_at": __import__("datetime").datetime(2022, 1, 1),
     }
     layout.lake.write_part(stored_tables()["quarantine"], [row], "20220101T000000Z-dead", "00000")
     assert layout.lake.run_keys() == ([], ["20220101T000000Z-dead"])
@@ -67,8 +74,13 @@ def test_writing_a_part_again_replaces_the_tables_it_no_longer_has(tmp_path: Pat
 
     layout = WarehouseLayout.at(tmp_path / "w.duckdb")
     row = {column: None for column in stored_tables()["quarantine"].column_names} | {
-        "path": "/x", "content_sha256": "", "record": -1, "reason": "empty", "message": "m",
-        "first_seen_run": "r", "first_seen_at": __import__("datetime").datetime(2022, 1, 1),
+        "path": "/x",
+        "content_sha256": "",
+        "record": -1,
+        "reason": "empty",
+        "message": "m",
+        "first_seen_run": "r",
+        "first_seen_at": __import__("datetime").datetime(2022, 1, 1),
     }
     staging = StagingArea(layout.lake, "20220101T000000Z-retry")
     staging.write({"quarantine": [row]}, "00000")
@@ -84,8 +96,13 @@ def quarantine_row() -> dict:
     from warehouse.schema import stored_tables
 
     return {column: None for column in stored_tables()["quarantine"].column_names} | {
-        "path": "/x", "content_sha256": "", "record": -1, "reason": "empty", "message": "m",
-        "first_seen_run": "r", "first_seen_at": datetime(2022, 1, 1),
+        "path": "/x",
+        "content_sha256": "",
+        "record": -1,
+        "reason": "empty",
+        "message": "m",
+        "first_seen_run": "r",
+        "first_seen_at": datetime(2022, 1, 1),
     }
 
 
@@ -96,8 +113,10 @@ def staged_run(lake: Lake, run_key: str, reached_publishing: bool, marked: bool)
     lake.write_part(stored_tables()["quarantine"], [quarantine_row()], run_key, "00000")
     if reached_publishing:
         at = datetime(2022, 1, 1)
-        run = {field.name: at if field.type == pa.timestamp("us") else (0 if pa.types.is_integer(field.type) else "")
-               for field in stored_tables()["runs"].arrow_schema()} | {"run_id": f"id-{run_key}"}
+        run = {
+            field.name: at if field.type == pa.timestamp("us") else (0 if pa.types.is_integer(field.type) else "")
+            for field in stored_tables()["runs"].arrow_schema()
+        } | {"run_id": f"id-{run_key}"}
         lake.write_part(stored_tables()["runs"], [run], run_key, "publish")
     if marked:
         lake.mark_publishing(run_key)
@@ -119,7 +138,9 @@ def test_recovery_commits_sets_aside_or_deletes_by_what_the_run_reached(tmp_path
     staged_run(lake, "2-checked", reached_publishing=True, marked=False)  # markers lost, or before _PUBLISHING
     staged_run(lake, "3-swapping", reached_publishing=True, marked=True)  # marker lost after the swap
     assert recover_interrupted_runs(layout) == [  # no database: the file was removed to rebuild it
-        "removed run=1-staged", "set aside run=2-checked", "committed run=3-swapping",
+        "removed run=1-staged",
+        "set aside run=2-checked",
+        "committed run=3-swapping",
     ]
     assert lake.run_keys() == (["3-swapping"], [])
     aside = f"{lake.root}/{SET_ASIDE_FOLDER}/run=2-checked"
@@ -131,7 +152,9 @@ def test_recovery_commits_sets_aside_or_deletes_by_what_the_run_reached(tmp_path
     staged_run(lake, "5-checked", reached_publishing=True, marked=False)  # died before _PUBLISHING
     staged_run(lake, "6-killed-at-swap", reached_publishing=True, marked=True)
     assert recover_interrupted_runs(layout) == [  # the database tells what was published
-        "committed run=4-published", "removed run=5-checked", "set aside run=6-killed-at-swap",
+        "committed run=4-published",
+        "removed run=5-checked",
+        "set aside run=6-killed-at-swap",
     ]
     assert lake.run_keys() == (["3-swapping", "4-published"], [])
 
@@ -141,7 +164,9 @@ def lake_at(location: str, database: Path) -> str:
 
 
 @pytest.mark.parametrize("location", ["local", "memory://newsdesk-lost-marker/lake"])
-def test_a_published_run_that_lost_its_marker_survives_a_rebuild(articles_folder: Path, tmp_path: Path, location: str) -> None:
+def test_a_published_run_that_lost_its_marker_survives_a_rebuild(
+    articles_folder: Path, tmp_path: Path, location: str
+) -> None:
     """The issue's reproduction: `_COMMITTED` lost (a kill after the swap, ENOSPC, a backup that
     skips `_*` files), then the database removed to rebuild it: recovery deleted the run."""
     from flows.ingest import ingest
@@ -166,7 +191,9 @@ def test_a_published_run_that_lost_its_marker_survives_a_rebuild(articles_folder
     assert after[: len(committed)] == committed and uncommitted == []
 
 
-def test_a_failed_swap_leaves_a_run_that_recovery_deletes(articles_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_swap_leaves_a_run_that_recovery_deletes(
+    articles_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`_PUBLISHING` is durable before the swap; when the rename fails it is taken back, so the
     run is only staged and recovery may delete it."""
     import warehouse.publish

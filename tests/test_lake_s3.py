@@ -11,7 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-moto_server = pytest.importorskip("moto.server", reason="moto (the test extra) is not installed: no S3 server to test against")
+moto_server = pytest.importorskip(
+    "moto.server", reason="moto (the test extra) is not installed: no S3 server to test against"
+)
 
 from tests.test_task_runners import content  # noqa: E402
 from warehouse.lake import COMMIT_MARKER, Lake  # noqa: E402
@@ -55,7 +57,9 @@ def test_the_lake_is_reached_through_pyarrows_s3_filesystem(s3_lake: str) -> Non
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_a_lake_on_s3_gives_the_same_warehouse_and_rebuilds_it(articles_folder: Path, tmp_path: Path, s3_lake: str) -> None:
+def test_a_lake_on_s3_gives_the_same_warehouse_and_rebuilds_it(
+    articles_folder: Path, tmp_path: Path, s3_lake: str
+) -> None:
     from flows.ingest import ingest
 
     ingest(inputs=[str(articles_folder)], warehouse=str(tmp_path / "local.duckdb"))
@@ -70,7 +74,9 @@ def test_a_lake_on_s3_gives_the_same_warehouse_and_rebuilds_it(articles_folder: 
 
     before = content(database)
     database.unlink()  # rebuilt from the bucket by the next run
-    (articles_folder / "new.txt").write_text("date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8")
+    (articles_folder / "new.txt").write_text(
+        "date 2022-09-01\n\nUn nouvel article sur Alger et Madrid.", encoding="utf-8"
+    )
     ingest(inputs=[str(articles_folder)], warehouse=str(database), lake=s3_lake)
     after = content(database)
     assert all(row in after["articles"] for row in before["articles"])
@@ -85,7 +91,9 @@ def test_recovery_rules_on_s3(tmp_path: Path, s3_lake: str) -> None:
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_a_published_run_that_lost_its_marker_survives_a_rebuild_on_s3(articles_folder: Path, tmp_path: Path, s3_lake: str) -> None:
+def test_a_published_run_that_lost_its_marker_survives_a_rebuild_on_s3(
+    articles_folder: Path, tmp_path: Path, s3_lake: str
+) -> None:
     from tests.test_lake import test_a_published_run_that_lost_its_marker_survives_a_rebuild as scenario
 
     scenario(articles_folder, tmp_path, s3_lake)

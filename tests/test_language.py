@@ -69,7 +69,14 @@ def test_long_latin_text_is_decided_by_langdetect() -> None:
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("שלום לכולם", "he"), ("안녕하세요", "ko"), ("カタカナ", "ja"), ("北京", "zh"), ("Καλημέρα", "el"), ("สวัสดี", "th")],
+    [
+        ("שלום לכולם", "he"),
+        ("안녕하세요", "ko"),
+        ("カタカナ", "ja"),
+        ("北京", "zh"),
+        ("Καλημέρα", "el"),
+        ("สวัสดี", "th"),
+    ],
 )
 def test_script_settles_language(text: str, language: str) -> None:
     guess = detect_language(text)
@@ -99,7 +106,7 @@ def test_han_with_kana_is_japanese_not_chinese() -> None:
 
 
 def test_mostly_latin_article_with_a_hebrew_quote_is_not_hebrew() -> None:
-    assert detect_language(SENTENCES["en"] + " שלום") .language == "en"
+    assert detect_language(SENTENCES["en"] + " שלום").language == "en"
 
 
 # --- Arabic script -------------------------------------------------------------------------------
@@ -204,8 +211,20 @@ def test_declared_french_is_normalised(declared: str) -> None:
 
 @pytest.mark.parametrize(
     ("declared", "code"),
-    [("Persian", "fa"), ("Farsi", "fa"), ("فارسی", "fa"), ("arb", "ar"), ("iw", "he"), ("Deutsch", "de"),
-     ("Swahili", "sw"), ("Kiswahili", "sw"), ("zh-Hans", "zh"), ("pt-BR", "pt"), ("urd", "ur"), ("العربية", "ar")],
+    [
+        ("Persian", "fa"),
+        ("Farsi", "fa"),
+        ("فارسی", "fa"),
+        ("arb", "ar"),
+        ("iw", "he"),
+        ("Deutsch", "de"),
+        ("Swahili", "sw"),
+        ("Kiswahili", "sw"),
+        ("zh-Hans", "zh"),
+        ("pt-BR", "pt"),
+        ("urd", "ur"),
+        ("العربية", "ar"),
+    ],
 )
 def test_language_codes_and_names_map_to_iso_639_1(declared: str, code: str) -> None:
     assert normalise_language(declared) == code
@@ -307,5 +326,10 @@ def test_data_names_only_languages_langdetect_knows() -> None:
     shared = {lang for langs in knowledge.shared_scripts.values() for lang in langs}
     assert shared <= known
     assert set(knowledge.alphabets) <= shared
-    affix_languages = {lang for index in (knowledge.ending_languages, knowledge.beginning_languages) for langs in index.values() for lang in langs}
+    affix_languages = {
+        lang
+        for index in (knowledge.ending_languages, knowledge.beginning_languages)
+        for langs in index.values()
+        for lang in langs
+    }
     assert knowledge.languages_with_words | affix_languages <= shared

@@ -56,30 +56,62 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str, text: str, language
 
 
 def actor(
-    con: duckdb.DuckDBPyConnection, article_id: str, actor_id: str, name: str, kind: str, country: str | None,
-    *aliases: str, offices: tuple[str, ...] = (),
+    con: duckdb.DuckDBPyConnection,
+    article_id: str,
+    actor_id: str,
+    name: str,
+    kind: str,
+    country: str | None,
+    *aliases: str,
+    offices: tuple[str, ...] = (),
 ) -> None:
     """An actor named in an article: its article_actors row and one mention per alias."""
     insert(
-        con, "article_actors", article_id=article_id, actor_id=actor_id, name=name, type=kind, country=country,
-        sector="GOV", mention_count=len(aliases), aliases=sorted(set(aliases)), offices=list(offices),
+        con,
+        "article_actors",
+        article_id=article_id,
+        actor_id=actor_id,
+        name=name,
+        type=kind,
+        country=country,
+        sector="GOV",
+        mention_count=len(aliases),
+        aliases=sorted(set(aliases)),
+        offices=list(offices),
     )
     text = con.execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()[0]
     for alias in aliases:
         start = text.index(alias)
         insert(
-            con, "mentions", article_id=article_id, actor_id=actor_id, start=start, end=start + len(alias),
-            text=alias, normalized=alias.lower(), rule="gazetteer", confidence=0.95,
+            con,
+            "mentions",
+            article_id=article_id,
+            actor_id=actor_id,
+            start=start,
+            end=start + len(alias),
+            text=alias,
+            normalized=alias.lower(),
+            rule="gazetteer",
+            confidence=0.95,
         )
 
 
-def event(con: duckdb.DuckDBPyConnection, article_id: str, event_id: str, event_type: str, trigger: str, **values: Any) -> None:
+def event(
+    con: duckdb.DuckDBPyConnection, article_id: str, event_id: str, event_type: str, trigger: str, **values: Any
+) -> None:
     text = con.execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()[0]
     start = text.index(trigger)
     defaults = {"modality": "asserted", "confidence": 0.8, "evidence": _sentence_around(text, start)}
     insert(
-        con, "event_mentions", article_id=article_id, event_id=event_id, event_type=event_type,
-        trigger=trigger, start=start, end=start + len(trigger), **{**defaults, **values},
+        con,
+        "event_mentions",
+        article_id=article_id,
+        event_id=event_id,
+        event_type=event_type,
+        trigger=trigger,
+        start=start,
+        end=start + len(trigger),
+        **{**defaults, **values},
     )
 
 
@@ -110,44 +142,135 @@ def con() -> duckdb.DuckDBPyConnection:
 @pytest.fixture()
 def maghreb(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """Three articles (fr, en, ar) about Algeria, Morocco and Spain, with events and one agreement."""
-    article(con, "fr1", FR_TEXT, "fr", source="Le Matin", published_start=date(2022, 7, 20),
-            published_end=date(2022, 7, 20), published_precision="day", word_count=30)
-    article(con, "en1", EN_TEXT, "en", title="Algeria accuses Morocco", source="Example Wire",
-            published_start=date(2022, 7, 19), published_end=date(2022, 7, 19), published_precision="day",
-            word_count=15)
-    article(con, "ar1", AR_TEXT, "ar", published_start=date(2021, 1, 1), published_end=date(2021, 12, 31),
-            published_precision="year", word_count=8)
+    article(
+        con,
+        "fr1",
+        FR_TEXT,
+        "fr",
+        source="Le Matin",
+        published_start=date(2022, 7, 20),
+        published_end=date(2022, 7, 20),
+        published_precision="day",
+        word_count=30,
+    )
+    article(
+        con,
+        "en1",
+        EN_TEXT,
+        "en",
+        title="Algeria accuses Morocco",
+        source="Example Wire",
+        published_start=date(2022, 7, 19),
+        published_end=date(2022, 7, 19),
+        published_precision="day",
+        word_count=15,
+    )
+    article(
+        con,
+        "ar1",
+        AR_TEXT,
+        "ar",
+        published_start=date(2021, 1, 1),
+        published_end=date(2021, 12, 31),
+        published_precision="year",
+        word_count=8,
+    )
     actor(con, "fr1", "state:DZA", "Algeria", "state", "DZA", "algérien")
     actor(con, "fr1", "state:MAR", "Morocco", "state", "MAR", "Maroc")
     actor(con, "fr1", "state:ESP", "Spain", "state", "ESP", "Espagne")
     actor(con, "en1", "state:DZA", "Algeria", "state", "DZA", "Algeria")
     actor(con, "en1", "state:MAR", "Morocco", "state", "MAR", "Morocco")
-    actor(con, "en1", "person:ramtane-lamamra", "Ramtane Lamamra", "person", "DZA", "Ramtane Lamamra",
-          offices=("Minister of Foreign Affairs of Algeria",))
+    actor(
+        con,
+        "en1",
+        "person:ramtane-lamamra",
+        "Ramtane Lamamra",
+        "person",
+        "DZA",
+        "Ramtane Lamamra",
+        offices=("Minister of Foreign Affairs of Algeria",),
+    )
     actor(con, "ar1", "state:MAR", "Morocco", "state", "MAR", "المغرب")
     actor(con, "ar1", "state:ESP", "Spain", "state", "ESP", "وإسبانيا")
     # The accusation, reported by both the French and the English article.
     for article_id, trigger in (("fr1", "accusé"), ("en1", "accused")):
-        event(con, article_id, "ev_accuse", "ACCUSE", trigger, sources=["state:DZA"], targets=["state:MAR"],
-              cameo_code="112", quad_class=3, goldstein=-2.0, date_start=date(2022, 7, 19),
-              date_end=date(2022, 7, 19), date_precision="day", date_source="text",
-              confidence=0.9 if article_id == "en1" else 0.8)
+        event(
+            con,
+            article_id,
+            "ev_accuse",
+            "ACCUSE",
+            trigger,
+            sources=["state:DZA"],
+            targets=["state:MAR"],
+            cameo_code="112",
+            quad_class=3,
+            goldstein=-2.0,
+            date_start=date(2022, 7, 19),
+            date_end=date(2022, 7, 19),
+            date_precision="day",
+            date_source="text",
+            confidence=0.9 if article_id == "en1" else 0.8,
+        )
     # A meeting: reciprocal, every participant a source.
-    event(con, "fr1", "ev_meeting", "CONSULT", "réunis", sources=["state:MAR", "state:ESP"], targets=[],
-          cameo_code="040", quad_class=1, goldstein=1.0, date_start=date(2022, 7, 20), date_end=date(2022, 7, 20),
-          date_precision="day", date_source="text", location="Rabat", location_country="MAR")
+    event(
+        con,
+        "fr1",
+        "ev_meeting",
+        "CONSULT",
+        "réunis",
+        sources=["state:MAR", "state:ESP"],
+        targets=[],
+        cameo_code="040",
+        quad_class=1,
+        goldstein=1.0,
+        date_start=date(2022, 7, 20),
+        date_end=date(2022, 7, 20),
+        date_precision="day",
+        date_source="text",
+        location="Rabat",
+        location_country="MAR",
+    )
     # The security agreement signed in Rabat (Arabic article, dated to the year only).
-    event(con, "ar1", "ev_signing", "SUPPORT", "وقع", sources=["state:ESP", "state:MAR"], targets=[],
-          cameo_code="057", quad_class=1, goldstein=8.0, date_start=date(2021, 1, 1), date_end=date(2021, 12, 31),
-          date_precision="year", date_source="publication")
+    event(
+        con,
+        "ar1",
+        "ev_signing",
+        "SUPPORT",
+        "وقع",
+        sources=["state:ESP", "state:MAR"],
+        targets=[],
+        cameo_code="057",
+        quad_class=1,
+        goldstein=8.0,
+        date_start=date(2021, 1, 1),
+        date_end=date(2021, 12, 31),
+        date_precision="year",
+        date_source="publication",
+    )
     name = "اتفاق تعاون أمني"
-    insert(con, "agreement_mentions", article_id="ar1", agreement_id="ag_security", name=name,
-           normalized_name="security cooperation agreement Morocco – Spain (2021)", type="cooperation_agreement",
-           domain="security", parties=["state:ESP", "state:MAR"], parties_key="state:ESP,state:MAR",
-           signed_start=date(2021, 1, 1), signed_end=date(2021, 12, 31), signed_precision="year", place="Rabat",
-           status="signed", provisions=["security cooperation"], evidence=AR_TEXT,
-           start=AR_TEXT.index(name), end=AR_TEXT.index(name) + len(name), signing_event_id="ev_signing",
-           confidence=0.85)
+    insert(
+        con,
+        "agreement_mentions",
+        article_id="ar1",
+        agreement_id="ag_security",
+        name=name,
+        normalized_name="security cooperation agreement Morocco – Spain (2021)",
+        type="cooperation_agreement",
+        domain="security",
+        parties=["state:ESP", "state:MAR"],
+        parties_key="state:ESP,state:MAR",
+        signed_start=date(2021, 1, 1),
+        signed_end=date(2021, 12, 31),
+        signed_precision="year",
+        place="Rabat",
+        status="signed",
+        provisions=["security cooperation"],
+        evidence=AR_TEXT,
+        start=AR_TEXT.index(name),
+        end=AR_TEXT.index(name) + len(name),
+        signing_event_id="ev_signing",
+        confidence=0.85,
+    )
     return con
 
 
@@ -162,8 +285,12 @@ def test_event_timeline_resolves_actor_names_and_countries(maghreb: duckdb.DuckD
         "FROM event_timeline WHERE event_id = 'ev_accuse'",
     )
     assert accusation == {
-        "source_ids": ["state:DZA"], "source_names": ["Algeria"], "source_countries": ["DZA"],
-        "target_ids": ["state:MAR"], "target_names": ["Morocco"], "target_countries": ["MAR"],
+        "source_ids": ["state:DZA"],
+        "source_names": ["Algeria"],
+        "source_countries": ["DZA"],
+        "target_ids": ["state:MAR"],
+        "target_names": ["Morocco"],
+        "target_countries": ["MAR"],
     }
 
 
@@ -177,10 +304,17 @@ def test_event_timeline_takes_the_evidence_and_article_of_the_most_confident_men
         "article_language, languages, num_mentions, num_articles FROM event_timeline WHERE event_id = 'ev_accuse'",
     )
     assert accusation == {
-        "evidence": EN_TEXT, "trigger": "accused", "trigger_start": EN_TEXT.index("accused"),
-        "trigger_end": EN_TEXT.index("accused") + len("accused"), "article_id": "en1",
-        "article_title": "Algeria accuses Morocco", "article_source": "Example Wire", "article_language": "en",
-        "languages": ["en", "fr"], "num_mentions": 2, "num_articles": 2,
+        "evidence": EN_TEXT,
+        "trigger": "accused",
+        "trigger_start": EN_TEXT.index("accused"),
+        "trigger_end": EN_TEXT.index("accused") + len("accused"),
+        "article_id": "en1",
+        "article_title": "Algeria accuses Morocco",
+        "article_source": "Example Wire",
+        "article_language": "en",
+        "languages": ["en", "fr"],
+        "num_mentions": 2,
+        "num_articles": 2,
     }
 
 
@@ -188,9 +322,24 @@ def test_event_timeline_is_ordered_by_date_and_names_the_quad_class(maghreb: duc
     build(maghreb)
     timeline = rows(maghreb, "SELECT event_id, date_start, quad_class_name, target_names FROM event_timeline")
     assert timeline == [
-        {"event_id": "ev_signing", "date_start": date(2021, 1, 1), "quad_class_name": "verbal cooperation", "target_names": []},
-        {"event_id": "ev_accuse", "date_start": date(2022, 7, 19), "quad_class_name": "verbal conflict", "target_names": ["Morocco"]},
-        {"event_id": "ev_meeting", "date_start": date(2022, 7, 20), "quad_class_name": "verbal cooperation", "target_names": []},
+        {
+            "event_id": "ev_signing",
+            "date_start": date(2021, 1, 1),
+            "quad_class_name": "verbal cooperation",
+            "target_names": [],
+        },
+        {
+            "event_id": "ev_accuse",
+            "date_start": date(2022, 7, 19),
+            "quad_class_name": "verbal conflict",
+            "target_names": ["Morocco"],
+        },
+        {
+            "event_id": "ev_meeting",
+            "date_start": date(2022, 7, 20),
+            "quad_class_name": "verbal cooperation",
+            "target_names": [],
+        },
     ]
 
 
@@ -205,35 +354,106 @@ def test_dyads_monthly_counts_directed_and_reciprocal_events_per_month(maghreb: 
         "verbal_conflict, accuse, consult, support, goldstein_sum, goldstein_mean, articles FROM dyads_monthly",
     )
     assert dyads == [
-        {"source_country": "DZA", "target_country": "MAR", "month": date(2022, 7, 1), "events": 1,
-         "reciprocal_events": 0, "verbal_cooperation": 0, "verbal_conflict": 1, "accuse": 1, "consult": 0,
-         "support": 0, "goldstein_sum": -2.0, "goldstein_mean": -2.0, "articles": 2},
-        {"source_country": "ESP", "target_country": "MAR", "month": date(2021, 1, 1), "events": 1,
-         "reciprocal_events": 1, "verbal_cooperation": 1, "verbal_conflict": 0, "accuse": 0, "consult": 0,
-         "support": 1, "goldstein_sum": 8.0, "goldstein_mean": 8.0, "articles": 1},
-        {"source_country": "ESP", "target_country": "MAR", "month": date(2022, 7, 1), "events": 1,
-         "reciprocal_events": 1, "verbal_cooperation": 1, "verbal_conflict": 0, "accuse": 0, "consult": 1,
-         "support": 0, "goldstein_sum": 1.0, "goldstein_mean": 1.0, "articles": 1},
+        {
+            "source_country": "DZA",
+            "target_country": "MAR",
+            "month": date(2022, 7, 1),
+            "events": 1,
+            "reciprocal_events": 0,
+            "verbal_cooperation": 0,
+            "verbal_conflict": 1,
+            "accuse": 1,
+            "consult": 0,
+            "support": 0,
+            "goldstein_sum": -2.0,
+            "goldstein_mean": -2.0,
+            "articles": 2,
+        },
+        {
+            "source_country": "ESP",
+            "target_country": "MAR",
+            "month": date(2021, 1, 1),
+            "events": 1,
+            "reciprocal_events": 1,
+            "verbal_cooperation": 1,
+            "verbal_conflict": 0,
+            "accuse": 0,
+            "consult": 0,
+            "support": 1,
+            "goldstein_sum": 8.0,
+            "goldstein_mean": 8.0,
+            "articles": 1,
+        },
+        {
+            "source_country": "ESP",
+            "target_country": "MAR",
+            "month": date(2022, 7, 1),
+            "events": 1,
+            "reciprocal_events": 1,
+            "verbal_cooperation": 1,
+            "verbal_conflict": 0,
+            "accuse": 0,
+            "consult": 1,
+            "support": 0,
+            "goldstein_sum": 1.0,
+            "goldstein_mean": 1.0,
+            "articles": 1,
+        },
     ]
 
 
 def test_dyads_monthly_leaves_out_negated_events(maghreb: duckdb.DuckDBPyConnection) -> None:
-    event(maghreb, "en1", "ev_no_recall", "SANCTION", "said", sources=["state:DZA"], targets=["state:MAR"],
-          negated=True, quad_class=4, goldstein=-4.0, date_start=date(2022, 7, 19), date_end=date(2022, 7, 19))
+    event(
+        maghreb,
+        "en1",
+        "ev_no_recall",
+        "SANCTION",
+        "said",
+        sources=["state:DZA"],
+        targets=["state:MAR"],
+        negated=True,
+        quad_class=4,
+        goldstein=-4.0,
+        date_start=date(2022, 7, 19),
+        date_end=date(2022, 7, 19),
+    )
     build(maghreb)
-    assert rows(maghreb, "SELECT sum(events) AS events, sum(sanction) AS sanctions FROM dyads_monthly "
-                         "WHERE source_country = 'DZA'") == [{"events": 1, "sanctions": 0}]
+    assert rows(
+        maghreb,
+        "SELECT sum(events) AS events, sum(sanction) AS sanctions FROM dyads_monthly WHERE source_country = 'DZA'",
+    ) == [{"events": 1, "sanctions": 0}]
 
 
 def test_dyads_monthly_sums_goldstein_over_several_events_of_a_month(maghreb: duckdb.DuckDBPyConnection) -> None:
-    event(maghreb, "en1", "ev_threat", "THREATEN", "said", sources=["person:ramtane-lamamra"],
-          targets=["state:MAR"], quad_class=3, goldstein=-4.5, date_start=date(2022, 7, 1), date_end=date(2022, 7, 31),
-          date_precision="month", date_source="publication")
+    event(
+        maghreb,
+        "en1",
+        "ev_threat",
+        "THREATEN",
+        "said",
+        sources=["person:ramtane-lamamra"],
+        targets=["state:MAR"],
+        quad_class=3,
+        goldstein=-4.5,
+        date_start=date(2022, 7, 1),
+        date_end=date(2022, 7, 31),
+        date_precision="month",
+        date_source="publication",
+    )
     build(maghreb)
-    (dyad,) = rows(maghreb, "SELECT events, accuse, threaten, goldstein_sum, goldstein_mean, articles "
-                            "FROM dyads_monthly WHERE source_country = 'DZA'")
-    assert dyad == {"events": 2, "accuse": 1, "threaten": 1, "goldstein_sum": -6.5, "goldstein_mean": -3.25,
-                    "articles": 2}
+    (dyad,) = rows(
+        maghreb,
+        "SELECT events, accuse, threaten, goldstein_sum, goldstein_mean, articles "
+        "FROM dyads_monthly WHERE source_country = 'DZA'",
+    )
+    assert dyad == {
+        "events": 2,
+        "accuse": 1,
+        "threaten": 1,
+        "goldstein_sum": -6.5,
+        "goldstein_mean": -3.25,
+        "articles": 2,
+    }
 
 
 # --- actor_profile ----------------------------------------------------------------------------
@@ -263,8 +483,12 @@ def test_actor_profile_counts_events_agreements_and_top_counterparts(maghreb: du
         "FROM actor_profile WHERE actor_id = 'state:MAR'",
     )
     assert morocco == {
-        "events": 3, "events_as_source": 2, "events_as_target": 1, "agreements": 1,
-        "top_counterparts": ["Spain (2)", "Algeria (1)"], "top_counterpart_ids": ["state:ESP", "state:DZA"],
+        "events": 3,
+        "events_as_source": 2,
+        "events_as_target": 1,
+        "agreements": 1,
+        "top_counterparts": ["Spain (2)", "Algeria (1)"],
+        "top_counterpart_ids": ["state:ESP", "state:DZA"],
     }
 
 
@@ -276,8 +500,12 @@ def test_actor_profile_lists_a_persons_offices_and_first_seen(maghreb: duckdb.Du
         "WHERE actor_id = 'person:ramtane-lamamra'",
     )
     assert lamamra == {
-        "name": "Ramtane Lamamra", "country": "DZA", "offices": ["Minister of Foreign Affairs of Algeria"],
-        "first_seen": date(2022, 7, 19), "last_seen": date(2022, 7, 19), "events": 0,
+        "name": "Ramtane Lamamra",
+        "country": "DZA",
+        "offices": ["Minister of Foreign Affairs of Algeria"],
+        "first_seen": date(2022, 7, 19),
+        "last_seen": date(2022, 7, 19),
+        "events": 0,
     }
 
 
@@ -294,10 +522,20 @@ def test_agreements_overview_names_parties_and_keeps_provenance(maghreb: duckdb.
     )
     name_start = AR_TEXT.index("اتفاق")
     assert agreement == {
-        "agreement_id": "ag_security", "party_names": ["Spain", "Morocco"], "party_countries": ["ESP", "MAR"],
-        "signed_start": date(2021, 1, 1), "signed_precision": "year", "place": "Rabat", "status": "signed",
-        "provisions": ["security cooperation"], "article_id": "ar1", "sentence": 0, "name_start": name_start,
-        "name_end": name_start + len("اتفاق تعاون أمني"), "article_language": "ar", "signing_event_id": "ev_signing",
+        "agreement_id": "ag_security",
+        "party_names": ["Spain", "Morocco"],
+        "party_countries": ["ESP", "MAR"],
+        "signed_start": date(2021, 1, 1),
+        "signed_precision": "year",
+        "place": "Rabat",
+        "status": "signed",
+        "provisions": ["security cooperation"],
+        "article_id": "ar1",
+        "sentence": 0,
+        "name_start": name_start,
+        "name_end": name_start + len("اتفاق تعاون أمني"),
+        "article_language": "ar",
+        "signing_event_id": "ev_signing",
         "confidence": 0.85,
     }
 
@@ -306,15 +544,41 @@ def test_agreements_overview_folds_an_undated_mention_and_gives_signatories_thei
     maghreb: duckdb.DuckDBPyConnection,
 ) -> None:
     mention = "Le Maroc"
-    insert(maghreb, "agreement_mentions", article_id="fr1", agreement_id="ag_security_undated",
-           name="l'accord de sécurité", normalized_name="security cooperation agreement Morocco – Spain",
-           type="cooperation_agreement", parties=["state:ESP", "state:MAR"], parties_key="state:ESP,state:MAR",
-           signatories=["person:nasser-bourita"], status="in_force", evidence=FR_TEXT,
-           start=FR_TEXT.index(mention), end=FR_TEXT.index(mention) + len(mention))
-    insert(maghreb, "article_actors", article_id="fr1", actor_id="person:nasser-bourita", name="Nasser Bourita",
-           type="person", country="MAR", mention_count=0)
-    insert(maghreb, "agreement_parties", article_id="fr1", agreement_id="ag_security_undated",
-           actor_id="person:nasser-bourita", role="signatory", office="ministre des Affaires étrangères")
+    insert(
+        maghreb,
+        "agreement_mentions",
+        article_id="fr1",
+        agreement_id="ag_security_undated",
+        name="l'accord de sécurité",
+        normalized_name="security cooperation agreement Morocco – Spain",
+        type="cooperation_agreement",
+        parties=["state:ESP", "state:MAR"],
+        parties_key="state:ESP,state:MAR",
+        signatories=["person:nasser-bourita"],
+        status="in_force",
+        evidence=FR_TEXT,
+        start=FR_TEXT.index(mention),
+        end=FR_TEXT.index(mention) + len(mention),
+    )
+    insert(
+        maghreb,
+        "article_actors",
+        article_id="fr1",
+        actor_id="person:nasser-bourita",
+        name="Nasser Bourita",
+        type="person",
+        country="MAR",
+        mention_count=0,
+    )
+    insert(
+        maghreb,
+        "agreement_parties",
+        article_id="fr1",
+        agreement_id="ag_security_undated",
+        actor_id="person:nasser-bourita",
+        role="signatory",
+        office="ministre des Affaires étrangères",
+    )
     build(maghreb)
     (agreement,) = rows(
         maghreb,
@@ -324,9 +588,13 @@ def test_agreements_overview_folds_an_undated_mention_and_gives_signatories_thei
     assert agreement == {
         "agreement_id": "ag_security",
         "signatories_with_office": ["Nasser Bourita (ministre des Affaires étrangères)"],
-        "status": "in_force", "num_mentions": 2, "num_articles": 2,
-        "first_mentioned": date(2021, 1, 1), "last_mentioned": date(2022, 7, 20),
-        "languages": ["ar", "fr"], "merged_ids": ["ag_security", "ag_security_undated"],
+        "status": "in_force",
+        "num_mentions": 2,
+        "num_articles": 2,
+        "first_mentioned": date(2021, 1, 1),
+        "last_mentioned": date(2022, 7, 20),
+        "languages": ["ar", "fr"],
+        "merged_ids": ["ag_security", "ag_security_undated"],
     }
 
 
@@ -335,23 +603,85 @@ def test_agreements_overview_folds_an_undated_mention_and_gives_signatories_thei
 
 def test_coverage_counts_articles_by_language_source_and_month(maghreb: duckdb.DuckDBPyConnection) -> None:
     build(maghreb)
-    coverage = rows(maghreb, "SELECT dimension, value, articles, words, event_mentions, agreement_mentions "
-                             "FROM coverage WHERE dimension <> 'quarantine_reason'")
+    coverage = rows(
+        maghreb,
+        "SELECT dimension, value, articles, words, event_mentions, agreement_mentions "
+        "FROM coverage WHERE dimension <> 'quarantine_reason'",
+    )
     assert coverage == [
-        {"dimension": "language", "value": "ar", "articles": 1, "words": 8, "event_mentions": 1, "agreement_mentions": 1},
-        {"dimension": "language", "value": "en", "articles": 1, "words": 15, "event_mentions": 1, "agreement_mentions": 0},
-        {"dimension": "language", "value": "fr", "articles": 1, "words": 30, "event_mentions": 2, "agreement_mentions": 0},
-        {"dimension": "month", "value": "2021", "articles": 1, "words": 8, "event_mentions": 1, "agreement_mentions": 1},
-        {"dimension": "month", "value": "2022-07", "articles": 2, "words": 45, "event_mentions": 3, "agreement_mentions": 0},
-        {"dimension": "source", "value": "(no source)", "articles": 1, "words": 8, "event_mentions": 1, "agreement_mentions": 1},
-        {"dimension": "source", "value": "Example Wire", "articles": 1, "words": 15, "event_mentions": 1, "agreement_mentions": 0},
-        {"dimension": "source", "value": "Le Matin", "articles": 1, "words": 30, "event_mentions": 2, "agreement_mentions": 0},
+        {
+            "dimension": "language",
+            "value": "ar",
+            "articles": 1,
+            "words": 8,
+            "event_mentions": 1,
+            "agreement_mentions": 1,
+        },
+        {
+            "dimension": "language",
+            "value": "en",
+            "articles": 1,
+            "words": 15,
+            "event_mentions": 1,
+            "agreement_mentions": 0,
+        },
+        {
+            "dimension": "language",
+            "value": "fr",
+            "articles": 1,
+            "words": 30,
+            "event_mentions": 2,
+            "agreement_mentions": 0,
+        },
+        {
+            "dimension": "month",
+            "value": "2021",
+            "articles": 1,
+            "words": 8,
+            "event_mentions": 1,
+            "agreement_mentions": 1,
+        },
+        {
+            "dimension": "month",
+            "value": "2022-07",
+            "articles": 2,
+            "words": 45,
+            "event_mentions": 3,
+            "agreement_mentions": 0,
+        },
+        {
+            "dimension": "source",
+            "value": "(no source)",
+            "articles": 1,
+            "words": 8,
+            "event_mentions": 1,
+            "agreement_mentions": 1,
+        },
+        {
+            "dimension": "source",
+            "value": "Example Wire",
+            "articles": 1,
+            "words": 15,
+            "event_mentions": 1,
+            "agreement_mentions": 0,
+        },
+        {
+            "dimension": "source",
+            "value": "Le Matin",
+            "articles": 1,
+            "words": 30,
+            "event_mentions": 2,
+            "agreement_mentions": 0,
+        },
     ]
 
 
 def test_coverage_counts_quarantined_records_by_reason(con: duckdb.DuckDBPyConnection) -> None:
-    for path, reason, record in (("/in/a.jsonl", "malformed_json", 3), ("/in/a.jsonl", "malformed_json", 7),
-                                 ("/in/b.bin", "binary", -1)):
+    for path, reason, record in (
+        ("/in/a.jsonl", "malformed_json", 3),
+        ("/in/a.jsonl", "malformed_json", 7),
+        ("/in/b.bin", "binary", -1),
+    ):
         insert(con, "quarantine", path=path, content_sha256="00", record=record, reason=reason, message="bad")
     build(con)
     assert rows(con, "SELECT dimension, value, articles, quarantined_records FROM coverage") == [

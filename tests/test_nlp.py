@@ -37,7 +37,10 @@ def test_a_heading_without_punctuation_is_one_sentence_of_its_own(nlp: NlpPipeli
 
 def test_quotes_stay_with_the_sentence_they_open_and_close(nlp: NlpPipelines) -> None:
     text = "Le ministre a déclaré : « Nous signerons l'accord. » La visite a duré deux jours."
-    assert sentences(nlp, text) == ["Le ministre a déclaré : « Nous signerons l'accord. »", "La visite a duré deux jours."]
+    assert sentences(nlp, text) == [
+        "Le ministre a déclaré : « Nous signerons l'accord. »",
+        "La visite a duré deux jours.",
+    ]
 
 
 def test_languages_without_a_model_are_split_by_punctuation(nlp: NlpPipelines) -> None:

@@ -47,14 +47,20 @@ def warehouse(tmp_path: Path) -> Path:
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_a_run_with_nothing_new_imports_no_prefect_and_changes_no_file(articles_folder: Path, warehouse: Path, tmp_path: Path) -> None:
+def test_a_run_with_nothing_new_imports_no_prefect_and_changes_no_file(
+    articles_folder: Path, warehouse: Path, tmp_path: Path
+) -> None:
     ingest_with_the_flow(articles_folder, warehouse)
     before = fingerprint(warehouse)
     env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_API")}
     env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
     done = subprocess.run(
         [sys.executable, "-c", CLI_THEN_MODULES, "run", str(articles_folder), "--warehouse", str(warehouse)],
-        capture_output=True, text=True, env=env, cwd=REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
     )
     report = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("MODULES "))[8:])
     assert report == {"exit": 0, "imported": []}, done.stderr

@@ -20,7 +20,11 @@ DOCUMENT = {"id": "PLOVER-T-DOCUMENT-0001", "event": "DOCUMENT", "eventText": "d
 
 
 def record(number: int, **fields: object) -> dict:
-    base = {"id": f"PLOVER-T-AGREE-{number:04d}", "event": "AGREE", "text": f"Japan agreed with Britain, case {number}."}
+    base = {
+        "id": f"PLOVER-T-AGREE-{number:04d}",
+        "event": "AGREE",
+        "text": f"Japan agreed with Britain, case {number}.",
+    }
     base.update(fields)
     return {key: value for key, value in base.items() if value is not ...}  # ... drops the field
 
@@ -101,7 +105,9 @@ def test_read_plover_takes_a_json_array_or_json_lines(tmp_path: Path) -> None:
 def test_event_scorer_counts_records_without_an_event_type() -> None:
     gold = parse_plover([("t", record(1, event=..., target="USA")), ("t", record(2, event="DEMAND", target="USA"))])
     golds = events.gold_sentences(gold)
-    assert [(g.record_id, g.event_type, g.targets) for g in golds] == [("PLOVER-T-AGREE-0002", "REQUEST", frozenset({"USA"}))]
+    assert [(g.record_id, g.event_type, g.targets) for g in golds] == [
+        ("PLOVER-T-AGREE-0002", "REQUEST", frozenset({"USA"}))
+    ]
     assert gold.unreadable_summary() == "1 record unreadable: no event type (1: PLOVER-T-AGREE-0001)"
 
 
@@ -109,13 +115,18 @@ def test_event_scorer_counts_records_without_an_event_type() -> None:
 def odd_gold(tmp_path: Path) -> Path:
     """A GSR-shaped file with a string target, a missing target, a null target and a free-text one."""
     path = tmp_path / "plover_gsr_test.json"
-    path.write_text(json.dumps([
-        DOCUMENT,
-        record(1, source=[{"actorText": "Japan", "code": "JAP"}], target="GBR"),
-        record(2, source=[{"actorText": "Japan", "code": "JAP"}], target=...),
-        record(3, source=[{"actorText": "Japan", "code": "JAP"}], target=None),
-        record(4, source=[{"actorText": "Japan", "code": "JAP"}], target="Tokyo"),
-    ]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                DOCUMENT,
+                record(1, source=[{"actorText": "Japan", "code": "JAP"}], target="GBR"),
+                record(2, source=[{"actorText": "Japan", "code": "JAP"}], target=...),
+                record(3, source=[{"actorText": "Japan", "code": "JAP"}], target=None),
+                record(4, source=[{"actorText": "Japan", "code": "JAP"}], target="Tokyo"),
+            ]
+        ),
+        encoding="utf-8",
+    )
     return path
 
 

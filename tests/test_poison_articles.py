@@ -39,7 +39,10 @@ def folder(tmp_path: Path) -> Path:
     inputs.mkdir()
     (inputs / "seed.txt").write_bytes(SEED.read_bytes())
     (inputs / "crash.txt").write_text("date 2001-05-01\n\nThe staff said POISON-CRASH and left.\n", encoding="utf-8")
-    records = [{"text": "A calm report from the capital.", "date": "2001-05-02"}, {"text": "Another one: POISON-CRASH.", "date": "2001-05-03"}]
+    records = [
+        {"text": "A calm report from the capital.", "date": "2001-05-02"},
+        {"text": "Another one: POISON-CRASH.", "date": "2001-05-03"},
+    ]
     (inputs / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     return inputs
 
@@ -87,7 +90,9 @@ def test_the_next_run_does_not_retry_a_poison_article_and_reprocess_does(
 
 def test_extract_prints_the_good_records_and_sets_the_poison_one_aside(folder: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "NEWSDESK_EXTRACTOR_FACTORY": "tests.worker_support:PoisonExtractor"}
-    result = subprocess.run([str(NEWSDESK), "extract", str(folder / "feed.jsonl")], env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(NEWSDESK), "extract", str(folder / "feed.jsonl")], env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     documents = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["extraction"]["status"] for d in documents] == ["complete", "extraction_crashed"]

@@ -145,8 +145,12 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     with log.open("wb") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "newsdesk.cli", "serve", "--port", str(port), "--project", str(REPO)],
-            cwd=REPO, env=offline_environment(home), stdin=subprocess.DEVNULL, stdout=output,
-            stderr=subprocess.STDOUT, start_new_session=True,  # so Ctrl-C in this terminal does not reach it
+            cwd=REPO,
+            env=offline_environment(home),
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so Ctrl-C in this terminal does not reach it
         )
     stack = Served(process, home, port, log)
     try:
@@ -164,7 +168,8 @@ def test_deploy_registers_the_cron_schedules_of_prefect_yaml(served: Served) -> 
     with served.client() as client:
         registered = {
             deployment.name: [
-                (s.schedule.cron, s.schedule.timezone, s.active) for s in client.read_deployment_schedules(deployment.id)
+                (s.schedule.cron, s.schedule.timezone, s.active)
+                for s in client.read_deployment_schedules(deployment.id)
             ]
             for deployment in client.read_deployments()
         }
@@ -181,8 +186,12 @@ def test_deployments_run_from_the_project_folder_without_fetching_code(served: S
 
 def call_api(served: Served, path: str, headers: dict[str, str], method: str = "POST") -> tuple[int, dict[str, str]]:
     """Status and headers of one request to the served API, straight over the loopback (no proxy)."""
-    request = urllib.request.Request(f"{served.url}{path}", data=b"{}" if method == "POST" else None,
-                                     headers={"Content-Type": "application/json", **headers}, method=method)
+    request = urllib.request.Request(
+        f"{served.url}{path}",
+        data=b"{}" if method == "POST" else None,
+        headers={"Content-Type": "application/json", **headers},
+        method=method,
+    )
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
         with opener.open(request, timeout=30) as response:
@@ -204,14 +213,20 @@ def test_the_api_refuses_a_call_with_another_auth_string(served: Served) -> None
 
 def test_the_api_answers_a_call_with_the_stored_auth_string(served: Served) -> None:
     auth = read_serve_auth(served.home) or ""
-    status, _ = call_api(served, "/deployments/filter", {"Authorization": f"Basic {base64.b64encode(auth.encode()).decode()}"})
+    status, _ = call_api(
+        served, "/deployments/filter", {"Authorization": f"Basic {base64.b64encode(auth.encode()).decode()}"}
+    )
     assert status == 200
     assert stat.S_IMODE(serve_auth_path(served.home).stat().st_mode) == 0o600
 
 
 def test_the_api_allows_cross_origin_calls_from_its_own_dashboard_only(served: Served) -> None:
     def preflight(site: str) -> dict[str, str]:
-        asking = {"Origin": site, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"}
+        asking = {
+            "Origin": site,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization",
+        }
         return {name.lower(): value for name, value in call_api(served, "/deployments/", asking, "OPTIONS")[1].items()}
 
     assert "access-control-allow-origin" not in preflight("http://attacker.example")
@@ -237,7 +252,9 @@ def wait_for_state(served: Served, flow_run_id: UUID, reached: Callable[[State],
     deadline = time.monotonic() + RUN_SECONDS
     with served.client() as client:
         while not ((state := client.read_flow_run(flow_run_id).state) and reached(state)):
-            assert time.monotonic() < deadline, f"flow run still {state} after {RUN_SECONDS:.0f} s:\n{served.log_tail()}"
+            assert time.monotonic() < deadline, (
+                f"flow run still {state} after {RUN_SECONDS:.0f} s:\n{served.log_tail()}"
+            )
             time.sleep(0.5)
     return state
 

@@ -84,7 +84,6 @@ def test_quality_report_runs_once_a_day() -> None:
     assert len(days) == len(set(days)) == 7
 
 
-
 def test_writing_deployments_run_one_at_a_time_and_queue_the_next() -> None:
     """Issue 17: an hourly run that overlapped the previous one failed on the warehouse lock."""
     from prefect.client.schemas.objects import ConcurrencyLimitStrategy

@@ -87,8 +87,9 @@ def test_sql_with_a_url_neither_downloads_nor_loads_an_extension(warehouse: Path
     assert "disabled by configuration" in result.stderr
 
 
-@pytest.mark.parametrize("setting", ["enable_external_access = true", "lock_configuration = false",
-                                     "autoinstall_known_extensions = true"])
+@pytest.mark.parametrize(
+    "setting", ["enable_external_access = true", "lock_configuration = false", "autoinstall_known_extensions = true"]
+)
 def test_sql_cannot_undo_the_sandbox(warehouse: Path, setting: str) -> None:
     result = sql(warehouse, f"SET {setting}")
     assert result.exit_code == 2

@@ -31,7 +31,11 @@ def test_a_date_after_the_file_was_written_is_a_problem_and_not_the_publication_
 
 
 def test_json_records_are_checked_one_by_one() -> None:
-    records = [{"text": BODY, "date": "2024-03-11"}, {"text": BODY + " Deux.", "date": "2099-12-31"}, {"text": BODY + " Trois.", "date": "hier"}]
+    records = [
+        {"text": BODY, "date": "2024-03-11"},
+        {"text": BODY + " Deux.", "date": "2099-12-31"},
+        {"text": BODY + " Trois.", "date": "hier"},
+    ]
     data = "\n".join(json.dumps(record) for record in records).encode()
     reading = read_articles("/in/a.jsonl", data, 10_000, WRITTEN_NS)
     assert [a.published.range is not None for a in reading.articles] == [True, False, False]

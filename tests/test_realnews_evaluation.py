@@ -35,19 +35,48 @@ def perfect(gold: dict[str, Any], line: int = 1) -> dict[str, Any]:
     def ids(parties: list[dict[str, Any]]) -> list[str]:
         out = []
         for party in parties:
-            actors.append({"actor_id": f"p{len(actors)}", "type": "state", "country": party["country"],
-                           "sector": party["sector"], "mentions": []})
+            actors.append(
+                {
+                    "actor_id": f"p{len(actors)}",
+                    "type": "state",
+                    "country": party["country"],
+                    "sector": party["sector"],
+                    "mentions": [],
+                }
+            )
             out.append(actors[-1]["actor_id"])
         return out
 
-    events = [{"event_type": e["type"], "start": e["start"], "end": e["end"], "sources": ids(e["sources"]),
-               "targets": ids(e["targets"]), "date_start": (e["date"] or {}).get("start"),
-               "date_end": (e["date"] or {}).get("end")} for e in gold["events"]]
+    events = [
+        {
+            "event_type": e["type"],
+            "start": e["start"],
+            "end": e["end"],
+            "sources": ids(e["sources"]),
+            "targets": ids(e["targets"]),
+            "date_start": (e["date"] or {}).get("start"),
+            "date_end": (e["date"] or {}).get("end"),
+        }
+        for e in gold["events"]
+    ]
     agreements = [{"start": a["start"], "end": a["end"], "parties": ids(a["parties"])} for a in gold["agreements"]]
-    named = [{"actor_id": f"g{n}", "type": a["type"], "country": a["country"], "sector": a["sector"],
-              "mentions": [{"text": s} for s in a["surfaces"]]} for n, a in enumerate(gold["actors"])]
-    return {"article": {"record_index": line}, "sentences": [], "actors": named + actors,
-            "events": events, "agreements": agreements}
+    named = [
+        {
+            "actor_id": f"g{n}",
+            "type": a["type"],
+            "country": a["country"],
+            "sector": a["sector"],
+            "mentions": [{"text": s} for s in a["surfaces"]],
+        }
+        for n, a in enumerate(gold["actors"])
+    ]
+    return {
+        "article": {"record_index": line},
+        "sentences": [],
+        "actors": named + actors,
+        "events": events,
+        "agreements": agreements,
+    }
 
 
 def test_perfect_document_scores_one_and_empty_scores_zero() -> None:
@@ -119,19 +148,27 @@ def test_agreements_match_in_the_documents_sentence_and_check_parties() -> None:
 
 
 def actor(country: str | None, *texts: str, type_: str = "state", sector: str = "GOV") -> dict[str, Any]:
-    return {"actor_id": texts[0], "type": type_, "country": country, "sector": sector,
-            "mentions": [{"text": t} for t in texts]}
+    return {
+        "actor_id": texts[0],
+        "type": type_,
+        "country": country,
+        "sector": sector,
+        "mentions": [{"text": t} for t in texts],
+    }
 
 
 def test_actors_link_by_surface_or_whole_words_and_score_the_country() -> None:
     gold, text = load("test-fr-0001")
-    document = {"article": {"record_index": 1}, "actors": [
-        actor("FRA", "la  FRANCE"),  # folded: equals a surface
-        actor("DEU", "Allemagne", sector="MIL"),  # whole words of "l'allemagne"; sector wrong
-        actor("FRA", "Paris", type_="place"),  # places are left out
-        actor("ITA", "le gouvernement français"),  # right surface, wrong country
-        actor(None, "UE"),  # too short to be contained, names no gold actor
-    ]}
+    document = {
+        "article": {"record_index": 1},
+        "actors": [
+            actor("FRA", "la  FRANCE"),  # folded: equals a surface
+            actor("DEU", "Allemagne", sector="MIL"),  # whole words of "l'allemagne"; sector wrong
+            actor("FRA", "Paris", type_="place"),  # places are left out
+            actor("ITA", "le gouvernement français"),  # right surface, wrong country
+            actor(None, "UE"),  # too short to be contained, names no gold actor
+        ],
+    }
     counts = score_article(gold, text, document)
     assert (counts.actors_predicted, counts.actors_right, counts.actors_typed, counts.actors_found) == (4, 2, 1, 2)
     assert figures(counts)["actors_precision"] == 0.5 and figures(counts)["actors_recall"] == 1.0
@@ -190,8 +227,9 @@ def test_cli_scores_an_extract_file_as_json(tmp_path: Path) -> None:
 
 def test_cli_takes_gold_dir_and_articles_and_prints_a_table(tmp_path: Path) -> None:
     extract = write_extract(tmp_path)
-    result = runner.invoke(app, ["eval", "realnews", str(FIXTURE / "articles.jsonl"), str(FIXTURE / "gold"),
-                                 "--extract", str(extract)])
+    result = runner.invoke(
+        app, ["eval", "realnews", str(FIXTURE / "articles.jsonl"), str(FIXTURE / "gold"), "--extract", str(extract)]
+    )
     assert result.exit_code == 0, result.output
     assert "event type F1" in result.stdout
     assert "realnews: event type F1 1.000, full F1 1.000, agreements F1 1.000, actors F1 1.000" in result.stdout

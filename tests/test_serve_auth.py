@@ -55,7 +55,9 @@ def served_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return ensure_auth_string(tmp_path)
 
 
-def test_a_command_pointed_at_the_local_server_sends_its_auth_string(served_home: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_command_pointed_at_the_local_server_sends_its_auth_string(
+    served_home: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
     configure_prefect()
     assert os.environ["PREFECT_API_AUTH_STRING"] == served_home

@@ -26,7 +26,10 @@ def warehouse(prefect_harness: None) -> Path:
 def cli(database: Path, query: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(DUCKDB_CLI), str(database), "-readonly", "-csv", "-c", query],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 

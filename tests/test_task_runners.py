@@ -35,8 +35,12 @@ def test_dask_runner_gives_the_same_warehouse_as_the_default_runner(articles_fol
     from flows.ingest import with_task_runner
 
     (articles_folder / "copy-of-seed.txt").write_bytes((articles_folder / "000_667dec259b500af9.txt").read_bytes())
-    default = with_task_runner("default")(inputs=[str(articles_folder)], warehouse=str(tmp_path / "a.duckdb"), batch_size=2)
-    dask = with_task_runner("dask", workers=2)(inputs=[str(articles_folder)], warehouse=str(tmp_path / "b.duckdb"), batch_size=2)
+    default = with_task_runner("default")(
+        inputs=[str(articles_folder)], warehouse=str(tmp_path / "a.duckdb"), batch_size=2
+    )
+    dask = with_task_runner("dask", workers=2)(
+        inputs=[str(articles_folder)], warehouse=str(tmp_path / "b.duckdb"), batch_size=2
+    )
     assert default.articles_new == dask.articles_new == 7
     assert content(tmp_path / "a.duckdb") == content(tmp_path / "b.duckdb")
 
@@ -45,7 +49,9 @@ def test_an_article_in_two_batches_is_stored_once(articles_folder: Path, tmp_pat
     from flows.ingest import with_task_runner
 
     (articles_folder / "zz-copy-of-seed.txt").write_bytes((articles_folder / "000_667dec259b500af9.txt").read_bytes())
-    summary = with_task_runner("default")(inputs=[str(articles_folder)], warehouse=str(tmp_path / "w.duckdb"), batch_size=1)
+    summary = with_task_runner("default")(
+        inputs=[str(articles_folder)], warehouse=str(tmp_path / "w.duckdb"), batch_size=1
+    )
     assert summary.articles_new == 7
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         ((path,),) = con.execute(

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from transforms.problems import Problem
 from transforms.dates.publication import parse_publication_date
+from transforms.problems import Problem
 
 HEADER_KEYS: dict[str, str] = {
     "date": "date",
@@ -162,7 +162,7 @@ def _unreadable_date(value: str, colon: bool) -> tuple[str | None, str]:
 
 
 def _is_dateline(key: str) -> bool:
-    """"RABAT:" or "WASHINGTON -" opens a news story, it is not a header key."""
+    """ "RABAT:" or "WASHINGTON -" opens a news story, it is not a header key."""
     letters = [char for char in key if char.isalpha()]
     return len(letters) > 1 and all(char.isupper() for char in letters)
 
@@ -179,7 +179,7 @@ def _split_date(value: str) -> tuple[str | None, str]:
         if _is_date(words[:count]):
             while count < len(words) and _looks_temporal(words[count]) and _is_date(words[: count + 1]):
                 count += 1
-            return " ".join(words[:count]), value[_end_of_words(value, count):].strip()
+            return " ".join(words[:count]), value[_end_of_words(value, count) :].strip()
     return None, value
 
 

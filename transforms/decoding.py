@@ -146,14 +146,12 @@ _STRAY_CONTROLS = re.compile("[\u0000-\u0008\u000b\u000e-\u001f\u007f]")
 def _repair_c1_controls(text: str) -> str:
     """C1 control characters in decoded text are cp1252 punctuation ("\x92" for ’) that an
     upstream system decoded as latin-1: restore them (a space for the five bytes cp1252 lacks)."""
-    return _C1_CONTROLS.sub(lambda match: bytes([ord(match.group())]).decode("cp1252", errors="replace").replace("\ufffd", " "), text)
+    return _C1_CONTROLS.sub(
+        lambda match: bytes([ord(match.group())]).decode("cp1252", errors="replace").replace("\ufffd", " "), text
+    )
 
 
 def _reject_control_characters(text: str) -> None:
-    controls = sum(
-        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\t\f\v"
-    )
+    controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\t\f\v")
     if controls > max(_MAX_STRAY_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
-        raise UnusableInput(
-            "binary", f"{controls} control characters in {len(text)}: not article text"
-        )
+        raise UnusableInput("binary", f"{controls} control characters in {len(text)}: not article text")

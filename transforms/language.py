@@ -406,9 +406,7 @@ def _longest_affixes(word: str, index: Mapping[str, tuple[str, ...]], at_end: bo
     return longest
 
 
-def _credit(
-    evidence: Evidence, languages: Sequence[str], found: Sequence[Mapping[str, str]], factor: float
-) -> int:
+def _credit(evidence: Evidence, languages: Sequence[str], found: Sequence[Mapping[str, str]], factor: float) -> int:
     """Credit each word's matches (language → what matched) to the candidates among them.
 
     Returns how many words matched anything.
@@ -524,13 +522,9 @@ class LanguageDetector:
     def _prior(self, language: str) -> float:
         return self.knowledge.prior(LANGDETECT_CODES.get(language, language)) if self.use_priors else 1.0
 
-    def _read_short_text(
-        self, text: str, languages: Sequence[str], log_priors: Mapping[str, float]
-    ) -> Reading:
+    def _read_short_text(self, text: str, languages: Sequence[str], log_priors: Mapping[str, float]) -> Reading:
         likelihoods = langdetect_log_likelihoods(text, _langdetect_codes(languages))
-        ngram_log_weights = {
-            lang: log_priors[lang] + likelihoods[lang] / NGRAM_TEMPERATURE for lang in languages
-        }
+        ngram_log_weights = {lang: log_priors[lang] + likelihoods[lang] / NGRAM_TEMPERATURE for lang in languages}
         plain = _softmax(ngram_log_weights)
         evidences = self._short_text_evidence(text, languages)
         combined = _softmax(

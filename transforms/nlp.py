@@ -135,7 +135,12 @@ def sentence_hints(doc: Doc) -> Doc:
         is_heading = not re.search(r"[.!?…:;]", text[start:end])
         for previous, token in zip(tokens, tokens[1:]):
             joined = token.text == "-" and not previous.whitespace_ and not token.whitespace_
-            after_hyphen = previous.text == "-" and not previous.whitespace_ and previous.i > 0 and not doc[previous.i - 1].whitespace_
+            after_hyphen = (
+                previous.text == "-"
+                and not previous.whitespace_
+                and previous.i > 0
+                and not doc[previous.i - 1].whitespace_
+            )
             opened = previous.text in _OPENING_QUOTES and previous.i == tokens[0].i
             if is_heading or joined or after_hyphen or opened or token.text in _CLOSING_PUNCTUATION:
                 token.is_sent_start = False
@@ -153,6 +158,4 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
     """Sentence boundaries as character offsets into the text the doc was made from."""
-    return tuple(
-        Sentence(index, sent.start_char, sent.end_char) for index, sent in enumerate(doc.sents)
-    )
+    return tuple(Sentence(index, sent.start_char, sent.end_char) for index, sent in enumerate(doc.sents))

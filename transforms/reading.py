@@ -21,10 +21,10 @@ from pathlib import PurePath
 from typing import Literal
 
 from transforms.article_parsing import ParsedArticle, parse_json_articles, parse_text_article
+from transforms.dates.publication import parse_publication_date
 from transforms.decoding import decode_bytes, normalize_text
 from transforms.language import detect_language
 from transforms.problems import Problem, UnusableInput
-from transforms.dates.publication import parse_publication_date
 from transforms.records import ArticleRecord
 
 FileFormat = Literal["text", "json", "jsonl"]

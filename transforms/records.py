@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-Precision = Literal[
-    "day", "week", "month", "quarter", "season", "half", "year", "decade", "century"
-]
+Precision = Literal["day", "week", "month", "quarter", "season", "half", "year", "decade", "century"]
 Modifier = Literal["early", "mid", "late", "approximate", "before", "after"]
 DateKind = Literal["absolute", "relative_publication", "relative_text"]
 LanguageMethod = Literal["langdetect", "script", "lexicon", "header", "und"]

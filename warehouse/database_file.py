@@ -25,7 +25,9 @@ from warehouse.lock import WarehouseBusy
 # as v1.5.0 the file opens in them and in duckdb 2.0 alike (tests/test_read_only.py).
 STORAGE_COMPATIBILITY = "v1.5.0"
 
-READ_ONLY_HINT = "the published warehouse is read-only: open it with `duckdb -readonly` or `duckdb.connect(path, read_only=True)`"
+READ_ONLY_HINT = (
+    "the published warehouse is read-only: open it with `duckdb -readonly` or `duckdb.connect(path, read_only=True)`"
+)
 
 
 class DatabaseOpenForWriting(WarehouseBusy):
@@ -109,7 +111,9 @@ def stock_readable(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the connection's database file is in the STORAGE_COMPATIBILITY format (a file that
     an older newsdesk wrote in duckdb 2.0's own format is rebuilt rather than copied)."""
     # fetchall, not fetchone: duckdb 2.0 refuses further work on a connection with an unread result.
-    rows = con.execute("SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+    rows = con.execute(
+        "SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()
     return rows == [(f"{STORAGE_COMPATIBILITY}+",)]
 
 

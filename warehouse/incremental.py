@@ -34,8 +34,8 @@ from functools import lru_cache
 
 import duckdb
 
-from warehouse.quality import run_checks
 from warehouse import schema
+from warehouse.quality import run_checks
 from warehouse.schema import Table, schema_sql, stored_tables
 
 TOUCHED = "_touched"
@@ -86,7 +86,11 @@ def start(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def tracking(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{TOUCHED}' AND temporary").fetchall()[0][0])
+    return bool(
+        con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{TOUCHED}' AND temporary").fetchall()[0][
+            0
+        ]
+    )
 
 
 def _record(con: duckdb.DuckDBPyConnection, columns: list[str], source: str) -> None:
@@ -145,7 +149,7 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
                 selected.append(name)
         for name in _targets("update"):
             key = tables[name].primary_key[0]
-            con.execute(f"INSERT INTO {_SCOPE}.{name} SELECT * FROM {name} WHERE \"{key}\" IN {_touched(key)}")
+            con.execute(f'INSERT INTO {_SCOPE}.{name} SELECT * FROM {name} WHERE "{key}" IN {_touched(key)}')
         if selected:
             ids = " UNION ".join(f"SELECT article_id FROM {_SCOPE}.{name}" for name in selected)
             # Without their text, which the build does not read (the equality test would tell).
@@ -194,7 +198,7 @@ def scoped_checks(con: duckdb.DuckDBPyConnection):  # type: ignore[no-untyped-de
             key = "article_id" if table.is_per_article else rebuilt.get(table.name, table.primary_key[0])
             copies[table.name] = f"_checked_{table.name}"
             con.execute(
-                f'CREATE OR REPLACE TEMP TABLE {copies[table.name]} AS '
+                f"CREATE OR REPLACE TEMP TABLE {copies[table.name]} AS "
                 f'SELECT * FROM {table.name} WHERE "{key}" IN {_touched(key)}'
             )
         return copies[table.name]

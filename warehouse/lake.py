@@ -114,7 +114,9 @@ class Lake:
         folder = f"{self.snapshot_folder(key)}/{table.name}"
         path = f"{folder}/part-snapshot.parquet"
         self.filesystem.create_dir(folder, recursive=True)
-        pq.write_table(rows.cast(table.arrow_schema().with_metadata(None)), path, filesystem=self.filesystem, compression="zstd")
+        pq.write_table(
+            rows.cast(table.arrow_schema().with_metadata(None)), path, filesystem=self.filesystem, compression="zstd"
+        )
         if self.is_local:
             _fsync_local(path)
             _fsync_local(folder)
@@ -167,14 +169,22 @@ class Lake:
     def run_keys(self) -> tuple[list[str], list[str]]:
         """(committed, uncommitted) run keys, oldest first."""
         runs = self.filesystem.get_file_info(fs.FileSelector(f"{self.root}/runs", allow_not_found=True))
-        keys = sorted(info.base_name.removeprefix("run=") for info in runs if info.type == fs.FileType.Directory and info.base_name.startswith("run="))
+        keys = sorted(
+            info.base_name.removeprefix("run=")
+            for info in runs
+            if info.type == fs.FileType.Directory and info.base_name.startswith("run=")
+        )
         committed = [key for key in keys if self._exists(f"{self.run_folder(key)}/{COMMIT_MARKER}")]
         return committed, [key for key in keys if key not in committed]
 
     def snapshot_keys(self) -> tuple[list[str], list[str]]:
         """(committed, uncommitted) snapshot keys, oldest first."""
         found = self.filesystem.get_file_info(fs.FileSelector(f"{self.root}/{SNAPSHOT_FOLDER}", allow_not_found=True))
-        keys = sorted(i.base_name.removeprefix("snapshot=") for i in found if i.type == fs.FileType.Directory and i.base_name.startswith("snapshot="))
+        keys = sorted(
+            i.base_name.removeprefix("snapshot=")
+            for i in found
+            if i.type == fs.FileType.Directory and i.base_name.startswith("snapshot=")
+        )
         committed = [key for key in keys if self._exists(f"{self.snapshot_folder(key)}/{COMMIT_MARKER}")]
         return committed, [key for key in keys if key not in committed]
 
@@ -195,7 +205,11 @@ class Lake:
         selector = fs.FileSelector(folder, recursive=True, allow_not_found=True)
         parts: dict[str, list[str]] = {}
         for info in self.filesystem.get_file_info(selector):
-            if info.type == fs.FileType.File and info.base_name.startswith("part-") and info.base_name.endswith(".parquet"):
+            if (
+                info.type == fs.FileType.File
+                and info.base_name.startswith("part-")
+                and info.base_name.endswith(".parquet")
+            ):
                 table = info.path.rsplit("/", 2)[-2]
                 parts.setdefault(table, []).append(info.path)
         return {table: sorted(paths) for table, paths in parts.items()}

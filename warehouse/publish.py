@@ -186,7 +186,9 @@ def replay_lake(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
             apply_run_parts(con, lake, run_key)
 
 
-def _standby_brought_up_to_date(layout: WarehouseLayout, temporary: Path, track: bool) -> duckdb.DuckDBPyConnection | None:
+def _standby_brought_up_to_date(
+    layout: WarehouseLayout, temporary: Path, track: bool
+) -> duckdb.DuckDBPyConnection | None:
     """The newest usable standby file (warehouse/standby.py) as the run's temporary file, with the
     committed runs it lacks applied: the published file's tables at a cost that does not grow with
     the warehouse. None when no standby qualifies (the run copies the published file instead)."""
@@ -244,9 +246,7 @@ def _schema_matches(con: duckdb.DuckDBPyConnection) -> bool:
         ).fetchall()
     )
     expected = {
-        (table.name, column.name, column.sql_type)
-        for table in stored_tables().values()
-        for column in table.columns
+        (table.name, column.name, column.sql_type) for table in stored_tables().values() for column in table.columns
     }
     return published == expected
 
@@ -314,10 +314,7 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: Table) -> None:
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return {
-        name: int(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
-        for name in stored_tables()
-    }
+    return {name: int(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]) for name in stored_tables()}
 
 
 def _check_rows(run_id: str, checks: Iterable[CheckResult], at: datetime) -> list[dict]:
@@ -403,7 +400,8 @@ def _recover_run(lake: Lake, run_key: str, published: set[str] | None) -> str:
         logger.warning(
             "run=%s got to publishing but cannot be confirmed as published; set aside at %s, not "
             "deleted. To keep it, move it back under runs/ with an empty _COMMITTED file in it.",
-            run_key, where,
+            run_key,
+            where,
         )
         return f"set aside run={run_key}"
     lake.delete_run(run_key)

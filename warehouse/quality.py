@@ -52,8 +52,7 @@ def quality_checks() -> list[tuple[str, str]]:
             checks.append(
                 (
                     f"{table.name}.article_id refers to an article",
-                    f"SELECT article_id FROM {table.name} "
-                    "WHERE article_id NOT IN (SELECT article_id FROM articles)",
+                    f"SELECT article_id FROM {table.name} WHERE article_id NOT IN (SELECT article_id FROM articles)",
                 )
             )
     return checks
@@ -63,7 +62,7 @@ def _range_checks(table: Table) -> list[tuple[str, str]]:
     columns = set(table.column_names)
     return [
         (
-            f'{table.name}: {start} <= {end}',
+            f"{table.name}: {start} <= {end}",
             f'SELECT * FROM {table.name} WHERE "{start}" > "{end}"',
         )
         for start, end in _RANGE_COLUMNS
@@ -136,7 +135,9 @@ def run_checks(con: duckdb.DuckDBPyConnection, scope: Callable[[str], str] = lam
     for name, query in quality_checks():
         ((count,),) = con.execute(f"SELECT count(*) FROM ({scope(query)})").fetchall()
         examples = con.execute(f"SELECT * FROM ({scope(query)}) LIMIT 3").fetchall() if count else []
-        results.append(CheckResult(name, int(count), query, tuple(str(row if len(row) > 1 else row[0]) for row in examples)))
+        results.append(
+            CheckResult(name, int(count), query, tuple(str(row if len(row) > 1 else row[0]) for row in examples))
+        )
     for name in _reference_codes():
         con.unregister(name)
     return results

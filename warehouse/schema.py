@@ -55,18 +55,11 @@ class Table:
     def is_per_article(self) -> bool:
         """Rows derived from one article's extraction: replaced whole when it is re-extracted."""
         names = self.column_names
-        return (
-            not self.is_view
-            and self.name != "articles"
-            and {"article_id", "extractor_version"} <= set(names)
-        )
+        return not self.is_view and self.name != "articles" and {"article_id", "extractor_version"} <= set(names)
 
     def arrow_schema(self) -> pa.Schema:
         return pa.schema(
-            [
-                pa.field(column.name, arrow_type(column.sql_type), nullable=column.nullable)
-                for column in self.columns
-            ]
+            [pa.field(column.name, arrow_type(column.sql_type), nullable=column.nullable) for column in self.columns]
         )
 
 

@@ -145,11 +145,7 @@ def _open_here(path: Path) -> bool:
 def published_is_pristine(layout: WarehouseLayout) -> bool:
     """Whether the published file is exactly as the last swap left it (no foreign write since)."""
     recorded, _ = _read_manifest(layout)
-    return (
-        recorded is not None
-        and Signature.of(layout.database) == recorded
-        and not wal_path(layout.database).exists()
-    )
+    return recorded is not None and Signature.of(layout.database) == recorded and not wal_path(layout.database).exists()
 
 
 def run_ids(con: duckdb.DuckDBPyConnection, catalog: str | None = None) -> set[str]:

@@ -14,8 +14,20 @@ from dashboard.highlight import Span, evidence_span, highlight
 from dashboard.safe_text import html_text, markdown_code
 
 TABLE = [
-    "normalized_name", "name", "type", "domain", "party_names", "signatories_with_office", "signed_start",
-    "signed_precision", "place", "status", "provisions", "num_mentions", "num_articles", "first_mentioned",
+    "normalized_name",
+    "name",
+    "type",
+    "domain",
+    "party_names",
+    "signatories_with_office",
+    "signed_start",
+    "signed_precision",
+    "place",
+    "status",
+    "provisions",
+    "num_mentions",
+    "num_articles",
+    "first_mentioned",
 ]
 
 
@@ -52,7 +64,9 @@ def _provenance(agreement: pd.Series) -> None:
         f"<div><b>Parties:</b> {html_text(parties)}<br><b>Signed by:</b> {html_text(signatories)}<br>"
         f"<b>Provisions:</b> {html_text(provisions)}</div>"
     )
-    st.html(f'<blockquote style="margin:0;padding:.4rem .8rem;border-left:4px solid #f0b400">{_evidence_html(agreement)}</blockquote>')
+    st.html(
+        f'<blockquote style="margin:0;padding:.4rem .8rem;border-left:4px solid #f0b400">{_evidence_html(agreement)}</blockquote>'
+    )
     published = "" if pd.isna(agreement.article_published) else f", published {agreement.article_published:%Y-%m-%d}"
     link = f"article?article={quote(str(agreement.article_id))}"  # our own page: the only link drawn here
     st.html(

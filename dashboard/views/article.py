@@ -32,7 +32,11 @@ def render(page: context.PageContext) -> None:
     ids = list(labels)
     wanted = st.query_params.get("article")
     article_id = st.selectbox(
-        "Article", ids, index=ids.index(wanted) if wanted in labels else 0, format_func=labels.get, key="article"  # type: ignore[arg-type]
+        "Article",
+        ids,
+        index=ids.index(wanted) if wanted in labels else 0,
+        format_func=labels.get,  # type: ignore[arg-type]
+        key="article",
     )
     _show(page.warehouse, article_id)  # type: ignore[arg-type]
 
@@ -68,13 +72,15 @@ def _show(warehouse: Warehouse, article_id: str) -> None:
     title = article.title if isinstance(article.title, str) and article.title else "Untitled article"
     st.html(f'<h3 class="nd-title" style="margin:0">{html_text(title)}</h3>')
     about = " · ".join(
-        html_text(part) for part in (
+        html_text(part)
+        for part in (
             article.source if isinstance(article.source, str) else None,
             f"language {article.language}",
             f"published {article.published_raw}" if isinstance(article.published_raw, str) else "undated",
             f"id {article_id}",
             f"file {article.first_source_path}",
-        ) if part
+        )
+        if part
     )
     st.html(f'<div class="nd-about" style="font-size:.85rem;opacity:.7">{about}</div>')
     st.html(f'<div style="font-size:.85rem;line-height:2">{legend()}</div>')
@@ -99,8 +105,12 @@ def _show(warehouse: Warehouse, article_id: str) -> None:
 
 def _spans(text: str, mentions: pd.DataFrame, dates: pd.DataFrame, events: pd.DataFrame) -> list[Span]:
     spans = [
-        Span(int(row.start), int(row.end), actor_kind(row.type if isinstance(row.type, str) else ""),
-             f"{row.name} ({row.actor_id}, {row.rule})")
+        Span(
+            int(row.start),
+            int(row.end),
+            actor_kind(row.type if isinstance(row.type, str) else ""),
+            f"{row.name} ({row.actor_id}, {row.rule})",
+        )
         for row in mentions.itertuples()
     ]
     spans += [

@@ -28,7 +28,10 @@ def render(page: context.PageContext) -> None:
         st.info("No dyad matches the filters.")
         return
     measure = st.radio(
-        "Colour by", list(charts.DYAD_MEASURES), horizontal=True, key="dyad_measure",
+        "Colour by",
+        list(charts.DYAD_MEASURES),
+        horizontal=True,
+        key="dyad_measure",
         format_func={**charts.DYAD_MEASURES, "goldstein_mean": "mean Goldstein (red conflict, blue cooperation)"}.get,
     )
     st.altair_chart(charts.dyad_matrix(dyads, measure), width="content")

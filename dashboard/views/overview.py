@@ -32,10 +32,12 @@ def render(page: context.PageContext) -> None:
     st.title("newsdesk")
     st.caption(
         "Who did what to whom, when, where — and which agreements bind whom. "
-        + ("Figures and charts for the sidebar filters (dates, language, country, actor, event type); "
-           "quarantined records and coverage for the whole warehouse."
-           if page.filters != Filters() else
-           "Figures and charts for the whole warehouse; they follow the sidebar filters when you set some.")
+        + (
+            "Figures and charts for the sidebar filters (dates, language, country, actor, event type); "
+            "quarantined records and coverage for the whole warehouse."
+            if page.filters != Filters()
+            else "Figures and charts for the whole warehouse; they follow the sidebar filters when you set some."
+        )
     )
     _figures(warehouse, page.filters)
     _latest_run(warehouse)
@@ -77,8 +79,8 @@ def _not_extracted(warehouse: Warehouse) -> None:
         for row in rows.itertuples()
     ]
     st.warning(
-        "Events are not extracted for every language, so zero events there means \"not read\", not "
-        "\"no conflict\": " + "; ".join(parts) + "."
+        'Events are not extracted for every language, so zero events there means "not read", not '
+        '"no conflict": ' + "; ".join(parts) + "."
     )
 
 

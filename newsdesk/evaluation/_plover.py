@@ -185,7 +185,9 @@ def _dict_actor(item: dict, role: str) -> GoldActor:
         return GoldActor(None, sector if isinstance(sector, str) else None, text if isinstance(text, str) else None)
     if not isinstance(code, str) or not CAMEO_CODE.fullmatch(code.strip().upper()):
         raise Unreadable(f"{role} code is not a CAMEO code")
-    return _coded(code.strip().upper(), sector if isinstance(sector, str) else None, text if isinstance(text, str) else None)
+    return _coded(
+        code.strip().upper(), sector if isinstance(sector, str) else None, text if isinstance(text, str) else None
+    )
 
 
 def _coded(code: str, sector: str | None, text: str | None) -> GoldActor:

@@ -65,9 +65,15 @@ class Runner:
         results = []
         for text, doc in zip(texts, docs):
             article = ArticleRecord(
-                article_id=hashlib.sha256(text.encode()).hexdigest()[:16], source_path="eval",
-                record_index=0, title=None, source=None, url=None, text=text,
-                language=LanguageGuess(language, 1.0, "header"), published=PublishedDate(None, None),
+                article_id=hashlib.sha256(text.encode()).hexdigest()[:16],
+                source_path="eval",
+                record_index=0,
+                title=None,
+                source=None,
+                url=None,
+                text=text,
+                language=LanguageGuess(language, 1.0, "header"),
+                published=PublishedDate(None, None),
             )
             results.append(Resolved(self.resolver.resolve(article, doc, sentences_of(doc))))
         return results
@@ -116,7 +122,9 @@ def _find_inputs(paths: Iterable[Path]) -> dict[str, list[Path]]:
 def _score_plover(runner: Runner, path: Path, table: Table, console: Console) -> None:
     gold = read_plover(path)
     if gold.unreadable_summary():
-        console.print(f"{path.name}: {gold.unreadable_summary()}", style="yellow", markup=False, highlight=False, soft_wrap=True)
+        console.print(
+            f"{path.name}: {gold.unreadable_summary()}", style="yellow", markup=False, highlight=False, soft_wrap=True
+        )
     records = [record for record in gold.records if record.coded()]
     resolved = runner.resolve([record.text for record in records], "en")
     found = total = 0
@@ -129,8 +137,13 @@ def _score_plover(runner: Runner, path: Path, table: Table, console: Console) ->
                 found += 1
             else:
                 misses.append(f"{actor.code} ← {actor.text!r}")
-    table.add_row("PLOVER", path.name, str(total), f"{found / total:.3f}" if total else "-",
-                  "gold source/target codes found among the sentence's actors")
+    table.add_row(
+        "PLOVER",
+        path.name,
+        str(total),
+        f"{found / total:.3f}" if total else "-",
+        "gold source/target codes found among the sentence's actors",
+    )
     _print_misses(console, "PLOVER", misses)
 
 
@@ -175,7 +188,7 @@ def _score_relocar(runner: Runner, path: Path, table: Table, console: Console) -
         if reading == sample.reading:
             correct += 1
         else:
-            misses.append(f"{sample.reading}: {sample.text[max(sample.start - 40, 0):sample.end + 30]!r}")
+            misses.append(f"{sample.reading}: {sample.text[max(sample.start - 40, 0) : sample.end + 30]!r}")
     n = len(samples)
     tp, fp, fn = confusion[("met", "met")], confusion[("lit", "met")], confusion[("met", "lit")]
     f1 = prf_counts(tp, fp, fn)[2]
@@ -188,8 +201,9 @@ def _score_relocar(runner: Runner, path: Path, table: Table, console: Console) -
 # -- countries.json ---------------------------------------------------------------------------
 def _score_countries(runner: Runner, path: Path, table: Table, console: Console) -> None:
     countries = json.loads(path.read_text(encoding="utf-8"))
-    independent = {CAMEO_TO_ISO.get(country["cca3"], country["cca3"]) for country in countries
-                   if country.get("independent")}
+    independent = {
+        CAMEO_TO_ISO.get(country["cca3"], country["cca3"]) for country in countries if country.get("independent")
+    }
     for language, code in COUNTRIES_LANGUAGES.items():
         cases = sorted(_country_variants(countries, language, code))
         resolved = runner.resolve([name for name, _ in cases], language)
@@ -202,11 +216,21 @@ def _score_countries(runner: Runner, path: Path, table: Table, console: Console)
                 correct_independent += iso3 in independent
             else:
                 misses.append(f"{iso3} ← {name!r} (got {predicted})")
-        table.add_row("countries", language, str(len(cases)), f"{correct / len(cases):.3f}",
-                      "country names (common, official) resolved to their ISO3 code")
+        table.add_row(
+            "countries",
+            language,
+            str(len(cases)),
+            f"{correct / len(cases):.3f}",
+            "country names (common, official) resolved to their ISO3 code",
+        )
         n_independent = sum(1 for _, iso3 in cases if iso3 in independent)
-        table.add_row("countries", f"{language} independent", str(n_independent),
-                      f"{correct_independent / n_independent:.3f}", "the same, sovereign states only")
+        table.add_row(
+            "countries",
+            f"{language} independent",
+            str(n_independent),
+            f"{correct_independent / n_independent:.3f}",
+            "the same, sovereign states only",
+        )
         _print_misses(console, f"countries/{language}", misses)
 
 
@@ -243,15 +267,21 @@ def _score_arabic(runner: Runner, paths: list[Path], table: Table) -> None:
                 records.append((record["text"], code))
     resolved = runner.resolve([text for text, _ in records], "ar")
     found = sum(1 for (_, code), result in zip(records, resolved) if code in result.codes())
-    table.add_row("arabic_gsr", "source country", str(len(records)),
-                  f"{found / len(records):.3f}" if records else "-",
-                  "gold source-actor country among the sentence's actors (extra)")
+    table.add_row(
+        "arabic_gsr",
+        "source country",
+        str(len(records)),
+        f"{found / len(records):.3f}" if records else "-",
+        "gold source-actor country among the sentence's actors (extra)",
+    )
 
 
 def _majority_source_country(record: dict) -> str | None:
     codes = Counter(
-        span["source_role"]["main"] for span in record.get("spans", [])
-        if isinstance(span.get("source_role"), dict) and re.fullmatch(r"[A-Z]{3}", span["source_role"].get("main") or "")
+        span["source_role"]["main"]
+        for span in record.get("spans", [])
+        if isinstance(span.get("source_role"), dict)
+        and re.fullmatch(r"[A-Z]{3}", span["source_role"].get("main") or "")
     )
     return min(codes, key=lambda code: (-codes[code], code)) if codes else None
 

@@ -37,8 +37,8 @@ from rich.console import Console
 from rich.table import Table
 
 from newsdesk.evaluation._metrics import prf
-from transforms.dates.calendar import day_range
 from transforms.dates import find_dates
+from transforms.dates.calendar import day_range
 from transforms.records import DateMention, DateRange
 
 RECOGNIZERS_DEFAULT_NOW = date(2016, 11, 7)
@@ -251,7 +251,9 @@ def _score_value(case: Case, gold: Gold, mention: DateMention, score: Score) -> 
         score.referenced_scored += 1
         score.referenced_right += right
     if not right:
-        score.errors.append(f"VALUE   {case.name}: {gold.text!r} gold {gold.value} got {mention.value} ({mention.text!r})")
+        score.errors.append(
+            f"VALUE   {case.name}: {gold.text!r} gold {gold.value} got {mention.value} ({mention.text!r})"
+        )
 
 
 def _recognizers_value_matches(gold: Gold, mention: DateMention) -> bool:
@@ -373,11 +375,17 @@ def _tables(scores: dict[tuple[str, str], Score]) -> tuple[Table, Table]:
         strict = prf(score.strict_hits_predicted, score.predicted, score.strict_hits_gold, score.golds)
         overlap = prf(score.overlap_hits_predicted, score.predicted, score.overlap_hits_gold, score.golds)
         spans.add_row(
-            name, language, str(score.golds), str(score.predicted),
-            *(f"{figure:.3f}" for figure in strict), *(f"{figure:.3f}" for figure in overlap),
+            name,
+            language,
+            str(score.golds),
+            str(score.predicted),
+            *(f"{figure:.3f}" for figure in strict),
+            *(f"{figure:.3f}" for figure in overlap),
         )
         values.add_row(
-            name, language, str(score.value_scored),
+            name,
+            language,
+            str(score.value_scored),
             _ratio(score.value_right, score.value_scored),
             _ratio(score.value_and_modifier_right, score.value_scored),
             str(score.referenced_scored),

@@ -123,13 +123,15 @@ def gold_sentences(gold: PloverGold) -> list[GoldSentence]:
         if record.event is None:
             gold.skip(record.record_id, "no event type")
             continue
-        golds.append(GoldSentence(
-            record_id=record.record_id,
-            text=record.text,
-            event_type=LEGACY_TYPES.get(record.event, record.event),
-            sources=_codes(record.sources),
-            targets=_codes(record.targets),
-        ))
+        golds.append(
+            GoldSentence(
+                record_id=record.record_id,
+                text=record.text,
+                event_type=LEGACY_TYPES.get(record.event, record.event),
+                sources=_codes(record.sources),
+                targets=_codes(record.targets),
+            )
+        )
     return golds
 
 
@@ -149,13 +151,15 @@ def score(golds: Sequence[GoldSentence], console: Console | None = None) -> list
             key=lambda e: (-e.confidence, e.start),
         )
         event = matching[0] if matching else None
-        scored.append(Scored(
-            gold=gold,
-            predicted_types=types,
-            event=event,
-            source_codes=_actor_codes(event.sources, by_id) if event else frozenset(),
-            target_codes=_actor_codes(event.targets, by_id) if event else frozenset(),
-        ))
+        scored.append(
+            Scored(
+                gold=gold,
+                predicted_types=types,
+                event=event,
+                source_codes=_actor_codes(event.sources, by_id) if event else frozenset(),
+                target_codes=_actor_codes(event.targets, by_id) if event else frozenset(),
+            )
+        )
     return scored
 
 
@@ -173,8 +177,14 @@ class Stages:
         docs = self.nlp.parse(list(texts), ["en"] * len(texts))
         for index, (text, doc) in enumerate(zip(texts, docs)):
             article = ArticleRecord(
-                article_id=f"gold-{index:04d}", source_path="", record_index=index, title=None,
-                source=None, url=None, text=text, language=LanguageGuess("en", 1.0, "header"),
+                article_id=f"gold-{index:04d}",
+                source_path="",
+                record_index=index,
+                title=None,
+                source=None,
+                url=None,
+                text=text,
+                language=LanguageGuess("en", 1.0, "header"),
                 published=PublishedDate(None, None),
             )
             sentences = sentences_of(doc)

@@ -225,7 +225,10 @@ def ablation_table(tiers: Sequence[Tier]) -> Table:
     table.add_row("langdetect alone", *(_pct(accuracy(tier, predict(langdetect_alone, tier))) for tier in tiers))
     for label, switches in ABLATION:
         detector = LanguageDetector(**switches)  # type: ignore[arg-type]
-        row = [_pct(accuracy(tier, predict(lambda text, detector=detector: detector.read(text).language, tier))) for tier in tiers]  # type: ignore[misc]
+        row = [
+            _pct(accuracy(tier, predict(lambda text, detector=detector: detector.read(text).language, tier)))  # type: ignore[misc]
+            for tier in tiers
+        ]
         table.add_row(label, *row)
     return table
 

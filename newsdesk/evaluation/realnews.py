@@ -76,8 +76,10 @@ class Unreadable:
         total = sum(len(items) for items in self.reasons.values())
         if not total:
             return None
-        parts = [f"{reason} ({len(items)}: {', '.join(items[:3])}{', …' if len(items) > 3 else ''})"
-                 for reason, items in sorted(self.reasons.items())]
+        parts = [
+            f"{reason} ({len(items)}: {', '.join(items[:3])}{', …' if len(items) > 3 else ''})"
+            for reason, items in sorted(self.reasons.items())
+        ]
         return f"{total} unreadable: " + "; ".join(parts)
 
 
@@ -120,21 +122,30 @@ def read_gold(gold_dir: Path, articles: Iterable[Article], unreadable: Unreadabl
         if not isinstance(gold, dict):
             unreadable.add("gold file not an object", path.name)
             continue
-        golds.append(GoldArticle(article, str(gold.get("language") or "?"), _readable_gold(gold, path.name, unreadable)))
+        golds.append(
+            GoldArticle(article, str(gold.get("language") or "?"), _readable_gold(gold, path.name, unreadable))
+        )
     return golds
 
 
 def _readable_gold(gold: dict[str, Any], name: str, unreadable: Unreadable) -> dict[str, Any]:
     """The gold without the events and agreements that lack a type or offsets (counted)."""
+
     def spanned(item: Any) -> bool:
         return isinstance(item, dict) and isinstance(item.get("start"), int) and isinstance(item.get("end"), int)
 
     events = [e for e in gold.get("events") or [] if spanned(e) and isinstance(e.get("type"), str)]
     agreements = [a for a in gold.get("agreements") or [] if spanned(a)]
     actors = [a for a in gold.get("actors") or [] if isinstance(a, dict)]
-    for what, kept, given in (("event", events, "events"), ("agreement", agreements, "agreements"), ("actor", actors, "actors")):
+    for what, kept, given in (
+        ("event", events, "events"),
+        ("agreement", agreements, "agreements"),
+        ("actor", actors, "actors"),
+    ):
         for _ in range(len(gold.get(given) or []) - len(kept)):
-            unreadable.add(f"gold {what} without type or offsets" if what != "actor" else "gold actor not an object", name)
+            unreadable.add(
+                f"gold {what} without type or offsets" if what != "actor" else "gold actor not an object", name
+            )
     return {**gold, "events": events, "agreements": agreements, "actors": actors}
 
 
@@ -163,7 +174,10 @@ def extract_documents(path: Path, errors: Console) -> dict[int, dict[str, Any]]:
         errors.print(f"quarantined (record {problem.record}): {problem.reason}: {problem.message}", markup=False)
     for document in extraction.documents:
         if document.extraction_status != "complete":
-            errors.print(f"record {document.article.record_index}: {document.extraction_status}: {document.extraction_message}", markup=False)
+            errors.print(
+                f"record {document.article.record_index}: {document.extraction_status}: {document.extraction_message}",
+                markup=False,
+            )
     # Through the JSON text, as the command prints it, so the scorer sees the command's documents.
     documents = [json.loads(dumps(document)) for document in extraction.documents]
     return {document["article"]["record_index"]: document for document in documents}
@@ -257,7 +271,9 @@ def _score_agreements(counts: Counts, golds: list[Mention], predicted: list[Ment
 Rule = Callable[[Mention, Mention], bool]
 
 
-def greedy_pairs(golds: Sequence[Mention], predicted: Sequence[Mention], rules: Sequence[Rule]) -> list[tuple[Mention, Mention]]:
+def greedy_pairs(
+    golds: Sequence[Mention], predicted: Sequence[Mention], rules: Sequence[Rule]
+) -> list[tuple[Mention, Mention]]:
     """One-to-one: for each rule in turn, each free extracted mention, in order, takes the first
     free gold mention the rule accepts (so a trigger overlap always wins over a same-sentence one)."""
     pairs = []
@@ -320,10 +336,15 @@ def _gold_events(gold: dict[str, Any], text: str) -> list[Mention]:
             sentence = (event["sentence_start"], event["sentence_end"])
         else:
             sentence = locate_sentence(text, event.get("sentence") or "", event["start"])
-        mentions.append(Mention(
-            event.get("type"), span, sentence,
-            (_gold_keys(event.get("sources")), _gold_keys(event.get("targets"))), _gold_date(event.get("date")),
-        ))
+        mentions.append(
+            Mention(
+                event.get("type"),
+                span,
+                sentence,
+                (_gold_keys(event.get("sources")), _gold_keys(event.get("targets"))),
+                _gold_date(event.get("date")),
+            )
+        )
     return mentions
 
 
@@ -369,14 +390,17 @@ def _extracted_events(document: dict[str, Any], keys: Callable[[Iterable[str]], 
     for event in document.get("events") or []:
         date = (event["date_start"], event.get("date_end") or event["date_start"]) if event.get("date_start") else None
         span = (event["start"], event["end"])
-        mentions.append(Mention(event.get("event_type"), span, span,
-                                (keys(event.get("sources")), keys(event.get("targets"))), date))
+        mentions.append(
+            Mention(event.get("event_type"), span, span, (keys(event.get("sources")), keys(event.get("targets"))), date)
+        )
     return mentions
 
 
 def _extracted_agreements(document: dict[str, Any], keys: Callable[[Iterable[str]], frozenset[str]]) -> list[Mention]:
-    return [Mention(None, (a["start"], a["end"]), (a["start"], a["end"]), (keys(a.get("parties")),))
-            for a in document.get("agreements") or []]
+    return [
+        Mention(None, (a["start"], a["end"]), (a["start"], a["end"]), (keys(a.get("parties")),))
+        for a in document.get("agreements") or []
+    ]
 
 
 # -- actors -----------------------------------------------------------------------------------
@@ -401,7 +425,11 @@ def _score_actors(counts: Counts, golds: list[dict[str, Any]], extracted: list[d
     scored = [actor for actor in extracted if actor.get("type") != "place" and actor.get("mentions")]
     found: set[int] = set()
     for actor in scored:
-        linked = [g for g in _linked_gold(actor, surfaces) if (golds[g].get("country") or None) == (actor.get("country") or None)]
+        linked = [
+            g
+            for g in _linked_gold(actor, surfaces)
+            if (golds[g].get("country") or None) == (actor.get("country") or None)
+        ]
         if linked:
             counts.actors_right += 1
             counts.actors_typed += any(golds[g].get("sector") == actor.get("sector") for g in linked)
@@ -418,8 +446,11 @@ def _linked_gold(actor: dict[str, Any], surfaces: dict[str, int]) -> set[int]:
         if text in surfaces:
             linked.add(surfaces[text])
         elif len(text) >= SHORTEST_CONTAINED:
-            linked.update(g for surface, g in surfaces.items()
-                          if len(surface) >= SHORTEST_CONTAINED and contains_words(surface, text))
+            linked.update(
+                g
+                for surface, g in surfaces.items()
+                if len(surface) >= SHORTEST_CONTAINED and contains_words(surface, text)
+            )
     return linked
 
 
@@ -429,15 +460,28 @@ def figures(counts: Counts) -> dict[str, float | None]:
     c = counts
     names = ("precision", "recall", "f1")
     result: dict[str, float | None] = {}
-    result |= dict(zip((f"event_type_{n}" for n in names), prf(c.events_matched, c.events_predicted, c.events_matched, c.events_gold)))
-    result |= dict(zip((f"full_{n}" for n in names), prf(c.events_full, c.events_predicted, c.events_full, c.events_gold)))
+    result |= dict(
+        zip(
+            (f"event_type_{n}" for n in names),
+            prf(c.events_matched, c.events_predicted, c.events_matched, c.events_gold),
+        )
+    )
+    result |= dict(
+        zip((f"full_{n}" for n in names), prf(c.events_full, c.events_predicted, c.events_full, c.events_gold))
+    )
     result["sources_right"] = _share(c.sources_right, c.events_matched)
     result["targets_right"] = _share(c.targets_right, c.events_matched)
     result["date_right"] = _share(c.dates_right, c.matched_gold_dated)
-    result |= dict(zip((f"agreements_{n}" for n in names),
-                       prf(c.agreements_matched, c.agreements_predicted, c.agreements_matched, c.agreements_gold)))
+    result |= dict(
+        zip(
+            (f"agreements_{n}" for n in names),
+            prf(c.agreements_matched, c.agreements_predicted, c.agreements_matched, c.agreements_gold),
+        )
+    )
     result["parties_right"] = _share(c.parties_right, c.agreements_matched)
-    result |= dict(zip((f"actors_{n}" for n in names), prf(c.actors_right, c.actors_predicted, c.actors_found, c.actors_gold)))
+    result |= dict(
+        zip((f"actors_{n}" for n in names), prf(c.actors_right, c.actors_predicted, c.actors_found, c.actors_gold))
+    )
     result["actors_typed"] = _share(c.actors_typed, c.actors_right)
     return result
 
@@ -453,29 +497,43 @@ def ordered(buckets: dict[str, Counts]) -> list[tuple[str, Counts]]:
 def as_json(buckets: dict[str, Counts], unreadable: Unreadable, sources: dict[str, str]) -> dict[str, Any]:
     return {
         **sources,
-        "languages": {lang: {"counts": asdict(counts), "figures": figures(counts)} for lang, counts in ordered(buckets)},
+        "languages": {
+            lang: {"counts": asdict(counts), "figures": figures(counts)} for lang, counts in ordered(buckets)
+        },
         "unreadable": unreadable.reasons,
     }
 
 
 # One row per figure, one column per language: fits a terminal whatever the language count.
 ROWS: tuple[tuple[str, str], ...] = (
-    ("articles", "articles"), ("crashed (no document)", "crashed"),
+    ("articles", "articles"),
+    ("crashed (no document)", "crashed"),
     ("", ""),
-    ("events gold", "events_gold"), ("events extracted", "events_predicted"),
-    ("event type precision", "event_type_precision"), ("event type recall", "event_type_recall"),
+    ("events gold", "events_gold"),
+    ("events extracted", "events_predicted"),
+    ("event type precision", "event_type_precision"),
+    ("event type recall", "event_type_recall"),
     ("event type F1", "event_type_f1"),
-    ("full precision", "full_precision"), ("full recall", "full_recall"), ("full F1", "full_f1"),
-    ("matched: sources right", "sources_right"), ("matched: targets right", "targets_right"),
+    ("full precision", "full_precision"),
+    ("full recall", "full_recall"),
+    ("full F1", "full_f1"),
+    ("matched: sources right", "sources_right"),
+    ("matched: targets right", "targets_right"),
     ("matched: date right", "date_right"),
     ("", ""),
-    ("agreements gold", "agreements_gold"), ("agreements extracted", "agreements_predicted"),
-    ("agreements precision", "agreements_precision"), ("agreements recall", "agreements_recall"),
-    ("agreements F1", "agreements_f1"), ("matched: parties right", "parties_right"),
+    ("agreements gold", "agreements_gold"),
+    ("agreements extracted", "agreements_predicted"),
+    ("agreements precision", "agreements_precision"),
+    ("agreements recall", "agreements_recall"),
+    ("agreements F1", "agreements_f1"),
+    ("matched: parties right", "parties_right"),
     ("", ""),
-    ("actors gold", "actors_gold"), ("actors extracted", "actors_predicted"),
-    ("actors precision", "actors_precision"), ("actors recall", "actors_recall"),
-    ("actors F1", "actors_f1"), ("right: sector right too", "actors_typed"),
+    ("actors gold", "actors_gold"),
+    ("actors extracted", "actors_predicted"),
+    ("actors precision", "actors_precision"),
+    ("actors recall", "actors_recall"),
+    ("actors F1", "actors_f1"),
+    ("right: sector right too", "actors_typed"),
 )
 
 
@@ -503,8 +561,10 @@ def _cell(value: float | int | None) -> str:
 def headline(buckets: dict[str, Counts]) -> str:
     counts = buckets.get(ALL, Counts())
     f = figures(counts)
-    return (f"realnews: event type F1 {f['event_type_f1']:.3f}, full F1 {f['full_f1']:.3f}, "
-            f"agreements F1 {f['agreements_f1']:.3f}, actors F1 {f['actors_f1']:.3f}, crashed articles {counts.crashed}")
+    return (
+        f"realnews: event type F1 {f['event_type_f1']:.3f}, full F1 {f['full_f1']:.3f}, "
+        f"agreements F1 {f['agreements_f1']:.3f}, actors F1 {f['actors_f1']:.3f}, crashed articles {counts.crashed}"
+    )
 
 
 def main(paths: list[Path], extract: Path | None = None, json_output: bool = False) -> int:

@@ -50,8 +50,29 @@ APPOSITION_WORDS = 10
 MULTINATIONAL_REACH = 4  # words around a name read for a multinational word ("UN envoy X")
 DATELINE_VOTES = 2  # the place a story was filed from is home to most of its unplaced actors
 OF_WORDS = frozenset({"of", "de", "du", "del", "d", "des"})
-ARTICLES = frozenset({"the", "a", "an", "le", "la", "l", "les", "un", "une", "el", "los", "las",
-                      "uno", "una", "der", "die", "das", "ein", "eine"})
+ARTICLES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "le",
+        "la",
+        "l",
+        "les",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "uno",
+        "una",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+    }
+)
 
 
 def attribute_countries(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -63,8 +84,9 @@ def attribute_countries(ctx: Context, candidates: Sequence[Candidate]) -> list[C
         by_actor[candidate.ref.actor_id].append(position)
     unplaced = []
     # party mentions: (first word, last word) -> the party's country
-    parties = {(c.first, c.last): c.ref.country for c in candidates
-               if c.ref.known and c.ref.sector == "PTY" and c.ref.country}
+    parties = {
+        (c.first, c.last): c.ref.country for c in candidates if c.ref.known and c.ref.sector == "PTY" and c.ref.country
+    }
     for positions in by_actor.values():
         refs = [candidates[position].ref for position in positions]
         if any(ref.known or ref.country for ref in refs) or refs[0].type not in ATTRIBUTED_TYPES:
@@ -87,14 +109,16 @@ def _set_country(candidates: list[Candidate], positions: list[int], confidence: 
     for position in positions:
         candidate = candidates[position]
         candidates[position] = replace(
-            candidate, ref=replace(candidate.ref, country=country),
+            candidate,
+            ref=replace(candidate.ref, country=country),
             confidence=min(candidate.confidence, confidence),
         )
 
 
 # -- cues in the text ------------------------------------------------------------------------------
-def _best_cue(ctx: Context, mentions: list[Candidate],
-              parties: dict[tuple[int, int], str] | None = None) -> tuple[float, str] | None:
+def _best_cue(
+    ctx: Context, mentions: list[Candidate], parties: dict[tuple[int, int], str] | None = None
+) -> tuple[float, str] | None:
     found: list[tuple[float, str]] = []
     for candidate in mentions:
         if candidate.rule == "coreference":
@@ -169,7 +193,9 @@ def _before_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:
         possessive = index - between - 1
         if possessive < 1 or not ctx.same_sentence(possessive, index):
             return None
-        if ctx.words[possessive].key == "s" and ctx.text[ctx.words[possessive - 1].end : ctx.words[possessive].start] in ("'", "\u2019"):
+        if ctx.words[possessive].key == "s" and ctx.text[
+            ctx.words[possessive - 1].end : ctx.words[possessive].start
+        ] in ("'", "\u2019"):
             for start in range(max(possessive - 4, 0), possessive):
                 match = ctx.match_covering(start, possessive, ("country",))
                 if match is not None:
@@ -181,7 +207,7 @@ def _before_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:
 
 
 def _apposition_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:
-    """", président de la république équatorienne", ", a New York Republican"."""
+    """ ", président de la république équatorienne", ", a New York Republican"."""
     index = max(candidate.last, candidate.claim_last)
     if candidate.office is not None and candidate.claim_last > candidate.last:
         index = candidate.last  # the apposition is the office the person already carries
@@ -191,18 +217,22 @@ def _apposition_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | N
     lexicon = ctx.lexicon
     gap = ctx.text[ctx.words[index - 1].end : ctx.words[index].start].strip()
     # Arabic writes the office straight after the name: "محمد ... ولي عهد أبوظبي"
-    bare_office = (gap == "" and first_word.arabic
-                   and ctx.lookup(lexicon.titles, index, longest=5) is not None)  # type: ignore[arg-type]
+    bare_office = gap == "" and first_word.arabic and ctx.lookup(lexicon.titles, index, longest=5) is not None  # type: ignore[arg-type]
     if gap != "," and not bare_office:
         return None
-    opens = (first_word.key in ARTICLES or ctx.lookup(lexicon.titles, index, longest=5) is not None  # type: ignore[arg-type]
-             or (first_word.key,) in lexicon.institutions or (first_word.key,) in lexicon.group_heads)
+    opens = (
+        first_word.key in ARTICLES
+        or ctx.lookup(lexicon.titles, index, longest=5) is not None  # type: ignore[arg-type]
+        or (first_word.key,) in lexicon.institutions
+        or (first_word.key,) in lexicon.group_heads
+    )
     if not opens:
         return None
     end = index
     while end < len(ctx.words) and end - index < APPOSITION_WORDS and ctx.same_sentence(index, end + 1):
-        if end > index and any(char in ctx.text[ctx.words[end - 1].end : ctx.words[end].start]
-                               for char in ",;:.()\"«»\n"):
+        if end > index and any(
+            char in ctx.text[ctx.words[end - 1].end : ctx.words[end].start] for char in ',;:.()"«»\n'
+        ):
             break
         end += 1
     position = index
@@ -210,8 +240,11 @@ def _apposition_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | N
         found = _toponym_at(ctx, position, end)
         if found is None:
             return None
-        match_first = next(i for i in range(position, end) if any(
-            m.best.kind in TOPONYM_KINDS and m.best.country and m.last <= end for m in ctx.matches_at.get(i, ())))
+        match_first = next(
+            i
+            for i in range(position, end)
+            if any(m.best.kind in TOPONYM_KINDS and m.best.country and m.last <= end for m in ctx.matches_at.get(i, ()))
+        )
         if not _after_destination(ctx, match_first, index):
             return APPOSITION_CUE, found[1]
         position = found[0]
@@ -231,8 +264,11 @@ def _party_cue(ctx: Context, candidate: Candidate, parties: dict[tuple[int, int]
     for (first, last), country in parties.items():
         if not ctx.same_sentence(min(first, candidate.first), max(last, candidate.last)):
             continue
-        if first == after and ctx.text[words[after - 1].end : words[first].start].strip() == "(" \
-                and (last >= len(words) or ctx.text[words[last - 1].end : words[last].start].strip()[:1] == ")"):
+        if (
+            first == after
+            and ctx.text[words[after - 1].end : words[first].start].strip() == "("
+            and (last >= len(words) or ctx.text[words[last - 1].end : words[last].start].strip()[:1] == ")")
+        ):
             return PARTY_CUE, country
         if last == candidate.claim_first and not ctx.text[words[last - 1].end : words[last].start].strip():
             return PARTY_CUE, country
@@ -260,12 +296,16 @@ def _multinational(ctx: Context, candidate: Candidate) -> bool:
     last = _apposition_end(ctx, last)
     first, last = _unbroken(ctx, first, -MULTINATIONAL_REACH), _unbroken(ctx, last, MULTINATIONAL_REACH)
     in_state_names = {  # "الإمارات العربية المتحدة", "Syrian Arab Republic": a state, not a league
-        index for index in range(first, last) for match in ctx.matches_at.get(index, ())
-        if match.best.kind in TOPONYM_KINDS for index in range(match.first, match.last)
+        index
+        for index in range(first, last)
+        for match in ctx.matches_at.get(index, ())
+        if match.best.kind in TOPONYM_KINDS
+        for index in range(match.first, match.last)
     }
     return any(
         ctx.lexicon.has("multinational_words", ctx.keys(start, start + length))
-        for start in range(first, last) for length in (1, 2)
+        for start in range(first, last)
+        for length in (1, 2)
         if start + length <= last and not in_state_names & set(range(start, start + length))
     )
 
@@ -278,7 +318,10 @@ def _unbroken(ctx: Context, edge: int, reach: int) -> int:
         left, right = edge - 1, edge  # the boundary the edge would cross
         if left < 0 or right >= len(ctx.words):
             break
-        if ctx.text[ctx.words[left].end : ctx.words[right].start].strip() or "\n" in ctx.text[ctx.words[left].end : ctx.words[right].start]:
+        if (
+            ctx.text[ctx.words[left].end : ctx.words[right].start].strip()
+            or "\n" in ctx.text[ctx.words[left].end : ctx.words[right].start]
+        ):
             break  # punctuation or a line break (a sentence end the splitter saw without either is no end)
         edge += step
     return edge
@@ -290,8 +333,9 @@ def _apposition_end(ctx: Context, index: int) -> int:
         return index
     end = index
     while end < len(ctx.words) and end - index < APPOSITION_WORDS and ctx.same_sentence(index, end + 1):
-        if end > index and any(char in ctx.text[ctx.words[end - 1].end : ctx.words[end].start]
-                               for char in ",;:.()\"«»\n"):
+        if end > index and any(
+            char in ctx.text[ctx.words[end - 1].end : ctx.words[end].start] for char in ',;:.()"«»\n'
+        ):
             break
         end += 1
     return end
@@ -389,4 +433,3 @@ def _era_ref(ctx: Context, ref: ActorRef, former: str) -> ActorRef:
         city = rest.partition(":")[2]
         return identity.place(ctx.knowledge, former, ref.name if city else None)
     return replace(ref, country=former)
-

@@ -58,7 +58,9 @@ class Candidate:
 
     def with_ref(self, ref: ActorRef, rule: str | None = None, confidence: float | None = None) -> Candidate:
         return replace(
-            self, ref=ref, rule=rule or self.rule,
+            self,
+            ref=ref,
+            rule=rule or self.rule,
             confidence=self.confidence if confidence is None else confidence,
         )
 
@@ -86,11 +88,10 @@ class Context:
     def __post_init__(self) -> None:
         for match in self.matches:
             self.matches_at.setdefault(match.first, []).append(match)
-        self.qualifiers = frozenset(
-            (match.first, match.last) for match in self.matches if self._is_qualifier(match)
-        )
+        self.qualifiers = frozenset((match.first, match.last) for match in self.matches if self._is_qualifier(match))
         self.matched_words = frozenset(
-            index for match in self.matches
+            index
+            for match in self.matches
             if match.best.kind != "surname" and (match.first, match.last) not in self.qualifiers
             for index in range(match.first, match.last)
         )
@@ -122,9 +123,7 @@ class Context:
         return self.text[self.words[first].start : self.words[last - 1].end]
 
     def same_sentence(self, first: int, last: int) -> bool:
-        return 0 <= first < last <= len(self.words) and (
-            self.words[first].sentence == self.words[last - 1].sentence
-        )
+        return 0 <= first < last <= len(self.words) and (self.words[first].sentence == self.words[last - 1].sentence)
 
     def is_sentence_start(self, index: int) -> bool:
         return index == 0 or self.words[index - 1].sentence != self.words[index].sentence
@@ -227,8 +226,7 @@ def select(candidates: Sequence[Candidate]) -> list[Candidate]:
     """
     ranked = sorted(
         candidates,
-        key=lambda c: (c.tier, -(c.claim_last - c.claim_first), -(c.last - c.first), c.first,
-                       c.ref.actor_id, c.rule),
+        key=lambda c: (c.tier, -(c.claim_last - c.claim_first), -(c.last - c.first), c.first, c.ref.actor_id, c.rule),
     )
     taken: list[Candidate] = []
     claimed: set[int] = set()

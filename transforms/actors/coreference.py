@@ -53,8 +53,9 @@ def _fuzzy_to_dictionary(ctx: Context, candidate: Candidate) -> Candidate:
     if found is None or (is_person and not _same_first_name(name, found[0])):
         return candidate
     actor = ctx.knowledge.dictionary[choices[1][found[2]]]
-    return candidate.with_ref(identity.known_actor(actor, ctx.day), rule="fuzzy",
-                              confidence=round(0.5 + found[1] / 250, 2))
+    return candidate.with_ref(
+        identity.known_actor(actor, ctx.day), rule="fuzzy", confidence=round(0.5 + found[1] / 250, 2)
+    )
 
 
 def _same_first_name(name: str, alias: str) -> bool:
@@ -121,7 +122,7 @@ def _longer_form(candidate: Candidate, full_names: list[tuple[tuple[str, ...], A
     for full, ref in full_names:
         if full == words or len(full) < len(words) or (ref.type == "person") != is_person:
             continue
-        if is_person and len(full) > len(words) and full[-len(words):] == words:  # "Kochavi" -> "Aviv Kochavi"
+        if is_person and len(full) > len(words) and full[-len(words) :] == words:  # "Kochavi" -> "Aviv Kochavi"
             found.setdefault(ref.actor_id, ref)
         elif not is_person and _abbreviates(words, full):  # "Front P" -> "Front Polisario"
             return ref
@@ -139,13 +140,19 @@ def _merge(target: ActorRef, short: ActorRef) -> ActorRef:
     """The full name's actor, keeping what the short form knew when the full one did not."""
     if target.known:
         return target
-    return ActorRef(target.actor_id, target.name, target.type, target.country or short.country,
-                    target.sector or short.sector, target.known)
+    return ActorRef(
+        target.actor_id,
+        target.name,
+        target.type,
+        target.country or short.country,
+        target.sector or short.sector,
+        target.known,
+    )
 
 
 # -- surnames alone -------------------------------------------------------------------------
 def _surname_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
-    """"Later, Benali said": a lone capitalised word that is the surname of a person named in
+    """ "Later, Benali said": a lone capitalised word that is the surname of a person named in
     full elsewhere in the article."""
     claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
     surnames: dict[str, ActorRef] = {}
@@ -167,7 +174,7 @@ def _surname_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candida
 
 # -- acronyms ---------------------------------------------------------------------------------
 def _acronym_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
-    """"Asia-Pacific Economic Cooperation (APEC)" defines APEC for the rest of the article."""
+    """ "Asia-Pacific Economic Cooperation (APEC)" defines APEC for the rest of the article."""
     claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
     acronyms: dict[str, ActorRef] = {}
     for candidate in candidates:
@@ -192,15 +199,26 @@ def _in_parentheses(ctx: Context, index: int) -> bool:
 def _kingdom_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
     kingdoms = [
-        candidate for candidate in candidates
-        if candidate.ref.type in ("state", "place") and candidate.ref.country in ctx.knowledge.countries
+        candidate
+        for candidate in candidates
+        if candidate.ref.type in ("state", "place")
+        and candidate.ref.country in ctx.knowledge.countries
         and ctx.knowledge.countries[candidate.ref.country].is_kingdom
     ]
     mentions = []
     for word in ctx.words:
         if word.index in claimed or not ctx.lexicon.has("kingdom_words", (word.key,)):
             continue
-        if word.index + 1 < len(ctx.words) and ctx.words[word.index + 1].key in ("of", "de", "du", "d", "del", "uni", "unido", "united"):
+        if word.index + 1 < len(ctx.words) and ctx.words[word.index + 1].key in (
+            "of",
+            "de",
+            "du",
+            "d",
+            "del",
+            "uni",
+            "unido",
+            "united",
+        ):
             continue
         before = [candidate for candidate in kingdoms if candidate.last <= word.index]
         if not before:

@@ -50,8 +50,9 @@ class NamingWords:
     common_words: frozenset[str] = frozenset()  # folded frequent words ("heard", "man"): no name alone
 
 
-def derived_names(names: Iterable[tuple[str, str]], reserved: Iterable[tuple[str, ...]],
-                  words: NamingWords) -> list[tuple[str, str]]:
+def derived_names(
+    names: Iterable[tuple[str, str]], reserved: Iterable[tuple[str, ...]], words: NamingWords
+) -> list[tuple[str, str]]:
     """(ISO3, derived name) pairs for (ISO3, name) pairs; `reserved` are the keys of names that
     already name a country, which no derived name may take."""
     taken = set(reserved)
@@ -79,7 +80,7 @@ def _is_usable(keys: tuple[str, ...], words: NamingWords) -> bool:
 
 
 def _abbreviates_form_word(key: str, words: NamingWords) -> bool:
-    """"rep", "dem": the abbreviation of a word of official forms."""
+    """ "rep", "dem": the abbreviation of a word of official forms."""
     return len(key) <= ABBREVIATION_LENGTH and any(word.startswith(key) for word in words.form_words)
 
 
@@ -105,7 +106,7 @@ def _without_demonym(name: str, words: NamingWords) -> Iterator[str]:
     if len(spans) < 2:
         return
     if fold_word(spans[0].group()) in words.demonyms:
-        yield name[spans[1].start():]
+        yield name[spans[1].start() :]
     if fold_word(spans[-1].group()) in words.demonyms and not spans[0].group().startswith("ال"):
         # An Arabic noun with the article is a common noun ("السلطة الفلسطينية" -> not "السلطة").
         yield name[: spans[-2].end()]
@@ -117,7 +118,7 @@ def _saint_spellings(name: str) -> Iterator[str]:
         key = fold_word(span.group())
         for group in SAINT_GROUPS:
             if key in group:
-                end = span.end() + (1 if name[span.end():span.end() + 1] == "." else 0)
+                end = span.end() + (1 if name[span.end() : span.end() + 1] == "." else 0)
                 for other in group:
                     if other != key:
                         spelled = other.capitalize() if span.group()[:1].isupper() else other
@@ -125,7 +126,7 @@ def _saint_spellings(name: str) -> Iterator[str]:
 
 
 def _form_after_name(name: str, words: NamingWords) -> Iterator[str]:
-    """"Republic of Korea" -> "Korea (Republic)", "Korea (Rep.)"."""
+    """ "Republic of Korea" -> "Korea (Republic)", "Korea (Rep.)"."""
     spans = list(WORD_PATTERN.finditer(name))
     leading = 0
     while leading < len(spans) and fold_word(spans[leading].group()) in words.form_words:
@@ -135,13 +136,13 @@ def _form_after_name(name: str, words: NamingWords) -> Iterator[str]:
     form = [span.group() for span in spans[:leading] if len(span.group()) >= MIN_ABBREVIATED_WORD]
     if not form:
         return
-    rest = name[spans[leading].start():]
+    rest = name[spans[leading].start() :]
     yield f"{rest} ({' '.join(form)})"
     yield f"{rest} ({' '.join(word[:ABBREVIATION_LENGTH] + '.' for word in form)})"
 
 
 def _german_island_compound(name: str) -> Iterator[str]:
-    """"Turks- und Caicosinseln" -> "Turks- und Caicos-Inseln" (the stem alone may be an ordinary
+    """ "Turks- und Caicosinseln" -> "Turks- und Caicos-Inseln" (the stem alone may be an ordinary
     word: "Überseeinseln" is not "Übersee")."""
     spans = list(WORD_PATTERN.finditer(name))
     if not spans or is_arabic(name):

@@ -22,9 +22,7 @@ _NAME = r"[^\W\d][^\n,()]{0,40}?"
 _REGION = r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,\s*[^\W\d][^\n,()\d]{0,30}?)?"
 _DAY = r"(?:[^\W\d]{2,12}\.?\s+)?\d{1,2}(?:\s+[^\W\d]{2,12}\.?)?(?:\s*,?\s*\d{4})?\.?"
 _CLOSE = r"(?:\s*\([^()\n]{1,30}\)\s*\.?|\s*[-\u2013\u2014])"
-DATELINE = re.compile(
-    rf"^\s*{_NAME}{_REGION}(?:\s*,\s*{_DAY}{_CLOSE}|\s*\([^()\n\d]{{1,30}}\)\s*[-\u2013\u2014])"
-)
+DATELINE = re.compile(rf"^\s*{_NAME}{_REGION}(?:\s*,\s*{_DAY}{_CLOSE}|\s*\([^()\n\d]{{1,30}}\)\s*[-\u2013\u2014])")
 
 
 def dateline_places(text: str) -> tuple[str, ...]:

@@ -181,8 +181,7 @@ class NameIndex:
             inner = [words[0], *(word for word in words[1:-1] if word.key not in NAME_CONNECTORS), words[-1]]
             attempts.append((self._entries, inner, False))
         if words[0].arabic:
-            attempts += [(self._entries, words, True), (self._skeletons, words, False),
-                         (self._skeletons, words, True)]
+            attempts += [(self._entries, words, True), (self._skeletons, words, False), (self._skeletons, words, True)]
         for entries, attempt_words, strip_conjunction in attempts:
             use_skeleton = entries is self._skeletons
             found, variant = self._lookup_in(entries, attempt_words, use_skeleton, strip_conjunction)
@@ -192,8 +191,12 @@ class NameIndex:
         return (), 0
 
     @staticmethod
-    def _lookup_in(entries, words: Sequence[Word], use_skeleton: bool,  # type: ignore[no-untyped-def]
-                   strip_conjunction: bool) -> tuple[list[Target], int]:
+    def _lookup_in(  # type: ignore[no-untyped-def]
+        entries,
+        words: Sequence[Word],
+        use_skeleton: bool,
+        strip_conjunction: bool,
+    ) -> tuple[list[Target], int]:
         rest = tuple(_rest_key(word, strip_conjunction) for word in words[1:])
         length = _skeleton_length(len(words))
         looked_up_rest = tuple(skeleton(key, length) for key in rest) if use_skeleton else rest

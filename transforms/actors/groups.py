@@ -49,8 +49,12 @@ def _capitalised_run(ctx: Context, start: int) -> int:
     while end < len(words) and end - start < MAX_GROUP_WORDS and _adjacent(ctx, end - 1, end):
         if _is_capital_word(ctx, end):
             end += 1
-        elif ctx.lexicon.has("connectors", (words[end].key,)) and end + 1 < len(words) \
-                and _adjacent(ctx, end, end + 1) and _is_capital_word(ctx, end + 1):
+        elif (
+            ctx.lexicon.has("connectors", (words[end].key,))
+            and end + 1 < len(words)
+            and _adjacent(ctx, end, end + 1)
+            and _is_capital_word(ctx, end + 1)
+        ):
             end += 2
         else:
             break
@@ -62,10 +66,7 @@ def _is_capital_word(ctx: Context, index: int) -> bool:
     return not is_arabic(word.text) and (word.is_capitalized or word.text.isdigit()) and len(word.text) > 0
 
 
-
-
-def _group_from_run(ctx: Context, first: int, last: int, tier: int, rule: str,
-                    confidence: float) -> Candidate | None:
+def _group_from_run(ctx: Context, first: int, last: int, tier: int, rule: str, confidence: float) -> Candidate | None:
     while first < last and _is_leading_filler(ctx, first):
         first += 1  # "The ...", "Selon Maroc Hebdo" at the start of a sentence
     if last - first < 2 or _after_event_noun(ctx, first):
@@ -86,8 +87,7 @@ def _group_from_run(ctx: Context, first: int, last: int, tier: int, rule: str,
 def _is_leading_filler(ctx: Context, index: int) -> bool:
     key = (ctx.words[index].key,)
     return key[0] in LEADING_ARTICLES or any(
-        ctx.lexicon.has(section, key)
-        for section in ("speech_verbs", "locative", "actor_prepositions", "connectors")
+        ctx.lexicon.has(section, key) for section in ("speech_verbs", "locative", "actor_prepositions", "connectors")
     )
 
 
@@ -96,8 +96,7 @@ def _is_state_name(ctx: Context, first: int, last: int) -> bool:
     has_country = False
     for index in range(first, last):
         if ctx.best_match(index, ("country", "demonym")) is not None or any(
-            match.first <= index < match.last and match.best.kind in ("country", "demonym")
-            for match in ctx.matches
+            match.first <= index < match.last and match.best.kind in ("country", "demonym") for match in ctx.matches
         ):
             has_country = True
         elif not (ctx.is_form_word(index) or ctx.lexicon.has("connectors", (ctx.words[index].key,))):
@@ -125,7 +124,7 @@ def _inner_country(ctx: Context, first: int, last: int) -> str | None:
 
 
 def _after_event_noun(ctx: Context, first: int) -> bool:
-    """"l'exercice militaire "African Lion 2022"", "Operation Desert Storm"."""
+    """ "l'exercice militaire "African Lion 2022"", "Operation Desert Storm"."""
     for start in range(max(first - 3, 0), first):
         if ctx.words[start].sentence == ctx.words[first].sentence and ctx.lexicon.has(
             "event_nouns", (ctx.words[start].key,)
@@ -153,7 +152,6 @@ def _ner_groups(ctx: Context) -> list[Candidate]:
         if candidate is not None:
             candidates.append(candidate)
     return candidates
-
 
 
 def _looks_like_a_name(ctx: Context, entity, first: int, last: int) -> bool:  # type: ignore[no-untyped-def]

@@ -28,9 +28,9 @@ GUARDED_KINDS = frozenset({"country", "city", "seat", "demonym"})
 LONGER_NAME_LINKS = frozenset({"de", "del", "di", "do", "da", "dos", "das"})
 
 
-def guard_common_words(words: Sequence[Word], matches: list[Match],
-                       common: tuple[frozenset[str], frozenset[str]],
-                       cues: frozenset[str]) -> list[Match]:
+def guard_common_words(
+    words: Sequence[Word], matches: list[Match], common: tuple[frozenset[str], frozenset[str]], cues: frozenset[str]
+) -> list[Match]:
     """`cues`: folded words after which an adjective-like word is a name (prepositions) or a
     demonym (armed-force nouns)."""
     adjectives, nouns = common
@@ -45,11 +45,13 @@ def guard_common_words(words: Sequence[Word], matches: list[Match],
             return False
         # an adjective needs a noun before it: at a sentence start or after a preposition it is
         # a name; after an armed-force noun it is the demonym ("الجيش المالي", the Malian army)
-        return not (first == 0 or words[first - 1].sentence != words[first].sentence
-                    or words[first - 1].key in cues)
+        return not (first == 0 or words[first - 1].sentence != words[first].sentence or words[first - 1].key in cues)
 
-    confirmed = {match.best.country for match in matches
-                 if match.best.kind in GUARDED_KINDS and match.best.country and not guarded(match)}
+    confirmed = {
+        match.best.country
+        for match in matches
+        if match.best.kind in GUARDED_KINDS and match.best.country and not guarded(match)
+    }
     return [match for match in matches if not guarded(match) or match.best.country in confirmed]
 
 
@@ -84,8 +86,11 @@ def rehome_namesakes(ctx: Context, candidates: Sequence[Candidate], dominant: st
     result = []
     for candidate in candidates:
         toponym = candidate.toponym
-        if (is_namesake(ctx, candidate) and toponym.country != dominant  # type: ignore[union-attr]
-                and dominant in ctx.knowledge.city_namesakes(toponym.city)):  # type: ignore[arg-type, union-attr]
+        if (
+            is_namesake(ctx, candidate)
+            and toponym.country != dominant  # type: ignore[union-attr]
+            and dominant in ctx.knowledge.city_namesakes(toponym.city)  # type: ignore[arg-type, union-attr]
+        ):
             candidate = candidate.with_ref(identity.place(ctx.knowledge, dominant, toponym.city))  # type: ignore[union-attr]
         result.append(candidate)
     return result

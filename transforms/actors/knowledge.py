@@ -201,13 +201,17 @@ class Knowledge:
 
     def _naming_words(self, language: str) -> NamingWords:
         demonyms = frozenset(
-            fold_word(form) for _, base in self.demonyms(language) for form in inflect(language, base)
+            fold_word(form)
+            for _, base in self.demonyms(language)
+            for form in inflect(language, base)
             if " " not in form
         )
         lexicon = self.lexicon(language)
         form_words = frozenset(  # single words only: "saint" of "Saint-Siège" is no form word
-            phrase[0] for section in ("form_heads", "form_words", "connectors")
-            for phrase in lexicon.words.get(section, ()) if len(phrase) == 1
+            phrase[0]
+            for section in ("form_heads", "form_words", "connectors")
+            for phrase in lexicon.words.get(section, ())
+            if len(phrase) == 1
         )
         return NamingWords(language, demonyms, form_words, self.common_words(language))
 
@@ -251,14 +255,28 @@ class Knowledge:
         for actor_type, heads in data["group_heads"][scope].items():
             for head in heads:
                 lexicon.group_heads.setdefault(phrase_keys(head), actor_type)
-        for section in ("locative", "place_nouns", "actor_nouns", "actor_prepositions",
-                        "speech_verbs", "kingdom_words", "connectors", "event_nouns"):
+        for section in (
+            "locative",
+            "place_nouns",
+            "actor_nouns",
+            "actor_prepositions",
+            "speech_verbs",
+            "kingdom_words",
+            "connectors",
+            "event_nouns",
+        ):
             lexicon.words[section] = frozenset(phrase_keys(word) for word in data[section][scope])
         for sector, heads in ((data.get("non_state_heads") or {}).get(scope) or {}).items():
             for head in heads:
                 lexicon.non_state_heads.setdefault(phrase_keys(head), sector)
-        optional = ("multinational_words", "destinations", "civilian_nouns", "bare_police", "bare_government",
-                    "crowd_quantities")
+        optional = (
+            "multinational_words",
+            "destinations",
+            "civilian_nouns",
+            "bare_police",
+            "bare_government",
+            "crowd_quantities",
+        )
         for section in optional:  # optional sections
             lexicon.words[section] = frozenset(phrase_keys(word) for word in (data.get(section) or {}).get(scope, ()))
         forms = data["government_forms"][scope]
@@ -288,8 +306,12 @@ def _load_countries() -> dict[str, Country]:
         if iso3 not in countries:
             countries[iso3] = Country(iso3, _plain_former_name(former.name), is_kingdom=False)
     # States that newsdesk names without an ISO 3166-3 record of the same code.
-    for iso3, name in (("SUN", "Soviet Union"), ("YUG", "Yugoslavia"), ("CSK", "Czechoslovakia"),
-                       ("DDR", "East Germany")):
+    for iso3, name in (
+        ("SUN", "Soviet Union"),
+        ("YUG", "Yugoslavia"),
+        ("CSK", "Czechoslovakia"),
+        ("DDR", "East Germany"),
+    ):
         countries[iso3] = Country(iso3, name, is_kingdom=False)
     return countries
 
@@ -300,7 +322,8 @@ def _plain_former_name(name: str) -> str:
 
 def _locales_of(language: str) -> list[str]:
     return sorted(
-        identifier for identifier in localedata.locale_identifiers()
+        identifier
+        for identifier in localedata.locale_identifiers()
         if identifier == language or identifier.startswith(language + "_")
     )
 
@@ -322,7 +345,7 @@ def _cldr_country_names(language: str) -> tuple[tuple[str, str], ...]:
 
 
 def _name_variants(name: str, qualifier_alone: bool = True) -> set[str]:
-    """"Myanmar (Burma)" -> {"Myanmar (Burma)", "Myanmar", "Burma"}; "St. Kitts & Nevis" -> + "Saint
+    """ "Myanmar (Burma)" -> {"Myanmar (Burma)", "Myanmar", "Burma"}; "St. Kitts & Nevis" -> + "Saint
     Kitts and Nevis". With qualifier_alone false the parenthesised part is no name by itself
     (the catalogues' "Saint-Martin (partie française)")."""
     variants = {name}
@@ -333,9 +356,15 @@ def _name_variants(name: str, qualifier_alone: bool = True) -> set[str]:
             variants.add(parenthesis.group(2))
     for variant in list(variants):
         if "&" in variant:
-            variants.update({variant.replace("&", "and"), variant.replace("&", "et"),
-                             variant.replace("&", "y"), variant.replace("&", "und"),
-                             variant.replace("&", "و")})
+            variants.update(
+                {
+                    variant.replace("&", "and"),
+                    variant.replace("&", "et"),
+                    variant.replace("&", "y"),
+                    variant.replace("&", "und"),
+                    variant.replace("&", "و"),
+                }
+            )
         if variant.startswith("St. "):
             variants.add("Saint " + variant[4:])
         compound = re.match(r"^(\w{4,})(inseln|insel)$", variant)
@@ -420,9 +449,7 @@ def _load_dictionary() -> dict[str, KnownActor]:
     entries = {}
     for entry in load_data("actors_dictionary.yaml"):
         aliases = tuple(
-            (language, alias)
-            for language, names in sorted((entry.get("aliases") or {}).items())
-            for alias in names
+            (language, alias) for language, names in sorted((entry.get("aliases") or {}).items()) for alias in names
         )
         offices = tuple(
             Office(
@@ -437,8 +464,13 @@ def _load_dictionary() -> dict[str, KnownActor]:
         if entry["id"] in entries:
             raise ValueError(f"duplicate actor id in the dictionary: {entry['id']}")
         entries[entry["id"]] = KnownActor(
-            entry["id"], entry["name"], entry["type"], entry.get("country"), entry.get("sector"),
-            aliases, offices,
+            entry["id"],
+            entry["name"],
+            entry["type"],
+            entry.get("country"),
+            entry.get("sector"),
+            aliases,
+            offices,
         )
     return entries
 
@@ -470,8 +502,11 @@ def _load_cities(known_countries: set[str]) -> tuple[City, ...]:
     capital_ids = {record["geonameid"] for record in capital_of.values()}
     return tuple(
         City(
-            record["name"], iso3, geonameid in capital_ids,
-            tuple(sorted(set(_usable_names(record)))), _exemplar_zone(record),
+            record["name"],
+            iso3,
+            geonameid in capital_ids,
+            tuple(sorted(set(_usable_names(record)))),
+            _exemplar_zone(record),
         )
         for geonameid, (iso3, record) in sorted(kept.items())
     )

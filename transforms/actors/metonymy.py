@@ -22,7 +22,9 @@ from transforms.data_files import load_data
 # and the name (per language, "en" for the others), coordinators, "of" words, and the English verbs,
 # adverbs and function words read after a subject ("Israel has", "Mexico first won").
 _WORDS = load_data("actors_function_words.yaml")
-DETERMINERS: dict[str, frozenset[str]] = {language: frozenset(words) for language, words in _WORDS["determiners"].items()}
+DETERMINERS: dict[str, frozenset[str]] = {
+    language: frozenset(words) for language, words in _WORDS["determiners"].items()
+}
 COORDINATORS: frozenset[str] = frozenset(_WORDS["coordinators"])
 OF_WORDS: frozenset[str] = frozenset(_WORDS["of_words"])
 ENGLISH_VERBS: frozenset[str] = frozenset(_WORDS["english_verbs"])
@@ -87,11 +89,15 @@ def _skip_determiners_back(ctx: Context, first: int) -> int:
 
 
 def _skip_coordinated_names_back(ctx: Context, before: int) -> int:
-    """"in Europe and Japan", "between Brazil, Chile and Peru": the cue before the first conjunct."""
+    """ "in Europe and Japan", "between Brazil, Chile and Peru": the cue before the first conjunct."""
     index = before
     while index >= 2 and ctx.words[index - 1].key in COORDINATORS | {"s"} and ctx.words[index - 2].is_capitalized:
         index -= 1
-        while index > 0 and ctx.words[index - 1].is_capitalized and ctx.words[index - 1].sentence == ctx.words[before - 1].sentence:
+        while (
+            index > 0
+            and ctx.words[index - 1].is_capitalized
+            and ctx.words[index - 1].sentence == ctx.words[before - 1].sentence
+        ):
             gap = ctx.text[ctx.words[index - 1].end : ctx.words[index].start]
             index -= 1
             if gap.strip() == ",":
@@ -101,7 +107,7 @@ def _skip_coordinated_names_back(ctx: Context, before: int) -> int:
 
 
 def _after_genitive(ctx: Context, candidate: Candidate, before: int) -> bool | None:
-    """"the north of Syria" (place), "the government of Israel" (actor), "la défiance de
+    """ "the north of Syria" (place), "the government of Israel" (actor), "la défiance de
     l'Algérie" (actor): the noun governing "of"/"de" decides; an unknown noun means a place."""
     if before <= 0 or ctx.words[before - 1].key not in OF_WORDS:
         return None
@@ -140,7 +146,7 @@ def _is_actor_word(ctx: Context, index: int) -> bool:
 
 
 def _in_address(ctx: Context, first: int) -> bool:
-    """"born at Ootacamund, India", "Montluçon, central France": after "<Name>, " the name is a place."""
+    """ "born at Ootacamund, India", "Montluçon, central France": after "<Name>, " the name is a place."""
     index = first
     determiners = DETERMINERS.get(ctx.language, DETERMINERS["en"])
     while index > 0 and ctx.words[index - 1].key in determiners:
@@ -149,8 +155,12 @@ def _in_address(ctx: Context, first: int) -> bool:
         return False
     gap = ctx.text[ctx.words[index - 1].end : ctx.words[index].start]
     previous = ctx.words[index - 1]
-    return gap.strip() == "," and previous.is_capitalized and previous.index not in ctx.matched_words \
+    return (
+        gap.strip() == ","
+        and previous.is_capitalized
+        and previous.index not in ctx.matched_words
         and previous.sentence == ctx.words[first].sentence
+    )
 
 
 def _reading_after(ctx: Context, candidate: Candidate) -> bool | None:
@@ -172,9 +182,11 @@ def _reading_after(ctx: Context, candidate: Candidate) -> bool | None:
 
 
 def _english_word_after(ctx: Context, after: int) -> bool | None:
-    """"Mexico won" acts; "a New Zealand physicist" is a place used as a modifier, unless the
+    """ "Mexico won" acts; "a New Zealand physicist" is a place used as a modifier, unless the
     noun is an actor's ("the Israel national team")."""
-    while after + 1 < len(ctx.words) and (ctx.words[after].key in ENGLISH_ADVERBS or ctx.words[after].key.endswith("ly")):
+    while after + 1 < len(ctx.words) and (
+        ctx.words[after].key in ENGLISH_ADVERBS or ctx.words[after].key.endswith("ly")
+    ):
         after += 1  # "Taiwan first established", "Nepal further considered"
     word = ctx.words[after]
     if word.key in ENGLISH_VERBS or (word.is_lower and word.key.endswith("ed")):
@@ -190,8 +202,10 @@ def _starts_its_sentence(ctx: Context, after: int) -> bool:
     """Whether the words before `after` are only a name (and its article) opening the sentence."""
     index = after - 1
     sentence = ctx.words[after].sentence
-    while index >= 0 and ctx.words[index].sentence == sentence and (
-        ctx.words[index].is_capitalized or ctx.words[index].key in DETERMINERS["en"]
+    while (
+        index >= 0
+        and ctx.words[index].sentence == sentence
+        and (ctx.words[index].is_capitalized or ctx.words[index].key in DETERMINERS["en"])
     ):
         index -= 1
     return index < 0 or ctx.words[index].sentence != sentence
@@ -203,7 +217,7 @@ def _is_country_at(ctx: Context, index: int) -> bool:
 
 
 def _coordinated_with(ctx: Context, first: int, readings: dict[int, bool]) -> bool | None:
-    """"entre Rabat et Tel-Aviv", "in India, Pakistan and Israel": one reading for all conjuncts."""
+    """ "entre Rabat et Tel-Aviv", "in India, Pakistan and Israel": one reading for all conjuncts."""
     index = _skip_determiners_back(ctx, first) - 1  # the word before the name and its determiners
     if index < 0 or ctx.words[index].sentence != ctx.words[first].sentence:
         return None

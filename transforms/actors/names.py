@@ -100,7 +100,7 @@ def _toponym(ctx: Context, match: Match) -> list[Candidate]:
 
 
 def _inside_longer_name(ctx: Context, match: Match) -> bool:
-    """"George Washington", "Israel Katz", "Real Madrid", "Paris Saint-Germain", "New Mexico":
+    """ "George Washington", "Israel Katz", "Real Madrid", "Paris Saint-Germain", "New Mexico":
     a place name glued to another capitalised word is part of another name."""
     words = ctx.words
     before, after = match.first - 1, match.last
@@ -126,8 +126,10 @@ def _is_other_name_word(ctx: Context, index: int) -> bool:
     lexicon = ctx.lexicon
     if key in lexicon.titles or key in lexicon.institutions or key in lexicon.group_heads:
         return False
-    if any(lexicon.has(section, key) for section in ("form_heads", "form_words", "connectors",
-                                                     "locative", "actor_prepositions", "speech_verbs")):
+    if any(
+        lexicon.has(section, key)
+        for section in ("form_heads", "form_words", "connectors", "locative", "actor_prepositions", "speech_verbs")
+    ):
         return False
     return word.key not in _calendar_words(ctx.language)
 
@@ -149,7 +151,7 @@ def _calendar_words(language: str) -> frozenset[str]:
 
 
 def _status_after_comma(ctx: Context, match: Match, first: int, last: int) -> tuple[int, int]:
-    """"Hong Kong, Special Administrative Region of China": a territory's status
+    """ "Hong Kong, Special Administrative Region of China": a territory's status
     may follow a comma, when it goes on to name the state the territory belongs to (and not in a
     list: "Finland, Region of ...")."""
     if last != match.last:
@@ -169,8 +171,15 @@ def _official_form(ctx: Context, first: int, last: int, after_comma: bool = Fals
         new_first = first  # "Hong Kong Special Administrative Region of the People's Republic of
         # China": the form words after a name belong to that name, not to the next one
     new_last = last
-    while new_last < len(ctx.words) and _is_free_form_word(ctx, new_last) and (
-        _joined(ctx, new_last - 1, new_last) or after_comma and new_last == last and _dependent_after_comma(ctx, new_last)
+    while (
+        new_last < len(ctx.words)
+        and _is_free_form_word(ctx, new_last)
+        and (
+            _joined(ctx, new_last - 1, new_last)
+            or after_comma
+            and new_last == last
+            and _dependent_after_comma(ctx, new_last)
+        )
     ):
         new_last += 1
     new_last = _before_next_name(ctx, last, new_last)
@@ -183,7 +192,7 @@ def _official_form(ctx: Context, first: int, last: int, after_comma: bool = Fals
 
 
 def _before_next_name(ctx: Context, last: int, new_last: int) -> int:
-    """"Northern Ireland and the Republic of Ireland": when the form words after a name run into
+    """ "Northern Ireland and the Republic of Ireland": when the form words after a name run into
     another name, those after the "and" are that other name's official form."""
     if new_last >= len(ctx.words) or new_last not in ctx.matched_words:
         return new_last
@@ -192,10 +201,11 @@ def _before_next_name(ctx: Context, last: int, new_last: int) -> int:
 
 
 def _dependent_after_comma(ctx: Context, index: int) -> bool:
-    """"Hong Kong, Special Administrative Region ...": a territory's status may follow a comma."""
+    """ "Hong Kong, Special Administrative Region ...": a territory's status may follow a comma."""
     word = ctx.words[index]
     return ctx.lexicon.has("dependent_heads", (word.key,)) and joins_name(
-        ctx.text, ctx.words[index - 1], word, comma=True)
+        ctx.text, ctx.words[index - 1], word, comma=True
+    )
 
 
 def _sovereign_after(ctx: Context, match: Match, first: int, last: int) -> int:
@@ -206,8 +216,10 @@ def _sovereign_after(ctx: Context, match: Match, first: int, last: int) -> int:
     if not any(ctx.lexicon.has("dependent_heads", (ctx.words[index].key,)) for index in extension):
         return last
     index = last
-    while index < len(ctx.words) and ctx.lexicon.has("connectors", (ctx.words[index].key,)) and (
-        _joined(ctx, index - 1, index)
+    while (
+        index < len(ctx.words)
+        and ctx.lexicon.has("connectors", (ctx.words[index].key,))
+        and (_joined(ctx, index - 1, index))
     ):
         index += 1
     if index >= len(ctx.words) or not _joined(ctx, index - 1, index):
@@ -243,7 +255,7 @@ def _trim_connectors(ctx: Context, edge: int, core: int, step: int) -> int:
 
 
 def _institution_of_country(ctx: Context, first: int, last: int, iso3: str) -> list[Candidate]:
-    """"the army of Israel", "l'armée d'Israël", "le gouvernement du Maroc", "Israel's army"."""
+    """ "the army of Israel", "l'armée d'Israël", "le gouvernement du Maroc", "Israel's army"."""
     candidates = []
     connector_start = _skip_back_connector(ctx, first)
     if connector_start is not None:
@@ -293,8 +305,7 @@ def _demonym(ctx: Context, match: Match) -> list[Candidate]:
         toponym = Toponym(iso3, None, is_seat=True)
         ref = identity.place(ctx.knowledge, iso3)
         return [Candidate(first, last, GAZETTEER, ref, "gazetteer", 0.9, toponym=toponym)]
-    candidates = [Candidate(match.first, match.last, GAZETTEER, identity.state(ctx.knowledge, iso3),
-                            "demonym", 0.6)]
+    candidates = [Candidate(match.first, match.last, GAZETTEER, identity.state(ctx.knowledge, iso3), "demonym", 0.6)]
     institution = _adjacent_institution(ctx, match)
     if institution is not None:
         start, end, kind = institution
@@ -302,14 +313,14 @@ def _demonym(ctx: Context, match: Match) -> list[Candidate]:
         candidates.append(Candidate(start, end, GAZETTEER, ref, "demonym", 0.85))
         return candidates
     group = _adjacent_head(ctx, match, ctx.lexicon.non_state_heads)
-    if group is not None and group[2] == "OPP" and group[1] < len(ctx.words) \
-            and ctx.words[group[1]].key in OPPOSED_TO:
+    if group is not None and group[2] == "OPP" and group[1] < len(ctx.words) and ctx.words[group[1]].key in OPPOSED_TO:
         group = None  # "Israeli opposition to the plan": the act of opposing, not a group
     if group is not None:
         start, end, sector = group
         end = _name_tail(ctx, end)
-        candidates.append(Candidate(start, end, GAZETTEER, _non_state_ref(ctx, iso3, sector, start, end),
-                                    "demonym", 0.8))
+        candidates.append(
+            Candidate(start, end, GAZETTEER, _non_state_ref(ctx, iso3, sector, start, end), "demonym", 0.8)
+        )
     return candidates
 
 
@@ -318,7 +329,7 @@ OPPOSED_TO = frozenset({"to", "against", "a", "à", "al", "contre", "contra", "g
 
 
 def _non_state_ref(ctx: Context, iso3: str, sector: str, start: int, end: int) -> ActorRef:
-    """"Syrian rebels", "l'opposition syrienne": the country's rebels or opposition as one group
+    """ "Syrian rebels", "l'opposition syrienne": the country's rebels or opposition as one group
     (the same id in every language); a named NGO ("Syrian Observatory") keyed on its name."""
     if sector in NON_STATE_GROUPS:
         label, actor_type = NON_STATE_GROUPS[sector]
@@ -328,14 +339,23 @@ def _non_state_ref(ctx: Context, iso3: str, sector: str, start: int, end: int) -
 
 
 def _name_tail(ctx: Context, end: int) -> int:
-    """"Syrian Observatory for Human Rights": a capitalised complement after a connector is part
+    """ "Syrian Observatory for Human Rights": a capitalised complement after a connector is part
     of the name."""
     words = ctx.words
     tail = end
-    while tail + 1 < len(words) and ctx.same_sentence(end - 1, tail + 1) and ctx.lexicon.has("connectors", (words[tail].key,)):
+    while (
+        tail + 1 < len(words)
+        and ctx.same_sentence(end - 1, tail + 1)
+        and ctx.lexicon.has("connectors", (words[tail].key,))
+    ):
         run = tail + 1
-        while run < len(words) and ctx.same_sentence(end - 1, run) and words[run].is_capitalized \
-                and not words[run].arabic and _joined(ctx, run - 1, run):
+        while (
+            run < len(words)
+            and ctx.same_sentence(end - 1, run)
+            and words[run].is_capitalized
+            and not words[run].arabic
+            and _joined(ctx, run - 1, run)
+        ):
             run += 1
         if run == tail + 1:
             break
@@ -420,7 +440,9 @@ def fuzzy_country_candidates(ctx: Context) -> list[Candidate]:
 def _words_of_names(ctx: Context) -> frozenset[int]:
     """Words inside a known name other than a demonym."""
     return frozenset(
-        index for match in ctx.matches if match.best.kind not in ("demonym", "surname")
+        index
+        for match in ctx.matches
+        if match.best.kind not in ("demonym", "surname")
         for index in range(match.first, match.last)
     )
 
@@ -455,8 +477,7 @@ def _transliterated_country_at(ctx: Context, first: int, named: frozenset[int]) 
     common = ctx.knowledge.common_words(ctx.language)
     for last in range(min(first + MAX_TRANSLITERATED_WORDS, len(ctx.words)), first + 1, -1):
         run = range(first, last)
-        if any(index in named or not ctx.words[index].arabic or ctx.words[index].key in common
-               for index in run):
+        if any(index in named or not ctx.words[index].arabic or ctx.words[index].key in common for index in run):
             continue
         if not all(_joined(ctx, i, i + 1) for i in range(first, last - 1)):
             continue
@@ -498,8 +519,11 @@ def _is_open_run(ctx: Context, first: int, last: int, named: frozenset[int]) -> 
         return True
     if last - first < MIN_WORDS_AROUND_NAME or first in named or last - 1 in named:
         return False
-    return all(first <= match.first and match.last <= last for match in ctx.matches
-               if match.best.kind not in ("demonym", "surname") and match.first < last and first < match.last)
+    return all(
+        first <= match.first and match.last <= last
+        for match in ctx.matches
+        if match.best.kind not in ("demonym", "surname") and match.first < last and first < match.last
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)  # capitalised words recur from article to article
@@ -514,8 +538,7 @@ def _closest_country(knowledge, language: str, keys: tuple[str, ...], words: int
     # Long names are also written in another order ("Islas menores alejadas de X", "X Islas menores").
     scorer = fuzz.token_sort_ratio if len(keys) >= MIN_WORDS_AROUND_NAME else fuzz.ratio
     names, positions = group.near_ratio(len(text), FUZZY_COUNTRY_SCORE)
-    for _, _score, found in process.extract(text, names, scorer=scorer, limit=None,
-                                           score_cutoff=FUZZY_COUNTRY_SCORE):
+    for _, _score, found in process.extract(text, names, scorer=scorer, limit=None, score_cutoff=FUZZY_COUNTRY_SCORE):
         if scorer(own, group.contents[positions[found]]) >= FUZZY_OWN_WORDS_SCORE:
             return group.countries[positions[found]]
     if len(keys) == 1:
@@ -553,8 +576,10 @@ class _CountryNames:
     def near_ratio(self, length: int, min_ratio: float) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """Names whose length allows a rapidfuzz ratio of `min_ratio` with a text of `length`:
         the ratio is at most 100 * (1 - |a - b| / (a + b))."""
-        return self._near(("ratio", length, min_ratio), lambda other: (
-            100 * abs(length - other) <= (100 - min_ratio) * (length + other)))
+        return self._near(
+            ("ratio", length, min_ratio),
+            lambda other: 100 * abs(length - other) <= (100 - min_ratio) * (length + other),
+        )
 
     def near_distance(self, length: int, max_distance: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
         return self._near(("distance", length, max_distance), lambda other: abs(length - other) <= max_distance)

@@ -53,7 +53,7 @@ def person_candidates(ctx: Context) -> list[Candidate]:
 
 
 def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
-    """"Abdellatif Loudiyi, ministre délégué chargé de la Défense, ..." -> office on the person,
+    """ "Abdellatif Loudiyi, ministre délégué chargé de la Défense, ..." -> office on the person,
     and the office phrase claimed so that "Défense" is no actor of its own."""
     result = []
     for candidate in candidates:
@@ -65,8 +65,14 @@ def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Ca
                 if not ref.known and (ref.country is None or ref.sector is None):
                     ref = identity.unknown_person(ref.name, ref.country or country, ref.sector or sector)
                 candidate = Candidate(
-                    candidate.first, candidate.last, STRUCTURED, ref, candidate.rule, candidate.confidence,
-                    claim_first=candidate.claim_first, claim_last=max(candidate.claim_last, end),
+                    candidate.first,
+                    candidate.last,
+                    STRUCTURED,
+                    ref,
+                    candidate.rule,
+                    candidate.confidence,
+                    claim_first=candidate.claim_first,
+                    claim_last=max(candidate.claim_last, end),
                     office=ctx.surface(start, end),
                 )
         result.append(candidate)
@@ -86,7 +92,7 @@ def _title_phrase(ctx: Context, index: int) -> TitlePhrase | None:
 
 
 def _qualifiers_before(ctx: Context, index: int) -> tuple[int, str | None]:
-    """"Israeli Prime Minister", "Lebanon's new President", "U.S. Secretary of State"."""
+    """ "Israeli Prime Minister", "Lebanon's new President", "U.S. Secretary of State"."""
     first = index
     for _ in range(MODIFIERS_BEFORE_TITLE):
         if first > 0 and not _tight(ctx, first - 1, first):
@@ -167,8 +173,10 @@ def _is_name_word(ctx: Context, index: int) -> bool:
     lexicon = ctx.lexicon
     if key in lexicon.titles or key in lexicon.institutions or lexicon.has("form_heads", key):
         return False
-    if any(lexicon.has(section, key) for section in ("connectors", "locative", "speech_verbs",
-                                                     "actor_prepositions", "event_nouns")):
+    if any(
+        lexicon.has(section, key)
+        for section in ("connectors", "locative", "speech_verbs", "actor_prepositions", "event_nouns")
+    ):
         return False
     if is_arabic(word.text):
         return len(word.key) >= 2
@@ -181,14 +189,17 @@ def _name_run(ctx: Context, start: int) -> int:
     while end < len(ctx.words) and end - start < MAX_NAME_WORDS + 1:
         if end > start and not _adjacent(ctx, end - 1, end):
             break
-        if _is_name_word(ctx, end) or ctx.words[end].key in NAME_PARTICLES and end > start and end + 1 < len(ctx.words) \
-                and _is_name_word(ctx, end + 1):
+        if (
+            _is_name_word(ctx, end)
+            or ctx.words[end].key in NAME_PARTICLES
+            and end > start
+            and end + 1 < len(ctx.words)
+            and _is_name_word(ctx, end + 1)
+        ):
             end += 1
         else:
             break
     return end
-
-
 
 
 def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
@@ -222,12 +233,22 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
         claim_last = run_end if country_end is None else country_end[0]
     title_text = ctx.surface(phrase.first, office_end if office_end is not None else name_start)
     title, office = (title_text, None) if phrase.kind == "rank" else (None, title_text)
-    return Candidate(name_start, run_end, STRUCTURED, ref, rule, confidence,
-                     claim_first=phrase.first, claim_last=claim_last, title=title, office=office)
+    return Candidate(
+        name_start,
+        run_end,
+        STRUCTURED,
+        ref,
+        rule,
+        confidence,
+        claim_first=phrase.first,
+        claim_last=claim_last,
+        title=title,
+        office=office,
+    )
 
 
 def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | None:
-    """"El ministro de Justicia, Angel Acebes, destacó": an office, a comma, then a name of two
+    """ "El ministro de Justicia, Angel Acebes, destacó": an office, a comma, then a name of two
     words or more closed by a comma or the sentence end: (office end, name start, name end).
     The office may end on a one-word complement after a connector ("de Justicia")."""
     words = ctx.words
@@ -265,8 +286,12 @@ def _arabic_name_end(ctx: Context, start: int, run_end: int) -> int:
     words = ctx.words
     end, plain = start + 1, 1
     while end < len(words) and end - start < MAX_ARABIC_NAME_WORDS and _adjacent(ctx, end - 1, end):
-        if words[end].key in ARABIC_NAME_LINKS and end + 1 < len(words) and _adjacent(ctx, end, end + 1) \
-                and _is_name_word(ctx, end + 1):
+        if (
+            words[end].key in ARABIC_NAME_LINKS
+            and end + 1 < len(words)
+            and _adjacent(ctx, end, end + 1)
+            and _is_name_word(ctx, end + 1)
+        ):
             end += 2
             continue
         if plain < 2 and end < run_end:
@@ -290,7 +315,7 @@ def _name_start_in_run(ctx: Context, start: int, end: int) -> int | None:
 
 
 def _of_country_after(ctx: Context, end: int) -> tuple[int, str] | None:
-    """"King Hassan of Morocco": the country after the name."""
+    """ "King Hassan of Morocco": the country after the name."""
     if end + 1 < len(ctx.words) and ctx.words[end].key in ("of", "de", "du", "d"):
         match = ctx.best_match(end + 1, ("country",))
         if match is not None:
@@ -298,8 +323,9 @@ def _of_country_after(ctx: Context, end: int) -> tuple[int, str] | None:
     return None
 
 
-def _person_ref(ctx: Context, first: int, last: int, country: str | None, sector: str | None,
-                titled: bool) -> tuple[ActorRef, str, float]:
+def _person_ref(
+    ctx: Context, first: int, last: int, country: str | None, sector: str | None, titled: bool
+) -> tuple[ActorRef, str, float]:
     """The dictionary person these words name (full alias, or surname after a title), else an
     unknown person."""
     known = ctx.match_covering(first, last, ("known",)) or _known_head(ctx, first, last)
@@ -318,8 +344,11 @@ def _known_head(ctx: Context, first: int, last: int):  # type: ignore[no-untyped
     """A dictionary person's name opening a longer one whose rest is a family or nasab
     continuation: "محمد بن زايد" + "آل نهيان", "Mohammed bin Zayed" + "al-Nahyan"."""
     for match in ctx.matches_at.get(first, ()):
-        if match.best.kind == "known" and match.last < last \
-                and ctx.words[match.last].key in ARABIC_NAME_LINKS | NAME_PARTICLES:
+        if (
+            match.best.kind == "known"
+            and match.last < last
+            and ctx.words[match.last].key in ARABIC_NAME_LINKS | NAME_PARTICLES
+        ):
             return match
     return None
 
@@ -347,7 +376,7 @@ def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | N
     # The office runs to the next comma or sentence end ("chargé de la Défense").
     while end < len(ctx.words) and end - after_name < MAX_OFFICE_WORDS and ctx.same_sentence(after_name, end + 1):
         gap = ctx.text[ctx.words[end - 1].end : ctx.words[end].start]
-        if any(char in gap for char in ",;:.()\"«»\n"):
+        if any(char in gap for char in ',;:.()"«»\n'):
             break
         end += 1
     return after_name, end, phrase.country, phrase.sector
@@ -383,7 +412,6 @@ def _ner_persons(ctx: Context) -> list[Candidate]:
     return candidates
 
 
-
 def _surname_end(ctx: Context, first: int, last: int) -> int:
     """End of the name inside a PER span: trailing words that are no name words are cut, except
     a place name closing a span of given name + surname, which is the surname ("François
@@ -392,28 +420,37 @@ def _surname_end(ctx: Context, first: int, last: int) -> int:
     end = last
     while end > first and not _is_name_word(ctx, end - 1):
         end -= 1
-    if end == last - 1 and end > first and ctx.words[last - 1].is_capitalized \
-            and ctx.match_covering(last - 1, last, ("country", "city", "seat")) \
-            and _adjacent(ctx, last - 2, last - 1):
+    if (
+        end == last - 1
+        and end > first
+        and ctx.words[last - 1].is_capitalized
+        and ctx.match_covering(last - 1, last, ("country", "city", "seat"))
+        and _adjacent(ctx, last - 2, last - 1)
+    ):
         return last
     return end
 
 
 def _speech_persons(ctx: Context) -> list[Candidate]:
-    """"..., Salaheddine Sidhoum said": two or three capitalised words before a speech verb."""
+    """ "..., Salaheddine Sidhoum said": two or three capitalised words before a speech verb."""
     candidates = []
     for index in range(len(ctx.words)):
         verb_end = ctx.phrase_starting_at(index, "speech_verbs")
         if verb_end is None or index < 2:
             continue
         start = index
-        while start > 0 and index - start < 3 and _is_name_word(ctx, start - 1) and (
-            start == index or _adjacent(ctx, start - 1, start)
+        while (
+            start > 0
+            and index - start < 3
+            and _is_name_word(ctx, start - 1)
+            and (start == index or _adjacent(ctx, start - 1, start))
         ):
             start -= 1
         if index - start < 2 or is_arabic(ctx.words[start].text):
             continue
-        if not _adjacent(ctx, index - 1, index) and ctx.text[ctx.words[index - 1].end : ctx.words[index].start].strip() not in (",", ""):
+        if not _adjacent(ctx, index - 1, index) and ctx.text[
+            ctx.words[index - 1].end : ctx.words[index].start
+        ].strip() not in (",", ""):
             continue
         ref, rule, confidence = _person_ref(ctx, start, index, None, None, titled=False)
         candidates.append(Candidate(start, index, GUESS, ref, rule, 0.5 if rule == "pattern" else confidence))

@@ -50,21 +50,24 @@ class ActorResolver:
             self._indexes[language] = build_index(self.knowledge, language)
         return self._indexes[language]
 
-    def resolve(self, article: ArticleRecord, doc: Doc | None,
-                sentences: Sequence[Sentence]) -> tuple[Actor, ...]:
+    def resolve(self, article: ArticleRecord, doc: Doc | None, sentences: Sequence[Sentence]) -> tuple[Actor, ...]:
         """The article's actors, sorted by actor id, each with its mentions in text order."""
         ctx = self.context(article.text, article.language.language, doc, sentences, _article_day(article))
         return resolve_context(ctx)
 
-    def context(self, text: str, language: str, doc: Doc | None, sentences: Sequence[Sentence],
-                day: date | None) -> Context:
+    def context(
+        self, text: str, language: str, doc: Doc | None, sentences: Sequence[Sentence], day: date | None
+    ) -> Context:
         words = tokenize(text, [sentence.start for sentence in sentences])
         matches = self.index(language).find(words, text)
         lexicon = self.knowledge.lexicon(language)
-        cues = frozenset(phrase[0] for section in ("locative", "actor_prepositions")
-                         for phrase in lexicon.words.get(section, ()) if len(phrase) == 1)
-        cues |= {phrase[0] for phrase, kind in lexicon.institutions.items()
-                 if len(phrase) == 1 and kind == "military"}
+        cues = frozenset(
+            phrase[0]
+            for section in ("locative", "actor_prepositions")
+            for phrase in lexicon.words.get(section, ())
+            if len(phrase) == 1
+        )
+        cues |= {phrase[0] for phrase, kind in lexicon.institutions.items() if len(phrase) == 1 and kind == "military"}
         matches = guard_common_words(words, matches, self.knowledge.common_place_words(language), cues)
         return Context(text, language, words, matches, lexicon, self.knowledge, day, doc)
 

@@ -22,8 +22,22 @@ WORD_PATTERN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*")
 
 # Arabic letters that vary in spelling: hamza seats, alef maqsura, taa marbuta, and Persian forms.
 _ARABIC_VARIANTS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ک": "ك", "ی": "ي",
-     "ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ك"}
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ک": "ك",
+        "ی": "ي",
+        "ڤ": "ف",
+        "پ": "ب",
+        "چ": "ج",
+        "گ": "ك",
+    }
 )
 _ARABIC_LONG_VOWELS = "اوي"
 # A long vowel written twice ("بولييفيا" for "بوليفيا") is one vowel.
@@ -60,15 +74,18 @@ def fold_word(word: str) -> str:
         single = _ARABIC_DOUBLED_VOWEL.sub(r"\1", folded)
         if len(single) >= MIN_SINGLED_WORD:  # not "كييف" (Kyiv) -> "كيف" (how)
             folded = single
-        folded = folded[_arabic_article_length(word):]
+        folded = folded[_arabic_article_length(word) :]
     return folded
 
 
 def _arabic_article_length(word: str) -> int:
     """Length of the article "ال" (or "لل", for the) that begins the word, written with a plain
     alef: "آلاند" (Åland) begins with an alef madda, not with the article."""
-    letters = "".join(char for char in unicodedata.normalize("NFC", word)
-                      if not unicodedata.combining(char) and char != _ARABIC_TATWEEL)
+    letters = "".join(
+        char
+        for char in unicodedata.normalize("NFC", word)
+        if not unicodedata.combining(char) and char != _ARABIC_TATWEEL
+    )
     for article in ("لل", "ال"):
         if letters.startswith(article) and len(letters) > len(article) + 1:
             return len(article)
@@ -159,8 +176,18 @@ def tokenize(text: str, sentence_starts: Sequence[int]) -> list[Word]:
     for index, match in enumerate(WORD_PATTERN.finditer(text)):
         sentence = max(bisect_right(sentence_starts, match.start()) - 1, 0)
         variants = key_variants(match.group())
-        words.append(Word(index, match.group(), match.start(), match.end(), sentence, variants[0],
-                          variants, is_arabic(match.group())))
+        words.append(
+            Word(
+                index,
+                match.group(),
+                match.start(),
+                match.end(),
+                sentence,
+                variants[0],
+                variants,
+                is_arabic(match.group()),
+            )
+        )
     return words
 
 
@@ -184,5 +211,5 @@ def joins_name(text: str, left: Word, right: Word, comma: bool = False) -> bool:
 def _inside_parentheses(text: str, position: int) -> bool:
     """Whether a "(" opened shortly before `position` is still open: a parser may end a sentence
     at the abbreviation dot of "Korea (Rep.)", but a parenthesis does not end there."""
-    window = text[max(position - PARENTHESIS_WINDOW, 0):position]
+    window = text[max(position - PARENTHESIS_WINDOW, 0) : position]
     return window.rfind("(") > window.rfind(")")

@@ -16,15 +16,58 @@ import regex
 
 # Arabic letter -> consonant class. Absent letters (vowels ا و ي ى, ة, ء, ع, ه, ح) are dropped.
 ARABIC_CLASSES = {
-    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "g", "غ": "g", "چ": "g", "گ": "g",
-    "خ": "k", "ك": "k", "ق": "k", "د": "d", "ذ": "d", "ض": "d", "ر": "r", "ز": "s", "س": "s",
-    "ش": "s", "ص": "s", "ظ": "s", "ف": "f", "ڤ": "f", "ل": "l", "م": "m", "ن": "n",
+    "ب": "b",
+    "پ": "b",
+    "ت": "t",
+    "ث": "t",
+    "ط": "t",
+    "ج": "g",
+    "غ": "g",
+    "چ": "g",
+    "گ": "g",
+    "خ": "k",
+    "ك": "k",
+    "ق": "k",
+    "د": "d",
+    "ذ": "d",
+    "ض": "d",
+    "ر": "r",
+    "ز": "s",
+    "س": "s",
+    "ش": "s",
+    "ص": "s",
+    "ظ": "s",
+    "ف": "f",
+    "ڤ": "f",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
 }
 # Latin letter groups -> consonant class, longest first. Absent letters (vowels, h, w, y) are dropped.
 LATIN_CLASSES = (
-    ("ph", "f"), ("th", "t"), ("kh", "k"), ("ck", "k"), ("sh", "s"), ("ch", "s"), ("x", "ks"),
-    ("b", "b"), ("p", "b"), ("t", "t"), ("g", "g"), ("j", "g"), ("k", "k"), ("c", "k"), ("q", "k"),
-    ("d", "d"), ("r", "r"), ("s", "s"), ("z", "s"), ("f", "f"), ("v", "f"), ("l", "l"), ("m", "m"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("ck", "k"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("x", "ks"),
+    ("b", "b"),
+    ("p", "b"),
+    ("t", "t"),
+    ("g", "g"),
+    ("j", "g"),
+    ("k", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("d", "d"),
+    ("r", "r"),
+    ("s", "s"),
+    ("z", "s"),
+    ("f", "f"),
+    ("v", "f"),
+    ("l", "l"),
+    ("m", "m"),
     ("n", "n"),
 )
 _LATIN_PATTERN = regex.compile("|".join(group for group, _ in LATIN_CLASSES))
@@ -32,7 +75,7 @@ _LATIN_CLASS = dict(LATIN_CLASSES)
 
 
 def arabic_outline(text: str) -> str:
-    """"كوت ديفوار" -> "ktdfr": the consonant classes of an Arabic spelling, without the article."""
+    """ "كوت ديفوار" -> "ktdfr": the consonant classes of an Arabic spelling, without the article."""
     outline: list[str] = []
     for word in text.split():
         word = _without_article(word)
@@ -41,7 +84,7 @@ def arabic_outline(text: str) -> str:
 
 
 def latin_outline(text: str) -> str:
-    """"Cabo Verde" -> "kbfrd", "Côte d'Ivoire" -> "ktdfr": the consonant classes of a Latin name."""
+    """ "Cabo Verde" -> "kbfrd", "Côte d'Ivoire" -> "ktdfr": the consonant classes of a Latin name."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _single(_LATIN_CLASS[group] for group in _LATIN_PATTERN.findall(plain))

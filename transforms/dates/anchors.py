@@ -19,9 +19,24 @@ from transforms.dates.lexicons import DateLexicon
 
 # Word classes whose forms can anchor a date. Directions ("ce", "last"), numbers ("un", "a")
 # and ordinals always come with one of these, so they are left out: they are everywhere.
-ANCHOR_CLASSES = ("month", "month_abbr", "weekday", "day_word", "relative_day", "text_relative",
-                  "text_direction", "unit", "dual_unit", "period", "year_part", "part", "season",
-                  "decade_word", "century_word", "holiday")
+ANCHOR_CLASSES = (
+    "month",
+    "month_abbr",
+    "weekday",
+    "day_word",
+    "relative_day",
+    "text_relative",
+    "text_direction",
+    "unit",
+    "dual_unit",
+    "period",
+    "year_part",
+    "part",
+    "season",
+    "decade_word",
+    "century_word",
+    "holiday",
+)
 DIGIT = "digit"
 LITERAL = "literal"  # one of the lexicon's `anchors`, words a rule writes literally
 

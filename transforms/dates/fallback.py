@@ -92,8 +92,20 @@ def _fold(text: str) -> str:
 
 
 _LETTER_FORMS = str.maketrans({"ک": "ك", "ی": "ي", "ى": "ي", "ە": "ه"})
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 
 
 def _mention(

@@ -158,9 +158,7 @@ def _without_overlaps(found: list[_Found]) -> list[_Found]:
     Ties go to the expression read as part of a longer match (the "18 novembre" of "du 18
     novembre au 19 décembre 2015" carries the year), then to the earlier rule.
     """
-    ranked = sorted(
-        found, key=lambda item: (-(item.end - item.start), -item.match_length, item.rule_index, item.start)
-    )
+    ranked = sorted(found, key=lambda item: (-(item.end - item.start), -item.match_length, item.rule_index, item.start))
     kept: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for item in ranked:

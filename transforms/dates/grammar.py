@@ -41,9 +41,18 @@ _WORKING_COPY = str.maketrans(
     {
         **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
         **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Persian digits
-        "’": "'", "‘": "'", "ʼ": "'", "´": "'",
-        "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "´": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
     }
 )
 
@@ -200,9 +209,7 @@ def _merged(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
 
 def _groups(match: re.Match[str]) -> dict[str, tuple[str, int, int]]:
     return {
-        name: (text, match.start(name), match.end(name))
-        for name, text in match.groupdict().items()
-        if text is not None
+        name: (text, match.start(name), match.end(name)) for name, text in match.groupdict().items() if text is not None
     }
 
 
@@ -247,9 +254,7 @@ def _after_trigger(name: str, candidate: Candidate, grammar: Grammar, work: str)
 def _year_trigger(candidate: Candidate, grammar: Grammar, work: str) -> bool:
     if not _after_trigger("year", candidate, grammar, work):
         return False
-    if "year_quantity_before" in grammar.context and _after_trigger(
-        "year_quantity_before", candidate, grammar, work
-    ):
+    if "year_quantity_before" in grammar.context and _after_trigger("year_quantity_before", candidate, grammar, work):
         return False
     following = work[_skip_spaces(work, candidate.end) : candidate.end + 3]
     if following[:1] in ("%", "€", "$", "£") or following[:1].isdigit():
@@ -297,7 +302,7 @@ def _no_blocked_follower(candidate: Candidate, grammar: Grammar, work: str) -> b
 
 
 def _not_before_a_name(candidate: Candidate, grammar: Grammar, work: str) -> bool:
-    """"Noël Mamère" is a person: a capitalised word right after the match makes it a name."""
+    """ "Noël Mamère" is a person: a capitalised word right after the match makes it a name."""
     following = _WORD.match(work, _skip_spaces(work, candidate.end))
     return following is None or not following.group()[:1].isupper()
 

@@ -145,7 +145,7 @@ def easter(year: int) -> date:
 def holiday_day(year: int, holiday: str) -> date:
     """The day of a holiday in a year: "12-25" (fixed month-day) or "easter+1" (days from Easter)."""
     if holiday.startswith("easter"):
-        return easter(year) + timedelta(days=int(holiday[len("easter"):] or 0))
+        return easter(year) + timedelta(days=int(holiday[len("easter") :] or 0))
     month, day = (int(part) for part in holiday.split("-"))
     return date(year, month, day)
 
@@ -167,9 +167,7 @@ def part_of(span: DateRange, part: str) -> DateRange:
         return DateRange(span.start.replace(day=first_day), span.start.replace(day=last_day), "month")
     if span.precision == "week" and (span.end - span.start).days == 6:
         offsets = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}[part]
-        return DateRange(
-            span.start + timedelta(days=offsets[0]), span.start + timedelta(days=offsets[1]), "week"
-        )
+        return DateRange(span.start + timedelta(days=offsets[0]), span.start + timedelta(days=offsets[1]), "week")
     return _third(span, part)
 
 

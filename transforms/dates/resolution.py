@@ -192,7 +192,7 @@ def text_offset(parsed: Parsed) -> tuple[str, int]:
 
 
 def needs_day_anchor(parsed: Parsed) -> bool:
-    """"le lendemain" needs a day before it; "l'année suivante" can follow any date."""
+    """ "le lendemain" needs a day before it; "l'année suivante" can follow any date."""
     return text_offset(parsed)[0] == "day"
 
 
@@ -377,7 +377,7 @@ def _year_range(parsed: Parsed, today: date, tense: Direction | None) -> Period 
 
 
 def _weekday_day(parsed: Parsed, today: date, tense: Direction | None) -> Period | None:
-    """"mardi 11": the 11th, within three months of publication, that falls on a Tuesday."""
+    """ "mardi 11": the 11th, within three months of publication, that falls on a Tuesday."""
     if parsed.weekday is None or parsed.day is None:
         return None
     options = []
@@ -395,7 +395,7 @@ def _weekday_day(parsed: Parsed, today: date, tense: Direction | None) -> Period
 
 
 def _holiday(parsed: Parsed, today: date, tense: Direction | None) -> Period | None:
-    """"Noël 2021", "à Pâques", "Easter Monday": the holiday's day in the year the text means."""
+    """ "Noël 2021", "à Pâques", "Easter Monday": the holiday's day in the year the text means."""
     if parsed.holiday is None:
         return None
     if parsed.year is not None:
@@ -464,7 +464,9 @@ def _season(parsed: Parsed, today: date, tense: Direction | None) -> Period | No
         return None
     if parsed.year is not None:
         return season_period(parsed.year, parsed.season)
-    options = [season_period(year, parsed.season) for year in (today.year - 2, today.year - 1, today.year, today.year + 1)]
+    options = [
+        season_period(year, parsed.season) for year in (today.year - 2, today.year - 1, today.year, today.year + 1)
+    ]
     return _choose_period(options, parsed, today, tense)
 
 

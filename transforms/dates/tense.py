@@ -37,7 +37,7 @@ def tense_markers(language: str) -> TenseMarkers:
 
 
 def tense_near(language: str, work: str, start: int, end: int, bounds: tuple[int, int]) -> Direction | None:
-    """"next" or "past" after the tense marker nearest to work[start:end], inside `bounds`."""
+    """ "next" or "past" after the tense marker nearest to work[start:end], inside `bounds`."""
     markers = tense_markers(language)
     low, high = _clause(work, max(bounds[0], start - WINDOW), min(bounds[1], end + WINDOW), start, end)
     best: tuple[int, Direction] | None = None

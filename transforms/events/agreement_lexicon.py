@@ -67,11 +67,7 @@ def load_agreement_lexicon(language: str, folder: Path = AGREEMENT_DATA_DIR) -> 
     def phrases(values: list[str]) -> tuple[Phrase, ...]:
         return tuple(p for p in (tokenize(str(v)) for v in values) if p)
 
-    names = [
-        (str(entry["type"]), phrase)
-        for entry in raw["types"]
-        for phrase in phrases(entry["names"])
-    ]
+    names = [(str(entry["type"]), phrase) for entry in raw["types"] for phrase in phrases(entry["names"])]
     names.sort(key=lambda item: -len(item[1]))
     return AgreementLexicon(
         language=language,
@@ -87,7 +83,5 @@ def load_agreement_lexicon(language: str, folder: Path = AGREEMENT_DATA_DIR) -> 
             Topic(str(item["topic"]), item.get("domain"), phrases(item["phrases"]))
             for item in raw.get("provisions", [])
         ),
-        notes=tuple(
-            Topic(str(item["note"]), None, phrases(item["phrases"])) for item in raw.get("notes", [])
-        ),
+        notes=tuple(Topic(str(item["note"]), None, phrases(item["phrases"])) for item in raw.get("notes", [])),
     )

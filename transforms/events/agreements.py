@@ -65,7 +65,7 @@ class AgreementMention:
 
     @property
     def text(self) -> str:
-        return self.tokens.doc[self.start: self.end].text
+        return self.tokens.doc[self.start : self.end].text
 
     @property
     def char_start(self) -> int:
@@ -187,15 +187,12 @@ class AgreementReader:
         mention.party_ids = self._parties(mention, actors)
         mention.provisions = self._topics(tokens, self.lexicon.provisions, mention.start, tokens.last)
         mention.provision_domains = [
-            topic.domain for topic in self.lexicon.provisions
-            if topic.label in mention.provisions and topic.domain
+            topic.domain for topic in self.lexicon.provisions if topic.label in mention.provisions and topic.domain
         ]
         mention.notes = self._topics(tokens, self.lexicon.notes, tokens.first, tokens.last)
         mention.domain_words = self._domains_near(mention)
 
-    def _nearest(
-        self, tokens: UnitTokens, phrases: Sequence[Phrase], mention: AgreementMention
-    ) -> PhraseHit | None:
+    def _nearest(self, tokens: UnitTokens, phrases: Sequence[Phrase], mention: AgreementMention) -> PhraseHit | None:
         hits = tokens.find_all(phrases, tokens.first, tokens.last)
         hits = [h for h in hits if abs(h.start - mention.start) <= STATUS_WINDOW]
         return min(hits, key=lambda h: (abs(h.start - mention.start), h.start), default=None)
@@ -218,7 +215,8 @@ class AgreementReader:
 
     def _place(self, mention: AgreementMention, reader: RoleReader) -> Participant | None:
         locatives = [
-            p for p in reader.participants
+            p
+            for p in reader.participants
             if p.actor.type in {"place", "state"}
             and reader.preposition_before(p) in mention.tokens.lexicon.cues.locative_prepositions
         ]
@@ -231,13 +229,16 @@ class AgreementReader:
         signing = mention.signing.start
         people = [p for p in reader.participants if p.actor.type == "person"]
         agents = [
-            p for p in people
+            p
+            for p in people
             if p.start > signing and reader.preposition_before(p) in mention.tokens.lexicon.cues.agent_prepositions
         ]
         if agents:
             return agents
         clause_start, _ = mention.tokens.clause_bounds(signing)
-        return [p for p in people if clause_start <= p.start and p.end <= signing and reader.preposition_before(p) is None]
+        return [
+            p for p in people if clause_start <= p.start and p.end <= signing and reader.preposition_before(p) is None
+        ]
 
     def _parties(self, mention: AgreementMention, actors: Sequence[Actor]) -> list[str]:
         """States and IGOs named in the unit, and the states that its officials and forces serve."""
@@ -261,7 +262,7 @@ class AgreementReader:
         return found
 
     def _read_notes_in_next_unit(self, mention: AgreementMention, following: UnitTokens | None) -> None:
-        """"… un accord-cadre signé … . Le premier du genre entre …": a note opening the next sentence."""
+        """ "… un accord-cadre signé … . Le premier du genre entre …": a note opening the next sentence."""
         if following is None or self._mentions(following, []):
             return
         opening = following.word_indexes(following.first, following.last)[:NEXT_UNIT_NOTE_WINDOW]
@@ -312,7 +313,7 @@ def _acts_for_a_state(actor: Actor) -> bool:
 
 
 def _negated_at(tokens: UnitTokens, index: int) -> bool:
-    """"did not sign", "n'a pas signé": a negation just before the cue word."""
+    """ "did not sign", "n'a pas signé": a negation just before the cue word."""
     cues = tokens.lexicon.cues
     before = tokens.word_indexes(index - 3, index)
     if not before:
@@ -330,9 +331,7 @@ def state_actor_for(country: str | None, actors: Sequence[Actor]) -> Actor | Non
 
 def main_state_besides(party_id: str, actors: Sequence[Actor]) -> Actor | None:
     """The state the article names most often, other than `party_id` (ties: smallest id)."""
-    counts = Counter(
-        {a.actor_id: len(a.mentions) for a in actors if a.type == "state" and a.actor_id != party_id}
-    )
+    counts = Counter({a.actor_id: len(a.mentions) for a in actors if a.type == "state" and a.actor_id != party_id})
     party = next((a for a in actors if a.actor_id == party_id), None)
     if party is not None:
         for actor in actors:
@@ -362,32 +361,39 @@ def build_agreements(
         provisions = _ordered_union(m.provisions for m in cluster.mentions)
         notes = _ordered_union(m.notes for m in cluster.mentions)
         if cluster.inferred_party_ids:
-            notes = notes + ["party inferred from context: " + ", ".join(names.get(i, i) for i in cluster.inferred_party_ids)]
+            notes = notes + [
+                "party inferred from context: " + ", ".join(names.get(i, i) for i in cluster.inferred_party_ids)
+            ]
         domain = _domain(cluster)
         for mention in cluster.mentions:
             unit = mention.tokens.unit
-            records.append((cluster, Agreement(
-                agreement_id=agreement_id,
-                name=mention.text,
-                normalized_name=_normalized_name(cluster.type, domain, parties, names, date),
-                type=cluster.type,
-                domain=domain,
-                parties=tuple(parties),
-                signatories=tuple(signatories),
-                signed_start=date.date_start if date is not None else None,
-                signed_end=date.date_end if date is not None else None,
-                signed_precision=date.precision if date is not None else None,
-                place=place.actor.name if place is not None else None,
-                status=cluster.status(),
-                provisions=tuple(provisions),
-                notes=tuple(notes),
-                evidence=unit.text.strip(),
-                sentence=unit.sentence,
-                start=mention.char_start,
-                end=mention.char_end,
-                signing_event_id=cluster.signing_event_id,
-                confidence=agreement_confidence(cluster, mention),
-            )))
+            records.append(
+                (
+                    cluster,
+                    Agreement(
+                        agreement_id=agreement_id,
+                        name=mention.text,
+                        normalized_name=_normalized_name(cluster.type, domain, parties, names, date),
+                        type=cluster.type,
+                        domain=domain,
+                        parties=tuple(parties),
+                        signatories=tuple(signatories),
+                        signed_start=date.date_start if date is not None else None,
+                        signed_end=date.date_end if date is not None else None,
+                        signed_precision=date.precision if date is not None else None,
+                        place=place.actor.name if place is not None else None,
+                        status=cluster.status(),
+                        provisions=tuple(provisions),
+                        notes=tuple(notes),
+                        evidence=unit.text.strip(),
+                        sentence=unit.sentence,
+                        start=mention.char_start,
+                        end=mention.char_end,
+                        signing_event_id=cluster.signing_event_id,
+                        confidence=agreement_confidence(cluster, mention),
+                    ),
+                )
+            )
     return records
 
 
@@ -437,7 +443,9 @@ def cluster_id(cluster: AgreementCluster, article: ArticleRecord) -> str:
     bucket = "undated"
     if dated is not None and dated.date is not None:
         bucket = date_bucket(dated.date.date_start, dated.date.precision)
-    key = agreement_key(cluster.type, cluster.party_ids(), bucket, article.article_id, cluster.first.tokens.unit.sentence)
+    key = agreement_key(
+        cluster.type, cluster.party_ids(), bucket, article.article_id, cluster.first.tokens.unit.sentence
+    )
     return stable_id("ag", key)
 
 

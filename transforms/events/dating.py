@@ -53,8 +53,13 @@ def event_date(
         start <= mention.start < end for start, end in _subtree_chars(match, tokens)
     )
     return EventDate(
-        mention.date_start, mention.date_end, mention.precision, "text", mention,
-        attached=attached, distance=min(abs(mention.start - trigger_char), abs(mention.end - trigger_char)),
+        mention.date_start,
+        mention.date_end,
+        mention.precision,
+        "text",
+        mention,
+        attached=attached,
+        distance=min(abs(mention.start - trigger_char), abs(mention.end - trigger_char)),
     )
 
 
@@ -69,9 +74,7 @@ def from_publication(published: PublishedDate) -> EventDate:
     return EventDate(span.start, span.end, span.precision, "publication")
 
 
-def pick_date_mention(
-    match: TriggerMatch, tokens: UnitTokens, dates: Sequence[DateMention]
-) -> DateMention | None:
+def pick_date_mention(match: TriggerMatch, tokens: UnitTokens, dates: Sequence[DateMention]) -> DateMention | None:
     in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end) and _can_date_an_event(d, tokens)]
     if in_unit and tokens.reporting_tails and is_announced(match, tokens):
         # "X will meet Y in Nairobi, the ministry said on Monday": the tail's date is when it was
@@ -148,4 +151,3 @@ def _can_date_an_event(mention: DateMention, tokens: UnitTokens) -> bool:
                 if stop == first or (stop == first - 1 and tokens.lower(first - 1) in {"la", "le", "l'", "the"}):
                     return False
     return True
-

@@ -56,10 +56,10 @@ class EventDraft:
 
     @property
     def trigger_text(self) -> str:
-        text = self.tokens.doc[self.match.start: self.match.end].text
+        text = self.tokens.doc[self.match.start : self.match.end].text
         hit = self.match.with_hit
         if hit is not None and hit.start >= self.match.end:
-            text += " … " + self.tokens.doc[hit.start: hit.end].text
+            text += " … " + self.tokens.doc[hit.start : hit.end].text
         return text
 
     @property

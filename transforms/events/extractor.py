@@ -92,8 +92,10 @@ class EventExtractor:
         self._link_signing_events(clusters, drafts)
         events = tuple(sorted((_event_record(d) for d in drafts), key=lambda e: (e.start, e.event_id)))
         agreements = tuple(
-            sorted((record for _, record in build_agreements(clusters, article, actors)),
-                   key=lambda a: (a.start, a.agreement_id))
+            sorted(
+                (record for _, record in build_agreements(clusters, article, actors)),
+                key=lambda a: (a.start, a.agreement_id),
+            )
         )
         return events, agreements
 
@@ -161,7 +163,8 @@ class EventExtractor:
         types = [self._code(match, False, False, False)[0].event_type for match in matches]
         return [
             [
-                other for other, other_type in zip(matches, types)
+                other
+                for other, other_type in zip(matches, types)
                 if other is not match and other.is_noun and other_type == event_type
             ]
             for match, event_type in zip(matches, types)
@@ -216,8 +219,13 @@ class EventExtractor:
         PLOVER codes riots. Verbs only: a noun's doer is read less surely (victims in "مقتل 15 شخصا"
         are no rioters); a planned, conditional or refused act keeps its coding (THREATEN, ...)."""
         kinds = {actor.actor_id: actor.type for actor in actors}
-        if draft.event_type == "ASSAULT" and draft.sources and not draft.recoded and not draft.match.is_noun \
-                and all(kinds.get(source) == "civilians" for source in draft.sources):
+        if (
+            draft.event_type == "ASSAULT"
+            and draft.sources
+            and not draft.recoded
+            and not draft.match.is_noun
+            and all(kinds.get(source) == "civilians" for source in draft.sources)
+        ):
             draft.coding = self.crosswalk.by_cameo(RIOT_CODE)
             draft.recoded = True
         return draft
@@ -387,7 +395,7 @@ def _state_for_place(participant: Participant, actors: Sequence[Actor]) -> str:
 
 
 def _as_states(actor_ids: list[str], actors: Sequence[Actor]) -> list[str]:
-    """"Les deux parties": the states of the previous event's participants, when there are two."""
+    """ "Les deux parties": the states of the previous event's participants, when there are two."""
     by_id = {a.actor_id: a for a in actors}
     states = []
     for actor_id in actor_ids:
@@ -412,10 +420,7 @@ def _has_dyad_anaphor(draft: EventDraft) -> bool:
 
 
 def _nearest_signing_draft(tokens: UnitTokens, position: int, drafts: list[EventDraft]) -> EventDraft | None:
-    candidates = [
-        d for d in drafts
-        if d.tokens is tokens and d.coding.cameo_code == SIGNING_CODE
-    ]
+    candidates = [d for d in drafts if d.tokens is tokens and d.coding.cameo_code == SIGNING_CODE]
     return min(candidates, key=lambda d: abs(d.match.start - position), default=None)
 
 

@@ -22,9 +22,8 @@ Round 2, read from the parse (French), `other_sense`:
 
 from __future__ import annotations
 
-from typing import Literal
-
 from collections.abc import Sequence
+from typing import Literal
 
 from spacy.tokens import Token
 
@@ -41,7 +40,7 @@ Reading = Literal["drop", "criticism"]
 
 
 def figurative_reading(match: TriggerMatch, tokens: UnitTokens, event_type: str) -> Reading | None:
-    """"drop" when the trigger reports no event, "criticism" when it is verbal, else None."""
+    """ "drop" when the trigger reports no event, "criticism" when it is verbal, else None."""
     cues = tokens.lexicon.cues
     if event_type in COMBAT_TYPES:
         if _modified(match, tokens):
@@ -95,13 +94,19 @@ def other_sense(match: TriggerMatch, tokens: UnitTokens, participants: Sequence[
     verb = tokens.token(match.start)
     if keys & cues.partner_object_verbs:
         patient = _patient(verb)
-        if patient is not None and patient.lower_ not in cues.partner_nouns and patient.lemma_.lower() not in cues.partner_nouns \
-                and patient.pos_ != "PRON" and patient.ent_type_ != "PER":
+        if (
+            patient is not None
+            and patient.lower_ not in cues.partner_nouns
+            and patient.lemma_.lower() not in cues.partner_nouns
+            and patient.pos_ != "PRON"
+            and patient.ent_type_ != "PER"
+        ):
             inside = {t.i for t in syntax.subtree(patient)}
             return not any(p.root.i in inside or patient.i in range(p.start, p.end) for p in participants)
     if keys & cues.dismissal_passives and _passive(verb):
         reasons = [
-            c for c in syntax.children(verb)
+            c
+            for c in syntax.children(verb)
             if any(syntax.dep(g) == "case" and g.lower_ in cues.reason_prepositions for g in syntax.children(c))
         ]
         return not reasons

@@ -58,7 +58,7 @@ def attaching_token(token: Token) -> Token:
     """
     start = word_start(token)
     end = _word_end(start)
-    for member in start.doc[start.i:end]:
+    for member in start.doc[start.i : end]:
         if not start.i <= syntax.head(member).i < end:
             return member
     return start
@@ -75,4 +75,4 @@ def word_head(token: Token) -> Token:
 def word_tokens(token: Token) -> list[Token]:
     """Every token of the word `token` belongs to ("état", "-", "major")."""
     start = word_start(token)
-    return list(start.doc[start.i:_word_end(start)])
+    return list(start.doc[start.i : _word_end(start)])

@@ -126,9 +126,7 @@ class PhraseTokenizer:
         return " ".join(normalize_arabic(part) for part in word.split()) if self._arabic else word
 
     def __call__(self, phrase: str) -> Phrase:
-        words = tuple(
-            normalize_word(token.text) for token in self._nlp.tokenizer(phrase) if not token.is_space
-        )
+        words = tuple(normalize_word(token.text) for token in self._nlp.tokenizer(phrase) if not token.is_space)
         return tuple(normalize_arabic(word) for word in words) if self._arabic else words
 
 

@@ -100,7 +100,10 @@ def _past_by_parse(token) -> bool:  # type: ignore[no-untyped-def]
     if any(syntax.dep(child) == "aux:tense" for child in auxiliaries):
         return True
     passive = [child for child in auxiliaries if syntax.dep(child) == "aux:pass"]
-    return all({"Past", "Imp"} & set(child.morph.get("Tense", [])) or "Part" in child.morph.get("VerbForm", []) for child in passive)
+    return all(
+        {"Past", "Imp"} & set(child.morph.get("Tense", [])) or "Part" in child.morph.get("VerbForm", [])
+        for child in passive
+    )
 
 
 def _past_by_form(match: TriggerMatch, tokens: UnitTokens) -> bool:
@@ -180,9 +183,10 @@ def _reporting(match: TriggerMatch, tokens: UnitTokens) -> tuple[str | None, boo
         if tokens.is_reporting_verb(index):
             commas = [i for i in tokens.word_indexes(tokens.first, index) if tokens.lower(i) == ","]
             subject = [
-                i for i in tokens.word_indexes(commas[-1] + 1 if commas else tokens.first, index)
+                i
+                for i in tokens.word_indexes(commas[-1] + 1 if commas else tokens.first, index)
                 if not tokens.token(i).is_punct and tokens.lower(i) not in {"has", "have", "had", "a", "ont"}
             ]
-            text = tokens.doc[subject[0]: subject[-1] + 1].text if subject else None
+            text = tokens.doc[subject[0] : subject[-1] + 1].text if subject else None
             return text, True
     return None, False

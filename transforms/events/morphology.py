@@ -27,12 +27,64 @@ from collections.abc import Iterable
 _SPANISH_ENDINGS = {
     # present 3sg/3pl/1pl, preterite 3sg/3pl/1pl, imperfect 3sg/3pl, subjunctive 3sg/3pl/1pl,
     # gerund, participles, infinitive with clitic "se"
-    "ar": ["a", "an", "amos", "ó", "aron", "aba", "aban", "e", "en", "emos", "ando",
-           "ado", "ada", "ados", "adas", "arse", "ándose"],
-    "er": ["e", "en", "emos", "ió", "ieron", "imos", "ía", "ían", "a", "an", "amos", "iendo",
-           "ido", "ida", "idos", "idas", "erse", "iéndose"],
-    "ir": ["e", "en", "imos", "ió", "ieron", "ía", "ían", "a", "an", "amos", "iendo",
-           "ido", "ida", "idos", "idas", "irse", "iéndose"],
+    "ar": [
+        "a",
+        "an",
+        "amos",
+        "ó",
+        "aron",
+        "aba",
+        "aban",
+        "e",
+        "en",
+        "emos",
+        "ando",
+        "ado",
+        "ada",
+        "ados",
+        "adas",
+        "arse",
+        "ándose",
+    ],
+    "er": [
+        "e",
+        "en",
+        "emos",
+        "ió",
+        "ieron",
+        "imos",
+        "ía",
+        "ían",
+        "a",
+        "an",
+        "amos",
+        "iendo",
+        "ido",
+        "ida",
+        "idos",
+        "idas",
+        "erse",
+        "iéndose",
+    ],
+    "ir": [
+        "e",
+        "en",
+        "imos",
+        "ió",
+        "ieron",
+        "ía",
+        "ían",
+        "a",
+        "an",
+        "amos",
+        "iendo",
+        "ido",
+        "ida",
+        "idos",
+        "idas",
+        "irse",
+        "iéndose",
+    ],
 }
 _SPANISH_FUTURE_ENDINGS = ["á", "án", "emos", "ía", "ían", "íamos"]  # added to the infinitive
 _ORTHOGRAPHIC = (("car", "qu"), ("gar", "gu"), ("zar", "c"))  # before -e: "ataque", "pague", "alce"
@@ -64,7 +116,9 @@ def spanish_inflections(verbs: Iterable[str]) -> tuple[dict[str, frozenset[str]]
 
 # --- Arabic ------------------------------------------------------------------------------------
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي", "،": ",", "؛": ";", "؟": "?"})
+_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي", "،": ",", "؛": ";", "؟": "?"}
+)
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 _FUTURE = "س"

@@ -145,7 +145,9 @@ class RoleReader:
             return self._speaker_roles(match, left, location)
         if scheme == "experiencer":
             after_object = [p for p in right if match.with_hit is None or p.start >= match.with_hit.end]
-            return Roles(tuple(_first_group(after_object, self.tokens)), tuple(_last_group(left, self.tokens)), location)
+            return Roles(
+                tuple(_first_group(after_object, self.tokens)), tuple(_last_group(left, self.tokens)), location
+            )
         if self._is_passive(match) or (self.cues.agent_phrases and agents):
             # "was received by X"; Arabic "تلقت تدريبات على يد X" (trained at the hands of X):
             # the agent acts, the one named before (or right after, VSO) undergoes.
@@ -192,13 +194,16 @@ class RoleReader:
             return Roles(sources + partners, (), location)
         return Roles(sources, targets, location)
 
-    def _after_reporting_verb(self, match: TriggerMatch, left: list[Participant], clause_start: int) -> list[Participant]:
-        """"X said (that) Y attacked Z": the speaker of a reporting verb is not the source of the
+    def _after_reporting_verb(
+        self, match: TriggerMatch, left: list[Participant], clause_start: int
+    ) -> list[Participant]:
+        """ "X said (that) Y attacked Z": the speaker of a reporting verb is not the source of the
         reported act. Only the actors after the last reporting verb before the trigger can be; when
         there are none, the speaker stays only if a subject pronoun takes it up ("X said it would
         attack …", "X a déclaré qu'il allait …"), else the source is left empty."""
         verbs = [
-            i for i in self.tokens.word_indexes(clause_start, match.start)
+            i
+            for i in self.tokens.word_indexes(clause_start, match.start)
             if self.tokens.is_reporting_verb(i) and not self.tokens.in_reporting_tail(i)
         ]
         if not verbs:
@@ -208,7 +213,8 @@ class RoleReader:
         if after:
             return after
         following = [
-            self.tokens.lower(i) for i in self.tokens.word_indexes(verb + 1, match.start)
+            self.tokens.lower(i)
+            for i in self.tokens.word_indexes(verb + 1, match.start)
             if self.tokens.lower(i) not in {"that", "que", "qu'", ",", "on", "le", "mardi", "lundi"}
         ][:3]
         if following and following[0] in SUBJECT_PRONOUNS:
@@ -223,7 +229,7 @@ class RoleReader:
     def _outside_relative_clauses(
         self, match: TriggerMatch, left: list[Participant], clause_start: int
     ) -> list[Participant]:
-        """"X, who met Y last week, criticised Z": actors inside a relative clause set off by
+        """ "X, who met Y last week, criticised Z": actors inside a relative clause set off by
         commas and closed before the trigger belong to that clause, not to the trigger's subject."""
         pronouns = self.cues.relative_pronouns
         if not pronouns or not left:
@@ -238,7 +244,7 @@ class RoleReader:
         return [p for p in left if not any(start < p.start and p.end <= end for start, end in inserted)]
 
     def _quoted_first_person_speaker(self, match: TriggerMatch, clause_start: int) -> list[Participant]:
-        """"\"I urge Y to …\", X said" / "« Nous exigeons … », a déclaré X": a first-person subject
+        """ "\"I urge Y to …\", X said" / "« Nous exigeons … », a déclaré X": a first-person subject
         just before the trigger (at most two words between: "we strongly condemn", "I will not
         accept") is the speaker the reporting tail names."""
         pronouns = self.cues.first_person_pronouns
@@ -249,8 +255,10 @@ class RoleReader:
         if not any(self.tokens.lower(i) in pronouns for i in before):
             return []
         speakers = [
-            p for p in self.all_participants
-            if any(start <= p.start < end for start, end in tails) and p.start > match.start
+            p
+            for p in self.all_participants
+            if any(start <= p.start < end for start, end in tails)
+            and p.start > match.start
             and p.actor.type not in PLACE_TYPES
         ]
         return _first_group(speakers, self.tokens)
@@ -287,8 +295,10 @@ class RoleReader:
         return bool(nouns) and any(self.tokens.keys[i] & nouns for i in range(match.start, match.end))
 
     def _speaker_roles(self, match: TriggerMatch, left: list[Participant], location: Participant | None) -> Roles:
-        """"X said Y must ...": X demands, Y is asked."""
-        verbs = [i for i in self.tokens.word_indexes(self.tokens.first, match.start) if self.tokens.is_reporting_verb(i)]
+        """ "X said Y must ...": X demands, Y is asked."""
+        verbs = [
+            i for i in self.tokens.word_indexes(self.tokens.first, match.start) if self.tokens.is_reporting_verb(i)
+        ]
         if not verbs:
             return Roles((), tuple(_last_group(left, self.tokens)), location)
         verb = verbs[-1]
@@ -304,11 +314,14 @@ class RoleReader:
             return True
         previous = self.tokens.previous_word(match.start)
         return (
-            previous is None or self.tokens.token(previous).is_punct
+            previous is None
+            or self.tokens.token(previous).is_punct
             or self.tokens.lower(previous) in self.cues.content_openers
         )
 
-    def _postverbal_subject(self, match: TriggerMatch, left: list[Participant], right: list[Participant]) -> list[Participant]:
+    def _postverbal_subject(
+        self, match: TriggerMatch, left: list[Participant], right: list[Participant]
+    ) -> list[Participant]:
         """The actor group right after a clause-opening verb (a title or two may come between:
         "الأمين العام … بان كي مون"), with no preposition before it; none when SVO order applies."""
         if left and not self._opens_clause(match):
@@ -324,11 +337,19 @@ class RoleReader:
         return _first_group(right, self.tokens)
 
     def _noun_sources(self, match: TriggerMatch, right: list[Participant]) -> list[Participant]:
-        """"visit by X", "talks between X and Y", "X's visit"."""
+        """ "visit by X", "talks between X and Y", "X's visit"."""
         for participant in right:
             preposition = self.preposition_before(participant)
-            if preposition in self.cues.agent_prepositions or preposition in {"between", "entre", "of", "de", "d'", "du", "des"}:
-                return _first_group(right[right.index(participant):], self.tokens)
+            if preposition in self.cues.agent_prepositions or preposition in {
+                "between",
+                "entre",
+                "of",
+                "de",
+                "d'",
+                "du",
+                "des",
+            }:
+                return _first_group(right[right.index(participant) :], self.tokens)
         return []
 
     def _is_passive(self, match: TriggerMatch) -> bool:
@@ -354,7 +375,7 @@ class RoleReader:
         return has_auxiliary and inflected and not adjectival  # "is opposed to" is not a passive
 
     def _reduced_passive(self, match: TriggerMatch) -> bool:
-        """"28 soldiers killed in the raid", "lost 3,000 men killed": a participle right after a
+        """ "28 soldiers killed in the raid", "lost 3,000 men killed": a participle right after a
         counted noun phrase (a number within the two words before it) with no object after it is
         a reduced passive: what comes before undergoes the act, "by X" does it."""
         before = self.tokens.word_indexes(match.start - 3, match.start)[-2:]
@@ -373,7 +394,7 @@ class RoleReader:
         return self._locates(participant, self.preposition_before(participant))
 
     def _locates(self, participant: Participant, preposition: str | None) -> bool:
-        """"à Rabat", "in Norway": a place after a locative preposition; "dans le royaume
+        """ "à Rabat", "in Norway": a place after a locative preposition; "dans le royaume
         hachémite", "in the kingdom": a state after a territorial one (the act happens there)."""
         if participant.actor.type in PLACE_TYPES:
             return preposition in self.cues.locative_prepositions
@@ -399,8 +420,10 @@ class RoleReader:
             if glued is not None:
                 return glued
         prepositions = (
-            self.cues.agent_prepositions | self.cues.locative_prepositions
-            | self.cues.target_prepositions | EXTRA_PREPOSITIONS
+            self.cues.agent_prepositions
+            | self.cues.locative_prepositions
+            | self.cues.target_prepositions
+            | EXTRA_PREPOSITIONS
         )
         skipped = 0
         for index in range(participant.start - 1, max(self.tokens.first, participant.start - 8) - 1, -1):
@@ -466,8 +489,13 @@ class RoleReader:
         return Roles(tuple(sources), tuple(p for p in targets if p not in sources), location)
 
     def _role_of(
-        self, participant: Participant, relation: str, child: Token, passive: bool,
-        match: TriggerMatch, scheme: RoleScheme,
+        self,
+        participant: Participant,
+        relation: str,
+        child: Token,
+        passive: bool,
+        match: TriggerMatch,
+        scheme: RoleScheme,
     ) -> str | None:
         """Role from the trigger's dependent that dominates the mention.
 
@@ -497,24 +525,32 @@ class RoleReader:
         return None
 
     def _experiencer_role(self, participant: Participant, relation: str, match: TriggerMatch) -> str | None:
-        """"X suscite la défiance de Y": Y disapproves (source) of X (target)."""
+        """ "X suscite la défiance de Y": Y disapproves (source) of X (target)."""
         if relation in SUBJECT_RELATIONS:
             return "target"
         hit = match.with_hit
         root = participant.root
-        if hit is not None and hit.start <= word_head(root).i < hit.end and _case_marker(root) in {"de", "d'", "du", "des"}:
+        if (
+            hit is not None
+            and hit.start <= word_head(root).i < hit.end
+            and _case_marker(root) in {"de", "d'", "du", "des"}
+        ):
             return "source"
         return None
 
     def _relative_antecedent(self, head: Token, candidates: list[Participant]) -> tuple[str | None, list[Participant]]:
-        """"le quotidien X qui a accusé Y": a relative pronoun subject ("qui") stands for the noun
+        """ "le quotidien X qui a accusé Y": a relative pronoun subject ("qui") stands for the noun
         the relative clause hangs on: its actor is the source (the target in the passive: "X, qui
         a été arrêté")."""
         if syntax.dep(head) != "acl:relcl" or not self.cues.relative_pronouns:
             return None, []
         relation = next(
-            (syntax.dep(c) for c in syntax.children(head)
-             if syntax.dep(c) in SUBJECT_RELATIONS | PASSIVE_SUBJECT_RELATIONS and c.lower_ in self.cues.relative_pronouns),
+            (
+                syntax.dep(c)
+                for c in syntax.children(head)
+                if syntax.dep(c) in SUBJECT_RELATIONS | PASSIVE_SUBJECT_RELATIONS
+                and c.lower_ in self.cues.relative_pronouns
+            ),
             None,
         )
         if relation is None:
@@ -526,7 +562,7 @@ class RoleReader:
         return ("target" if relation in PASSIVE_SUBJECT_RELATIONS else "source"), found
 
     def _controller_subjects(self, head: Token, candidates: list[Participant]) -> list[Participant]:
-        """"X a effectué une visite", "X a décidé de signer", "X a protégé Y en refusant de
+        """ "X a effectué une visite", "X a décidé de signer", "X a protégé Y en refusant de
         l'extrader" (a gerund or infinitive adjunct): the governing verb's subject. Not when the
         trigger has a subject of its own ("X annonce que Y a été tué": Y is the passive subject)
         nor through a reporting verb ("Le journal annonce que …": the reporter does not act)."""
@@ -550,7 +586,7 @@ class RoleReader:
         return found
 
     def _possessor(self, match: TriggerMatch, candidates: list[Participant]) -> list[Participant]:
-        """"… le Front Polisario dans sa guérilla": the possessive points to the nearest actor before."""
+        """ "… le Front Polisario dans sa guérilla": the possessive points to the nearest actor before."""
         determiners = [self.tokens.lower(i) for i in self.tokens.word_indexes(match.start - 2, match.start)]
         if not any(word in self.cues.possessives for word in determiners):
             return []
@@ -605,8 +641,10 @@ def _non_finite(head: Token) -> bool:
         return False
     if "VerbForm=Inf" in morph or "VerbForm=Ger" in morph:
         return True
-    return "VerbForm=Part" in morph and "Tense=Pres" in morph and any(
-        syntax.dep(child) == "mark" and child.lower_ == "en" for child in syntax.children(head)
+    return (
+        "VerbForm=Part" in morph
+        and "Tense=Pres" in morph
+        and any(syntax.dep(child) == "mark" and child.lower_ == "en" for child in syntax.children(head))
     )
 
 
@@ -709,7 +747,9 @@ def _case_marker(token: Token) -> str | None:
     current = word_start(token)
     for _ in range(3):
         cases = [
-            child for member in word_tokens(current) for child in syntax.children(member)
+            child
+            for member in word_tokens(current)
+            for child in syntax.children(member)
             if syntax.dep(child) in {"case", "mark"} and child.i < current.i
         ]
         if cases:
@@ -757,7 +797,7 @@ def _first_group(participants: list[Participant], tokens: UnitTokens) -> list[Pa
 
 
 def _coordinated(left: Participant, right: Participant, tokens: UnitTokens) -> bool:
-    """"X and Y", "X, Y and Z", "X and Bulgarian President Y", "X (Y)"."""
+    """ "X and Y", "X, Y and Z", "X and Bulgarian President Y", "X (Y)"."""
     between = tokens.word_indexes(left.end, right.start)
     if not between:
         if tokens.lexicon.language == "ar":  # VSO: "زار الرئيس الجزائري موريتانيا" is subject, object
@@ -768,8 +808,11 @@ def _coordinated(left: Participant, right: Participant, tokens: UnitTokens) -> b
         return True  # an alias in brackets: "Hizbollah (Party of God)"
     has_coordinator = any(word in {",", "and", "et", "&", "or", "ou", "y", "e"} for word in words)
     allowed = all(
-        word in COORDINATION_WORDS or word in {"the", "le", "la", "les", "l'"} or word in NP_SKIP_WORDS
-        or tokens.token(i).is_title or tokens.token(i).is_upper
+        word in COORDINATION_WORDS
+        or word in {"the", "le", "la", "les", "l'"}
+        or word in NP_SKIP_WORDS
+        or tokens.token(i).is_title
+        or tokens.token(i).is_upper
         for i, word in zip(between, words)
     )
     return has_coordinator and allowed and len(words) <= 6

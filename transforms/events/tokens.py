@@ -22,7 +22,9 @@ PUNCTUATION_STOPS = frozenset({".", "!", "?"})
 # the next word is used as a noun (English for a language without its own list; Arabic glues its
 # article to the noun) ...
 _WORDS = load_data("events_function_words.yaml")
-_NOUN_CONTEXT: dict[str, frozenset[str]] = {language: frozenset(words) for language, words in _WORDS["noun_context_words"].items()}
+_NOUN_CONTEXT: dict[str, frozenset[str]] = {
+    language: frozenset(words) for language, words in _WORDS["noun_context_words"].items()
+}
 NOUN_CONTEXT_WORDS = _NOUN_CONTEXT["en"]
 NOUN_CONTEXT_BY_LANGUAGE = {language: words for language, words in _NOUN_CONTEXT.items() if language != "en"}
 # ... and words that show it is used as a verb.
@@ -51,9 +53,7 @@ class UnitTokens:
         if self.lexicon.language == "ar":  # spellings and clitics (morphology.py)
             vocabulary = self.lexicon.vocabulary
             return {token.i: arabic_keys(token.text, vocabulary) for token in self.unit.span}
-        return {
-            token.i: token_keys(token, self.lexicon.inflections) for token in self.unit.span
-        }
+        return {token.i: token_keys(token, self.lexicon.inflections) for token in self.unit.span}
 
     def token(self, index: int) -> Token:
         return self.doc[index]
@@ -226,7 +226,7 @@ class UnitTokens:
         words = self._cut_at_preposition(words)
         if not words:
             return None
-        return self.doc[words[0]: words[-1] + 1].text.strip(" ,") or None
+        return self.doc[words[0] : words[-1] + 1].text.strip(" ,") or None
 
     def _tail_end(self, start: int) -> int:
         for index in self.word_indexes(start, self.last):
@@ -247,7 +247,7 @@ class UnitTokens:
         return None
 
     def _introduces_content(self, verb: int) -> bool:
-        """"X said that ..." / "X a annoncé que ...": the verb opens a clause, not a tail."""
+        """ "X said that ..." / "X a annoncé que ...": the verb opens a clause, not a tail."""
         # VSO (Arabic "وقال المتحدث باسم … إن"): the speaker comes between verb and complementiser.
         reach = 12 if self.lexicon.cues.postverbal_subjects else 3
         following = self.word_indexes(verb + 1, verb + reach)

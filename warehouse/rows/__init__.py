@@ -27,7 +27,5 @@ def document_rows(document: ExtractedDocument, run: RunContext) -> dict[str, lis
     tables: dict[str, list[dict]] = {"articles": [article_row(document, run)]}
     for module in _stage_modules():
         for table, rows in module.rows(document).items():
-            tables.setdefault(table, []).extend(
-                {**row, "extractor_version": run.extractor_version} for row in rows
-            )
+            tables.setdefault(table, []).extend({**row, "extractor_version": run.extractor_version} for row in rows)
     return tables

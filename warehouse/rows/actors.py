@@ -12,9 +12,7 @@ from transforms.records import Actor, ActorMention, ExtractedDocument
 def rows(document: ExtractedDocument) -> dict[str, list[dict]]:
     article_id = document.article.article_id
     return {
-        "mentions": [
-            _mention_row(article_id, mention) for actor in document.actors for mention in actor.mentions
-        ],
+        "mentions": [_mention_row(article_id, mention) for actor in document.actors for mention in actor.mentions],
         "article_actors": [_article_actor_row(article_id, actor) for actor in document.actors],
     }
 

@@ -57,9 +57,7 @@ def article_row(document: ExtractedDocument, run: RunContext) -> dict:
         "word_count": len(article.text.split()),
         "paragraph_count": len([p for p in re.split(r"\n\s*\n", article.text) if p.strip()]),
         "sentence_count": len(document.sentences),
-        "metadata_json": json.dumps(article.metadata, ensure_ascii=False, sort_keys=True)
-        if article.metadata
-        else None,
+        "metadata_json": json.dumps(article.metadata, ensure_ascii=False, sort_keys=True) if article.metadata else None,
         "first_source_path": article.source_path,
         "first_seen_run": run.run_id,
         "first_seen_at": run.started_at,
