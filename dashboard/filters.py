@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.store import Warehouse, date_bounds
+from transforms.events.crosswalk import PLOVER_TYPES
 
 
 @dataclass(frozen=True)
@@ -115,24 +116,7 @@ def dyad_condition(filters: Filters) -> Condition:
 
 
 # The PLOVER types dyads_monthly has a count column for (its column names are these, lower-cased).
-DYAD_TYPE_COLUMNS = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+DYAD_TYPE_COLUMNS = PLOVER_TYPES
 
 
 def dyad_event_count(filters: Filters) -> str:
