@@ -92,3 +92,13 @@ def test_writing_deployments_run_one_at_a_time_and_queue_the_next() -> None:
     for name in ("ingest-hourly", "reprocess"):
         assert limits[name] == {"limit": 1, "collision_strategy": "ENQUEUE"}
         assert ConcurrencyLimitStrategy(limits[name]["collision_strategy"]) is ConcurrencyLimitStrategy.ENQUEUE
+
+
+def test_writing_deployments_wait_for_each_others_warehouse_lock() -> None:
+    """An ingest and a reprocess of one warehouse are two deployments: their concurrency limits do
+    not see each other, so the later one waits for the warehouse lock instead of failing."""
+    from warehouse.lock import LOCK_WAIT_ENV
+
+    for name in ("ingest-hourly", "reprocess"):
+        (deployment,) = [d for d in load_deployments() if d["name"] == name]
+        assert float(deployment["work_pool"]["job_variables"]["env"][LOCK_WAIT_ENV]) >= 600
