@@ -21,7 +21,7 @@ the location, not a participant; a place stands in for the target only when none
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -656,11 +656,7 @@ def _argument_of_inner_verb(token: Token, head: Token) -> bool:
     relation, _ = _relation_to(token, head)
     if relation not in SUBJECT_RELATIONS | PASSIVE_SUBJECT_RELATIONS:
         return False
-    current = word_start(token)
-    for _ in range(40):
-        parent = word_head(current)
-        if parent.i == current.i:
-            return False
+    for current, parent in _climb(token):
         if parent.i == head.i:
             return False
         if parent.pos_ in {"VERB", "AUX"} and syntax.dep(attaching_token(current)) in (
@@ -668,20 +664,23 @@ def _argument_of_inner_verb(token: Token, head: Token) -> bool:
         ):
             # only when that verb itself lies under the trigger
             return _under(parent, head)
-        current = parent
     return False
 
 
 def _under(token: Token, head: Token) -> bool:
+    return any(parent.i == head.i for _, parent in _climb(token))
+
+
+def _climb(token: Token) -> Iterator[tuple[Token, Token]]:
+    """(word, the word it hangs on), word by word (a hyphenated word is one node) from `token` up to
+    the root of its sentence; at most 40 steps, so a malformed tree cannot loop."""
     current = word_start(token)
     for _ in range(40):
         parent = word_head(current)
-        if parent.i == head.i:
-            return True
         if parent.i == current.i:
-            return False
+            return
+        yield current, parent
         current = parent
-    return False
 
 
 def _overlaps(participant: Participant, match: TriggerMatch) -> bool:
@@ -703,29 +702,19 @@ def _relation_to(token: Token, head: Token) -> tuple[str | None, Token | None]:
     Walks word by word (a hyphenated word is one node) and returns the child's first token.
     """
     target = word_start(head)
-    current = word_start(token)
-    for _ in range(40):
-        parent = word_head(current)
-        if parent.i == current.i:
-            return None, None
+    for current, parent in _climb(token):
         if parent.i == target.i:
             return syntax.dep(attaching_token(current)), current
-        current = parent
     return None, None
 
 
 def _reaches_through_genitive(token: Token, head: Token, nouns: frozenset[int]) -> bool:
     """True when the parse path from `token` up to `head` enters one of `nouns` by a "de/of" phrase."""
     crossed = False
-    current = word_start(token)
-    for _ in range(40):
-        parent = word_head(current)
+    for current, parent in _climb(token):
         if parent.i == head.i:
             return crossed
-        if parent.i == current.i:
-            return False
         crossed = crossed or (parent.i in nouns and _case_marker(current) in GENITIVE_PREPOSITIONS)
-        current = parent
     return False
 
 
