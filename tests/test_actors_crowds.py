@@ -39,7 +39,7 @@ def test_a_glued_conjunction_is_left_out_of_the_crowd_mention() -> None:
 def test_unnamed_police_is_the_national_police_of_the_article() -> None:
     text = "La Policía detuvo anoche a tres hombres en Sevilla, informó el Ministerio del Interior español."
     actors = by_id(resolve(text, "es"))
-    assert actors["police:ESP"].sector == "COP"
+    assert actors["police:ESP"].sector == "POL"
     assert "police:IRQ" in ids_of("فرقت الشرطة المتظاهرين في وسط بغداد.", "ar")
     assert not any(i.startswith("police") for i in ids_of("La Policía detuvo a tres hombres.", "es"))
 

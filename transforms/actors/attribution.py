@@ -15,7 +15,7 @@ the country the text gives it, from the strongest of these cues found at any of 
                     "Jack Kemp, a New York Republican"), or in Arabic an office written straight
                     after the name ("... ولي عهد أبوظبي"); a country after a destination word is
                     where the person is posted, not whom they serve ("ambassador to France");
-- party      [0.7]  a known party (dictionary, sector PTY) in parentheses right after the person,
+- party      [0.7]  a known party (dictionary, sector PTY: GOV or OPP on the day) in parentheses right after the person,
                     just before the name or in its apposition ("François Brottes (PS)");
 - dominant   [0.4]  none of the above: the article's dominant country — the one its toponyms,
                     demonyms and state mentions name most, when it has at least half the votes
@@ -84,9 +84,7 @@ def attribute_countries(ctx: Context, candidates: Sequence[Candidate]) -> list[C
         by_actor[candidate.ref.actor_id].append(position)
     unplaced = []
     # party mentions: (first word, last word) -> the party's country
-    parties = {
-        (c.first, c.last): c.ref.country for c in candidates if c.ref.known and c.ref.sector == "PTY" and c.ref.country
-    }
+    parties = {(c.first, c.last): c.ref.country for c in candidates if is_party(ctx, c.ref) and c.ref.country}
     for positions in by_actor.values():
         refs = [candidates[position].ref for position in positions]
         if any(ref.known or ref.country for ref in refs) or refs[0].type not in ATTRIBUTED_TYPES:
@@ -103,6 +101,12 @@ def attribute_countries(ctx: Context, candidates: Sequence[Candidate]) -> list[C
             if not any(_multinational(ctx, candidates[position]) for position in positions):
                 _set_country(candidates, positions, DOMINANT, dominant)
     return [_in_era(ctx, candidate) for candidate in candidates]
+
+
+def is_party(ctx: Context, ref: ActorRef) -> bool:
+    """A political party of the dictionary (whatever its sector on the article's date)."""
+    known = ctx.knowledge.dictionary.get(ref.actor_id) if ref.known else None
+    return known is not None and known.is_party
 
 
 def _set_country(candidates: list[Candidate], positions: list[int], confidence: float, country: str) -> None:

@@ -49,6 +49,10 @@ class Candidate:
     office: str | None = None
     toponym: Toponym | None = None
     skip: int = 0  # characters of the first word left out of the mention (a glued Arabic proclitic)
+    # Words [first, last) inside the claim that other candidates may still take: the body an
+    # office names between a title and a name ("la portavoz del Ministerio francés de Asuntos
+    # Exteriores, Anne Gazeau-Secret").
+    open_span: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         if self.claim_first < 0:
@@ -232,6 +236,8 @@ def select(candidates: Sequence[Candidate]) -> list[Candidate]:
     claimed: set[int] = set()
     for candidate in ranked:
         span = set(range(candidate.claim_first, candidate.claim_last))
+        if candidate.open_span is not None:
+            span -= set(range(*candidate.open_span))
         if span & claimed:
             continue
         taken.append(candidate)

@@ -1,8 +1,9 @@
 """Within one article: short forms to full names, acronyms, "the Kingdom"; and fuzzy matching of
 unknown names against the dictionary.
 
-- "Kochavi" after "Aviv Kochavi" is Aviv Kochavi; "Front P." after "Front Polisario" is the
-  Polisario Front (same first word, matching initials).
+- "Kochavi" after "Aviv Kochavi" is Aviv Kochavi; "Ana Pastor" with "Ana Pastor García" is Ana
+  Pastor García (a name that opens a longer one: given name and first surname); "Front P." after
+  "Front Polisario" is the Polisario Front (same first word, matching initials).
 - "Asia-Pacific Economic Cooperation (APEC)": later "APEC" is the same actor.
 - A bare "le royaume" / "the Kingdom" is the monarchy most recently named before it.
 - An unknown name close to a dictionary alias ("President Dos Sontas" ~ "dos Santos",
@@ -124,6 +125,8 @@ def _longer_form(candidate: Candidate, full_names: list[tuple[tuple[str, ...], A
             continue
         if is_person and len(full) > len(words) and full[-len(words) :] == words:  # "Kochavi" -> "Aviv Kochavi"
             found.setdefault(ref.actor_id, ref)
+        elif is_person and len(words) >= 2 and len(full) > len(words) and full[: len(words)] == words:
+            found.setdefault(ref.actor_id, ref)  # "Ana Pastor" -> "Ana Pastor García" (given name and first surname)
         elif not is_person and _abbreviates(words, full):  # "Front P" -> "Front Polisario"
             return ref
     # A surname two people of the article share ("Le Pen": Marine and Jean-Marie) is neither.

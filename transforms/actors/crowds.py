@@ -31,7 +31,7 @@ NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar", "it", "pt", "ro", "ca"})
 CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER = "civilians:@", "police:@", "state:@"
 PLACEHOLDERS = {  # kind -> (id prefix, name, type, sector)
     "civilians": (CROWD_PLACEHOLDER, "civilians", "civilians", "CVL"),
-    "police": (POLICE_PLACEHOLDER, "police", "organization", "COP"),
+    "police": (POLICE_PLACEHOLDER, "police", "organization", "POL"),
     "government": (STATE_PLACEHOLDER, "government", "organization", "GOV"),
 }
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE = 0.8, 0.5

@@ -63,7 +63,7 @@ def police(knowledge: Knowledge, iso3: str) -> ActorRef:
     if known is not None:
         return known_actor(known, None)
     name = f"{knowledge.countries[iso3].name} police"
-    return ActorRef(f"police:{iso3}", name, "organization", iso3, "COP", True)
+    return ActorRef(f"police:{iso3}", name, "organization", iso3, "POL", True)
 
 
 def known_actor(actor: KnownActor, day: date | None) -> ActorRef:

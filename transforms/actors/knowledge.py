@@ -36,6 +36,8 @@ from transforms.data_files import load_data
 HAND_WRITTEN_LANGUAGES = ("ar", "de", "en", "es", "fr")
 # Large cities (not capitals) are known as places above this population.
 MAJOR_CITY_POPULATION = 1_000_000
+# The dictionary sector of a political party: on a dated article it becomes GOV or OPP.
+PARTY = "PTY"
 # ISO 3166 has no code for Kosovo; XKX is the code the EU and most datasets use.
 EXTRA_TERRITORIES = {"XK": "XKX"}
 # Words ending the qualifier of an inverted ISO name that must come before the head
@@ -85,6 +87,19 @@ class KnownActor:
     sector: str | None
     aliases: tuple[tuple[str, str], ...]  # (language or "any", alias)
     offices: tuple[Office, ...] = ()
+    # A party's spells in the national government (start, end; end None while in it); None when
+    # the dictionary does not say.
+    government: tuple[tuple[date | None, date | None], ...] | None = None
+
+    @property
+    def is_party(self) -> bool:
+        return self.sector == PARTY
+
+    def in_government(self, day: date) -> bool | None:
+        """Whether a party was in the national government on a day (None: not said)."""
+        if self.government is None:
+            return None
+        return any((start is None or start <= day) and (end is None or day <= end) for start, end in self.government)
 
     def offices_on(self, day: date | None) -> tuple[Office, ...]:
         if day is None:
@@ -92,7 +107,13 @@ class KnownActor:
         return tuple(office for office in self.offices if office.held_on(day))
 
     def sector_on(self, day: date | None) -> str | None:
-        """The sector of the office held on that day (the latest one started), else the default."""
+        """The sector of the office held on that day (the latest one started), else the default.
+        A party is GOV on a day it is in the national government and OPP on any other (CAMEO
+        codes a party by its place in power, not as a party); PTY when the day is unknown."""
+        if self.is_party and day is not None:
+            held = self.in_government(day)
+            if held is not None:
+                return "GOV" if held else "OPP"
         current = sorted(self.offices_on(day), key=lambda office: office.start or date.min)
         return current[-1].sector if current else self.sector
 
@@ -118,10 +139,11 @@ class Lexicon:
     """Cue words of one language (with English as fallback), as sets of folded phrases."""
 
     language: str
-    titles: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (kind, sector)
+    titles: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (kind, sector)
     institutions: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> military|police|government
     group_heads: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> actor type
     non_state_heads: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> sector (REB, OPP, NGO)
+    sector_words: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> sector ("tribunal" JUD)
     words: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
     def has(self, section: str, phrase: tuple[str, ...]) -> bool:
@@ -248,7 +270,7 @@ class Knowledge:
         for kind, by_sector in data["titles"][scope].items():
             for sector, titles in by_sector.items():
                 for title in titles:
-                    lexicon.titles.setdefault(phrase_keys(title), (kind, sector))
+                    lexicon.titles.setdefault(phrase_keys(title), (kind, None if sector == "none" else sector))
         for institution, nouns in data["institutions"][scope].items():
             for noun in nouns:
                 lexicon.institutions.setdefault(phrase_keys(noun), institution)
@@ -269,7 +291,11 @@ class Knowledge:
         for sector, heads in ((data.get("non_state_heads") or {}).get(scope) or {}).items():
             for head in heads:
                 lexicon.non_state_heads.setdefault(phrase_keys(head), sector)
+        for sector, phrases in ((data.get("sector_words") or {}).get(scope) or {}).items():
+            for phrase in phrases:
+                lexicon.sector_words.setdefault(phrase_keys(phrase), sector)
         optional = (
+            "office_heads",
             "multinational_words",
             "destinations",
             "civilian_nouns",
@@ -461,6 +487,12 @@ def _load_dictionary() -> dict[str, KnownActor]:
             )
             for office in entry.get("offices") or []
         )
+        government = entry.get("government")
+        spells = (
+            None
+            if government is None
+            else tuple((parse_partial_date(start), parse_partial_date(end, end=True)) for start, end in government)
+        )
         if entry["id"] in entries:
             raise ValueError(f"duplicate actor id in the dictionary: {entry['id']}")
         entries[entry["id"]] = KnownActor(
@@ -471,6 +503,7 @@ def _load_dictionary() -> dict[str, KnownActor]:
             entry.get("sector"),
             aliases,
             offices,
+            spells,
         )
     return entries
 

@@ -25,8 +25,16 @@ NAME_SEPARATORS = frozenset({" ", "-", ". ", ".", "\u00a0"})  # what may stand b
 _WORDS = load_data("actors_function_words.yaml")
 NAME_PARTICLES: frozenset[str] = frozenset(_WORDS["name_particles"])
 PLACE_KINDS = ("country", "seat", "city", "demonym", "epithet", "building")
+# Articles that may open an apposition before its title ("X, le porte-parole du parti").
+APPOSITION_ARTICLES = frozenset(
+    {"le", "la", "l", "un", "une", "the", "a", "an", "el", "una", "der", "die", "ein", "eine"}
+)
+RELATIVE_PRONOUNS = frozenset(
+    {"qui", "que", "dont", "who", "whom", "which", "that", "quien", "quienes", "cuyo", "cuya", "welche"}
+)
 MAX_NAME_WORDS = 4
 MAX_OFFICE_WORDS = 12
+MAX_OFFICE_TAIL = 6  # words of an office after its title before ", <Name>," ("primero del Gobierno")
 MODIFIERS_BEFORE_TITLE = 2  # "Lebanon's new President", "Iran's religious leader"
 
 
@@ -35,7 +43,7 @@ class TitlePhrase:
     first: int
     last: int
     kind: str  # rank | office
-    sector: str
+    sector: str | None  # None after an honorific ("M.", "Mr")
     country: str | None
 
 
@@ -87,8 +95,19 @@ def _title_phrase(ctx: Context, index: int) -> TitlePhrase | None:
         return None  # not a title, or the inside of a longer one ("Prime Minister")
     end, (kind, sector) = found  # type: ignore[str-unpack]
     first, country = _qualifiers_before(ctx, index)
+    title_end = end
     end, country_after = _qualifiers_after(ctx, end)
+    if sector is None:  # "M. le ministre": an honorific says nothing; a title after it does
+        sector = _next_title_sector(ctx, title_end, end)
     return TitlePhrase(first, end, kind, sector, country or country_after)
+
+
+def _next_title_sector(ctx: Context, start: int, end: int) -> str | None:
+    for index in range(start, end):
+        found = ctx.lookup(ctx.lexicon.titles, index, longest=5)  # type: ignore[arg-type]
+        if found is not None and found[1][1] is not None:
+            return found[1][1]
+    return None
 
 
 def _qualifiers_before(ctx: Context, index: int) -> tuple[int, str | None]:
@@ -148,10 +167,29 @@ def _qualifiers_after(ctx: Context, end: int) -> tuple[int, str | None]:
         if connector_end is not None and connector_end < len(words):
             end = connector_end
             continue
+        if _is_adjective(ctx, end) and end + 1 < len(words) and words[end + 1].sentence == words[end].sentence:
+            end += 1  # "le premier ministre conservateur Antonis Samaras"
+            continue
         break
     if end < len(words) and _is_name_word(ctx, end) and _ends_with_connector(ctx, end):
         return end, country
     return _trim_trailing_connectors(ctx, end), country
+
+
+def _is_adjective(ctx: Context, index: int) -> bool:
+    """A lower-case adjective by the parser's tag (languages with a parse only), right after the
+    previous word with nothing but a space between."""
+    word = ctx.words[index]
+    if not word.is_lower or index == 0 or ctx.text[ctx.words[index - 1].end : word.start] != " ":
+        return False
+    token = ctx.token_starting_at(word.start)
+    return token is not None and token.pos_ == "ADJ" and token.idx + len(token.text) == word.end
+
+
+def _is_verb_or_pronoun(ctx: Context, index: int) -> bool:
+    """A verb, auxiliary or pronoun by the parser's tag (languages with a parse only)."""
+    token = ctx.token_starting_at(ctx.words[index].start)
+    return token is not None and token.pos_ in ("VERB", "AUX", "PRON")
 
 
 def _ends_with_connector(ctx: Context, end: int) -> bool:
@@ -223,7 +261,17 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
                 return None
     if is_arabic(ctx.words[name_start].text):
         run_end = _arabic_name_end(ctx, name_start, run_end)
-    ref, rule, confidence = _person_ref(ctx, name_start, run_end, phrase.country, phrase.sector, titled=True)
+    if _has_group_head(ctx, name_start, run_end):
+        return None  # "a representative of the National Security Council": a body, no person
+    country = phrase.country
+    open_span = None
+    if office_end is not None and office_end > phrase.last:
+        country = country or _country_in_office(ctx, phrase.last, office_end)
+        if any(ctx.words[index].is_capitalized for index in range(phrase.last, office_end)):
+            # "la portavoz del Ministerio francés de Asuntos Exteriores, Anne Gazeau-Secret": the
+            # body the office names is an actor of its own.
+            open_span = (phrase.last, office_end)
+    ref, rule, confidence = _person_ref(ctx, name_start, run_end, country, phrase.sector, titled=True)
     country_end = _of_country_after(ctx, run_end)
     if country_end is not None and ref.country is None:
         end, iso3 = country_end
@@ -244,19 +292,37 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
         claim_last=claim_last,
         title=title,
         office=office,
+        open_span=open_span,
     )
+
+
+def _country_in_office(ctx: Context, first: int, last: int) -> str | None:
+    """The first demonym or country in an office's words, unless it follows a destination word
+    ("embajador en Francia" is posted there)."""
+    for index in range(first, last):
+        for match in ctx.matches_at.get(index, ()):
+            if match.last <= last and match.best.kind in ("demonym", "country") and match.best.country:
+                before = ctx.words[index - 1].key if index > 0 else ""
+                if ctx.lexicon.has("destinations", (before,)):
+                    return None
+                return match.best.country
+    return None
 
 
 def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | None:
     """ "El ministro de Justicia, Angel Acebes, destacó": an office, a comma, then a name of two
     words or more closed by a comma or the sentence end: (office end, name start, name end).
-    The office may end on a one-word complement after a connector ("de Justicia")."""
+    The office may run on for a few words with no punctuation ("de Justicia", "du budget",
+    "vicepresidente primero del Gobierno", "portavoz socialista en la comisión"), but not over a
+    speech verb or, where the parser tags them, a verb or pronoun."""
     words = ctx.words
     office_end = phrase.last
-    if _ends_with_connector(ctx, office_end):
-        if office_end >= len(words) or not _is_name_word(ctx, office_end) or words[office_end].arabic:
+    tail = 0
+    while office_end < len(words) and ctx.text[words[office_end - 1].end : words[office_end].start] == " ":
+        if tail == MAX_OFFICE_TAIL or words[office_end].arabic or _is_clause_word(ctx, office_end):
             return None
-        office_end += 1  # the complement
+        office_end += 1
+        tail += 1
     if office_end >= len(words) or not ctx.same_sentence(phrase.first, office_end + 1):
         return None
     if ctx.text[words[office_end - 1].end : words[office_end].start] != ", ":
@@ -267,9 +333,18 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
         return None
     if run_end < len(words) and words[run_end].sentence == words[name_start].sentence:
         closing = ctx.text[words[run_end - 1].end : words[run_end].start].strip()
-        if closing not in (",", ".", ";", ":"):
+        if closing[:1] not in (",", ".", ";", ":"):
             return None
     return office_end, name_start, run_end
+
+
+def _is_clause_word(ctx: Context, index: int) -> bool:
+    """A word that starts a clause rather than continuing an office: a speech verb, a relative
+    pronoun, or a verb or pronoun by the parser's tag."""
+    word = ctx.words[index]
+    if ctx.phrase_starting_at(index, "speech_verbs") is not None or word.key in RELATIVE_PRONOUNS:
+        return True
+    return _is_verb_or_pronoun(ctx, index)
 
 
 # Arabic name links: the nasab (son/daughter of), the family "آل" (folded "ال"), and the first half
@@ -300,6 +375,14 @@ def _arabic_name_end(ctx: Context, start: int, run_end: int) -> int:
             continue
         break
     return max(min(end, start + MAX_ARABIC_NAME_WORDS), start + 1)
+
+
+def _has_group_head(ctx: Context, first: int, last: int) -> bool:
+    """A Latin-script name holding an organisation's head noun ("Council", "Corp"): no person."""
+    return any(
+        not ctx.words[index].arabic and (ctx.words[index].key,) in ctx.lexicon.group_heads
+        for index in range(first, last)
+    )
 
 
 def _name_start_in_run(ctx: Context, start: int, end: int) -> int | None:
@@ -363,23 +446,29 @@ def _pick_by_date(ctx: Context, actor_ids: list[str]):  # type: ignore[no-untype
     return in_office[0] if len(in_office) == 1 else None
 
 
-def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | None, str] | None:
+def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | None, str | None] | None:
     if after_name >= len(ctx.words):
         return None
     between = ctx.text[ctx.words[after_name - 1].end : ctx.words[after_name].start]
     if between.strip() != ",":
         return None
-    phrase = _title_phrase(ctx, after_name)
-    if phrase is None or phrase.first != after_name:
+    title_at = after_name
+    if ctx.words[title_at].key in APPOSITION_ARTICLES and title_at + 1 < len(ctx.words):
+        title_at += 1  # "Jean-Philippe Magnen, le porte-parole du parti", "X, a spokesman for"
+    phrase = _title_phrase(ctx, title_at)
+    if phrase is None or phrase.first != title_at:
         return None
     end = phrase.last
-    # The office runs to the next comma or sentence end ("chargé de la Défense").
+    # The office runs to the next comma or sentence end ("chargé de la Défense"), or to a relative
+    # pronoun ("une journaliste qui animait ..."): what follows is a clause, not the office.
     while end < len(ctx.words) and end - after_name < MAX_OFFICE_WORDS and ctx.same_sentence(after_name, end + 1):
         gap = ctx.text[ctx.words[end - 1].end : ctx.words[end].start]
-        if any(char in gap for char in ',;:.()"«»\n'):
+        if any(char in gap for char in ',;:.()"«»\n') or ctx.words[end].key in RELATIVE_PRONOUNS:
             break
+        if _is_verb_or_pronoun(ctx, end):
+            break  # "Barroso, le président de la commission européenne se dit rassuré"
         end += 1
-    return after_name, end, phrase.country, phrase.sector
+    return title_at, end, phrase.country, phrase.sector
 
 
 # -- NER and reported speech ----------------------------------------------------------------------

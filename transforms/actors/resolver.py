@@ -10,7 +10,9 @@ The steps, in order:
 5. the country of unknown people and organisations, from the text first and the article's
    dominant country last; former states by the article's date (attribution.py); crowds and
    unnamed police ("los manifestantes", "الشرطة") are placed the same way, or dropped (crowds.py);
-6. mentions grouped into `Actor` records (assemble.py).
+6. the sector of unknown people and organisations, from their titles, offices, parties and
+   names (sectors.py);
+7. mentions grouped into `Actor` records (assemble.py).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from transforms.actors.knowledge import Knowledge
 from transforms.actors.metonymy import read_toponyms
 from transforms.actors.names import fuzzy_country_candidates, name_candidates
 from transforms.actors.persons import add_appositive_offices, person_candidates
+from transforms.actors.sectors import assign_sectors
 from transforms.actors.text import tokenize
 from transforms.records import Actor, ArticleRecord, Sentence
 
@@ -85,6 +88,7 @@ def resolve_context(ctx: Context) -> tuple[Actor, ...]:
     selected = read_datelines(ctx, selected)
     selected = resolve_coreference(ctx, selected)
     selected = settle(ctx, attribute_countries(ctx, selected))
+    selected = assign_sectors(ctx, selected)
     return assemble(ctx, selected)
 
 
