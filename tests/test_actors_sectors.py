@@ -132,3 +132,20 @@ def test_given_name_and_first_surname_join_the_full_name() -> None:
     text = "La journaliste Lucía Ferrer Ibáñez a été licenciée. Vendredi, Lucía Ferrer l'a annoncé sur Twitter."
     actor, _ = mention_of(resolve(text, "fr", date(2013, 3, 1)), "Lucía Ferrer")
     assert actor.name == "Lucía Ferrer Ibáñez"
+
+
+# -- Arabic names after a title ---------------------------------------------------------------------
+def test_an_arabic_spokesman_of_a_body_is_no_person_named_after_the_body() -> None:
+    text = "وقال المتحدث الرسمي باسم الأجهزة الأمنية إن التحقيق مستمر."
+    assert not any(actor.type == "person" for actor in resolve(text, "ar", date(2015, 8, 1)))
+
+
+def test_an_arabic_title_before_a_dictionary_body_names_no_person() -> None:
+    text = "ودعا الأمين العام للأمم المتحدة إلى وقف القتال فورا."
+    actors = resolve(text, "ar", date(2015, 8, 1))
+    assert {actor.actor_id for actor in actors} == {"igo:united-nations"}
+
+
+def test_the_preposition_amam_is_no_imam() -> None:
+    text = "وسيعرض المشروع أمام مجلس الأمن الدولي الأسبوع المقبل."
+    assert not any(actor.type == "person" for actor in resolve(text, "ar", date(2015, 8, 1)))

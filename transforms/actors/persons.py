@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from transforms.actors import identity
 from transforms.actors.context import GAZETTEER, GUESS, STRUCTURED, Candidate, Context
 from transforms.actors.identity import ActorRef
-from transforms.actors.text import is_arabic
+from transforms.actors.text import fold_word, is_arabic
 from transforms.data_files import load_data
 
 NAME_SEPARATORS = frozenset({" ", "-", ". ", ".", "\u00a0"})  # what may stand between two words of one name
@@ -217,8 +217,23 @@ def _is_name_word(ctx: Context, index: int) -> bool:
     ):
         return False
     if is_arabic(word.text):
+        # Arabic has no capitals: function words, organisation heads ("حزب", "مجلس") and words of
+        # a dictionary body ("للأمم المتحدة") are no name.
+        if word.key in ARABIC_NOT_NAMES or key in lexicon.group_heads or _in_known_body(ctx, index):
+            return False
         return len(word.key) >= 2
     return word.is_capitalized and not word.text.isdigit()
+
+
+def _in_known_body(ctx: Context, index: int) -> bool:
+    """Whether a word is inside a dictionary name that is no person's (an IGO, a party...)."""
+    for start in range(max(index - 4, 0), index + 1):
+        for match in ctx.matches_at.get(start, ()):
+            if match.best.kind == "known" and match.first <= index < match.last:
+                known = ctx.knowledge.dictionary.get(match.best.ref)
+                if known is not None and known.type != "person":
+                    return True
+    return False
 
 
 def _name_run(ctx: Context, start: int) -> int:
@@ -350,6 +365,7 @@ def _is_clause_word(ctx: Context, index: int) -> bool:
 # Arabic name links: the nasab (son/daughter of), the family "آل" (folded "ال"), and the first half
 # of compound names ("عبد", "أبو"): each takes the next word with it.
 ARABIC_NAME_LINKS: frozenset[str] = frozenset(_WORDS["arabic_name_links"])
+ARABIC_NOT_NAMES: frozenset[str] = frozenset(fold_word(word) for word in _WORDS["arabic_not_names"])
 MAX_ARABIC_NAME_WORDS = 7
 
 
