@@ -149,3 +149,16 @@ def test_an_arabic_title_before_a_dictionary_body_names_no_person() -> None:
 def test_the_preposition_amam_is_no_imam() -> None:
     text = "وسيعرض المشروع أمام مجلس الأمن الدولي الأسبوع المقبل."
     assert not any(actor.type == "person" for actor in resolve(text, "ar", date(2015, 8, 1)))
+
+
+def test_initials_join_the_full_name() -> None:
+    text = "Barack Obama a parlé lundi à Columbus. Mardi, B. Obama a visité quatre villes."
+    actor, _ = mention_of(resolve(text, "fr", date(2012, 11, 2)), "B. Obama")
+    assert actor.actor_id == "person:barack-obama"
+
+
+def test_a_name_and_its_acronym_in_parentheses_are_one_actor() -> None:
+    text = "Le gouvernement est soutenu par le Parti socialiste (PASOK). Le PASOK a obtenu trois ministères."
+    actors = resolve(text, "fr", date(2013, 3, 1))
+    party, _ = mention_of(actors, "Parti socialiste")
+    assert party.actor_id == "org:grc-pasok" and party.sector == "GOV"

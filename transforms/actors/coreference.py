@@ -2,7 +2,8 @@
 unknown names against the dictionary.
 
 - "Kochavi" after "Aviv Kochavi" is Aviv Kochavi; "Ana Pastor" with "Ana Pastor García" is Ana
-  Pastor García (a name that opens a longer one: given name and first surname); "Front P." after
+  Pastor García (a name that opens a longer one: given name and first surname); "B. Obama" with
+  "Barack Obama" is Barack Obama (given names as initials, same surname); "Front P." after
   "Front Polisario" is the Polisario Front (same first word, matching initials).
 - "Asia-Pacific Economic Cooperation (APEC)": later "APEC" is the same actor.
 - A bare "le royaume" / "the Kingdom" is the monarchy most recently named before it.
@@ -34,6 +35,7 @@ MIN_FUZZY_LENGTH = 6
 def resolve_coreference(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
     candidates = [_fuzzy_to_dictionary(ctx, candidate) for candidate in candidates]
     candidates = _short_forms(candidates, ctx)
+    candidates = _name_and_acronym(ctx, candidates)
     candidates = candidates + _acronym_mentions(ctx, candidates)
     candidates = candidates + _surname_mentions(ctx, candidates)
     candidates = candidates + _kingdom_mentions(ctx, candidates)
@@ -127,10 +129,20 @@ def _longer_form(candidate: Candidate, full_names: list[tuple[tuple[str, ...], A
             found.setdefault(ref.actor_id, ref)
         elif is_person and len(words) >= 2 and len(full) > len(words) and full[: len(words)] == words:
             found.setdefault(ref.actor_id, ref)  # "Ana Pastor" -> "Ana Pastor García" (given name and first surname)
+        elif is_person and _initialled(words, full):
+            found.setdefault(ref.actor_id, ref)  # "B. Obama" -> "Barack Obama"
         elif not is_person and _abbreviates(words, full):  # "Front P" -> "Front Polisario"
             return ref
     # A surname two people of the article share ("Le Pen": Marine and Jean-Marie) is neither.
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _initialled(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """ "B. Obama" for "Barack Obama", "J-M Ayrault" for "Jean-Marc Ayrault": the same surname,
+    and each given name written as its initial."""
+    if len(short) < 2 or len(short) != len(full) or short[-1] != full[-1] or short == full:
+        return False
+    return all(word == name or (len(word) == 1 and name.startswith(word)) for word, name in zip(short[:-1], full[:-1]))
 
 
 def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -191,6 +203,36 @@ def _acronym_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candida
         if ref is not None and word.index not in claimed:
             mentions.append(Candidate(word.index, word.index + 1, GAZETTEER, ref, "coreference", 0.8))
     return mentions
+
+
+def _name_and_acronym(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Nouvelle Démocratie (ND)", "Parti socialiste (PASOK)": a name and the acronym in
+    parentheses right after it are one actor; when the dictionary knows one of the two and the
+    other is an unknown name, the unknown one joins the known one."""
+    by_first = {candidate.first: position for position, candidate in enumerate(candidates)}
+    result = list(candidates)
+    defined: dict[str, ActorRef] = {}
+    for position, candidate in enumerate(candidates):
+        after = candidate.last
+        other_position = by_first.get(after)
+        if other_position is None or after >= len(ctx.words) or not _in_parentheses(ctx, after):
+            continue
+        acronym = candidates[other_position]
+        if acronym.last != after + 1 or not ctx.words[after].is_upper or len(ctx.words[after].text) < 2:
+            continue
+        if candidate.ref.type in ("place", "person", "state") or acronym.ref.type in ("place", "person", "state"):
+            continue
+        if candidate.ref.known and not acronym.ref.known:
+            result[other_position] = acronym.with_ref(candidate.ref, rule="coreference")
+            defined[ctx.words[after].text] = candidate.ref
+        elif acronym.ref.known and not candidate.ref.known:
+            result[position] = candidate.with_ref(acronym.ref, rule="coreference")
+    # The acronym once defined is that actor wherever else an unknown name is written so ("ND").
+    for position, candidate in enumerate(result):
+        ref = defined.get(ctx.surface(candidate.first, candidate.last))
+        if ref is not None and not candidate.ref.known and candidate.last - candidate.first == 1:
+            result[position] = candidate.with_ref(ref, rule="coreference")
+    return result
 
 
 def _in_parentheses(ctx: Context, index: int) -> bool:
