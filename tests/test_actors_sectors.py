@@ -162,3 +162,9 @@ def test_a_name_and_its_acronym_in_parentheses_are_one_actor() -> None:
     actors = resolve(text, "fr", date(2013, 3, 1))
     party, _ = mention_of(actors, "Parti socialiste")
     assert party.actor_id == "org:grc-pasok" and party.sector == "GOV"
+
+
+def test_dotted_initials_keep_their_final_period() -> None:
+    text = "The U.S. and the U.N. agreed on Tuesday to send more food aid."
+    actors = by_id(resolve(text, "en", date(2013, 3, 1)))
+    assert {mention.text for mention in actors["state:USA"].mentions} == {"U.S."}

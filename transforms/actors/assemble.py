@@ -6,12 +6,16 @@ actors, with the same names, aliases and offices, in the same order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from transforms.actors.context import Candidate, Context
 from transforms.actors.text import normalize_name
 from transforms.records import Actor, ActorMention
+
+# A name written as dotted initials ("U.S", "U.N", "E.U") whose last period the word splitter left out.
+ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 
 
 def assemble(ctx: Context, candidates: Sequence[Candidate]) -> tuple[Actor, ...]:
@@ -41,12 +45,15 @@ def _actor(ctx: Context, actor_id: str, candidates: list[Candidate]) -> Actor:
 def _mention(ctx: Context, candidate: Candidate) -> ActorMention:
     first, last = ctx.words[candidate.first], ctx.words[candidate.last - 1]
     start = first.start + candidate.skip
-    text = ctx.text[start : last.end]
+    end = last.end
+    if ABBREVIATION.search(ctx.text[start:end]) and ctx.text[end : end + 1] == ".":
+        end += 1  # "U.S.", "U.N.": the final period is the abbreviation's own
+    text = ctx.text[start:end]
     return ActorMention(
         actor_id=candidate.ref.actor_id,
         text=text,
         start=start,
-        end=last.end,
+        end=end,
         sentence=first.sentence,
         normalized=normalize_name(text),
         rule=candidate.rule,
