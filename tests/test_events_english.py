@@ -470,3 +470,199 @@ def test_going_back_to_work_is_not_a_visit() -> None:
         [state("CHL", "Chile"), person("ana-rojas", "Ana Rojas", "PER")],
     )
     assert visit.events_of("CONSULT")
+
+
+# --- issue 13, round 3: roles on whole articles -------------------------------------------------
+
+
+def test_a_dateline_comma_does_not_make_the_lead_sentence_a_reporting_tail() -> None:
+    found = extract(
+        "OTTAWA, June 19 - Canada's foreign minister said Canada had agreed to send troops to Haiti.",
+        "en",
+        "1987-06-19",
+        [city("CAN", "OTTAWA"), state("CAN", "Canada"), state("HTI", "Haiti")],
+    )
+    assert [e.event_type for e in found.events] == ["AGREE"]
+
+
+def test_a_reporting_verb_followed_by_a_clause_opens_the_sentence_not_a_tail() -> None:
+    found = extract(
+        "After the vote, Portugal said Spain had criticised Morocco.",
+        "en",
+        "2023-03-10",
+        [state("PRT", "Portugal"), state("ESP", "Spain"), state("MAR", "Morocco")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("ACCUSE", ("state:ESP",), ("state:MAR",))
+
+
+def test_a_short_reporting_tail_is_still_a_tail() -> None:
+    found = extract(
+        "Egypt and Jordan agreed to hold joint exercises, the spokesman said on Monday.",
+        "en",
+        "2023-03-10",
+        [state("EGY", "Egypt"), state("JOR", "Jordan")],
+    )
+    (event,) = found.events
+    assert (event.modality, event.reported_by) == ("reported", "the spokesman")
+
+
+def test_the_capitalised_states_of_a_country_name_is_no_reporting_verb() -> None:
+    found = extract(
+        "WASHINGTON, Oct 20 - The United States may lift sanctions against Cuba, officials said.",
+        "en",
+        "1987-10-20",
+        [city("USA", "WASHINGTON"), state("USA", "United States"), state("CUB", "Cuba")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("RETREAT", ("state:USA",), ("state:CUB",))
+
+
+def test_a_hyphen_inside_a_name_does_not_end_a_dateline() -> None:
+    found = extract(
+        "UNION President Jean-Claude Parrot called for the resignation of the minister.",
+        "en",
+        "1987-06-19",
+        [person("jean-claude-parrot", "Jean-Claude Parrot", "CAN")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources) == ("REQUEST", ("person:jean-claude-parrot",))
+
+
+def test_a_meeting_with_reporters_is_no_consultation() -> None:
+    found = extract(
+        "Baker met with reporters in Paris on Monday.",
+        "en",
+        "2023-03-10",
+        [person("james-baker", "James Baker", "USA", "Baker"), city("FRA", "Paris")],
+    )
+    assert found.events_of("CONSULT") == []
+
+
+def test_a_subject_meeting_a_named_partner_initiates_the_meeting() -> None:
+    found = extract(
+        "Brazil's finance minister Dilson Funaro met British Chancellor Nigel Lawson in London.",
+        "en",
+        "2023-03-10",
+        [
+            person("dilson-funaro", "Dilson Funaro", "BRA"),
+            person("nigel-lawson", "Nigel Lawson", "GBR"),
+            city("GBR", "London"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.sources, event.targets) == (("person:dilson-funaro",), ("person:nigel-lawson",))
+
+
+def test_coordinated_subjects_that_meet_stay_symmetric() -> None:
+    found = extract(
+        "Nigel Lawson and Dilson Funaro met in London on Monday.",
+        "en",
+        "2023-03-10",
+        [
+            person("dilson-funaro", "Dilson Funaro", "BRA"),
+            person("nigel-lawson", "Nigel Lawson", "GBR"),
+            city("GBR", "London"),
+        ],
+    )
+    (event,) = found.events
+    assert (set(event.sources), event.targets) == ({"person:dilson-funaro", "person:nigel-lawson"}, ())
+
+
+def test_a_possessive_pronoun_before_a_noun_trigger_stands_for_the_last_person_named() -> None:
+    found = extract(
+        "Margaret Thatcher has improved her standing with voters. "
+        "Many voters were impressed with her trip to the Soviet Union.",
+        "en",
+        "1987-04-03",
+        [person("margaret-thatcher", "Margaret Thatcher", "GBR"), state("SUN", "Soviet Union")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == (
+        "CONSULT",
+        ("person:margaret-thatcher",),
+        ("state:SUN",),
+    )
+
+
+def test_a_subject_pronoun_before_a_verb_trigger_stands_for_the_last_person_named() -> None:
+    found = extract(
+        "Khomeini spoke to army commanders on Sunday. He warned Iraq against any new offensive.",
+        "en",
+        "1987-03-15",
+        [person("ruhollah-khomeini", "Ruhollah Khomeini", "IRN", "Khomeini"), state("IRQ", "Iraq")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == (
+        "THREATEN",
+        ("person:ruhollah-khomeini",),
+        ("state:IRQ",),
+    )
+
+
+def test_a_named_subject_beats_a_pronoun_antecedent() -> None:
+    found = extract(
+        "Khomeini spoke on Sunday. Iraq said he warned Syria.",
+        "en",
+        "1987-03-15",
+        [
+            person("ruhollah-khomeini", "Ruhollah Khomeini", "IRN", "Khomeini"),
+            state("IRQ", "Iraq"),
+            state("SYR", "Syria"),
+        ],
+    )
+    (event,) = found.events
+    assert event.sources == ("state:IRQ",)
+
+
+def test_a_resignation_is_a_concession() -> None:
+    found = extract(
+        "Costa Rica's central bank president Eduardo Lizano resigned on Thursday.",
+        "en",
+        "1987-03-27",
+        [person("eduardo-lizano", "Eduardo Lizano", "CRI")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("CONCEDE", "0831")
+
+
+def test_declining_to_comment_is_no_rejection() -> None:
+    found = extract(
+        "Japan's trade minister declined to comment on the report.",
+        "en",
+        "2023-03-10",
+        [state("JPN", "Japan")],
+    )
+    assert found.events == ()
+
+
+def test_an_actor_past_a_comma_is_not_the_complement_of_a_noun_trigger() -> None:
+    found = extract(
+        "There have been several arrests, property damage, and violent clashes between strikers and police.",
+        "en",
+        "1987-06-19",
+        [group("civilians:CAN", "Canada civilians", "civilians", "CAN", "strikers")],
+    )
+    assert found.events_of("COERCE") == []
+    (clash,) = found.events_of("ASSAULT")
+    assert clash.sources == ("civilians:CAN",)
+
+
+def test_a_demand_with_must_needs_its_addressee_right_before_it() -> None:
+    found = extract(
+        "The plan underscores Brazil's view that a political solution must be found soon.",
+        "en",
+        "2023-03-10",
+        [state("BRA", "Brazil")],
+    )
+    assert found.events_of("REQUEST") == []
+
+
+def test_stepping_up_pressure_is_no_demand() -> None:
+    found = extract(
+        "In a bid to step up pressure on Ottawa, Canada Post workers walked out in Toronto.",
+        "en",
+        "1987-06-19",
+        [city("CAN", "Ottawa"), city("CAN", "Toronto")],
+    )
+    assert found.events_of("REQUEST") == []

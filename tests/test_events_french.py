@@ -528,3 +528,66 @@ def test_le_relatif_qui_sujet_renvoie_a_son_antecedent() -> None:
     )
     (accusation,) = found.events_of("ACCUSE")
     assert (accusation.sources, accusation.targets) == (("media:le-monde",), ("person:paul-durand",))
+
+
+# --- issue 13, round 3: roles on whole articles -------------------------------------------------
+
+
+def test_the_name_beside_a_relative_antecedent_is_the_source() -> None:
+    found = extract(
+        "La presse a saisi cette affaire, notamment le quotidien français Libération qui a accusé Rajoy "
+        "de purger la télévision publique.",
+        "fr",
+        "2012-08-10",
+        [
+            group("media:liberation", "Libération", "media", "FRA", "Libération"),
+            person("mariano-rajoy", "Mariano Rajoy", "ESP", "Rajoy"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == (
+        "ACCUSE",
+        ("media:liberation",),
+        ("person:mariano-rajoy",),
+    )
+
+
+def test_a_participle_cut_from_its_auxiliary_by_an_adverbial_stays_active() -> None:
+    found = extract(
+        "Le gouvernement malien, impuissant, a de son côté dénoncé « la furie destructrice » des islamistes.",
+        "fr",
+        "2012-07-02",
+        [group("state:MLI", "Mali", "state", "MLI", "gouvernement malien")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources) == ("ACCUSE", ("state:MLI",))
+
+
+def test_a_subject_meeting_a_named_partner_initiates_the_meeting() -> None:
+    found = extract(
+        "Le président Rafael Correa a rencontré Richard Stallman à Quito en décembre 2006.",
+        "fr",
+        "2012-08-17",
+        [
+            person("rafael-correa", "Rafael Correa", "ECU"),
+            person("richard-stallman", "Richard Stallman", "USA"),
+            city("ECU", "Quito"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == (
+        "CONSULT",
+        ("person:rafael-correa",),
+        ("person:richard-stallman",),
+    )
+
+
+def test_a_resignation_is_a_concession() -> None:
+    found = extract(
+        "Le ministre grec des Finances Vassilis Rapanos a démissionné lundi.",
+        "fr",
+        "2012-06-26",
+        [person("vassilis-rapanos", "Vassilis Rapanos", "GRC")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("CONCEDE", "0831")

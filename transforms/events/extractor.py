@@ -143,8 +143,10 @@ class EventExtractor:
         actors: Sequence[Actor],
     ) -> list[EventDraft]:
         drafts: list[EventDraft] = []
+        earlier: list[Participant] = []  # actor mentions of the units before: pronouns' antecedents
         for tokens, unit_participants_ in zip(units, participants):
-            reader = RoleReader(tokens, unit_participants_)
+            reader = RoleReader(tokens, unit_participants_, earlier)
+            earlier.extend(unit_participants_)
             matches = find_triggers(tokens, blocked)
             restatements = self._restatements(matches)
             unit_drafts = [

@@ -94,6 +94,21 @@ class Cues:
     reason_prepositions: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     first_person_pronouns: frozenset[str] = frozenset()
+    # issue 13, round 3: words after a reporting verb (before the next comma) that show it opens
+    # the reported clause ("…, Baker said the ministers have agreed …"), so it is no reporting tail.
+    tail_content_words: frozenset[str] = frozenset()
+    # a reciprocal act (meeting, call, signing) with a named subject and a named partner after the
+    # trigger: the subject initiates it (source), the partner is the target ("X met Y", "X a signé
+    # avec Y"); "X and Y met" stays symmetric. The convention of the realnews annotation guide.
+    partner_as_target: bool = False
+    # a third-person subject pronoun right before a verb trigger ("He declined …"), or a possessive
+    # right before a noun trigger ("his trip"), with no actor named in its clause: the person last
+    # mentioned before it is the source.
+    person_pronouns: frozenset[str] = frozenset()
+    person_possessives: frozenset[str] = frozenset()
+    # without a parse, an actor after a noun trigger is its complement only a few words after it
+    # and before any punctuation (roles.py, NOUN_COMPLEMENT_REACH).
+    noun_complements_nearby: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,6 +272,9 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         reason_prepositions=words("reason_prepositions"),
         relative_pronouns=words("relative_pronouns"),
         first_person_pronouns=words("first_person_pronouns"),
+        tail_content_words=words("tail_content_words"),
+        person_pronouns=words("person_pronouns"),
+        person_possessives=words("person_possessives"),
     )
 
 
@@ -267,6 +285,10 @@ def _optional_cues(raw: dict[str, Any], tokenize: PhraseTokenizer) -> dict[str, 
         found["agent_phrases"] = tuple(p for p in (tokenize(str(w)) for w in raw["agent_phrases"]) if p)
     if "postverbal_subjects" in raw:
         found["postverbal_subjects"] = bool(raw["postverbal_subjects"])
+    if "noun_complements_nearby" in raw:
+        found["noun_complements_nearby"] = bool(raw["noun_complements_nearby"])
+    if "partner_as_target" in raw:
+        found["partner_as_target"] = bool(raw["partner_as_target"])
     if "passive_endings" in raw:
         found["passive_endings"] = tuple(str(w) for w in raw["passive_endings"])
     for key in ("content_openers", "future_prefixes"):

@@ -48,6 +48,10 @@ SUBJECT_RELATIONS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_RELATIONS = frozenset({"nsubj:pass", "csubj:pass"})
 OBJECT_RELATIONS = frozenset({"obj", "iobj", "dobj", "ccomp", "xcomp"})
 OBLIQUE_RELATIONS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "obl:tmod"})
+# Rule noun_complement (languages whose cues set noun_complements_nearby): at most this many words
+# between a noun trigger and an actor after it that is its complement ("the arrest of the former
+# prime minister X").
+NOUN_COMPLEMENT_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -60,10 +64,16 @@ class Roles:
 class RoleReader:
     """Assigns roles for the triggers of one unit."""
 
-    def __init__(self, tokens: UnitTokens, participants: Sequence[Participant]) -> None:
+    def __init__(
+        self, tokens: UnitTokens, participants: Sequence[Participant], earlier: Sequence[Participant] = ()
+    ) -> None:
         self.tokens = tokens
         self.cues = tokens.lexicon.cues
         self.all_participants = list(participants)
+        # the article's actor mentions before this unit (the caller's list keeps growing: read
+        # only its first entries, without copying it for every unit)
+        self._earlier = earlier
+        self._earlier_count = len(earlier)
         # Reporting tails (", officials said") and wire datelines ("WASHINGTON, March 3 -") name who
         # reports and where the story was filed, never a participant.
         self.participants = [
@@ -137,6 +147,8 @@ class RoleReader:
             left = self._after_reporting_verb(match, left, clause_start)
         left = self._outside_relative_clauses(match, left, clause_start)
         right = [p for p in in_clause if p.start >= match.end]
+        if match.is_noun and self.cues.noun_complements_nearby:
+            right = self._noun_complements(match, right)
         agents = [p for p in right if self.preposition_before(p) in self.cues.agent_prepositions]
         locatives = [p for p in right if self._is_locative(p)]
         location = locatives[0] if locatives else None
@@ -169,6 +181,8 @@ class RoleReader:
         sources = tuple(_last_group(left, self.tokens))
         if not sources and not match.is_noun:
             sources = tuple(self._quoted_first_person_speaker(match, clause_start))
+        if not sources:
+            sources = tuple(self._pronoun_antecedent(match, clause_start))
         if self.cues.postverbal_subjects and not match.is_noun:
             # Arabic VSO ("وأدان الأمين العام X ..."): the verb opening its clause takes the actor
             # right after it as subject; an actor before it belongs to an earlier clause.
@@ -189,7 +203,11 @@ class RoleReader:
             partners = tuple(p for p in _first_group(plain_right, self.tokens) if p not in sources)
             if match.is_noun and sources and partners and self._possessed(match, sources):
                 # "X's meeting with Y", "his talks with Y": the possessor initiates (source), the
-                # partner is the target. "X met Y" stays symmetric, as PLOVER codes it.
+                # partner is the target.
+                return Roles(sources, partners, location)
+            if self.cues.partner_as_target and not match.is_noun and sources and partners:
+                # "X met Y", "X signed a contract with Y": the subject initiates (rule
+                # partner_as_target); "X and Y met" stays symmetric.
                 return Roles(sources, partners, location)
             return Roles(sources + partners, (), location)
         return Roles(sources, targets, location)
@@ -220,6 +238,45 @@ class RoleReader:
         if following and following[0] in SUBJECT_PRONOUNS:
             return left
         return []
+
+    def _noun_complements(self, match: TriggerMatch, right: list[Participant]) -> list[Participant]:
+        """Rule noun_complement: without a parse, an actor after a noun trigger is its complement
+        ("the arrest of X", "talks with Y in Z") only within a few words and before any punctuation;
+        past a comma it belongs to another phrase ("several arrests, property damage, and clashes
+        between strikers and …": the strikers clash, nobody says who was arrested)."""
+        reach = NOUN_COMPLEMENT_REACH
+        kept: list[Participant] = []
+        for participant in right:
+            between = self.tokens.word_indexes(match.end, participant.start)
+            if any(
+                self.tokens.token(i).is_punct and self.tokens.lower(i) not in {"'", "’", "-", "(", ")"} for i in between
+            ):
+                break
+            if len(between) > reach and not (kept and _coordinated(kept[-1], participant, self.tokens)):
+                break
+            kept.append(participant)
+        return kept
+
+    def _pronoun_antecedent(self, match: TriggerMatch, clause_start: int) -> list[Participant]:
+        """Rule pronoun_antecedent: "He declined to …", "… after her trip to Moscow": a third-person
+        subject pronoun right before a verb trigger (an auxiliary or adverb or two between), or a
+        possessive right before a noun trigger (an adjective or two between), stands for the person
+        mentioned last before it, in this sentence or an earlier one. Only when no actor before
+        the trigger is its source (the caller checks), so a named subject never loses to it."""
+        pronouns = self.cues.person_possessives if match.is_noun else self.cues.person_pronouns
+        if not pronouns:
+            return []
+        before = self.tokens.word_indexes(clause_start, match.start)[-3:]
+        found = [i for i in before if self.tokens.lower(i) in pronouns]
+        if not found:
+            return []
+        pronoun = found[-1]
+        between = [i for i in before if i > pronoun]
+        if any(self.tokens.token(i).is_punct for i in between):
+            return []
+        earlier = self._earlier[: self._earlier_count]
+        persons = [p for p in [*earlier, *self.all_participants] if p.actor.type == "person" and p.end <= pronoun]
+        return persons[-1:]
 
     def _possessed(self, match: TriggerMatch, sources: tuple[Participant, ...]) -> bool:
         """The actor right before the noun is its possessor: "X's meeting", "X' talks"."""
@@ -299,6 +356,12 @@ class RoleReader:
         verbs = [
             i for i in self.tokens.word_indexes(self.tokens.first, match.start) if self.tokens.is_reporting_verb(i)
         ]
+        # Rule speaker_addressee: the one who "must" is the subject right before the trigger (a
+        # word or two between: "the armed forces also must"); an actor further back is not asked
+        # anything ("the government's contention that a solution must be found").
+        left = [
+            p for p in left if len(self.tokens.word_indexes(p.end, match.start)) <= 2 or p.end <= (verbs or [0])[-1]
+        ]
         if not verbs:
             return Roles((), tuple(_last_group(left, self.tokens)), location)
         verb = verbs[-1]
@@ -361,7 +424,10 @@ class RoleReader:
             return False
         if syntax.dep(token) == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
             # "l'accord signé par X" is passive; "M. X ayant accepté" (compound participle with
-            # an auxiliary of tense) is active: the noun it hangs on did it.
+            # an auxiliary of tense) is active: the noun it hangs on did it. So is a participle
+            # the parser cut from its auxiliary by an adverbial ("X a de son côté dénoncé").
+            if self._tense_auxiliary_before(match):
+                return False
             return not any(syntax.dep(child) == "aux:tense" for child in syntax.children(token))
         if token.pos_:
             return False
@@ -373,6 +439,17 @@ class RoleReader:
         if not has_auxiliary and inflected and self._reduced_passive(match):
             return True
         return has_auxiliary and inflected and not adjectival  # "is opposed to" is not a passive
+
+    def _tense_auxiliary_before(self, match: TriggerMatch) -> bool:
+        """ "a de son côté dénoncé", "ont également condamné": a form of avoir among the four words
+        before the participle, with no punctuation between (rule participle_after_auxiliary)."""
+        for index in reversed(self.tokens.word_indexes(match.start - 5, match.start)):
+            token = self.tokens.token(index)
+            if token.is_punct:
+                return False
+            if token.lemma_ == "avoir" and token.pos_ in {"AUX", "VERB"}:
+                return True
+        return False
 
     def _reduced_passive(self, match: TriggerMatch) -> bool:
         """ "28 soldiers killed in the raid", "lost 3,000 men killed": a participle right after a
@@ -485,7 +562,12 @@ class RoleReader:
         if not sources and match.is_noun:
             sources = self._possessor(match, candidates)
         if scheme == "reciprocal":
-            return Roles(tuple(sources + [p for p in targets if p not in sources]), (), location)
+            partners = [p for p in targets if p not in sources]
+            if self.cues.partner_as_target and sources and partners:
+                # "X a rencontré Y", "sa rencontre avec Y": the subject or possessor initiates
+                # (rule partner_as_target); "la rencontre entre X et Y" stays symmetric.
+                return Roles(tuple(sources), tuple(partners), location)
+            return Roles(tuple(sources + partners), (), location)
         return Roles(tuple(sources), tuple(p for p in targets if p not in sources), location)
 
     def _role_of(
@@ -557,6 +639,20 @@ class RoleReader:
             return None, []
         antecedent = syntax.head(head)
         found = [p for p in candidates if _is_same_phrase(p.root, antecedent)]
+        if not found:
+            # Rule relative_antecedent_modifier: "le quotidien français Libération qui a accusé
+            # Y": the antecedent noun is no actor, but the name set beside it (a bare nmod) or,
+            # failing that, its demonym adjective is.
+            for relations in ({"nmod", "appos", "flat", "flat:name"}, {"amod"}):
+                found = [
+                    p
+                    for p in candidates
+                    if syntax.head(word_start(p.root)).i == antecedent.i
+                    and syntax.dep(attaching_token(word_start(p.root))) in relations
+                    and _case_marker(p.root) is None
+                ]
+                if found:
+                    break
         if not found:
             return None, []
         return ("target" if relation in PASSIVE_SUBJECT_RELATIONS else "source"), found

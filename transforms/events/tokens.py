@@ -156,7 +156,18 @@ class UnitTokens:
 
     # --- reporting ---------------------------------------------------------------------------
     def is_reporting_verb(self, index: int) -> bool:
-        return bool(self.keys[index] & self.lexicon.cues.reporting_verbs)
+        return bool(self.keys[index] & self.lexicon.cues.reporting_verbs) and not self._in_proper_name(index)
+
+    def _in_proper_name(self, index: int) -> bool:
+        """A capitalised word beside another one is part of a name, not a verb: "the United States"
+        ("States" is no form of "state"), "Reports Without Borders". Untagged languages only."""
+        token = self.doc[index]
+        if token.pos_ or not _title_word(token.text):
+            return False
+        neighbours = [
+            i for i in (self._previous_word(index), *self.word_indexes(index + 1, index + 2)) if i is not None
+        ]
+        return any(_title_word(self.doc[i].text) for i in neighbours)
 
     @cached_property
     def reporting_tails(self) -> list[tuple[int, int]]:
@@ -164,8 +175,8 @@ class UnitTokens:
         tails: list[tuple[int, int]] = []
         cues = self.lexicon.cues
         for comma in self.word_indexes(self.first, self.last):
-            if self.lower(comma) != ",":
-                continue
+            if self.lower(comma) != "," or self.in_dateline(comma):
+                continue  # "WASHINGTON, June 2 - X said …": a dateline's comma opens no tail
             end = self._tail_end(comma + 1)
             phrase = self.find(cues.reporting_phrases, comma + 1, min(comma + 3, end))
             if phrase is not None and phrase.start <= comma + 2:
@@ -197,8 +208,8 @@ class UnitTokens:
             return self.first
         for index in words[1:]:
             text = self.doc[index].text
-            if text in {"-", "--", "–", "—"}:
-                return index + 1
+            if text in {"-", "--", "–", "—"} and self.doc[index - 1].whitespace_:
+                return index + 1  # a spaced dash: "Jean-Claude" or "Guinea-Bissau" ends no dateline
             if not (text[:1].isupper() or text.isdigit() or text in {",", "(", ")", "."}):
                 return self.first
         return self.first
@@ -251,7 +262,14 @@ class UnitTokens:
         # VSO (Arabic "وقال المتحدث باسم … إن"): the speaker comes between verb and complementiser.
         reach = 12 if self.lexicon.cues.postverbal_subjects else 3
         following = self.word_indexes(verb + 1, verb + reach)
-        return any(self.lower(i) in self.lexicon.cues.content_openers for i in following)
+        if any(self.lower(i) in self.lexicon.cues.content_openers for i in following):
+            return True
+        # "…, Baker said the ministers have agreed", "…, told reporters he would": a subject pronoun
+        # or an auxiliary before the next comma belongs to a reported clause, not to a tail.
+        content = self.lexicon.cues.tail_content_words
+        return bool(content) and any(
+            self.lower(i) in content for i in self.word_indexes(verb + 1, self._phrase_end(verb + 1))
+        )
 
     def _is_auxiliary(self, index: int) -> bool:
         token = self.doc[index]
@@ -286,3 +304,7 @@ class UnitTokens:
 
     def previous_word(self, index: int) -> int | None:
         return self._previous_word(index)
+
+
+def _title_word(text: str) -> bool:
+    return len(text) > 1 and text[0].isupper() and text[1:].islower() and text.isalpha()
