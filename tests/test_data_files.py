@@ -39,7 +39,14 @@ _TRIGGER = {
     "not_after?": WORDS,
     "window?": int,
 }
-_EVENTS = {"language": str, "cues": {str: (WORDS, bool)}, "irregular_forms?": WORDS_BY_KEY, "triggers": [_TRIGGER]}
+_EVENTS = {
+    "language": str,
+    "cues": {str: (WORDS, bool)},
+    "irregular_forms?": WORDS_BY_KEY,
+    "verb_classes?": WORDS_BY_KEY,  # Spanish stem classes (transforms/events/spanish.py)
+    "irregular_bases?": WORDS_BY_KEY,
+    "triggers": [_TRIGGER],
+}
 _AGREEMENTS = {
     "language": str,
     "types": [{"type": str, "names": WORDS}],

@@ -3,9 +3,11 @@ prepositions (blank Spanish pipeline: no tagger, no parser), modality. Sentences
 
 from __future__ import annotations
 
-from tests.events_support import city, extract, group, person, state
+from collections.abc import Sequence
+
+from tests.events_support import ActorSpec, city, extract, group, person, shared_extractor, state
 from transforms.events import EventExtractor
-from transforms.events.morphology import spanish_inflections
+from transforms.events.spanish import is_indicative, spanish_inflections
 
 
 def test_regular_and_future_forms_are_generated_from_the_infinitive() -> None:
@@ -173,3 +175,207 @@ def test_soldiers_attacking_is_still_an_assault() -> None:
         [group("military:COL", "Colombian armed forces", "military", "COL", "Los soldados colombianos")],
     )
     assert found.events_of("ASSAULT") and not found.events_of("PROTEST")
+
+
+# -- issue 15 round 3: morphology (transforms/events/spanish.py), lexicon rules, Spanish reading rules.
+# Every sentence below was written for these tests.
+def _forms() -> dict[str, frozenset[str]]:
+    return shared_extractor().lexicon("es").inflections
+
+
+def test_stem_classes_and_spelling_rules_give_the_inflected_forms() -> None:
+    forms = _forms()
+    expected = {
+        "defiende": "defender",  # ie
+        "aprueba": "aprobar",  # ue
+        "pidió": "pedir",  # i, preterite
+        "pidiendo": "pedir",  # i, gerund
+        "advirtió": "advertir",  # ie_i
+        "envía": "enviar",  # written accent í
+        "reúnen": "reunirse",  # written accent ú, pronominal verb
+        "exija": "exigir",  # g -> j before a
+        "ofrezca": "ofrecer",  # c -> zc after a vowel
+        "niegue": "negarse",  # ie and g -> gu before e
+        "atribuyó": "atribuir",  # i -> y in -uir verbs
+        "detenerlos": "detener",  # enclitic pronoun on the infinitive
+        "pidiéndole": "pedir",  # enclitic pronoun on the gerund, with its accent
+    }
+    for form, lemma in expected.items():
+        assert lemma in forms.get(form, frozenset()), form
+
+
+def test_strong_stems_are_shared_by_prefixed_verbs() -> None:
+    lexicon = shared_extractor().lexicon("es")
+    assert "imponer" in lexicon.inflections["impuso"]  # poner
+    assert "intervenir" in lexicon.inflections["intervinieron"]  # venir
+    assert "detener" in lexicon.inflections["detuvieron"]  # tener
+    assert "detendrá" in lexicon.future_forms and "impondría" in lexicon.future_forms
+
+
+def test_a_one_letter_stem_makes_no_regular_forms() -> None:
+    # "dar" would give "de" (the preposition) as a regular subjunctive: its forms are listed instead
+    forms = _forms()
+    assert "dar" not in forms.get("de", frozenset())
+    assert "dar" in forms["dio"]
+
+
+def test_indicative_forms_are_told_from_subjunctives_and_non_finite_forms() -> None:
+    assert is_indicative("instó", "instar") and is_indicative("pide", "pedir") and is_indicative("detuvo", "detener")
+    assert not is_indicative("pida", "pedir") and not is_indicative("respete", "respetar")
+    assert not is_indicative("firmado", "firmar") and not is_indicative("retirarse", "retirar")
+
+
+PARTIES = [
+    state("CHL", "Chile"),
+    state("PER", "Perú"),
+    state("BOL", "Bolivia"),
+    state("VEN", "Venezuela", "Venezuela", "Caracas"),
+]
+
+
+def _types(text: str, actors: Sequence[ActorSpec] = PARTIES) -> set[str]:
+    return {event.event_type for event in extract(text, "es", "2023-03-10", actors).events}
+
+
+def test_a_coordinated_indicative_verb_is_an_event_of_its_own() -> None:
+    # pattern: governing verb … "y"/"e" + finite indicative verb
+    assert {"REQUEST", "ACCUSE"} <= _types("Chile pidió a Perú la liberación de los pescadores y condenó el ataque.")
+
+
+def test_a_coordinated_subjunctive_stays_inside_the_demand() -> None:
+    assert "ACCUSE" not in _types("Chile pidió a Perú que libere a los pescadores y condene el ataque.")
+
+
+def test_a_noun_after_a_cause_marker_is_not_part_of_the_demand() -> None:
+    # pattern: governing verb … cause marker ("a raíz de", "tras") + noun trigger
+    found = _types("Chile exigió explicaciones a Perú a raíz del bombardeo de Bolivia contra Arica.")
+    assert {"REQUEST", "ASSAULT"} <= found
+    assert "ASSAULT" not in _types("Chile exigió a Perú el fin de los bombardeos contra Bolivia.")
+
+
+def test_a_trigger_after_a_with_phrase_is_not_swallowed_by_it() -> None:
+    # "habló con X, quien pidió …": only the words of the `with` phrase belong to "habló … con"
+    found = _types("El canciller de Chile habló con Perú, que pidió a Bolivia la reapertura de la frontera.")
+    assert {"CONSULT", "REQUEST"} <= found
+
+
+def test_an_aside_opened_by_segun_ends_at_its_comma() -> None:
+    found = extract(
+        "Chile, según informó la cancillería, agradeció a Perú su apoyo.", "es", "2023-03-10", PARTIES
+    ).events
+    assert any(e.event_type == "SUPPORT" and e.targets == ("state:PER",) for e in found)
+
+
+def test_a_relative_clause_after_a_reporting_tail_is_what_the_reporter_added() -> None:
+    found = _types("La cita fue cordial, dijo el ministro, que agregó que Chile habló con Perú sobre la frontera.")
+    assert "CONSULT" in found
+
+
+def test_debe_after_a_reporting_verb_is_a_demand_of_the_speaker() -> None:
+    found = extract("Chile dijo que Venezuela debe liberar a los detenidos.", "es", "2023-03-10", PARTIES).events
+    request = [e for e in found if e.event_type == "REQUEST"]
+    assert request and request[0].sources == ("state:CHL",) and request[0].targets == ("state:VEN",)
+    assert "REQUEST" not in _types("La caída de las exportaciones de Chile se debe a la crisis de Perú.")
+    assert "REQUEST" not in _types("Chile cerró la frontera con Perú debido a la crisis.")
+
+
+def test_honours_and_counted_support() -> None:
+    assert "SUPPORT" in _types("El presidente de Perú impuso la Gran Cruz al canciller de Chile.")
+    supported = extract("Perú cuenta con el apoyo de Chile.", "es", "2023-03-10", PARTIES).events
+    assert supported and supported[0].sources == ("state:CHL",) and supported[0].targets == ("state:PER",)
+    assert "SUPPORT" in _types("Bolivia se mostró de acuerdo con la propuesta de Chile.")
+
+
+def test_a_rejected_position() -> None:
+    assert "REJECT" in _types("Bolivia no comparte la postura de Chile sobre el mar.")
+
+
+def test_defending_someone_is_support_and_defending_a_policy_is_not() -> None:
+    assert "SUPPORT" in _types("Bolivia defendió a Venezuela ante la OEA.")
+    assert "SUPPORT" not in _types("Bolivia defendió la reforma de Venezuela.")
+
+
+def test_holding_a_meeting_is_not_praise() -> None:
+    assert _types("Chile y Perú celebraron una reunión en Lima.") == {"CONSULT"}
+
+
+def test_a_press_interview_is_not_a_meeting() -> None:
+    assert "CONSULT" not in _types("En una entrevista con la prensa de Chile, el canciller criticó a Bolivia.")
+
+
+def test_paro_is_a_strike_only_when_called() -> None:
+    unions = [group("civilians:PER", "unions", "civilians", "PER", "Los sindicatos peruanos")]
+    assert "PROTEST" in _types("Los sindicatos peruanos convocaron un paro general contra el Gobierno.", unions)
+    assert "PROTEST" not in _types("El paro de Perú subió en marzo, según Chile.")
+
+
+def test_figurative_and_non_violent_senses_are_no_assault() -> None:
+    assert "ASSAULT" not in _types("Los precios se dispararon en Venezuela y en Perú.")
+    assert "ASSAULT" not in _types("El exministro de Perú se enfrenta a una pena de cárcel en Chile.")
+    assert "ASSAULT" not in _types("Chile lanzó una ofensiva diplomática contra Bolivia.")
+    assert "ASSAULT" not in _types("Perú combatirá la corrupción con ayuda de Chile.")
+    assert "ASSAULT" not in _types("La ley de Perú atenta contra la libertad de prensa, según Chile.")
+    assert "ACCUSE" in _types("Bolivia atacó la reforma de Chile.")  # a policy attacked: criticism
+
+
+def test_stopping_a_process_is_no_arrest_and_holding_elections_no_praise() -> None:
+    assert "COERCE" not in _types("El ejército de Perú logró detener el avance de Bolivia.")
+    assert "COERCE" in _types("El ejército de Perú detuvo a dos ciudadanos de Bolivia.")
+    assert "SUPPORT" not in _types("Perú celebrará elecciones en mayo, con observadores de Chile.")
+
+
+def test_police_and_court_language() -> None:
+    police = [group("police:ESP", "Guardia Civil", "police", "ESP", "La Guardia Civil")]
+    assert "COERCE" in _types("La Guardia Civil intervino dos kilos de cocaína en Algeciras.", police)
+    assert "COERCE" in _types("El juez envió a prisión al alcalde de Lima, aliado de Perú.")
+    assert "RETREAT" in _types("Venezuela puso en libertad a tres presos de Perú.")
+    assert "ASSAULT" in _types("Un grupo armado secuestró a dos ciudadanos de Perú.")
+
+
+def test_llegar_a_is_an_arrival_only_at_a_place() -> None:
+    lima = [
+        state("PER", "Perú"),
+        city("PER", "Lima"),
+        person("ministro", "ministro chileno", "CHL", "El ministro chileno"),
+    ]
+    assert "CONSULT" in _types("El ministro chileno llegó a Lima el lunes.", lima)
+    assert "CONSULT" not in _types("El ministro chileno llegó a decir que Perú mentía.", lima)
+
+
+def test_a_coordinated_verb_without_its_own_subject_shares_the_previous_verbs() -> None:
+    # pattern: X verb … "y" + verb (same number, no actor between): X is the subject of both
+    actors = [
+        group("police:COL", "police", "police", "COL", "Los agentes antidisturbios"),
+        group("civilians:COL", "protesters", "civilians", "COL", "los manifestantes"),
+    ]
+    found = extract(
+        "Los agentes antidisturbios cargaron contra los manifestantes y detuvieron a doce jóvenes.",
+        "es",
+        "2023-03-10",
+        actors,
+    )
+    coerce = found.events_of("COERCE")
+    assert coerce and coerce[0].sources == ("police:COL",)
+
+
+def test_the_caller_of_a_telephone_call_is_the_source() -> None:
+    # "X telefoneó a Y": directed; "X e Y hablaron por teléfono": mutual
+    called = extract("Chile telefoneó ayer a Perú.", "es", "2023-03-10", PARTIES).events_of("CONSULT")
+    assert called and called[0].sources == ("state:CHL",) and called[0].targets == ("state:PER",)
+    mutual = extract("Chile y Perú hablaron por teléfono.", "es", "2023-03-10", PARTIES).events_of("CONSULT")
+    assert mutual and set(mutual[0].sources) == {"state:CHL", "state:PER"} and not mutual[0].targets
+
+
+def test_marcha_and_concentracion_are_rallies_only_as_rallies() -> None:
+    crowd = [group("civilians:PER", "protesters", "civilians", "PER", "Miles de peruanos")]
+    assert "PROTEST" in _types("Miles de peruanos participaron en una marcha contra la reforma.", crowd)
+    assert "PROTEST" not in _types("Perú anunció la puesta en marcha de la reforma pactada con Chile.")
+    assert "PROTEST" not in _types("Chile denunció la concentración de tropas de Perú en la frontera.")
+
+
+def test_a_resignation_is_a_concession_and_renouncing_violence_is_none() -> None:
+    minister = [person("ministro", "ministro peruano", "PER", "El ministro peruano")]
+    resigned = extract("El ministro peruano dimitió ayer.", "es", "2023-03-10", minister).events
+    assert [(e.event_type, e.cameo_code) for e in resigned] == [("CONCEDE", "0831")]
+    assert "CONCEDE" in _types("El ministro peruano renunció a su cargo.", minister)
+    assert "CONCEDE" not in _types("El ministro peruano renunció a la violencia.", minister)

@@ -18,7 +18,8 @@ import spacy
 
 from transforms.data_files import load_data
 from transforms.events.crosswalk import DATA_DIR
-from transforms.events.morphology import normalize_arabic, spanish_inflections
+from transforms.events.morphology import normalize_arabic
+from transforms.events.spanish import spanish_inflections
 from transforms.events.units import normalize_word
 
 Phrase = tuple[str, ...]
@@ -187,9 +188,9 @@ def _vocabulary(entries: list[TriggerEntry], cues: Cues) -> frozenset[str]:
 
 
 def spanish_lexicon_inflections(raw: dict[str, Any]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Spanish forms of the lexicon's verbs and nouns (see morphology.py), plus `irregular_forms`."""
+    """Spanish forms of the lexicon's verbs and nouns (see spanish.py), plus `irregular_forms`."""
     verbs, nouns = _english_vocabulary(raw)  # the same collection: every verb-like and noun-like word
-    forms, future = spanish_inflections(verbs)
+    forms, future = spanish_inflections(verbs, raw.get("verb_classes"), raw.get("irregular_bases"))
     merged: dict[str, set[str]] = defaultdict(set)
     for form, lemmas in forms.items():
         merged[form].update(lemmas)

@@ -1,12 +1,4 @@
-"""Word forms for languages whose pipeline has no lemmatizer: Spanish inflections, Arabic clitics.
-
-Spanish (`spanish_inflections`): the lexicon lists verbs as infinitives ("detener", "pedir") and
-nouns in the singular; the regular forms a news text uses are generated from the infinitive's
-ending (-ar, -er, -ir): third persons of the present, preterite, imperfect, future, conditional
-and present subjunctive, the participle (four genders/numbers), the gerund, the first person
-plural ("hemos firmado", "firmamos"). Irregular stems (pidió, detuvo, hizo) are data: the lexicon's
-`irregular_forms` lists them. The future and conditional forms are kept apart (`future_forms`):
-"firmará", "firmaría" announce an act, as French morphology does for the parsed French pipeline.
+"""Word forms for languages whose pipeline has no lemmatizer (Spanish: see spanish.py).
 
 Arabic (`normalize_arabic`, `arabic_keys`): written Arabic varies in spelling and glues clitics to
 words. Every word is normalised (hamza seats أ إ آ -> ا, ة -> ه, ى -> ي, no diacritics or
@@ -20,99 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable
-
-# --- Spanish -----------------------------------------------------------------------------------
-_SPANISH_ENDINGS = {
-    # present 3sg/3pl/1pl, preterite 3sg/3pl/1pl, imperfect 3sg/3pl, subjunctive 3sg/3pl/1pl,
-    # gerund, participles, infinitive with clitic "se"
-    "ar": [
-        "a",
-        "an",
-        "amos",
-        "ó",
-        "aron",
-        "aba",
-        "aban",
-        "e",
-        "en",
-        "emos",
-        "ando",
-        "ado",
-        "ada",
-        "ados",
-        "adas",
-        "arse",
-        "ándose",
-    ],
-    "er": [
-        "e",
-        "en",
-        "emos",
-        "ió",
-        "ieron",
-        "imos",
-        "ía",
-        "ían",
-        "a",
-        "an",
-        "amos",
-        "iendo",
-        "ido",
-        "ida",
-        "idos",
-        "idas",
-        "erse",
-        "iéndose",
-    ],
-    "ir": [
-        "e",
-        "en",
-        "imos",
-        "ió",
-        "ieron",
-        "ía",
-        "ían",
-        "a",
-        "an",
-        "amos",
-        "iendo",
-        "ido",
-        "ida",
-        "idos",
-        "idas",
-        "irse",
-        "iéndose",
-    ],
-}
-_SPANISH_FUTURE_ENDINGS = ["á", "án", "emos", "ía", "ían", "íamos"]  # added to the infinitive
-_ORTHOGRAPHIC = (("car", "qu"), ("gar", "gu"), ("zar", "c"))  # before -e: "ataque", "pague", "alce"
-
-
-def spanish_inflections(verbs: Iterable[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Surface form -> infinitives it inflects, and the future/conditional forms among them."""
-    forms: dict[str, set[str]] = defaultdict(set)
-    future: set[str] = set()
-    for lemma in verbs:
-        # a pronominal verb ("reunirse") inflects as its base, the "se" a word of its own: "se reunió"
-        verb = lemma[:-2] if lemma.endswith(("arse", "erse", "irse")) else lemma
-        if len(verb) < 3 or verb[-2:] not in _SPANISH_ENDINGS:
-            continue
-        stem, ending = verb[:-2], verb[-2:]
-        for suffix in _SPANISH_ENDINGS[ending]:
-            form = stem + suffix
-            for written, replacement in _ORTHOGRAPHIC:
-                if verb.endswith(written) and suffix[:1] in {"e", "é"}:
-                    form = verb[: -len(written)] + replacement + suffix
-            forms[form].add(lemma)
-        forms[verb].add(lemma)
-        for suffix in _SPANISH_FUTURE_ENDINGS:
-            form = verb + suffix
-            forms[form].add(lemma)
-            future.add(form)
-    return {form: frozenset(lemmas) for form, lemmas in forms.items()}, frozenset(future)
-
 
 # --- Arabic ------------------------------------------------------------------------------------
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")

@@ -13,6 +13,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from transforms.data_files import load_data
+from transforms.events import spanish
 from transforms.events.lexicon import LanguageLexicon, Phrase
 from transforms.events.morphology import arabic_keys, normalize_arabic
 from transforms.events.units import Unit, normalize_word, token_keys
@@ -180,10 +181,14 @@ class UnitTokens:
             end = self._tail_end(comma + 1)
             phrase = self.find(cues.reporting_phrases, comma + 1, min(comma + 3, end))
             if phrase is not None and phrase.start <= comma + 2:
+                if self.lexicon.language == "es":
+                    end = spanish.tail_end(self, comma, end, by_phrase=True)  # an aside (spanish.py)
                 tails.append((comma, end))
                 continue
             verb = self._reporting_verb_in(comma + 1, min(comma + 15, end))
             if verb is not None and not self._introduces_content(verb):
+                if self.lexicon.language == "es":
+                    end = spanish.tail_end(self, comma, end, by_phrase=False)  # ", que agregó que …"
                 tails.append((comma, end))
         for hit in self.find_all(cues.reporting_phrases, self.first, self.last):
             if hit.start == self.first or self.lower(hit.start - 1) in {",", "(", '"', "«"}:
