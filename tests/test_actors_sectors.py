@@ -168,3 +168,17 @@ def test_dotted_initials_keep_their_final_period() -> None:
     text = "The U.S. and the U.N. agreed on Tuesday to send more food aid."
     actors = by_id(resolve(text, "en", date(2013, 3, 1)))
     assert {mention.text for mention in actors["state:USA"].mentions} == {"U.S."}
+
+
+def test_an_apposition_opened_by_an_appointment_participle() -> None:
+    text = "Le cabinet compte dix membres. Christos Petrou, nommé vice-ministre, a prêté serment hier."
+    actor, mention = mention_of(resolve(text, "fr", date(2012, 6, 21)), "Christos Petrou")
+    assert (actor.sector, mention.office) == ("GOV", "vice-ministre")
+
+
+def test_a_government_named_after_its_head() -> None:
+    text = (
+        "Jean-Luc Moreau a remporté les élections de mai. "
+        "Le 28 juin dernier, le gouvernement Moreau a changé la direction de la radio publique."
+    )
+    assert _sector_of(text, "fr", "Jean-Luc Moreau") == "GOV"

@@ -296,6 +296,8 @@ class Knowledge:
                 lexicon.sector_words.setdefault(phrase_keys(phrase), sector)
         optional = (
             "office_heads",
+            "government_of_person",
+            "appointed_words",
             "multinational_words",
             "destinations",
             "civilian_nouns",

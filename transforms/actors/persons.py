@@ -471,6 +471,9 @@ def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | N
     title_at = after_name
     if ctx.words[title_at].key in APPOSITION_ARTICLES and title_at + 1 < len(ctx.words):
         title_at += 1  # "Jean-Philippe Magnen, le porte-parole du parti", "X, a spokesman for"
+    appointed = ctx.phrase_starting_at(title_at, "appointed_words")
+    if appointed is not None and appointed < len(ctx.words) and ctx.same_sentence(title_at, appointed + 1):
+        title_at = appointed  # "Christos Petrou, nommé vice-ministre", "X, named ambassador"
     phrase = _title_phrase(ctx, title_at)
     if phrase is None or phrase.first != title_at:
         return None

@@ -3,7 +3,7 @@
 Sectors are coded as the realnews GUIDE and CAMEO code them (GOV, MIL, POL, JUD, LEG, OPP, REB,
 CVL, MED, BUS, NGO, IGO, REL, OTHER). Dictionary actors keep the dictionary's sector on the
 article's date (a party's is GOV or OPP by its spells in government). For the others, per actor,
-the strongest of these cues at any of its mentions (short forms aside) wins:
+the strongest of these cues at any of its mentions wins:
 
 People
 - opposition [1]  a party in opposition on the article's date, named with the person: in
@@ -18,7 +18,8 @@ People
                   ("président de la commission européenne" IGO), or an organisation right before
                   the title ("CUPW President X" takes the union's sector).
 - title      [3]  the title's own sector ("ministre" GOV, "général" MIL, "député" LEG); honorifics
-                  ("M.", "Mr") have none.
+                  ("M.", "Mr") have none; or a government noun next to the name ("le gouvernement
+                  Rajoy", "the Reagan administration": `government_of_person`) GOV.
 - government [4]  a party in the national government that day, named as above: GOV.
 
 Organisations
@@ -64,7 +65,7 @@ def assign_sectors(ctx: Context, candidates: Sequence[Candidate]) -> list[Candid
         refs = [candidates[position].ref for position in positions]
         if any(ref.known for ref in refs):
             continue
-        mentions = [candidates[position] for position in positions if candidates[position].rule != "coreference"]
+        mentions = [candidates[position] for position in positions]  # short forms too: "le gouvernement Rajoy"
         if refs[0].type == "person":
             sector = person_sector(ctx, mentions, candidates)
         elif refs[0].type in SECTORED_GROUPS and not any(ref.sector for ref in refs):
@@ -106,7 +107,27 @@ def _person_cues(ctx: Context, mention: Candidate, candidates: Sequence[Candidat
             cues.append((BODY, body))
     if mention.ref.sector is not None:
         cues.append((TITLE, mention.ref.sector))
+    if _heads_a_government(ctx, mention):
+        cues.append((TITLE, "GOV"))
     return cues
+
+
+def _heads_a_government(ctx: Context, mention: Candidate) -> bool:
+    """ "le gouvernement Rajoy", "el gobierno de Aznar", "the Reagan administration": a
+    government noun right before the name (past "de"), or right after it."""
+    nouns = ctx.lexicon.words.get("government_of_person", frozenset())
+    before = mention.claim_first - 1
+    if before > 0 and ctx.words[before].key in ("de", "of", "du", "d") and _tight(ctx, before, before + 1):
+        before -= 1
+    if before >= 0 and _tight(ctx, before, before + 1) and (ctx.words[before].key,) in nouns:
+        return ctx.words[before].is_lower
+    after = mention.claim_last
+    return (
+        after < len(ctx.words)
+        and _tight(ctx, after - 1, after)
+        and (ctx.words[after].key,) in nouns
+        and ctx.words[after].is_lower
+    )
 
 
 def _title_words(ctx: Context, mention: Candidate) -> list[int]:

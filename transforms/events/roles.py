@@ -31,6 +31,7 @@ from transforms.data_files import load_data
 from transforms.events.hyphenated import attaching_token, word_head, word_start, word_tokens
 from transforms.events.lexicon import RoleScheme
 from transforms.events.matching import TriggerMatch
+from transforms.events import spanish
 from transforms.events.morphology import arabic_proclitic, normalize_arabic
 from transforms.events.participants import PLACE_TYPES, Participant
 from transforms.events.tokens import UnitTokens
@@ -146,6 +147,8 @@ class RoleReader:
         if scheme != "speaker":
             left = self._after_reporting_verb(match, left, clause_start)
         left = self._outside_relative_clauses(match, left, clause_start)
+        if self.tokens.lexicon.language == "es":  # "Francia, antigua potencia …, pidió" (spanish.py)
+            left = spanish.outside_apposition(self.tokens, match, left)
         right = [p for p in in_clause if p.start >= match.end]
         if match.is_noun and self.cues.noun_complements_nearby:
             right = self._noun_complements(match, right)
