@@ -182,3 +182,8 @@ def test_a_government_named_after_its_head() -> None:
         "Le 28 juin dernier, le gouvernement Moreau a changé la direction de la radio publique."
     )
     assert _sector_of(text, "fr", "Jean-Luc Moreau") == "GOV"
+
+
+def test_a_dictionary_body_after_a_title_is_no_person() -> None:
+    text = "Madrid, 3 mar (EFE). No comparte la idea adelantada por el portavoz del PNV de que haya cambios."
+    assert not any(actor.type == "person" for actor in resolve(text, "es", date(2013, 3, 3)))

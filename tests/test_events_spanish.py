@@ -379,3 +379,24 @@ def test_a_resignation_is_a_concession_and_renouncing_violence_is_none() -> None
     assert [(e.event_type, e.cameo_code) for e in resigned] == [("CONCEDE", "0831")]
     assert "CONCEDE" in _types("El ministro peruano renunció a su cargo.", minister)
     assert "CONCEDE" not in _types("El ministro peruano renunció a la violencia.", minister)
+
+
+def test_street_protest_language() -> None:
+    crowd = [group("civilians:PER", "protesters", "civilians", "PER", "Los estudiantes peruanos")]
+    assert "PROTEST" in _types("Los estudiantes peruanos tomaron la universidad para exigir más becas.", crowd)
+    assert "PROTEST" in _types("Los estudiantes peruanos corearon consignas contra el Gobierno.", crowd)
+    assert "PROTEST" in _types("Los estudiantes peruanos protagonizaron cortes de carretera en el sur.", crowd)
+
+
+def test_an_apposition_before_the_verb_is_not_its_subject() -> None:
+    # pattern: Actor, lower-case description with another actor, verb
+    found = _types("Chile, vecino y aliado de Bolivia, pidió a Perú la reapertura de la frontera.")
+    request = extract(
+        "Chile, vecino y aliado de Bolivia, pidió a Perú la reapertura de la frontera.", "es", "2023-03-10", PARTIES
+    ).events_of("REQUEST")
+    assert "REQUEST" in found and request[0].sources == ("state:CHL",)
+
+
+def test_a_governing_verb_in_a_relative_clause_governs_nothing_after_it() -> None:
+    # pattern: Actor, que + governing verb …, verb: the second verb is the main clause's own act
+    assert {"SUPPORT", "REQUEST"} <= _types("Chile, que apoya a Bolivia, pidió a Perú la reapertura de la frontera.")

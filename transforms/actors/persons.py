@@ -276,8 +276,9 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
                 return None
     if is_arabic(ctx.words[name_start].text):
         run_end = _arabic_name_end(ctx, name_start, run_end)
-    if _has_group_head(ctx, name_start, run_end):
-        return None  # "a representative of the National Security Council": a body, no person
+    if _has_group_head(ctx, name_start, run_end) or _in_known_body(ctx, name_start):
+        # "a representative of the National Security Council", "el portavoz del PNV": a body, no person
+        return None
     country = phrase.country
     open_span = None
     if office_end is not None and office_end > phrase.last:

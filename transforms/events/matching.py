@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from transforms.events import spanish
 from transforms.events.lexicon import TriggerEntry
-from transforms.events.spanish import after_cause_marker, is_indicative
 from transforms.events.tokens import VERB_CONTEXT_WORDS, PhraseHit, UnitTokens
 
 
@@ -135,9 +135,12 @@ def _absorb(matches: list[TriggerMatch], tokens: UnitTokens) -> list[TriggerMatc
     for match in matches:
         if _inside_object(match, matches, strict=tokens.lexicon.language == "es"):
             continue
-        if any(_governed_by(match, governor, tokens) for governor in kept if governor.entry.governs):
-            if not _coordinated_verb(match, tokens):
-                continue
+        if any(
+            _governed_by(match, governor, tokens) and not _outside_complement(match, governor, tokens)
+            for governor in kept
+            if governor.entry.governs
+        ):
+            continue
         if any(_after_content_marker(match, start, tokens) for start in content_starts):
             continue
         if kept and _introduced_by_purpose(match, tokens):
@@ -159,21 +162,10 @@ def _inside_object(match: TriggerMatch, matches: list[TriggerMatch], strict: boo
     )
 
 
-def _coordinated_verb(match: TriggerMatch, tokens: UnitTokens) -> bool:
-    """Spanish: a trigger after a governing verb that is not inside its complement. A finite
-    indicative verb right after "y"/"e" is coordinated with the governing verb ("pidió … a todas
-    las partes e instó a que …", "rechazó … y condenó"); a subjunctive or an infinitive there stays
-    in it ("pidió que se retire y respete la tregua"). A noun after a cause marker is a past act."""
-    if tokens.lexicon.language != "es" or match.entry.pattern[0] == "se":
-        return False
-    if match.is_noun:  # "… a raíz de su retirada": an act that happened (spanish.py)
-        return after_cause_marker(match.start, tokens)
-    previous = tokens.previous_word(match.start)
-    return (
-        previous is not None
-        and tokens.lower(previous) in {"y", "e"}
-        and is_indicative(tokens.lower(match.start), match.entry.pattern[0])
-    )
+def _outside_complement(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
+    """Spanish: a trigger after a governing verb in its clause that is no part of its complement
+    (coordinated verbs, past acts after a cause marker, a relative clause closed: spanish.py)."""
+    return tokens.lexicon.language == "es" and spanish.outside_complement(match, governor, tokens)
 
 
 def _governed_by(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:

@@ -28,10 +28,10 @@ from spacy.tokens import Token
 
 from transforms import syntax
 from transforms.data_files import load_data
+from transforms.events import spanish
 from transforms.events.hyphenated import attaching_token, word_head, word_start, word_tokens
 from transforms.events.lexicon import RoleScheme
 from transforms.events.matching import TriggerMatch
-from transforms.events import spanish
 from transforms.events.morphology import arabic_proclitic, normalize_arabic
 from transforms.events.participants import PLACE_TYPES, Participant
 from transforms.events.tokens import UnitTokens

@@ -39,6 +39,8 @@ from transforms.data_files import load_data
 
 if TYPE_CHECKING:
     from transforms.events.drafts import EventDraft
+    from transforms.events.matching import TriggerMatch
+    from transforms.events.participants import Participant
     from transforms.events.tokens import UnitTokens
 
 VOWELS = "aeiouáéíóú"
@@ -351,3 +353,66 @@ def link_drafts(drafts: list[EventDraft]) -> None:
 def _plural(form: str) -> bool:
     """A third person plural verb form ("detuvieron", "cargaron", "piden", "firmarán")."""
     return form.endswith("n")
+
+
+def outside_apposition(tokens: UnitTokens, match: TriggerMatch, left: list[Participant]) -> list[Participant]:
+    """ "Francia, antigua potencia protectora de Líbano, pidió …": a phrase set off by commas right
+    before a verb trigger, opening with a lower-case word right after an actor, describes that actor
+    (an apposition): the actors inside it are not the verb's subject. A name there ("El presidente,
+    Jacques Chirac, telefoneó") and a relative clause (roles.py reads those) are left alone."""
+    if match.is_noun or not left:
+        return left
+    closing = tokens.previous_word(match.start)
+    if closing is None or tokens.lower(closing) != ",":
+        return left
+    commas = [i for i in tokens.word_indexes(tokens.first, closing) if tokens.lower(i) == ","]
+    if not commas:
+        return left
+    opening = commas[-1]
+    inside = tokens.word_indexes(opening + 1, closing)
+    if not inside or not tokens.token(inside[0]).is_lower:
+        return left
+    if tokens.lower(inside[0]) in tokens.lexicon.cues.relative_pronouns:
+        return left
+    heads = [p for p in left if p.end <= opening]
+    if not heads or tokens.word_indexes(heads[-1].end, opening):
+        return left  # no actor right before the opening comma: not an apposition to one
+    return [p for p in left if not (opening < p.start and p.end <= closing)]
+
+
+def outside_complement(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
+    """A trigger after a governing verb ("pidió", "amenazó", "apoya") in its clause that is not
+    part of what the verb asks, threatens or backs. Patterns:
+      - a finite indicative verb right after "y"/"e" is coordinated with the governing verb ("pidió
+        … a todas las partes e instó a que …", "rechazó … y condenó"); a subjunctive or an
+        infinitive there stays inside ("pidió que se retire y respete la tregua");
+      - a noun right after a cause marker is an act that happened (`after_cause_marker`);
+      - a governing verb inside a relative clause set off by commas ("Francia, que apoya a Líbano,
+        pidió …") governs nothing after the clause's closing comma.
+    """
+    if _closed_relative_clause(governor.start, match.start, tokens):
+        return True
+    if match.entry.pattern[0] == "se":
+        return False
+    if match.is_noun:
+        return after_cause_marker(match.start, tokens)
+    previous = tokens.previous_word(match.start)
+    return (
+        previous is not None
+        and tokens.lower(previous) in {"y", "e"}
+        and is_indicative(tokens.lower(match.start), match.entry.pattern[0])
+    )
+
+
+def _closed_relative_clause(governor: int, start: int, tokens: UnitTokens) -> bool:
+    """ ", que apoya a Líbano," : the governor follows ", <relative pronoun>" and a comma closes the
+    clause before `start`."""
+    words = tokens.word_indexes(tokens.first, governor)
+    commas = [i for i in words if tokens.lower(i) == ","]
+    if not commas:
+        return False
+    opening = commas[-1]
+    after = tokens.word_indexes(opening + 1, governor)
+    if not after or tokens.lower(after[0]) not in tokens.lexicon.cues.relative_pronouns:
+        return False
+    return any(tokens.lower(i) == "," for i in tokens.word_indexes(governor + 1, start))
