@@ -36,6 +36,8 @@ def records(folder: Path) -> list[dict]:
 def gold_country(record: dict) -> str | None:
     for span in record.get("spans") or []:
         role = span.get("source_role") or {}
+        if not isinstance(role, dict):  # a few records give the bare string "UNKNOWN"
+            continue
         code = role.get("main")
         if code and code not in {"None", "null"}:
             return str(code)

@@ -23,7 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from transforms import syntax
-from transforms.events import spanish
+from transforms.events import arabic, spanish
 from transforms.events.agreement_lexicon import AgreementLexicon, load_agreement_lexicon
 from transforms.events.agreements import (
     AgreementCluster,
@@ -155,6 +155,8 @@ class EventExtractor:
                 for index, match in enumerate(matches)
             ]
             unit_drafts = [d for d in (self._literal(d) for d in unit_drafts) if d is not None]
+            if tokens.lexicon.language == "ar":  # passive casualties and shared subjects (arabic.py)
+                arabic.link_drafts(unit_drafts, unit_participants_)
             if tokens.lexicon.language == "es":  # "cargaron contra X y detuvieron …" (spanish.py)
                 spanish.link_drafts(unit_drafts)
             unit_drafts = [self._riot(d, actors) for d in unit_drafts]

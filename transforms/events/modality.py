@@ -158,7 +158,7 @@ def _announced_by_form(match: TriggerMatch, tokens: UnitTokens) -> bool:
     word = tokens.lower(match.start)
     if word in lexicon.future_forms:
         return True
-    if lexicon.cues.future_prefixes:
+    if lexicon.cues.future_prefixes and not match.is_noun:  # a noun's "سي" is its own: "سيارة مفخخة"
         bare = word[1:] if word[:1] in {"و", "ف"} else word
         return any(bare.startswith(prefix) and len(bare) > len(prefix) + 1 for prefix in lexicon.cues.future_prefixes)
     return False

@@ -3,8 +3,9 @@
 Arabic (`normalize_arabic`, `arabic_keys`): written Arabic varies in spelling and glues clitics to
 words. Every word is normalised (hamza seats أ إ آ -> ا, ة -> ه, ى -> ي, no diacritics or
 tatweel), then its proclitics (و، ف conjunctions; ب، ل، ك prepositions; س future; ال article) and
-pronoun enclitics (ه، ها، هم، هما، هن، كم، نا) are peeled off, least first: "وأدان" -> "ادان",
-"بالهجوم" -> "هجوم", "ملاحقتهم" -> "ملاحقه". The token keeps the least-stripped form the lexicon
+pronoun enclitics (ه، ها، هم، هما، هن، كم، نا) and a final alif (the indefinite accusative
+"اعتصاماً", the dual "اختطفا") are peeled off, least first: "وأدان" -> "ادان", "بالهجوم" -> "هجوم",
+"ملاحقتهم" -> "ملاحقه", "اعتصاما" -> "اعتصام". The token keeps the least-stripped form the lexicon
 knows, so "وبحث" reads as "بحث" (discussed), never as "حث" (urged).
 """
 
@@ -23,6 +24,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _FUTURE = "س"
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+_ACCUSATIVE = "ا"
 MIN_STEM = 2
 
 
@@ -35,6 +37,8 @@ def normalize_arabic(word: str) -> str:
 def arabic_variants(word: str) -> list[str]:
     """The word and its forms without clitics, least stripped first (normalised)."""
     base = normalize_arabic(word)
+    # a final "ه" that is a ta marbuta ("إصابة") is no pronoun: "إصابة" is not "أصابه" (hit him)
+    marbuta = _DIACRITICS.sub("", unicodedata.normalize("NFC", word)).endswith("ة")
     fronts: list[str] = [base]
     for conjunction in _CONJUNCTIONS:
         if base.startswith(conjunction) and len(base) - 1 >= MIN_STEM:
@@ -57,11 +61,17 @@ def arabic_variants(word: str) -> list[str]:
         variants.append(front)
     for front in fronts:
         for enclitic in _ENCLITICS:
+            if enclitic == "ه" and marbuta:
+                continue
             if front.endswith(enclitic) and len(front) - len(enclitic) >= MIN_STEM + 1:
                 stem = front[: -len(enclitic)]
                 variants.append(stem)
                 if stem.endswith("ت"):
                     variants.append(stem[:-1] + "ه")  # "ملاحقتهم" -> "ملاحقه" (ta marbuta)
+        if front.endswith(_ACCUSATIVE) and len(front) - 1 >= MIN_STEM + 1:
+            # the indefinite accusative "ـاً" ("نفذوا اعتصاماً" -> "اعتصام") and the dual ending
+            # ("اختطفا", "اتفقا" -> "اختطف", "اتفق"): written as a final alif once unvocalised
+            variants.append(front[:-1])
     seen: list[str] = []
     for variant in variants:
         if variant not in seen:

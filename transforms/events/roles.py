@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from transforms import syntax
 from transforms.data_files import load_data
-from transforms.events import spanish
+from transforms.events import arabic, spanish
 from transforms.events.hyphenated import attaching_token, word_head, word_start, word_tokens
 from transforms.events.lexicon import RoleScheme
 from transforms.events.matching import TriggerMatch
@@ -149,6 +149,8 @@ class RoleReader:
         left = self._outside_relative_clauses(match, left, clause_start)
         if self.tokens.lexicon.language == "es":  # "Francia, antigua potencia …, pidió" (spanish.py)
             left = spanish.outside_apposition(self.tokens, match, left)
+        if self.tokens.lexicon.language == "ar":  # "قال X إن Y هاجم": X is not Y's (arabic.py)
+            left = arabic.subject_candidates(self.tokens, match, left, clause_start)
         right = [p for p in in_clause if p.start >= match.end]
         if match.is_noun and self.cues.noun_complements_nearby:
             right = self._noun_complements(match, right)
@@ -168,7 +170,12 @@ class RoleReader:
             # the agent acts, the one named before (or right after, VSO) undergoes.
             sources = tuple(_first_group(agents, self.tokens))
             targets = tuple(_last_group(left, self.tokens))
-            if not targets and self.cues.postverbal_subjects:
+            if self.cues.postverbal_subjects and not match.is_noun:
+                # Arabic "وقتل 4 جنود إثيوبيين": the victims follow the passive verb (arabic.py)
+                after = tuple(self._postverbal_subject(match, [], plain_right))
+                if after or not targets or self._opens_clause(match):
+                    targets = after or tuple(_first_group(plain_right, self.tokens))
+            elif not targets and self.cues.postverbal_subjects:
                 targets = tuple(self._postverbal_subject(match, [], plain_right))
             return Roles(sources, targets, location)
         if match.is_noun:
@@ -186,7 +193,11 @@ class RoleReader:
             sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         if not sources:
             sources = tuple(self._pronoun_antecedent(match, clause_start))
-        if self.cues.postverbal_subjects and not match.is_noun:
+        antecedent = arabic.relative_subject(self, match, left) if self.cues.postverbal_subjects else None
+        if antecedent:
+            # Arabic "القوات التي قتلت المدنيين": the relative pronoun is the subject (arabic.py)
+            sources = tuple(antecedent)
+        elif self.cues.postverbal_subjects and not match.is_noun:
             # Arabic VSO ("وأدان الأمين العام X ..."): the verb opening its clause takes the actor
             # right after it as subject; an actor before it belongs to an earlier clause.
             subject = self._postverbal_subject(match, list(sources), plain_right)
@@ -197,6 +208,8 @@ class RoleReader:
                 sources = ()
         if not sources and match.is_noun:
             sources = tuple(self._noun_sources(match, plain_right))
+            if not sources and self.tokens.lexicon.language == "ar":  # "الضربات الأميركية" (arabic.py)
+                sources = tuple(arabic.noun_agent(self, match, plain_right))
             plain_right = [p for p in plain_right if p not in sources]
         if scheme == "destination":
             targets = tuple(_first_group(locatives or plain_right, self.tokens))
@@ -331,16 +344,12 @@ class RoleReader:
         if not left:
             return left
         clause_start, _ = self.tokens.clause_bounds(match.start)
-        if self.cues.postverbal_subjects:
-            # VSO light verb: "قام متظاهرون … بالاحتجاج", "شن مسلحون هجوما": the light verb comes
-            # before its subject, which is the noun's doer (at most a word between verb and actor;
-            # a place after the subject, "في إسطنبول", is not the doer).
-            actors = [p for p in left if not self._is_locative(p)]
-            if actors:
-                first = _last_group(actors, self.tokens)[0]
-                before = self.tokens.find(self.cues.light_verbs, max(clause_start, first.start - 2), first.start)
-                if before is not None and len(self.tokens.word_indexes(actors[-1].end, match.start)) <= 6:
-                    return actors
+        if self.tokens.lexicon.language == "ar":
+            # "في مسيراتهم" (their marches); VSO light verb before its subject, "قام متظاهرون …
+            # بالاحتجاج", "قامت امرأة بلجيكية … بتفجير" (arabic.py)
+            found = arabic.noun_left_arguments(self, match, left, clause_start)
+            if found is not None:
+                return found
         last = left[-1]
         between = [self.tokens.lower(i) for i in self.tokens.word_indexes(last.end, match.start)]
         if len(between) <= 2 and all(w in NOUN_PREMODIFIER_GAP for w in between):
@@ -396,8 +405,10 @@ class RoleReader:
             return []
         first = right[0]
         gap = self.tokens.word_indexes(match.end, first.start)
-        if len(gap) > 4 or any(self.tokens.token(i).is_punct for i in gap):
+        if any(self.tokens.token(i).is_punct for i in gap):
             return []
+        if not arabic.subject_gap_fits(self.tokens, match.end, first.start):
+            return []  # (times of day do not count: "وقتل أول من أمس 4 جنود")
         if self.preposition_before(first) is not None:
             return []
         return _first_group(right, self.tokens)
@@ -423,8 +434,8 @@ class RoleReader:
         morph = str(token.morph)
         if "Voice=Pass" in morph or any(syntax.dep(child) == "aux:pass" for child in syntax.children(token)):
             return True
-        if match.is_noun:
-            return False
+        if match.is_noun:  # Arabic "تعرضت القوات لهجوم": the forces underwent the attack (arabic.py)
+            return self.tokens.lexicon.language == "ar" and arabic.undergone(self.tokens, match)
         if syntax.dep(token) == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
             # "l'accord signé par X" is passive; "M. X ayant accepté" (compound participle with
             # an auxiliary of tense) is active: the noun it hangs on did it. So is a participle
@@ -434,6 +445,8 @@ class RoleReader:
             return not any(syntax.dep(child) == "aux:tense" for child in syntax.children(token))
         if token.pos_:
             return False
+        if self.tokens.lexicon.language == "ar":  # "قتل 15 شخصا", "أصيب" (arabic.py)
+            return arabic.is_passive(self.tokens, match)
         words = self.tokens.word_indexes(match.start - 4, match.start)
         has_auxiliary = any(self.tokens.lower(i) in self.cues.passive_auxiliaries for i in words)
         inflected = token.lower_ != match.entry.pattern[0] and token.lower_.endswith(self.cues.passive_endings)
@@ -476,6 +489,8 @@ class RoleReader:
     def _locates(self, participant: Participant, preposition: str | None) -> bool:
         """ "à Rabat", "in Norway": a place after a locative preposition; "dans le royaume
         hachémite", "in the kingdom": a state after a territorial one (the act happens there)."""
+        if self.tokens.lexicon.language == "ar" and arabic.is_demonym_adjective(participant):
+            return False  # "في ضربة جوية أميركية": "في" governs the strike, the adjective is no place
         if participant.actor.type in PLACE_TYPES:
             return preposition in self.cues.locative_prepositions
         if participant.actor.type == "state":
@@ -491,6 +506,10 @@ class RoleReader:
         return self._preposition_looking_back(participant)
 
     def _preposition_looking_back(self, participant: Participant) -> str | None:
+        if self.tokens.lexicon.language == "ar":  # "من قبل عدة ضباط عراقيين" (arabic.py)
+            agent = arabic.agent_phrase_before(self.tokens, participant, self.cues.agent_phrases)
+            if agent is not None:
+                return agent
         for phrase in self.cues.agent_phrases:  # "على يد X", "من قبل X"
             start = participant.start - len(phrase)
             if start >= self.tokens.first and self.tokens.match_at(start, phrase) == participant.start:

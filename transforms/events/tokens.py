@@ -13,7 +13,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from transforms.data_files import load_data
-from transforms.events import spanish
+from transforms.events import arabic, spanish
 from transforms.events.lexicon import LanguageLexicon, Phrase
 from transforms.events.morphology import arabic_keys, normalize_arabic
 from transforms.events.units import Unit, normalize_word, token_keys
@@ -187,6 +187,8 @@ class UnitTokens:
                 continue
             verb = self._reporting_verb_in(comma + 1, min(comma + 15, end))
             if verb is not None and not self._introduces_content(verb):
+                if self.lexicon.language == "ar" and not arabic.is_reporting_tail(self, comma, verb, end):
+                    continue  # "، أعلنت الشرطة مقتل …" opens a clause (arabic.py)
                 if self.lexicon.language == "es":
                     end = spanish.tail_end(self, comma, end, by_phrase=False)  # ", que agregó que …"
                 tails.append((comma, end))
