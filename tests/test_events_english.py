@@ -666,3 +666,43 @@ def test_stepping_up_pressure_is_no_demand() -> None:
         [city("CAN", "Ottawa"), city("CAN", "Toronto")],
     )
     assert found.events_of("REQUEST") == []
+
+
+def test_talking_to_an_actor_is_a_consultation() -> None:
+    found = extract(
+        "Funaro spent two days talking to Jim Baker about the debt in Washington.",
+        "en",
+        "1987-03-10",
+        [
+            person("dilson-funaro", "Dilson Funaro", "BRA", "Funaro"),
+            person("james-baker", "James Baker", "USA", "Jim Baker"),
+            city("USA", "Washington"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == (
+        "CONSULT",
+        ("person:dilson-funaro",),
+        ("person:james-baker",),
+    )
+
+
+def test_talking_to_reporters_is_no_consultation() -> None:
+    found = extract(
+        "Funaro talked to reporters in Washington about the debt.",
+        "en",
+        "1987-03-10",
+        [person("dilson-funaro", "Dilson Funaro", "BRA", "Funaro"), city("USA", "Washington")],
+    )
+    assert found.events == ()
+
+
+def test_renegotiating_a_debt_with_creditors_is_a_negotiation() -> None:
+    found = extract(
+        "Brazil renegotiated its debt with the Paris Club in June.",
+        "en",
+        "1987-03-10",
+        [state("BRA", "Brazil"), group("igo:paris-club", "Paris Club", "igo", None, "Paris Club")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("CONSULT", "046")

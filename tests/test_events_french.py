@@ -591,3 +591,38 @@ def test_a_resignation_is_a_concession() -> None:
     )
     (event,) = found.events
     assert (event.event_type, event.cameo_code) == ("CONCEDE", "0831")
+
+
+def test_a_reflexive_verb_in_a_compound_tense_is_a_trigger() -> None:
+    found = extract(
+        "Des milliers de manifestants se sont rassemblés samedi devant le Parlement à Athènes.",
+        "fr",
+        "2012-06-23",
+        [group("civilians:GRC", "Greece civilians", "civilians", "GRC", "manifestants"), city("GRC", "Athènes")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.trigger) == ("PROTEST", "se sont rassemblés")
+
+
+def test_apprehended_by_the_police_is_an_arrest_of_the_passive_subject() -> None:
+    found = extract(
+        "Deux membres présumés de l'ETA ont été appréhendés mardi par la police française.",
+        "fr",
+        "2012-06-23",
+        [
+            group("rebels:eta", "ETA", "armed_group", "ESP", "ETA"),
+            group("police:FRA", "French police", "police", "FRA", "police française"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("COERCE", ("police:FRA",), ("rebels:eta",))
+
+
+def test_a_shelling_noun_is_an_assault() -> None:
+    found = extract(
+        "Le journaliste a été tué par un tir d'obus des rebelles syriens à Homs.",
+        "fr",
+        "2012-01-12",
+        [group("rebels:SYR", "Syrian rebels", "armed_group", "SYR", "rebelles syriens"), city("SYR", "Homs")],
+    )
+    assert "tir d'obus" in [e.trigger for e in found.events_of("ASSAULT")]

@@ -20,6 +20,8 @@ from transforms.events import spanish
 from transforms.events.lexicon import TriggerEntry
 from transforms.events.tokens import VERB_CONTEXT_WORDS, PhraseHit, UnitTokens
 
+REFLEXIVE_PRONOUNS = frozenset({"se", "s'"})
+
 
 @dataclass(frozen=True)
 class TriggerMatch:
@@ -56,7 +58,9 @@ def _matches_at(tokens: UnitTokens, index: int) -> list[TriggerMatch]:
     found: list[TriggerMatch] = []
     for entry in tokens.lexicon.candidates(tokens.keys[index]):
         end = tokens.match_at(index, entry.pattern)
-        if end is None or not _part_of_speech_fits(tokens, index, entry):
+        # a reflexive pattern ("se rassembler", "s'en prendre") is tagged on its verb, not its pronoun
+        head = end - 1 if end is not None and entry.pattern[0] in REFLEXIVE_PRONOUNS else index
+        if end is None or not _part_of_speech_fits(tokens, head, entry):
             continue
         _, clause_end = tokens.clause_bounds(index)
         window_end = min(end + entry.window, clause_end)

@@ -19,6 +19,7 @@ from transforms.events.morphology import arabic_keys, normalize_arabic
 from transforms.events.units import Unit, normalize_word, token_keys
 
 PUNCTUATION_STOPS = frozenset({".", "!", "?"})
+_REFLEXIVE_PRONOUNS = frozenset({"se", "s'"})
 # Untagged languages (English, Spanish; transforms/data/events_function_words.yaml): words that show
 # the next word is used as a noun (English for a language without its own list; Arabic glues its
 # article to the noun) ...
@@ -89,9 +90,16 @@ class UnitTokens:
         keys = self.surface_keys if surface else self.keys
         spaces = self._spaces
         position = index
-        for word in phrase:
+        reflexive = len(phrase) > 1 and phrase[0] in _REFLEXIVE_PRONOUNS and self.lexicon.language == "fr"
+        for number, word in enumerate(phrase):
             while position < self.last and position in spaces:
                 position += 1
+            if reflexive and number == 1 and position < self.last and "être" in keys[position] and word != "être":
+                # Rule reflexive_compound: "se sont rassemblés", "s'est félicité": the auxiliary of a
+                # compound tense stands between the reflexive pronoun and the verb of the pattern.
+                position += 1
+                while position < self.last and position in spaces:
+                    position += 1
             if position >= self.last or word not in keys[position]:
                 return None
             position += 1
