@@ -581,3 +581,20 @@ def test_square_and_city_are_common_words_and_the_qassam_brigades_are_hamas() ->
     assert not any(a.country == "IDN" for a in square.actors)  # ميدان is no Medan
     assert not any(a.country == "SAU" for a in city_.actors)  # بمدينة is no Medina
     assert any(e.sources == ("org:hamas",) for e in qassam.events if e.event_type == "ASSAULT")
+
+
+def test_searching_for_someone_is_no_talks() -> None:
+    # "بحث مع" (discussed with) is a meeting; "بحثاً عن" (looking for) is not
+    specs = [
+        group("military:ISR", "Israel Defense Forces", "military", "ISR", "الجنود الإسرائيليون"),
+        state("JOR", "الأردني"),
+    ]
+    searched = extract("وفتش الجنود الإسرائيليون البلدة بحثاً عن مطلوبين.", "ar", "2023-03-10", specs)
+    assert not searched.events_of("CONSULT")
+    talks = extract(
+        "وبحث الوزير الأردني مع نظيره المصري العلاقات الثنائية.",
+        "ar",
+        "2023-03-10",
+        [state("JOR", "الأردني"), state("EGY", "المصري")],
+    )
+    assert talks.events_of("CONSULT")
