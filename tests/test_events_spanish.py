@@ -400,3 +400,12 @@ def test_an_apposition_before_the_verb_is_not_its_subject() -> None:
 def test_a_governing_verb_in_a_relative_clause_governs_nothing_after_it() -> None:
     # pattern: Actor, que + governing verb …, verb: the second verb is the main clause's own act
     assert {"SUPPORT", "REQUEST"} <= _types("Chile, que apoya a Bolivia, pidió a Perú la reapertura de la frontera.")
+
+
+def test_an_obligation_no_one_voices_is_no_demand() -> None:
+    assert "REQUEST" not in _types("Tras la sentencia, Perú debe devolver el dinero a Chile.")
+
+
+def test_page_views_and_a_first_person_encuentro_are_no_visit_or_meeting() -> None:
+    assert "CONSULT" not in _types("El vídeo del presidente de Perú tiene tres millones de visitas en Chile.")
+    assert "CONSULT" not in _types("Me encuentro en Lima con el canciller de Perú, dijo el ministro de Chile.")

@@ -325,6 +325,14 @@ def after_cause_marker(start: int, tokens: UnitTokens) -> bool:
 
 
 def link_drafts(drafts: list[EventDraft]) -> None:
+    """Sentence-level Spanish rules on the drafts of one unit (read roles in, roles out)."""
+    _share_subjects(drafts)
+    # "debe" with no speaker ("El Gobierno debe devolverlo", the writer's own words): an obligation
+    # stated, not a demand someone makes; only "X dijo que Y debe …" is one.
+    drafts[:] = [d for d in drafts if d.match.entry.roles != "speaker" or d.sources]
+
+
+def _share_subjects(drafts: list[EventDraft]) -> None:
     """ "Los agentes cargaron contra los manifestantes y detuvieron a doce jóvenes": Spanish drops a
     repeated subject. A finite indicative verb right after "y"/"e", with no actor between the
     conjunction and itself, in the number of the verb trigger before it in its clause, shares that
