@@ -626,3 +626,36 @@ def test_a_shelling_noun_is_an_assault() -> None:
         [group("rebels:SYR", "Syrian rebels", "armed_group", "SYR", "rebelles syriens"), city("SYR", "Homs")],
     )
     assert "tir d'obus" in [e.trigger for e in found.events_of("ASSAULT")]
+
+
+def test_claiming_victory_is_no_demand() -> None:
+    found = extract(
+        "Les Frères musulmans revendiquent la victoire à l'élection présidentielle.",
+        "fr",
+        "2012-06-18",
+        [group("party:freres-musulmans", "Muslim Brotherhood", "political_party", "EGY", "Frères musulmans")],
+    )
+    assert found.events_of("REQUEST") == []
+
+
+def test_defending_one_s_own_decision_is_no_support() -> None:
+    found = extract(
+        "Denis Baupin a ensuite défendu sa décision devant les députés.",
+        "fr",
+        "2012-07-25",
+        [person("denis-baupin", "Denis Baupin", "FRA")],
+    )
+    assert found.events_of("SUPPORT") == []
+
+
+def test_receiving_a_portfolio_named_by_a_demonstrative_is_no_meeting() -> None:
+    found = extract(
+        "Antonis Manitakis obtient la Réforme de l'administration et Antonis Roupakiotis reçoit celui de la Justice.",
+        "fr",
+        "2012-06-21",
+        [
+            person("antonis-manitakis", "Antonis Manitakis", "GRC"),
+            person("antonis-roupakiotis", "Antonis Roupakiotis", "GRC"),
+        ],
+    )
+    assert found.events_of("CONSULT") == []

@@ -98,7 +98,7 @@ def other_sense(match: TriggerMatch, tokens: UnitTokens, participants: Sequence[
             patient is not None
             and patient.lower_ not in cues.partner_nouns
             and patient.lemma_.lower() not in cues.partner_nouns
-            and patient.pos_ != "PRON"
+            and (patient.pos_ != "PRON" or patient.lower_ in cues.thing_pronouns)
             and patient.ent_type_ != "PER"
         ):
             inside = {t.i for t in syntax.subtree(patient)}

@@ -91,6 +91,7 @@ class Cues:
     # passive means a dismissal ("fut remerciée") unless a reason follows ("remercié pour …").
     partner_object_verbs: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
+    thing_pronouns: frozenset[str] = frozenset()  # "reçoit celui de la Justice": a thing, no partner
     dismissal_passives: frozenset[str] = frozenset()
     reason_prepositions: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
@@ -269,6 +270,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         opinion_complements=phrases("opinion_complements"),
         partner_object_verbs=words("partner_object_verbs"),
         partner_nouns=words("partner_nouns"),
+        thing_pronouns=words("thing_pronouns"),
         dismissal_passives=words("dismissal_passives"),
         reason_prepositions=words("reason_prepositions"),
         relative_pronouns=words("relative_pronouns"),
