@@ -187,3 +187,19 @@ def test_a_government_named_after_its_head() -> None:
 def test_a_dictionary_body_after_a_title_is_no_person() -> None:
     text = "Madrid, 3 mar (EFE). No comparte la idea adelantada por el portavoz del PNV de que haya cambios."
     assert not any(actor.type == "person" for actor in resolve(text, "es", date(2013, 3, 3)))
+
+
+def test_a_name_before_a_comma_and_a_title_is_a_person() -> None:
+    text = "SAN JOSE, March 26 - Ramon Quesada, president of Costa Rica's central bank, said talks would resume."
+    actors = resolve(text, "en", date(1987, 3, 26))
+    person, mention = mention_of(actors, "Ramon Quesada")
+    assert (person.type, person.country, person.sector) == ("person", "CRI", "GOV")
+    assert mention.office == "president of Costa Rica's central bank"
+    assert "state:CRI" in by_id(actors)  # the body the office names is still read
+
+
+def test_a_time_phrase_before_a_comma_and_a_title_is_no_person() -> None:
+    text = "On Monday, President Reagan met the delegation at the White House."
+    assert {actor.actor_id for actor in resolve(text, "en", date(1987, 3, 2)) if actor.type == "person"} == {
+        "person:ronald-reagan"
+    }

@@ -57,6 +57,39 @@ def person_candidates(ctx: Context) -> list[Candidate]:
                 candidates.append(candidate)
     candidates.extend(_ner_persons(ctx))
     candidates.extend(_speech_persons(ctx))
+    candidates.extend(_appositive_persons(ctx))
+    return candidates
+
+
+def _appositive_persons(ctx: Context) -> list[Candidate]:
+    """ "Eduardo Lizano, president of Costa Rica's central bank, said", "Robert McGarry, president
+    of the Letter Carriers Union": two to four capitalised name words, none a frequent word of
+    the language ("On Monday, President X" is no name), then a comma and a title phrase (the
+    office itself is attached by `add_appositive_offices`). Latin scripts only."""
+    candidates = []
+    common = ctx.knowledge.common_words(ctx.language)
+    index = 0
+    while index < len(ctx.words):
+        word = ctx.words[index]
+        if (
+            word.arabic
+            or not _is_name_word(ctx, index)
+            or (index > 0 and _adjacent(ctx, index - 1, index) and _is_name_word(ctx, index - 1))
+        ):
+            index += 1
+            continue
+        end = _name_run(ctx, index)
+        names = [ctx.words[i] for i in range(index, end) if ctx.words[i].key not in NAME_PARTICLES]
+        if (
+            2 <= len(names) <= MAX_NAME_WORDS
+            and not any(name.key in common for name in names)
+            and not _has_group_head(ctx, index, end)
+            and _appositive_office(ctx, end) is not None
+        ):
+            ref, rule, confidence = _person_ref(ctx, index, end, None, None, titled=False)
+            rule = "apposition" if rule == "pattern" else rule
+            candidates.append(Candidate(index, end, GUESS, ref, rule, 0.6 if rule == "apposition" else confidence))
+        index = max(end, index + 1)
     return candidates
 
 
@@ -72,16 +105,21 @@ def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Ca
                 ref = candidate.ref
                 if not ref.known and (ref.country is None or ref.sector is None):
                     ref = identity.unknown_person(ref.name, ref.country or country, ref.sector or sector)
+                # A name found only by its apposition stays a guess: a title phrase over the
+                # same words ("Chancellor of the Exchequer Nigel Lawson, ...") is stronger.
+                tier = GUESS if candidate.rule == "apposition" else STRUCTURED
                 candidate = Candidate(
                     candidate.first,
                     candidate.last,
-                    STRUCTURED,
+                    tier,
                     ref,
                     candidate.rule,
                     candidate.confidence,
                     claim_first=candidate.claim_first,
-                    claim_last=max(candidate.claim_last, end),
+                    # a guess claims only its name: the office's words stay others' to read
+                    claim_last=candidate.claim_last if tier == GUESS else max(candidate.claim_last, end),
                     office=ctx.surface(start, end),
+                    open_span=_named_body(ctx, start, end),
                 )
         result.append(candidate)
     return result
@@ -205,7 +243,7 @@ def _trim_trailing_connectors(ctx: Context, end: int) -> int:
 # -- names ----------------------------------------------------------------------------------------
 def _is_name_word(ctx: Context, index: int) -> bool:
     word = ctx.words[index]
-    if ctx.match_covering(index, index + 1, PLACE_KINDS):
+    if ctx.match_covering(index, index + 1, PLACE_KINDS) or _in_place_name(ctx, index):
         return False
     key = (word.key,)
     lexicon = ctx.lexicon
@@ -223,6 +261,15 @@ def _is_name_word(ctx: Context, index: int) -> bool:
             return False
         return len(word.key) >= 2
     return word.is_capitalized and not word.text.isdigit()
+
+
+def _in_place_name(ctx: Context, index: int) -> bool:
+    """Whether a word is inside a place name of several words ("Rica" of "Costa Rica")."""
+    return any(
+        match.first < index < match.last and match.best.kind in PLACE_KINDS
+        for start in range(max(index - 4, 0), index)
+        for match in ctx.matches_at.get(start, ())
+    )
 
 
 def _in_known_body(ctx: Context, index: int) -> bool:
@@ -310,6 +357,23 @@ def _titled_person(ctx: Context, phrase: TitlePhrase) -> Candidate | None:
         office=office,
         open_span=open_span,
     )
+
+
+def _named_body(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """The words after an appositive office's title when they name a body of their own (a
+    country or dictionary name, or two capitalised words: "president of Costa Rica's central
+    bank"), which other candidates may then take; a one-word complement ("chargé de la Défense")
+    stays the office's."""
+    phrase = _title_phrase(ctx, start)
+    first = phrase.last if phrase is not None else start
+    named = any(
+        match.last <= end and match.best.kind in ("country", "known", "demonym")
+        for index in range(first, end)
+        for match in ctx.matches_at.get(index, ())
+    )
+    if named or sum(ctx.words[index].is_capitalized for index in range(first, end)) >= 2:
+        return first, end
+    return None
 
 
 def _country_in_office(ctx: Context, first: int, last: int) -> str | None:
