@@ -598,3 +598,25 @@ def test_searching_for_someone_is_no_talks() -> None:
         [state("JOR", "الأردني"), state("EGY", "المصري")],
     )
     assert talks.events_of("CONSULT")
+
+
+def test_the_group_named_after_the_attack_noun_is_no_victim_of_a_passive_killing() -> None:
+    found = extract(
+        "وقتل أكثر من 20 شخصا في هجمات انتحارية نسبت إلى مقاتلين موالين لحركة الشباب.",
+        "ar",
+        "2023-03-10",
+        [group("org:shabaab", "al-Shabaab", "armed_group", "SOM", "حركة الشباب")],
+    )
+    assert all("org:shabaab" not in e.targets for e in found.events)
+
+
+def test_a_noun_in_a_relative_clause_and_a_negated_stopping() -> None:
+    # "القوات التي لم تتوقف عن تعذيب المعتقلين": the forces kept torturing (not negated), their act
+    found = extract(
+        "وكانت القوات الروسية التي لم تتوقف عن تعذيب المعتقلين قد انسحبت من المدينة.",
+        "ar",
+        "2023-03-10",
+        [group("military:RUS", "Russian forces", "military", "RUS", "القوات الروسية")],
+    )
+    torture = [e for e in found.events if e.cameo_code == "1822"]
+    assert torture and torture[0].sources == ("military:RUS",) and not torture[0].negated

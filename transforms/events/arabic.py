@@ -13,6 +13,10 @@ for Arabic, so no other language goes through here. Word lists are cues of
   complementizer        "قال X إن Y هاجم Z": an actor before "أن/إن" belongs to the main clause,
                         never to a verb after it; with a pronoun on it ("أكدت الشرطة أنها اعتقلت")
                         the pronoun takes the main clause's actor up.
+  victims               after a passive verb only the actors before the attack noun that caused it
+                        can be its victims ("قتل 30 شخصا في هجمات … الموالين لطالبان").
+  stopping negated      "لم تتوقف عن تعذيب" (did not stop torturing): the negation is the stopping's,
+                        the act is not negated.
   undergone             "تعرضت القوات الأميركية لهجوم" (the forces came under attack): a noun trigger
                         after "تعرض ل/إلى" is passive, the subject of "تعرض" its target.
   passive before count  unvocalised "قتل 15 شخصا" is passive (fifteen people were killed): a verb
@@ -102,6 +106,7 @@ def _cues() -> dict[str, frozenset[str]]:
         "subjection_prepositions",
         "reflexives",
         "relative_pronouns",
+        "stop_verbs",
     )
     return {key: frozenset(normalize_arabic(str(word)) for word in cues.get(key, [])) for key in keys}
 
@@ -215,6 +220,18 @@ def undergone(tokens: UnitTokens, match: TriggerMatch) -> bool:
 
 def _without_conjunction(word: str) -> str:
     return word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
+
+
+def before_cause(tokens: UnitTokens, match: TriggerMatch, right: list[Participant]) -> list[Participant]:
+    """The actors after a passive verb that may be its victims: those before the attack noun that
+    caused it ("قتل 30 شخصا في هجمات يعتقد أنها من فعل الموالين لطالبان": the Taliban are not killed)."""
+    return [p for p in right if not _noun_trigger_between(tokens, match.end, p.start)]
+
+
+def stops_between(tokens: UnitTokens, start: int, end: int) -> bool:
+    """ "لم تتوقف عن تعذيب": a verb of stopping between a negation and the trigger takes the
+    negation (did not stop torturing: tortured)."""
+    return any(_without_conjunction(tokens.lower(i)) in _words("stop_verbs") for i in tokens.word_indexes(start, end))
 
 
 def _opens_clause(tokens: UnitTokens, match: TriggerMatch) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from transforms import syntax
 from transforms.dates.tense import tense_markers
+from transforms.events import arabic
 from transforms.events.matching import TriggerMatch
 from transforms.events.tokens import UnitTokens
 
@@ -127,7 +128,14 @@ def _negated(match: TriggerMatch, tokens: UnitTokens) -> bool:
     before = tokens.word_indexes(match.start - 3, match.start)
     if not before:
         return False
-    return tokens.find(cues.negation, before[0], match.start) is not None
+    negation = tokens.find(cues.negation, before[0], match.start)
+    if (
+        negation is not None
+        and tokens.lexicon.language == "ar"
+        and arabic.stops_between(tokens, negation.end, match.start)
+    ):
+        return False  # "لم تتوقف عن تعذيب" (did not stop torturing) negates the stopping (arabic.py)
+    return negation is not None
 
 
 def is_announced(match: TriggerMatch, tokens: UnitTokens) -> bool:

@@ -174,10 +174,12 @@ class RoleReader:
                 # Arabic "وقتل 4 جنود إثيوبيين": the victims follow the passive verb (arabic.py)
                 after = tuple(self._postverbal_subject(match, [], plain_right))
                 if after or not targets or self._opens_clause(match):
-                    targets = after or tuple(_first_group(plain_right, self.tokens))
+                    victims = arabic.before_cause(self.tokens, match, plain_right)
+                    targets = after or tuple(_first_group(victims, self.tokens))
             elif not targets and self.cues.postverbal_subjects:
                 targets = tuple(self._postverbal_subject(match, [], plain_right))
             return Roles(sources, targets, location)
+        clause_left = left
         if match.is_noun:
             left = self._noun_left_arguments(match, left)
             if self._is_patient_noun(match):
@@ -193,7 +195,7 @@ class RoleReader:
             sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         if not sources:
             sources = tuple(self._pronoun_antecedent(match, clause_start))
-        antecedent = arabic.relative_subject(self, match, left) if self.cues.postverbal_subjects else None
+        antecedent = arabic.relative_subject(self, match, clause_left) if self.cues.postverbal_subjects else None
         if antecedent:
             # Arabic "القوات التي قتلت المدنيين": the relative pronoun is the subject (arabic.py)
             sources = tuple(antecedent)
