@@ -706,3 +706,28 @@ def test_renegotiating_a_debt_with_creditors_is_a_negotiation() -> None:
     )
     (event,) = found.events
     assert (event.event_type, event.cameo_code) == ("CONSULT", "046")
+
+
+def test_an_actor_after_a_later_verb_trigger_is_that_verb_s_argument() -> None:
+    found = extract(
+        "Funaro spent two days talking to bank officials and then criticised Britain.",
+        "en",
+        "1987-03-10",
+        [person("dilson-funaro", "Dilson Funaro", "BRA", "Funaro"), state("GBR", "Britain")],
+    )
+    assert [(e.sources, e.targets) for e in found.events_of("CONSULT")] == [(("person:dilson-funaro",), ())]
+    assert [e.targets for e in found.events_of("ACCUSE")] == [("state:GBR",)]
+
+
+def test_talking_to_someone_does_not_swallow_the_next_trigger() -> None:
+    found = extract(
+        "Funaro talked to Jim Baker on Monday and criticised Japan on Tuesday.",
+        "en",
+        "1987-03-10",
+        [
+            person("dilson-funaro", "Dilson Funaro", "BRA", "Funaro"),
+            person("james-baker", "James Baker", "USA", "Jim Baker"),
+            state("JPN", "Japan"),
+        ],
+    )
+    assert sorted(e.event_type for e in found.events) == ["ACCUSE", "CONSULT"]

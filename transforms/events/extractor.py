@@ -146,9 +146,9 @@ class EventExtractor:
         drafts: list[EventDraft] = []
         earlier: list[Participant] = []  # actor mentions of the units before: pronouns' antecedents
         for tokens, unit_participants_ in zip(units, participants):
-            reader = RoleReader(tokens, unit_participants_, earlier)
-            earlier.extend(unit_participants_)
             matches = find_triggers(tokens, blocked)
+            reader = RoleReader(tokens, unit_participants_, earlier, matches)
+            earlier.extend(unit_participants_)
             restatements = self._restatements(matches)
             unit_drafts = [
                 self._draft(match, tokens, reader, dates, article, actors, restatements[index])

@@ -66,7 +66,11 @@ class RoleReader:
     """Assigns roles for the triggers of one unit."""
 
     def __init__(
-        self, tokens: UnitTokens, participants: Sequence[Participant], earlier: Sequence[Participant] = ()
+        self,
+        tokens: UnitTokens,
+        participants: Sequence[Participant],
+        earlier: Sequence[Participant] = (),
+        triggers: Sequence[TriggerMatch] = (),
     ) -> None:
         self.tokens = tokens
         self.cues = tokens.lexicon.cues
@@ -75,6 +79,7 @@ class RoleReader:
         # only its first entries, without copying it for every unit)
         self._earlier = earlier
         self._earlier_count = len(earlier)
+        self.triggers = list(triggers)  # the unit's triggers that report events of their own
         # Reporting tails (", officials said") and wire datelines ("WASHINGTON, March 3 -") name who
         # reports and where the story was filed, never a participant.
         self.participants = [
@@ -154,6 +159,12 @@ class RoleReader:
         right = [p for p in in_clause if p.start >= match.end]
         if match.is_noun and self.cues.noun_complements_nearby:
             right = self._noun_complements(match, right)
+        if not match.is_noun and self.cues.noun_complements_nearby:
+            # Rule next_verb_argument: an actor after a later verb trigger of the clause is that
+            # verb's ("X spent days talking to officials and will visit Y": Y is visited).
+            later = [m.start for m in self.triggers if m.start >= match.end and not m.is_noun]
+            if later:
+                right = [p for p in right if p.start < min(later)]
         agents = [p for p in right if self.preposition_before(p) in self.cues.agent_prepositions]
         locatives = [p for p in right if self._is_locative(p)]
         location = locatives[0] if locatives else None
