@@ -203,3 +203,8 @@ def test_a_time_phrase_before_a_comma_and_a_title_is_no_person() -> None:
     assert {actor.actor_id for actor in resolve(text, "en", date(1987, 3, 2)) if actor.type == "person"} == {
         "person:ronald-reagan"
     }
+
+
+def test_house_opening_a_committee_name_is_the_legislature() -> None:
+    text = "WASHINGTON, March 3 - The House Energy and Commerce Committee approved the bill on Tuesday."
+    assert _sector_of(text, "en", "House Energy and Commerce Committee", date(1987, 3, 3)) == "LEG"

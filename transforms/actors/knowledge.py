@@ -144,6 +144,7 @@ class Lexicon:
     group_heads: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> actor type
     non_state_heads: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> sector (REB, OPP, NGO)
     sector_words: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> sector ("tribunal" JUD)
+    leading_sector_words: dict[str, str] = field(default_factory=dict)  # first word of a name -> sector
     words: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
     def has(self, section: str, phrase: tuple[str, ...]) -> bool:
@@ -294,6 +295,9 @@ class Knowledge:
         for sector, phrases in ((data.get("sector_words") or {}).get(scope) or {}).items():
             for phrase in phrases:
                 lexicon.sector_words.setdefault(phrase_keys(phrase), sector)
+        for sector, words in ((data.get("leading_sector_words") or {}).get(scope) or {}).items():
+            for word in words:
+                lexicon.leading_sector_words.setdefault(fold_word(word), sector)
         optional = (
             "office_heads",
             "government_of_person",

@@ -249,6 +249,8 @@ def group_sector(ctx: Context, mentions: Sequence[Candidate]) -> str | None:
                 return sector
     for mention in ordered:
         sector = sector_in(ctx, mention.first, mention.last)
+        if sector is None:  # "House Ways and Means Committee": a word that counts first only
+            sector = ctx.lexicon.leading_sector_words.get(ctx.words[mention.first].key)
         if sector is not None:
             return sector
     for mention in ordered:
