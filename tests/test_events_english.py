@@ -731,3 +731,17 @@ def test_talking_to_someone_does_not_swallow_the_next_trigger() -> None:
         ],
     )
     assert sorted(e.event_type for e in found.events) == ["ACCUSE", "CONSULT"]
+
+
+def test_pressure_after_a_form_of_be_is_the_noun_and_swallows_nothing() -> None:
+    found = extract(
+        "Thatcher said there would now be pressure on Kinnock after his trip to Washington.",
+        "en",
+        "1987-04-03",
+        [
+            person("margaret-thatcher", "Margaret Thatcher", "GBR", "Thatcher"),
+            person("neil-kinnock", "Neil Kinnock", "GBR", "Kinnock"),
+            city("USA", "Washington"),
+        ],
+    )
+    assert [e.event_type for e in found.events] == ["CONSULT"]
