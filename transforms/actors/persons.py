@@ -547,10 +547,8 @@ def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | N
     # pronoun ("une journaliste qui animait ..."): what follows is a clause, not the office.
     while end < len(ctx.words) and end - after_name < MAX_OFFICE_WORDS and ctx.same_sentence(after_name, end + 1):
         gap = ctx.text[ctx.words[end - 1].end : ctx.words[end].start]
-        if any(char in gap for char in ',;:.()"«»\n') or ctx.words[end].key in RELATIVE_PRONOUNS:
-            break
-        if _is_verb_or_pronoun(ctx, end):
-            break  # "Barroso, le président de la commission européenne se dit rassuré"
+        if any(char in gap for char in ',;:.()"«»\n') or _is_clause_word(ctx, end):
+            break  # "X, le président de la commission européenne se dit rassuré", "X, president of Y said"
         end += 1
     return title_at, end, phrase.country, phrase.sector
 
