@@ -64,3 +64,19 @@ def test_a_count_of_nationals_is_a_crowd_of_that_country() -> None:
     assert "civilians:NPL" in ids_of("وخرج الآلاف من النيباليين إلى الشوارع.", "ar")
     assert "civilians:PER" in ids_of("Miles de peruanos marcharon ayer.", "es")
     assert "civilians:PER" in ids_of("Thousands of Peruvians marched on Monday.", "en")
+
+
+def test_an_arabic_crowd_takes_the_country_of_the_place_its_clause_puts_it_in() -> None:
+    # "في موسكو" places the crowd; the embassy's country names no place, so it does not count
+    text = "تجمع محتجون أمام سفارة استونيا في موسكو احتجاجا على القرار."
+    actors = by_id(resolve(text, "ar"))
+    assert actors["civilians:RUS"].mentions[0].text == "محتجون"
+    assert "civilians:EST" not in actors
+    assert "civilians:EGY" in ids_of("خرج متظاهرون في مدينة الإسكندرية ضد الغلاء.", "ar")
+
+
+def test_an_arabic_crowd_placed_in_two_countries_or_another_clause_stays_unplaced() -> None:
+    assert not any(i.startswith("civilians") for i in ids_of("تظاهر طلاب في القاهرة وفي باريس.", "ar"))
+    # the place is in the next clause, after the comma: not where this crowd is
+    text = "تجمع المتظاهرون أمام المبنى، وقال مسؤول في موسكو إن الوضع في كييف هادئ."
+    assert not any(i.startswith("civilians") for i in ids_of(text, "ar"))

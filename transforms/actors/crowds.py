@@ -13,7 +13,8 @@ Event data codes protests, strikes and attacks on civilians with actors that hav
   mention, whose country `attribution.py` reads like an unknown organisation's ("los habitantes
   de Gaza" by the "of" cue, else the article's dominant country at 0.4). `settle` then gives it
   its id (`civilians:<ISO3>`, `police:<ISO3>`, `state:<ISO3>`) or, with no country, drops it: a
-  crowd nobody can place is not an actor (precision first).
+  crowd nobody can place is not an actor (precision first). In Arabic, a bare crowd whose clause
+  puts it in places of one country ("تجمع متظاهرون ... في موسكو") has that country first.
 
 Crowds and police are guesses: they lose against any name, title or institution over the same words.
 """
@@ -37,6 +38,12 @@ PLACEHOLDERS = {  # kind -> (id prefix, name, type, sector)
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE = 0.8, 0.5
 LONGEST = 3
 OF_WORDS = frozenset({"of", "de", "des", "d", "من"})
+# Where an Arabic crowd is (_clause_place_country): a place after "في" or "مدينة" (folded keys), or
+# with a glued "ب"; the marks that close its clause.
+LOCATIVE_WORDS = frozenset({"في", "مدينه"})
+PLACE_KINDS = frozenset({"country", "city", "seat"})
+CLAUSE_MARKS = ("،", ",", "؛", ";", ".", ":")
+CLAUSE_REACH = 15
 
 
 def crowd_candidates(ctx: Context) -> list[Candidate]:
@@ -70,7 +77,8 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
             )
         else:
             placeholder, name, actor_type, sector = PLACEHOLDERS[kind]
-            ref = ActorRef(f"{placeholder}{index}", name, actor_type, None, sector)
+            placed = _clause_place_country(ctx, index, end) if kind == "civilians" else None
+            ref = ActorRef(f"{placeholder}{index}", name, actor_type, placed, sector)
             found.append(Candidate(index, end, GUESS, ref, "pattern", BARE_CONFIDENCE, skip=skip))
         index = end
     return found
@@ -154,6 +162,55 @@ def _phrase_at(
             if phrase in government and words[index].is_capitalized:
                 return end, "government", skip
     return None
+
+
+def _clause_place_country(ctx: Context, first: int, last: int) -> str | None:
+    """Arabic only: a bare crowd whose clause says where it is ("تجمع متظاهرون أمام السفارة في
+    موسكو", "خرج متظاهرون بمدينة العريش") takes that place's country, when every place of the clause
+    introduced by "في", a glued "ب" or "مدينة" is in one country. The clause runs to the nearest
+    comma, semicolon or sentence end on either side, at most CLAUSE_REACH words away; a country that
+    is no place ("سفارة استونيا") does not count. A crowd abroad ("تظاهر مصريون في لندن") has its
+    demonym, read before this."""
+    if ctx.language != "ar":
+        return None
+    words = ctx.words
+    start = first
+    while (
+        start > 0
+        and first - start < CLAUSE_REACH
+        and ctx.same_sentence(start - 1, first)
+        and not _breaks(ctx, start - 1)
+    ):
+        start -= 1
+    end = last
+    while (
+        end < len(words)
+        and end - last < CLAUSE_REACH
+        and ctx.same_sentence(first, end + 1)
+        and not _breaks(ctx, end - 1)
+    ):
+        end += 1
+    countries = set()
+    for index in range(start, end):
+        for match in ctx.matches_at.get(index, ()):
+            if match.last > end or match.best.kind not in PLACE_KINDS or not match.best.country:
+                continue
+            glued = ctx.text[words[index].start : words[index].start + match.skip]
+            if glued.endswith("ب") or (index > 0 and _is_locative(words[index - 1].variants[-1])):
+                countries.add(match.best.country)
+            break
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _is_locative(key: str) -> bool:
+    """ "في", "مدينة", also with a glued "و" or "ف" ("وفي")."""
+    return key in LOCATIVE_WORDS or (key[:1] in ("و", "ف") and key[1:] in LOCATIVE_WORDS)
+
+
+def _breaks(ctx: Context, index: int) -> bool:
+    """A comma, semicolon or full stop between word `index` and the next one."""
+    following = ctx.words[index + 1].start if index + 1 < len(ctx.words) else len(ctx.text)
+    return any(mark in ctx.text[ctx.words[index].end : following] for mark in CLAUSE_MARKS)
 
 
 def _adjacent_demonym(ctx: Context, first: int, last: int) -> tuple[int, int, str] | None:
