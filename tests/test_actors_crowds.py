@@ -80,3 +80,11 @@ def test_an_arabic_crowd_placed_in_two_countries_or_another_clause_stays_unplace
     # the place is in the next clause, after the comma: not where this crowd is
     text = "تجمع المتظاهرون أمام المبنى، وقال مسؤول في موسكو إن الوضع في كييف هادئ."
     assert not any(i.startswith("civilians") for i in ids_of(text, "ar"))
+
+
+def test_arabic_unnamed_gunmen_placed_by_their_clause_are_that_countrys_rebels() -> None:
+    actors = by_id(resolve("هاجم مسلحون حاجزا للشرطة في بغداد.", "ar"))
+    gunmen = actors["org:iraq-rebels"]
+    assert gunmen.type == "armed_group" and gunmen.sector == "REB" and gunmen.mentions[0].text == "مسلحون"
+    # with no place in their clause, nobody can say whose gunmen they are
+    assert not any(i.endswith("rebels") for i in ids_of("قتل ثلاثة مسلحين في اشتباك، وزار الوزير بغداد.", "ar"))

@@ -54,6 +54,7 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
     if not crowds and not police and not government:
         return found
     found.extend(_counted_nationals(ctx))
+    found.extend(_placed_gunmen(ctx))
     index = 0
     while index < len(ctx.words):
         hit = _phrase_at(ctx, index, crowds, police, government)
@@ -111,6 +112,34 @@ def _counted_nationals(ctx: Context) -> list[Candidate]:
                     )
                 )
                 break
+    return found
+
+
+def _placed_gunmen(ctx: Context) -> list[Candidate]:
+    """Arabic only: unnamed gunmen, a bare rebel head noun of `non_state_heads` ("على أيدي مسلحين في
+    رام الله", "هاجم مسلحون حاجزا في مدينة بغداد"), whose clause puts them in places of one country
+    (_clause_place_country) are that country's rebels, the group "مسلحون فلسطينيون" names
+    (names.py); anywhere else they stay unplaced and are no actor (a town elsewhere in the article
+    says nothing about who they are)."""
+    if ctx.language != "ar":
+        return []
+    found: list[Candidate] = []
+    for word in ctx.words:
+        positions = [
+            position
+            for position, variant in enumerate(word.variants)
+            if ctx.lexicon.non_state_heads.get((variant,)) == "REB"
+        ]
+        if not positions:
+            continue
+        iso3 = _clause_place_country(ctx, word.index, word.index + 1)
+        if iso3 is None:
+            continue
+        name = f"{ctx.knowledge.countries[iso3].name} rebels"
+        ref = identity.unknown_group(name, "armed_group", iso3, "REB")
+        found.append(
+            Candidate(word.index, word.index + 1, GUESS, ref, "pattern", BARE_CONFIDENCE, skip=1 if positions[0] else 0)
+        )
     return found
 
 
