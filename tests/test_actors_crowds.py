@@ -88,3 +88,10 @@ def test_arabic_unnamed_gunmen_placed_by_their_clause_are_that_countrys_rebels()
     assert gunmen.type == "armed_group" and gunmen.sector == "REB" and gunmen.mentions[0].text == "مسلحون"
     # with no place in their clause, nobody can say whose gunmen they are
     assert not any(i.endswith("rebels") for i in ids_of("قتل ثلاثة مسلحين في اشتباك، وزار الوزير بغداد.", "ar"))
+
+
+def test_arabic_settlers_are_israeli_civilians() -> None:
+    actors = by_id(resolve("وقال شهود إن العشرات من مستوطني المستوطنة اقتحموا حقول القرية.", "ar"))
+    settlers = actors["civilians:ISR"]
+    assert settlers.sector == "CVL" and settlers.mentions[0].text == "مستوطني"
+    assert "civilians:ISR" in ids_of("ورشق المستوطنون السيارات بالحجارة.", "ar")

@@ -35,7 +35,7 @@ PLACEHOLDERS = {  # kind -> (id prefix, name, type, sector)
     "police": (POLICE_PLACEHOLDER, "police", "organization", "POL"),
     "government": (STATE_PLACEHOLDER, "government", "organization", "GOV"),
 }
-DEMONYM_CONFIDENCE, BARE_CONFIDENCE = 0.8, 0.5
+DEMONYM_CONFIDENCE, BARE_CONFIDENCE, SETTLER_CONFIDENCE = 0.8, 0.5, 0.7
 LONGEST = 3
 OF_WORDS = frozenset({"of", "de", "des", "d", "من"})
 # Where an Arabic crowd is (_clause_place_country): a place after "في" or "مدينة" (folded keys), or
@@ -55,6 +55,7 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
         return found
     found.extend(_counted_nationals(ctx))
     found.extend(_placed_gunmen(ctx))
+    found.extend(_settlers(ctx))
     index = 0
     while index < len(ctx.words):
         hit = _phrase_at(ctx, index, crowds, police, government)
@@ -112,6 +113,22 @@ def _counted_nationals(ctx: Context) -> list[Candidate]:
                     )
                 )
                 break
+    return found
+
+
+def _settlers(ctx: Context) -> list[Candidate]:
+    """Arabic "مستوطنون", "العشرات من مستوطني <settlement>" (`settler_nouns`): Israeli settlers,
+    civilians:ISR."""
+    settlers = ctx.lexicon.words.get("settler_nouns", frozenset())
+    found: list[Candidate] = []
+    for word in ctx.words if settlers and "ISR" in ctx.knowledge.countries else ():
+        positions = [position for position, variant in enumerate(word.variants) if (variant,) in settlers]
+        if positions:
+            ref = civilians(ctx, "ISR")
+            skip = 1 if positions[0] else 0
+            found.append(
+                Candidate(word.index, word.index + 1, GAZETTEER, ref, "pattern", SETTLER_CONFIDENCE, skip=skip)
+            )
     return found
 
 

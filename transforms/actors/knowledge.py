@@ -308,6 +308,7 @@ class Knowledge:
             "bare_police",
             "bare_government",
             "crowd_quantities",
+            "settler_nouns",
         )
         for section in optional:  # optional sections
             lexicon.words[section] = frozenset(phrase_keys(word) for word in (data.get(section) or {}).get(scope, ()))
