@@ -381,6 +381,18 @@ def test_an_actor_before_the_complementizer_is_not_the_subject_after_it() -> Non
     assert coerce and coerce[0].sources == ("police:JOR",)
 
 
+def test_a_pronoun_on_the_complementizer_takes_up_an_actor_never_a_place() -> None:
+    # "أنه" resumes the army, not Mosul where it is
+    found = extract(
+        "واعترف الجيش العراقي في الموصل، أنه نفذ غارات جوية على القرية.",
+        "ar",
+        "2023-03-10",
+        [group("military:IRQ", "Iraq armed forces", "military", "IRQ", "الجيش العراقي"), city("IRQ", "الموصل")],
+    )
+    assault = found.events_of("ASSAULT")
+    assert assault and assault[0].sources == ("military:IRQ",)
+
+
 def test_a_casualty_verb_before_a_count_is_passive_and_takes_its_cause_doers() -> None:
     found = extract(
         "وقتل أمس أربعة جنود كينيين في هجوم شنه مسلحون صوماليون على ثكنة قرب الحدود.",

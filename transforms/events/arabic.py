@@ -164,7 +164,8 @@ def after_complementizer(
     opener = openers[-1]
     after = [p for p in left if p.start > opener]
     if after or tokens.lower(opener) in _words("pronoun_complementizers"):
-        return after or left
+        # the pronoun takes up an actor, never a place where it was ("أقر التحالف في أفغانستان أنه نفذ")
+        return after or [p for p in left if p.actor.type != "place"]
     return []
 
 
