@@ -94,8 +94,13 @@ SHAPES: dict[str, Any] = {
         "english_verbs": WORDS,
         "english_adverbs": WORDS,
         "english_function_words": WORDS,
+        "english_motion_to": WORDS,
+        "english_departure_for": WORDS,
+        "compass_points": WORDS,
+        "english_place_descriptions": WORDS,
         "name_particles": WORDS,
         "arabic_name_links": WORDS,
+        "arabic_not_names": WORDS,
     },
     "actors_former_states.yaml": {"former_states": {str: {"core": str, "from?": dt.date, "until?": dt.date}}},
     # words by language, or by language and kind (titles: by kind and sector)

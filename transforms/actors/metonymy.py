@@ -31,6 +31,16 @@ ENGLISH_VERBS: frozenset[str] = frozenset(_WORDS["english_verbs"])
 ENGLISH_ADVERBS: frozenset[str] = frozenset(_WORDS["english_adverbs"])
 FRENCH_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"})
 ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(_WORDS["english_function_words"])
+MOTION_TO: frozenset[str] = frozenset(_WORDS["english_motion_to"])
+DEPARTURE_FOR: frozenset[str] = frozenset(_WORDS["english_departure_for"])
+COMPASS_POINTS: frozenset[str] = frozenset(_WORDS["compass_points"])
+PLACE_DESCRIPTIONS: frozenset[str] = frozenset(_WORDS["english_place_descriptions"])
+COPULAS = frozenset({"is", "was", "are", "were"})
+ARTICLES = frozenset({"a", "an", "the"})
+# How far back a verb of moving may stand from its "to"/"for" ("he accompanied him in 1554 to Italy").
+MOTION_WINDOW = 5
+# How many words of a possessed noun phrase are read ("Ghana's main mineral exports").
+POSSESSED_WORDS = 5
 
 
 def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -54,6 +64,8 @@ def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candida
 def _acts(ctx: Context, candidate: Candidate, readings: dict[int, bool]) -> bool:
     if not candidate.toponym.is_seat:  # type: ignore[union-attr]
         return False
+    if _compass_after(ctx, candidate.last):
+        return False  # "bordered by Lebanon and Syria to the north": placed on a map
     coordinated = _coordinated_with(ctx, candidate.first, readings)
     if coordinated is not None:
         return coordinated
@@ -62,10 +74,15 @@ def _acts(ctx: Context, candidate: Candidate, readings: dict[int, bool]) -> bool
 
 
 def _cue(ctx: Context, candidate: Candidate) -> bool | None:
+    possessive = _possessive(ctx, candidate)
+    if possessive is not None:
+        return possessive
     before = _skip_determiners_back(ctx, candidate.first)
     before = _skip_coordinated_names_back(ctx, before)
     place_cue = ctx.phrase_ending_at(before, "locative")
     actor_cue = ctx.phrase_ending_at(before, "actor_prepositions")
+    if (actor_cue is None or actor_cue == before - 1) and _is_destination(ctx, before):
+        return False  # not after a longer actor phrase ("lost to", "sold to")
     if place_cue is not None or actor_cue is not None:
         # The longer cue wins: "independence from" (actor) over "from" (place).
         return actor_cue is not None and (place_cue is None or actor_cue < place_cue)
@@ -78,6 +95,77 @@ def _cue(ctx: Context, candidate: Candidate) -> bool | None:
     if after is not None:
         return after
     return _french_dependency(ctx, candidate)
+
+
+def _possessive(ctx: Context, candidate: Candidate) -> bool | None:
+    """ "in Italy's squad", "of China's total gold production": a possessor is a determiner of the
+    noun phrase after it, so the preposition before it says nothing of it; the possessed noun
+    decides ("Ghana's main exports" acts, "Canada's natural areas" is a place). English only."""
+    words = ctx.words
+    after = candidate.last
+    if ctx.language != "en" or after >= len(words) or words[after].sentence != words[after - 1].sentence:
+        return None
+    gap = ctx.text[words[after - 1].end : words[after].start]
+    if words[after].key == "s" and gap in ("'", "’") and after + 1 < len(words):
+        return _possessed_acts(ctx, after + 1) is True  # "Israel's"
+    if gap in ("' ", "’ ") and words[after - 1].key.endswith("s"):
+        return _possessed_acts(ctx, after)  # "the Philippines' delegation"; unknown: no cue
+    return None
+
+
+def _possessed_acts(ctx: Context, start: int) -> bool | None:
+    """Whether the noun phrase from `start` (up to a function word, a verb or punctuation) names an
+    act or an actor of its possessor (True), a part of a place (False), or neither (None)."""
+    words = ctx.words
+    for index in range(start, min(start + POSSESSED_WORDS, len(words))):
+        word = words[index]
+        if word.sentence != words[start].sentence or word.key in ENGLISH_FUNCTION_WORDS | ENGLISH_VERBS:
+            break  # "Chile's coastlines will ...": "will" is the verb, not the noun
+        if index > start and ctx.text[words[index - 1].end : word.start].strip(" -") != "":
+            break
+        if ctx.phrase_starting_at(index, "place_nouns") is not None:
+            return False
+        if _is_actor_word(ctx, index) or ctx.phrase_starting_at(index, "actor_nouns") is not None:
+            return True
+    return None
+
+
+def _is_destination(ctx: Context, before: int) -> bool:
+    """ "came back to London", "an emigrant to the United States", "moved from Prague to Vienna",
+    "left Chile for Australia": "to"/"for" ending a movement names where one went. A verb of
+    moving (or "from <Place>") stands a few words back, with no punctuation between."""
+    words = ctx.words
+    if before < 2 or ctx.language != "en":
+        return False
+    preposition = words[before - 1].key
+    if preposition not in ("to", "for"):
+        return False
+    movers = MOTION_TO if preposition == "to" else DEPARTURE_FOR
+    index = before - 2
+    while index >= 0 and before - 1 - index <= MOTION_WINDOW:
+        if words[index].sentence != words[before - 1].sentence:
+            return False
+        if ctx.text[words[index].end : words[index + 1].start].strip() != "":
+            return False  # punctuation: another clause
+        if words[index].key in movers:
+            return True
+        if preposition == "to" and words[index].key == "from" and words[index + 1].is_capitalized:
+            return True  # "from Prague to Vienna"
+        index -= 1
+    return False
+
+
+def _compass_after(ctx: Context, last: int) -> bool:
+    """ "Guyana to the west", "Turkey to the north": a name placed by a point of the compass."""
+    words = ctx.words
+    if ctx.language != "en" or last + 2 >= len(words) or words[last + 2].sentence != words[last - 1].sentence:
+        return False
+    return (
+        words[last].key == "to"
+        and words[last + 1].key == "the"
+        and words[last + 2].key in COMPASS_POINTS
+        and ctx.text[words[last - 1].end : words[last].start] == " "
+    )
 
 
 def _skip_determiners_back(ctx: Context, first: int) -> int:
@@ -177,8 +265,26 @@ def _reading_after(ctx: Context, candidate: Candidate) -> bool | None:
     if ctx.phrase_starting_at(after, "speech_verbs") is not None and gap.strip() in ("", ","):
         return True
     if ctx.language == "en" and gap == " ":
+        if _described_as_place(ctx, after):
+            return False
         return _english_word_after(ctx, after)
     return None
+
+
+def _described_as_place(ctx: Context, after: int) -> bool:
+    """ "Chile is a country in South America", "Monaco is known for its casino", "Malta is
+    situated south of Sicily": a copula, then within a few words a word describing a place."""
+    words = ctx.words
+    if words[after].key not in COPULAS:
+        return False
+    for index in range(after + 1, min(after + 6, len(words))):
+        if words[index].sentence != words[after].sentence:
+            return False
+        if ctx.text[words[index - 1].end : words[index].start].strip() != "":
+            return False
+        if words[index].key in PLACE_DESCRIPTIONS:
+            return True
+    return False
 
 
 def _english_word_after(ctx: Context, after: int) -> bool | None:

@@ -1,0 +1,81 @@
+"""Place or acting state: how an English country or capital name is read in its sentence
+(transforms/actors/metonymy.py). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.actors_support import mention_of, resolve
+
+
+def reading(text: str, name: str) -> str:
+    """ "state" when the name is read as the acting state, "place" when it is the place."""
+    actor, _ = mention_of(resolve(text, "en"), name)
+    return "state" if actor.type == "state" else actor.type
+
+
+# -- possessives --------------------------------------------------------------------------------
+def test_a_possessor_after_in_is_read_by_its_possessed_noun() -> None:
+    assert reading("The striker was picked in Chile's squad for the cup.", "Chile") == "state"
+
+
+def test_a_possessed_act_further_in_the_noun_phrase_makes_the_possessor_act() -> None:
+    assert reading("Copper makes up most of Peru's main mineral exports.", "Peru") == "state"
+
+
+def test_a_possessed_place_noun_keeps_the_possessor_a_place() -> None:
+    assert reading("Storms hit Chile's northern coast last week.", "Chile") == "place"
+
+
+def test_the_verb_after_a_possessed_noun_is_not_read_as_a_noun() -> None:
+    assert reading("Peru's beaches will see more visitors this year.", "Peru") == "place"
+
+
+# -- destinations -------------------------------------------------------------------------------
+def test_to_after_a_verb_of_moving_names_a_destination() -> None:
+    assert reading("After the war she came back to Norway with her children.", "Norway") == "place"
+
+
+def test_to_after_from_a_place_names_a_destination() -> None:
+    assert reading("The road from Lyon to Madrid was closed by snow.", "Madrid") == "place"
+
+
+def test_for_after_a_verb_of_leaving_names_a_destination() -> None:
+    assert reading("In 1951 the family left the farm for Canada.", "Canada") == "place"
+
+
+def test_for_without_a_verb_of_leaving_is_still_the_side_one_acts_for() -> None:
+    assert reading("He scored twice for Canada in the final.", "Canada") == "state"
+
+
+def test_a_country_given_something_is_not_a_destination() -> None:
+    assert reading("The company sold two frigates to Chile.", "Chile") == "state"
+
+
+def test_a_visited_country_is_a_place() -> None:
+    assert reading("The orchestra toured Japan in the spring.", "Japan") == "place"
+
+
+# -- borders and maps ---------------------------------------------------------------------------
+def test_a_border_between_two_countries_is_between_places() -> None:
+    assert reading("The river marks the border between Chile and Peru.", "Peru") == "place"
+
+
+def test_relations_between_two_countries_are_between_actors() -> None:
+    assert reading("Relations between Chile and Peru improved.", "Chile") == "state"
+
+
+def test_a_country_placed_by_a_point_of_the_compass_is_a_place() -> None:
+    assert reading("The valley lies between Bolivia to the east and Peru to the west.", "Peru") == "place"
+
+
+# -- descriptions and periods -------------------------------------------------------------------
+def test_a_country_described_by_a_copula_is_a_place() -> None:
+    assert reading("Malta is a small island nation in the Mediterranean.", "Malta") == "place"
+    assert reading("Nepal is known for its mountains.", "Nepal") == "place"
+
+
+def test_a_country_with_a_verb_of_acting_still_acts() -> None:
+    assert reading("Nepal is expected to sign the treaty.", "Nepal") == "state"
+
+
+def test_a_historical_period_between_preposition_and_name_keeps_the_place() -> None:
+    assert reading("Icons were painted in medieval Russia by monks.", "Russia") == "place"
