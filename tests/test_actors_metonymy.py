@@ -79,3 +79,19 @@ def test_a_country_with_a_verb_of_acting_still_acts() -> None:
 
 def test_a_historical_period_between_preposition_and_name_keeps_the_place() -> None:
     assert reading("Icons were painted in medieval Russia by monks.", "Russia") == "place"
+
+
+def test_only_stays_inside_a_possessed_noun_phrase() -> None:
+    assert reading("He scored in Peru's only win of the tournament.", "Peru") == "state"
+
+
+def test_a_possessed_deed_makes_the_possessor_act() -> None:
+    assert reading("Observers condemned Chile's attempts to close the border.", "Chile") == "state"
+
+
+def test_the_creation_of_a_state_is_the_state() -> None:
+    assert reading("After the creation of Bangladesh in 1971, he returned home.", "Bangladesh") == "state"
+
+
+def test_an_adverb_before_the_last_conjunct_keeps_the_list_reading() -> None:
+    assert reading("The band played in Chile, Peru and finally Bolivia.", "Bolivia") == "place"

@@ -41,6 +41,9 @@ ARTICLES = frozenset({"a", "an", "the"})
 MOTION_WINDOW = 5
 # How many words of a possessed noun phrase are read ("Ghana's main mineral exports").
 POSSESSED_WORDS = 5
+# A possessed noun phrase ends at a function word or a verb, but "only" stays inside it ("Peru's only
+# goal").
+POSSESSED_STOPS = (ENGLISH_FUNCTION_WORDS | ENGLISH_VERBS) - {"only"}
 
 
 def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -119,7 +122,7 @@ def _possessed_acts(ctx: Context, start: int) -> bool | None:
     words = ctx.words
     for index in range(start, min(start + POSSESSED_WORDS, len(words))):
         word = words[index]
-        if word.sentence != words[start].sentence or word.key in ENGLISH_FUNCTION_WORDS | ENGLISH_VERBS:
+        if word.sentence != words[start].sentence or word.key in POSSESSED_STOPS:
             break  # "Chile's coastlines will ...": "will" is the verb, not the noun
         if index > start and ctx.text[words[index - 1].end : word.start].strip(" -") != "":
             break
@@ -327,6 +330,8 @@ def _coordinated_with(ctx: Context, first: int, readings: dict[int, bool]) -> bo
     index = _skip_determiners_back(ctx, first) - 1  # the word before the name and its determiners
     if index < 0 or ctx.words[index].sentence != ctx.words[first].sentence:
         return None
+    while index > 0 and ctx.words[index].key in ENGLISH_ADVERBS and ctx.language == "en":
+        index -= 1  # "Peru and finally Brazil", "Zambia, and possibly Malawi"
     if ctx.words[index].key in COORDINATORS:
         previous_end = index
     elif ctx.text[ctx.words[index].end : ctx.words[index + 1].start].strip() == ",":
