@@ -95,3 +95,19 @@ def test_arabic_settlers_are_israeli_civilians() -> None:
     settlers = actors["civilians:ISR"]
     assert settlers.sector == "CVL" and settlers.mentions[0].text == "مستوطني"
     assert "civilians:ISR" in ids_of("ورشق المستوطنون السيارات بالحجارة.", "ar")
+
+
+def test_an_arabic_crowd_is_placed_by_a_town_smaller_than_the_gazetteers_cities() -> None:
+    # Najaf and Nablus are below the gazetteer's population line: read only as places after "في"/"ب"
+    assert "civilians:IRQ" in ids_of("تظاهر الطلاب في النجف ضد الحكومة.", "ar")
+    assert "civilians:PSE" in ids_of("خرج متظاهرون بنابلس ضد الاحتلال.", "ar")
+    # a town spelled like a common word is never one ("بالخبر": with the news)
+    assert not any(i.startswith("civilians") for i in ids_of("تجمع الطلاب في الساحة ورحبوا بالخبر.", "ar"))
+
+
+def test_settlers_and_clause_placed_crowds_cast_no_vote_for_the_dominant_country() -> None:
+    # the settlers are Israeli, the villagers they attack are not: no dominant country for them
+    text = "هاجم مستوطنون المواطنين في قرية قرب المستوطنة."
+    ids = ids_of(text, "ar")
+    assert "civilians:ISR" in ids and not any(i.startswith("civilians") and i != "civilians:ISR" for i in ids)
+    assert [m.text for m in by_id(resolve(text, "ar"))["civilians:ISR"].mentions] == ["مستوطنون"]

