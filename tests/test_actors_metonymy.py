@@ -95,3 +95,11 @@ def test_the_creation_of_a_state_is_the_state() -> None:
 
 def test_an_adverb_before_the_last_conjunct_keeps_the_list_reading() -> None:
     assert reading("The band played in Chile, Peru and finally Bolivia.", "Bolivia") == "place"
+
+
+def test_a_country_before_a_comma_and_a_country_heads_a_list_not_an_address() -> None:
+    assert reading("Chile, Peru and Bolivia signed the accord.", "Chile") == "state"
+
+
+def test_a_capital_before_a_comma_and_its_country_is_an_address() -> None:
+    assert reading("Quito, Ecuador has a cool climate.", "Quito") == "place"

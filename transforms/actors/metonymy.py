@@ -260,8 +260,8 @@ def _reading_after(ctx: Context, candidate: Candidate) -> bool | None:
     if after >= len(words) or words[after].sentence != words[candidate.last - 1].sentence:
         return None
     gap = ctx.text[words[after - 1].end : words[after].start]
-    if gap.strip() == "," and _is_country_at(ctx, after):
-        return False  # "Wellington, New Zealand"
+    if gap.strip() == "," and _is_country_at(ctx, after) and candidate.toponym.city is not None:  # type: ignore[union-attr]
+        return False  # "Wellington, New Zealand"; "Chile, Peru and Bolivia" is a list, not an address
     if words[after].key == "s" and gap in ("'", "’") and after + 1 < len(words):
         # "Israel's government" acts; "Italy's architecture", "Sweden's national radio" are places.
         return _is_actor_word(ctx, after + 1) or ctx.phrase_starting_at(after + 1, "actor_nouns") is not None
