@@ -82,7 +82,11 @@ _ACTOR = {
 }
 
 SHAPES: dict[str, Any] = {
-    "actors_common_words.yaml": {"adjectives": WORDS_BY_LANGUAGE, "nouns": WORDS_BY_LANGUAGE},
+    "actors_common_words.yaml": {
+        "adjectives": WORDS_BY_LANGUAGE,
+        "nouns": WORDS_BY_LANGUAGE,
+        "town_words": WORDS_BY_LANGUAGE,
+    },
     "actors_country_names.yaml": {str: {str: WORDS}},
     "actors_demonyms.yaml": {str: {str: WORDS}},
     "actors_dictionary.yaml": [_ACTOR],
