@@ -111,3 +111,8 @@ def test_settlers_and_clause_placed_crowds_cast_no_vote_for_the_dominant_country
     ids = ids_of(text, "ar")
     assert "civilians:ISR" in ids and not any(i.startswith("civilians") and i != "civilians:ISR" for i in ids)
     assert [m.text for m in by_id(resolve(text, "ar"))["civilians:ISR"].mentions] == ["مستوطنون"]
+
+
+def test_an_arabic_policeman_is_the_police() -> None:
+    # "شرطي" (a policeman) and "شرطيون" are bare police nouns like "الشرطة"
+    assert "police:IRQ" in ids_of("قتل شرطي في انفجار عبوة في بغداد.", "ar")
