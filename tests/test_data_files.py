@@ -57,6 +57,15 @@ _AGREEMENTS = {
     "signing_words": WORDS,
     "provisions": [{"topic": str, "domain": str, "phrases": WORDS}],
     "notes": [{"note": str, "phrases": WORDS}],
+    "binding_names": WORDS,
+    "agreeing_verbs": WORDS,
+    "parties": {
+        "between": WORDS,
+        "with": WORDS,
+        "binding_verbs": WORDS,
+        "outcomes": WORDS,
+        "combining_forms?": {str: str},
+    },
 }
 _DATE_RULE = {"type": str, "pattern": str, "needs?": (str, WORDS), "fixed?": {str: Any}}
 _DATES = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +32,17 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class PartyWords:
+    """The words of the party rules (agreement_parties.py), from the YAML's `parties` section."""
+
+    between: tuple[Phrase, ...] = ()  # "between X and Y", "entre X et Y"
+    with_words: tuple[Phrase, ...] = ()  # "an agreement with X", "un accord avec X"
+    binding_verbs: tuple[Phrase, ...] = ()  # "X and Y signed / concluded / reached … an agreement"
+    outcomes: tuple[Phrase, ...] = ()  # "a visit … that led to the signing of an agreement"
+    combining_forms: tuple[tuple[str, str], ...] = ()  # ("franco", "FRA"): "l'accord franco-allemand"
+
+
+@dataclass(frozen=True)
 class AgreementLexicon:
     language: str
     names: tuple[tuple[str, Phrase], ...]  # (type, phrase), longest phrases first
@@ -42,6 +53,19 @@ class AgreementLexicon:
     signing_words: tuple[Phrase, ...]
     provisions: tuple[Topic, ...]
     notes: tuple[Topic, ...]
+    parties: PartyWords = PartyWords()
+    binding_names: frozenset[Phrase] = frozenset()  # "contract": an agreement only beside a binding verb
+    agreeing_verbs: tuple[Phrase, ...] = ()  # "X and Y agreed to …": an agreement with no name
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the names and cues: Arabic clitic stripping keeps "بالاتفاقيات" readable."""
+        phrases = [phrase for _, phrase in self.names] + list(self.signing_words) + list(self.not_after)
+        phrases += list(self.agreeing_verbs)
+        phrases += [phrase for _, group in self.statuses for phrase in group]
+        words = self.parties
+        phrases += list(words.between + words.with_words + words.binding_verbs + words.outcomes)
+        return frozenset(word for phrase in phrases for word in phrase)
 
     @cached_property
     def _names_by_first_word(self) -> dict[str, tuple[tuple[int, str, Phrase], ...]]:
@@ -84,4 +108,19 @@ def load_agreement_lexicon(language: str, folder: Path = AGREEMENT_DATA_DIR) -> 
             for item in raw.get("provisions", [])
         ),
         notes=tuple(Topic(str(item["note"]), None, phrases(item["phrases"])) for item in raw.get("notes", [])),
+        parties=_party_words(raw.get("parties") or {}, phrases),
+        binding_names=frozenset(phrases(raw.get("binding_names", []))),
+        agreeing_verbs=phrases(raw.get("agreeing_verbs", [])),
+    )
+
+
+def _party_words(raw: dict, phrases: Callable[[list[str]], tuple[Phrase, ...]]) -> PartyWords:
+    return PartyWords(
+        between=phrases(raw.get("between", [])),
+        with_words=phrases(raw.get("with", [])),
+        binding_verbs=phrases(raw.get("binding_verbs", [])),
+        outcomes=phrases(raw.get("outcomes", [])),
+        combining_forms=tuple(
+            (str(form).lower(), str(country)) for form, country in (raw.get("combining_forms") or {}).items()
+        ),
     )

@@ -7,9 +7,10 @@ Reading one article:
   2. read around each mention, within its unit: status cue (nearest wins), signing word, the date
      mention nearest the signing word, the place of signature (an actor after a locative
      preposition), signatories (people who sign: agent "par/by X" after the signing word, or
-     subject before it), parties (states and international organisations named in the unit, plus
-     the states of the signatories), provisions (topics named after the mention), notes ("premier
-     du genre", in the unit or opening the next one) and domain cues;
+     subject before it), parties (only what the text says binds: "between X and Y", the subject
+     of "signed/concluded/reached", "with X", "the U.S.-Japan pact", "l'accord franco-allemand",
+     the signatories' states…; see agreement_parties.py), provisions (topics named after the
+     mention), notes ("premier du genre", in the unit or opening the next one) and domain cues;
   3. merge the mentions of one agreement; if it still has a single party, add the country where it
      was signed when that differs (an agreement signed in Rabat by an Israeli minister binds
      Morocco); no other party is guessed (issue 13: the state the article mentions most was often wrong);
@@ -32,17 +33,21 @@ from transforms.events.agreement_lexicon import (
     AgreementLexicon,
     Topic,
 )
+from transforms.events.agreement_parties import PartyFinding, PartyReader, state_actor_for
 from transforms.events.identity import agreement_key, date_bucket, stable_id
 from transforms.events.lexicon import Phrase
-from transforms.events.participants import STATE_LIKE_TYPES, Participant
+from transforms.events.morphology import arabic_keys
+from transforms.events.participants import Participant
 from transforms.events.roles import RoleReader
 from transforms.events.tokens import VERB_CONTEXT_WORDS, PhraseHit, UnitTokens
 from transforms.records import Actor, Agreement, ArticleRecord, DateMention
 
+__all__ = ["AgreementCluster", "AgreementMention", "AgreementReader", "build_agreements", "state_actor_for"]
+
 NEXT_UNIT_NOTE_WINDOW = 6
-STATE_AGENT_TYPES = frozenset({"military", "police"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 STATUS_WINDOW = 12
+BINDING_NAME_REACH = 6  # words between a binding verb and a name that needs one ("signed a 13 mln dlr contract")
+APPOSITION_WORDS = frozenset({",", "(", "—", "–"})  # "Le mémorandum, accord entre …": one agreement
 
 
 @dataclass
@@ -58,6 +63,8 @@ class AgreementMention:
     place: Participant | None = None
     signatories: list[Participant] = field(default_factory=list)
     party_ids: list[str] = field(default_factory=list)
+    party_findings: list[PartyFinding] = field(default_factory=list)
+    verbal: bool = False  # "X and Y agreed to …": described by its verb, not named
     provisions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     domain_words: list[str] = field(default_factory=list)
@@ -119,10 +126,18 @@ class AgreementReader:
         actors: Sequence[Actor],
     ) -> list[AgreementCluster]:
         clusters: list[AgreementCluster] = []
+        party_reader = PartyReader(self.lexicon.parties, actors)
         for position, tokens in enumerate(units):
-            for mention in self._mentions(tokens, participants[position]):
-                self._read_context(mention, dates, actors)
+            reader = RoleReader(tokens, participants[position])
+            party_reader.note_pairs(tokens, reader)
+            named = self._mentions(tokens, participants[position])
+            described = self._described(tokens, participants[position], named, reader, party_reader)
+            for mention in sorted(named + described, key=lambda m: m.start):
+                self._read_context(mention, dates, reader, party_reader)
                 self._read_notes_in_next_unit(mention, units[position + 1] if position + 1 < len(units) else None)
+                if clusters and self._in_apposition(mention, clusters[-1].mentions[-1]):
+                    _absorb(clusters[-1].mentions[-1], mention)
+                    continue
                 antecedent = self._antecedent(mention, clusters)
                 if antecedent is not None:
                     antecedent.mentions.append(mention)
@@ -136,17 +151,73 @@ class AgreementReader:
     def _mentions(self, tokens: UnitTokens, participants: Sequence[Participant]) -> list[AgreementMention]:
         found: list[AgreementMention] = []
         taken: set[int] = set()
+        keys = self._name_keys(tokens)
         for index in tokens.word_indexes(tokens.first, tokens.last):
             if index in taken:
                 continue
-            for agreement_type, phrase in self.lexicon.names_starting_with(tokens.surface_keys[index]):
-                end = tokens.match_at(index, phrase, surface=True)
+            for agreement_type, phrase in self.lexicon.names_starting_with(keys[index]):
+                end = _match_name(tokens, keys, index, phrase)
                 if end is None or not self._is_agreement_word(tokens, index, agreement_type):
+                    continue
+                if phrase in self.lexicon.binding_names and not self._bound(tokens, index, end):
                     continue
                 found.append(AgreementMention(tokens, index, end, agreement_type, list(participants)))
                 taken.update(range(index, end))
                 break
         return found
+
+    def _described(
+        self,
+        tokens: UnitTokens,
+        participants: Sequence[Participant],
+        named: list[AgreementMention],
+        reader: RoleReader,
+        parties: PartyReader,
+    ) -> list[AgreementMention]:
+        """Agreements the text describes without naming them: "Nigeria and Guinea agreed to set up a
+        company", "la France et l'Allemagne se sont mis d'accord pour …". Only with two or more
+        parties named as the joint subject, no "that/que" right after the verb (agreeing that
+        something is true is an opinion) and no agreement named after the verb in the clause
+        ("agreed to a ceasefire" is that ceasefire)."""
+        found: list[AgreementMention] = []
+        openers = tokens.lexicon.cues.content_openers
+        for hit in tokens.find_all(self.lexicon.agreeing_verbs, tokens.first, tokens.last):
+            if found and hit.start < found[-1].end or _negated_at(tokens, hit.start):
+                continue
+            _, clause_end = tokens.clause_bounds(hit.start)
+            if any(hit.end <= m.start < clause_end for m in named):
+                continue
+            subject, subject_end = parties.joint_subject(tokens, hit, reader)
+            following = tokens.word_indexes(max(hit.end, subject_end), tokens.last)[:3]
+            if len(subject) < 2 or any(tokens.lower(i) in openers for i in following):
+                continue
+            mention = AgreementMention(tokens, hit.start, hit.end, GENERIC_TYPE, list(participants), verbal=True)
+            mention.party_findings = [PartyFinding("joint subject", subject)]
+            found.append(mention)
+        return found
+
+    def _name_keys(self, tokens: UnitTokens) -> dict[int, frozenset[str]]:
+        """Text and lemma of each token; for Arabic, also its clitic-free forms that are agreement
+        words ("بالاتفاقيات" -> "اتفاقيات", "والمبادرة" -> "المبادرة"), which the event lexicon
+        the unit was read with may not know."""
+        if tokens.lexicon.language != "ar":
+            return tokens.surface_keys
+        vocabulary = tokens.lexicon.vocabulary | self.lexicon.vocabulary
+        return {token.i: arabic_keys(token.text, vocabulary) for token in tokens.unit.span}
+
+    def _bound(self, tokens: UnitTokens, start: int, end: int) -> bool:
+        """A name that needs a binding verb ("contract"): "has signed a 13 mln dlr contract", "le
+        contrat signé", never a futures contract or an employment contract named alone."""
+        verbs = self.lexicon.parties.binding_verbs
+        clause_start, clause_end = tokens.clause_bounds(start)
+        before = tokens.word_indexes(clause_start, start)[-BINDING_NAME_REACH:]
+        after = tokens.word_indexes(end, clause_end)[:3]
+        for window in (before, after):
+            for hit in tokens.find_all(verbs, window[0], window[-1] + 1) if window else []:
+                gap = tokens.word_indexes(hit.end, start) if window is before else tokens.word_indexes(end, hit.start)
+                if not _negated_at(tokens, hit.start) and not any(tokens.lower(i) in {",", ";", ":"} for i in gap):
+                    return True
+        return False
 
     def _is_agreement_word(self, tokens: UnitTokens, index: int, agreement_type: str) -> bool:
         previous = tokens.previous_word(index)
@@ -165,26 +236,58 @@ class AgreementReader:
         return True
 
     def _antecedent(self, mention: AgreementMention, clusters: list[AgreementCluster]) -> AgreementCluster | None:
-        previous = mention.tokens.previous_word(mention.start)
-        if previous is None or mention.tokens.lower(previous) not in self.lexicon.anaphoric_determiners:
+        """The agreement a mention names again, if it does:
+        - a definite or demonstrative article before the name, or before one or two modifiers of
+          it ("l'accord", "the semiconductor agreement", "del pacto firmado"): the last agreement of
+          a compatible type;
+        - the same specific name again ("المبادرة الخليجية" twice): that agreement."""
+        tokens = mention.tokens
+        if mention.verbal:
+            return None
+        if mention.type != GENERIC_TYPE:
+            for cluster in reversed(clusters):
+                if any(_same_name(m, mention) for m in cluster.mentions):
+                    return cluster
+        previous = tokens.previous_word(mention.start)
+        for _ in range(2):  # "the [semiconductor] agreement", "the [1986 trade] deal"
+            if previous is None or tokens.lower(previous) in self.lexicon.anaphoric_determiners:
+                break
+            token = tokens.token(previous)
+            if not (token.is_alpha and token.is_lower) and not token.like_num:
+                return None
+            previous = tokens.previous_word(previous)
+        if previous is None or tokens.lower(previous) not in self.lexicon.anaphoric_determiners:
             return None
         for cluster in reversed(clusters):
             if mention.type in (GENERIC_TYPE, cluster.type) or cluster.type == GENERIC_TYPE:
                 return cluster
         return None
 
+    def _in_apposition(self, mention: AgreementMention, before: AgreementMention) -> bool:
+        """ "Le mémorandum, accord entre la Grèce et …": a generic name right after another one,
+        set off by a comma, describes that one; it is not a mention of its own."""
+        if before.tokens is not mention.tokens or mention.type != GENERIC_TYPE or mention.verbal:
+            return False
+        between = mention.tokens.word_indexes(before.end, mention.start)
+        return len(between) == 1 and mention.tokens.lower(between[0]) in APPOSITION_WORDS
+
     # --- reading around a mention ----------------------------------------------------------------
-    def _read_context(self, mention: AgreementMention, dates: Sequence[DateMention], actors: Sequence[Actor]) -> None:
+    def _read_context(
+        self, mention: AgreementMention, dates: Sequence[DateMention], reader: RoleReader, parties: PartyReader
+    ) -> None:
         tokens = mention.tokens
         signing = self._nearest(tokens, self.lexicon.signing_words, mention)
         mention.signing = signing if signing is not None and not _negated_at(tokens, signing.start) else None
         mention.status = self._status(mention)
+        if mention.verbal and mention.status == "unknown":
+            mention.status = "signed"  # "agreed to": concluded, unless a cue says otherwise
         anchor = mention.signing.start if mention.signing is not None else mention.start
         mention.date = self._date_near(tokens, anchor, dates)
-        reader = RoleReader(tokens, mention.participants)
         mention.place = self._place(mention, reader)
         mention.signatories = self._signatories(mention, reader)
-        mention.party_ids = self._parties(mention, actors)
+        if not mention.verbal:
+            mention.party_findings = parties.read(tokens, mention.start, mention.end, reader, mention.signatories)
+        mention.party_ids = sorted({pid for finding in mention.party_findings for pid in finding.actor_ids})
         mention.provisions = self._topics(tokens, self.lexicon.provisions, mention.start, tokens.last)
         mention.provision_domains = [
             topic.domain for topic in self.lexicon.provisions if topic.label in mention.provisions and topic.domain
@@ -214,6 +317,10 @@ class AgreementReader:
         return min(in_unit, key=lambda d: (abs(d.start - anchor_char), d.start), default=None)
 
     def _place(self, mention: AgreementMention, reader: RoleReader) -> Participant | None:
+        """Where it was signed: the locative actor nearest the signing word (none without one: "to
+        end dumping in the U.S." says where the agreement applies, not where it was signed)."""
+        if mention.signing is None:
+            return None
         locatives = [
             p
             for p in reader.participants
@@ -233,26 +340,12 @@ class AgreementReader:
             for p in people
             if p.start > signing and reader.preposition_before(p) in mention.tokens.lexicon.cues.agent_prepositions
         ]
-        if agents:
-            return agents
+        if agents or signing > mention.start:
+            return agents  # "le pacte suscrit entre …": a signing word after the name takes only its agents
         clause_start, _ = mention.tokens.clause_bounds(signing)
         return [
             p for p in people if clause_start <= p.start and p.end <= signing and reader.preposition_before(p) is None
         ]
-
-    def _parties(self, mention: AgreementMention, actors: Sequence[Actor]) -> list[str]:
-        """States and IGOs named in the unit, and the states that its officials and forces serve."""
-        ids: list[str] = []
-        for participant in mention.participants:
-            if mention.tokens.in_reporting_tail(participant.start):
-                continue
-            if participant.actor.type in STATE_LIKE_TYPES:
-                ids.append(participant.actor_id)
-            elif _acts_for_a_state(participant.actor) or participant in mention.signatories:
-                state = state_actor_for(participant.actor.country, actors)
-                if state is not None:
-                    ids.append(state.actor_id)
-        return sorted(set(ids))
 
     def _topics(self, tokens: UnitTokens, topics: Sequence[Topic], start: int, end: int) -> list[str]:
         found: list[str] = []
@@ -307,9 +400,34 @@ def _read_as_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} or "VerbForm=Part" in str(token.morph)
 
 
-def _acts_for_a_state(actor: Actor) -> bool:
-    """Armed forces, police and officials stand for their state in an agreement."""
-    return actor.type in STATE_AGENT_TYPES or (actor.type == "person" and actor.sector in STATE_SECTORS)
+def _match_name(tokens: UnitTokens, keys: dict[int, frozenset[str]], index: int, phrase: Phrase) -> int | None:
+    """End index if the name `phrase` matches the words from `index` (whitespace skipped)."""
+    position = index
+    for word in phrase:
+        while position < tokens.last and tokens.token(position).is_space:
+            position += 1
+        if position >= tokens.last or word not in keys[position]:
+            return None
+        position += 1
+    return position
+
+
+def _absorb(head: AgreementMention, apposition: AgreementMention) -> None:
+    """What an apposition says about the agreement ("accord entre la Grèce et la BCE") is said of
+    the name it describes."""
+    head.party_findings = head.party_findings + apposition.party_findings
+    head.party_ids = sorted(set(head.party_ids) | set(apposition.party_ids))
+    head.status = max(head.status, apposition.status, key=STATUS_ORDER.index)
+    head.provisions = _ordered_union([head.provisions, apposition.provisions])
+    head.signatories = head.signatories + [p for p in apposition.signatories if p not in head.signatories]
+    if head.date is None:
+        head.date = apposition.date
+    if head.signing is None:
+        head.signing = apposition.signing
+
+
+def _same_name(earlier: AgreementMention, mention: AgreementMention) -> bool:
+    return earlier.type == mention.type and earlier.text.casefold() == mention.text.casefold()
 
 
 def _negated_at(tokens: UnitTokens, index: int) -> bool:
@@ -319,28 +437,6 @@ def _negated_at(tokens: UnitTokens, index: int) -> bool:
     if not before:
         return False
     return tokens.find(cues.negation, before[0], index) is not None
-
-
-def state_actor_for(country: str | None, actors: Sequence[Actor]) -> Actor | None:
-    """The article's state actor for a country code, if the article has one."""
-    if not country:
-        return None
-    states = [a for a in actors if a.type == "state" and a.country == country]
-    return min(states, key=lambda a: a.actor_id, default=None)
-
-
-def main_state_besides(party_id: str, actors: Sequence[Actor]) -> Actor | None:
-    """The state the article names most often, other than `party_id` (ties: smallest id)."""
-    counts = Counter({a.actor_id: len(a.mentions) for a in actors if a.type == "state" and a.actor_id != party_id})
-    party = next((a for a in actors if a.actor_id == party_id), None)
-    if party is not None:
-        for actor in actors:
-            if actor.type == "state" and actor.country == party.country:
-                counts.pop(actor.actor_id, None)
-    if not counts:
-        return None
-    best = min(counts, key=lambda actor_id: (-counts[actor_id], actor_id))
-    return next(a for a in actors if a.actor_id == best)
 
 
 def build_agreements(

@@ -334,7 +334,8 @@ def _blocked_tokens(doc: Doc, dates: Sequence[DateMention], clusters: Sequence[A
             blocked.update(range(span.start, span.end))
     for cluster in clusters:
         for agreement in cluster.mentions:
-            blocked.update(range(agreement.start, agreement.end))
+            if not agreement.verbal:  # "agreed to …" stays the AGREE event it reports
+                blocked.update(range(agreement.start, agreement.end))
     return frozenset(blocked)
 
 

@@ -120,7 +120,7 @@ COMMENT ON COLUMN agreement_mentions.name IS 'The agreement as named at this pla
 COMMENT ON COLUMN agreement_mentions.normalized_name IS 'Language-independent name: domain, type, parties, signature date. Example: defence framework agreement Israel – Morocco (2021-11).';
 COMMENT ON COLUMN agreement_mentions.type IS 'framework_agreement, memorandum_of_understanding, cooperation_agreement, defence_agreement, arms_deal, trade_agreement, ceasefire, peace_agreement, normalisation_of_relations, treaty, joint_declaration, or agreement (not said).';
 COMMENT ON COLUMN agreement_mentions.domain IS 'What the agreement is about: defence, security, intelligence, trade, economic, energy, diplomatic, nuclear, migration, health, humanitarian; NULL when the text gives no cue.';
-COMMENT ON COLUMN agreement_mentions.parties IS 'Actor ids of the parties bound (states and international organisations). Example: [state:ISR, state:MAR].';
+COMMENT ON COLUMN agreement_mentions.parties IS 'Actor ids of the parties the text says are bound (states, international organisations, and the political parties, companies or armed groups an agreement between them names); empty when the text does not say. Example: [state:ISR, state:MAR].';
 COMMENT ON COLUMN agreement_mentions.parties_key IS 'The parties sorted and joined by commas; used to match undated mentions with dated ones across articles.';
 COMMENT ON COLUMN agreement_mentions.signatories IS 'Actor ids of the people who signed it (see agreement_parties for the office they held).';
 COMMENT ON COLUMN agreement_mentions.signed_start IS 'First day the signature can be (inclusive); NULL when the article gives no date.';
