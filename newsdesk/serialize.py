@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from transforms.records import ArticleRecord, ExtractedDocument
+from transforms.records import Agreement, ArticleRecord, ExtractedDocument
 
 
 def document_json(document: ExtractedDocument) -> dict[str, Any]:
@@ -17,10 +17,33 @@ def document_json(document: ExtractedDocument) -> dict[str, Any]:
         "dates": [_plain(item) for item in document.dates],
         "actors": [_plain(item) for item in document.actors],
         "events": [_plain(item) for item in document.events],
-        "agreements": [_plain(item) for item in document.agreements],
+        "agreements": agreements_json(document.agreements),
         "extraction": {"status": document.extraction_status, "message": document.extraction_message},
         "events_coverage": document.events_coverage,
     }
+
+
+# What differs from one place an agreement is named to the next; the rest is the agreement's own.
+MENTION_FIELDS = ("name", "evidence", "sentence", "start", "end", "signing_event_id", "confidence")
+
+
+def agreements_json(mentions: tuple[Agreement, ...] | list[Agreement]) -> list[dict[str, Any]]:
+    """One entry per agreement the article names, like actors: the mentions sharing an agreement_id
+    are one agreement (the stage already merged their attributes), shown at its first mention,
+    with every place it is named under `mentions`. An analyst counting an article's agreements
+    must not count "the agreement" referring back as another one (the warehouse keeps every
+    mention in agreement_mentions)."""
+    by_agreement: dict[str, list[Agreement]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.agreement_id)):
+        by_agreement.setdefault(mention.agreement_id, []).append(mention)
+    entries = []
+    for group in by_agreement.values():
+        entry = _plain(group[0])
+        entry["signing_event_id"] = next((m.signing_event_id for m in group if m.signing_event_id), None)
+        entry["confidence"] = max(m.confidence for m in group)
+        entry["mentions"] = [{name: _plain(getattr(m, name)) for name in MENTION_FIELDS} for m in group]
+        entries.append(entry)
+    return entries
 
 
 def article_json(article: ArticleRecord) -> dict[str, Any]:
