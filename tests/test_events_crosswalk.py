@@ -29,8 +29,14 @@ def test_host_a_visit_is_consult_visit_with_its_goldstein_weight(crosswalk: Cros
     assert (coding.event_type, coding.mode, coding.quad_class, coding.goldstein) == ("CONSULT", "visit", 1, 2.8)
 
 
-def test_signing_an_agreement_is_support(crosswalk: Crosswalk) -> None:
-    assert crosswalk.by_cameo("057").event_type == "SUPPORT"
+def test_signing_an_agreement_is_agree(crosswalk: Crosswalk) -> None:
+    # newsdesk codes the signature with the agreement it concludes (CAMEO2PLOVER says SUPPORT).
+    assert crosswalk.by_cameo("057").event_type == "AGREE"
+
+
+def test_imposing_sanctions_is_sanction(crosswalk: Crosswalk) -> None:
+    # An embargo or sanctions are SANCTION, beside breaking relations (CAMEO2PLOVER says COERCE).
+    assert crosswalk.by_cameo("163").event_type == "SANCTION"
 
 
 def test_goldstein_weights_stay_on_the_scale(crosswalk: Crosswalk) -> None:

@@ -106,7 +106,7 @@ def test_a_cooperative_act_in_the_future_is_an_agree() -> None:
 def test_a_negated_signature_is_flagged_and_does_not_make_the_treaty_signed() -> None:
     found = extract("Ghana did not sign the treaty.", "en", "2023-03-10", [state("GHA", "Ghana")])
     (event,) = found.events
-    assert (event.event_type, event.negated) == ("SUPPORT", True)
+    assert (event.event_type, event.negated) == ("AGREE", True)
     assert {a.status for a in found.agreements} == {"unknown"}
 
 
@@ -121,7 +121,7 @@ def test_a_signed_agreement_has_type_domain_parties_place_date_and_signing_event
     assert (agreement.type, agreement.domain, agreement.status) == ("defence_agreement", "defence", "signed")
     assert agreement.parties == ("state:IND", "state:JPN")
     assert (agreement.place, agreement.signed_start.isoformat()) == ("New Delhi", "2023-03-03")
-    assert agreement.signing_event_id == found.events_of("SUPPORT")[0].event_id
+    assert agreement.signing_event_id == found.events_of("AGREE")[0].event_id
 
 
 def test_date_words_and_agreement_names_are_not_triggers() -> None:
@@ -131,7 +131,7 @@ def test_date_words_and_agreement_names_are_not_triggers() -> None:
         "2023-03-10",
         [state("JPN", "Japan"), state("IND", "India"), city("IND", "New Delhi")],
     )
-    assert [e.event_type for e in found.events] == ["SUPPORT"]
+    assert [e.event_type for e in found.events] == ["AGREE"]
 
 
 def test_a_rejected_request_for_talks_is_a_reject_of_a_meeting() -> None:

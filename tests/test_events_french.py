@@ -40,14 +40,14 @@ def test_provisions_of_an_agreement_are_not_events() -> None:
         "2023-03-10",
         [state("MRT", "Mauritanie"), state("MLI", "Mali")],
     )
-    assert [e.event_type for e in found.events] == ["SUPPORT"]
+    assert [e.event_type for e in found.events] == ["AGREE"]
     assert set(found.events[0].sources) == {"state:MLI", "state:MRT"}
 
 
 def test_n_a_pas_signe_is_negated() -> None:
     found = extract("Le Sénégal n'a pas signé l'accord.", "fr", "2023-03-10", [state("SEN", "Sénégal")])
     (event,) = found.events
-    assert (event.event_type, event.negated) == ("SUPPORT", True)
+    assert (event.event_type, event.negated) == ("AGREE", True)
 
 
 def test_an_attack_on_national_positions_targets_that_state() -> None:

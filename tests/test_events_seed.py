@@ -61,7 +61,7 @@ def test_kochavi_received_by_loudiyi_on_19_july_2022(seed: ExtractedDocument) ->
 
 
 def test_the_framework_agreement_signed_in_rabat_by_gantz_in_november_2021(seed: ExtractedDocument) -> None:
-    event = _event(seed, "SUPPORT", "accord-cadre")
+    event = _event(seed, "AGREE", "accord-cadre")
     assert event.cameo_code == "057"
     assert event.sources == ("person:benny-gantz",)
     assert event.location == "Rabat"
@@ -83,7 +83,7 @@ def test_the_discreet_visit_of_late_march_2022(seed: ExtractedDocument) -> None:
 
 
 def test_the_visit_ended_in_a_signed_cooperation_agreement(seed: ExtractedDocument) -> None:
-    signing = _event(seed, "SUPPORT", "visite discrète")
+    signing = _event(seed, "AGREE", "visite discrète")
     (cooperation,) = [a for a in seed.agreements if a.type == "cooperation_agreement"]
     assert cooperation.signing_event_id == signing.event_id
     assert set(signing.sources) == {"state:ISR", "state:MAR"}

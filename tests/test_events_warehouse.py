@@ -73,7 +73,7 @@ def test_the_same_signing_reported_in_two_languages_is_one_event(articles: list[
     rows = con.execute(
         "SELECT event_type, num_mentions, num_articles, date_precision FROM events WHERE cameo_code = '057'"
     ).fetchall()
-    assert rows == [("SUPPORT", 2, 2, "month")]
+    assert rows == [("AGREE", 2, 2, "month")]
 
 
 def test_an_undated_mention_folds_into_the_dated_agreement(articles: list[Extraction]) -> None:

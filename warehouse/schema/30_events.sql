@@ -134,7 +134,7 @@ COMMENT ON COLUMN agreement_mentions.evidence IS 'The sentence of this mention, 
 COMMENT ON COLUMN agreement_mentions.sentence IS 'Index of that sentence in the article (0-based).';
 COMMENT ON COLUMN agreement_mentions.start IS 'Character offset in articles.text where the agreement''s name starts.';
 COMMENT ON COLUMN agreement_mentions."end" IS 'Character offset where the name ends (exclusive).';
-COMMENT ON COLUMN agreement_mentions.signing_event_id IS 'The event (SUPPORT, CAMEO 057) reporting its signature in this article, if any.';
+COMMENT ON COLUMN agreement_mentions.signing_event_id IS 'The event (AGREE, CAMEO 057) reporting its signature in this article, if any.';
 COMMENT ON COLUMN agreement_mentions.confidence IS 'Rule score 0.05..0.95 (not a calibrated probability; filter on it, e.g. >= 0.7 for agreements with their parties and status). Starts at 0.6 for a specific name (accord-cadre, ceasefire, memorandum of understanding), 0.5 for a generic one (agreement, deal); +0.15 with two or more parties named in the article, +0.05 with one, -0.20 with none; -0.10 when a party was inferred (the country of signature); +0.05 with a stated status, -0.10 without one (status unknown); +0.05 each for a signing word, a signature date and signatories; -0.05 when this mention is reported speech (", officials said", "selon …", "X said that …"). NULL in rows made before this column existed.';
 COMMENT ON COLUMN agreement_mentions.extractor_version IS 'Version of the extraction code that produced the row.';
 
