@@ -77,12 +77,17 @@ else:
         finished.append((time.perf_counter(), len(staged.new_articles)))
         tally(summary, staged)
     flows.ingest._tally = timed_tally
-    if mode == "rerun":  # Prefect's local server starts with the first flow run of a process
-        ingest(inputs=[str(Path(warehouse).parent / "empty")], warehouse=str(Path(warehouse).parent / "warmup.duckdb"))
     flow = with_task_runner("default" if workers == "1" else "dask", workers=int(workers))
-    started = time.perf_counter()
-    summary = flow(inputs=[corpus], warehouse=warehouse, batch_size=64)
-    ended = time.perf_counter()
+    # One server for the flow and its Dask workers, as `newsdesk run` has it: the flow's settings
+    # (the server's URL) travel with each task. With Prefect's own ephemeral server they would not,
+    # and each Dask worker process would boot a server of its own (4-5 s of CPU each).
+    from newsdesk.temporary_server import prefect_api
+    with prefect_api():
+        if mode == "rerun":  # the server is up before the timed run
+            ingest(inputs=[str(Path(warehouse).parent / "empty")], warehouse=str(Path(warehouse).parent / "warmup.duckdb"))
+        started = time.perf_counter()
+        summary = flow(inputs=[corpus], warehouse=warehouse, batch_size=64)
+        ended = time.perf_counter()
     result.update(seconds=ended - started, articles=summary.articles_new, files=summary.files["seen"])
     batches = [(when, count) for when, count in finished if count]
     loading = int(workers)  # each worker's first batch loads the models; they finish close together

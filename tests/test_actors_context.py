@@ -34,3 +34,34 @@ def test_lookups_answer_as_a_scan_of_the_article_would(text: str, data: st.DataO
     token = ctx.token_starting_at(char)
     expected = next((token for token in ctx.doc if token.idx == char), None)  # type: ignore[union-attr]
     assert (token.i if token is not None else None) == (expected.i if expected is not None else None)
+
+
+def _scan_lookup(ctx: Context, table: dict, start: int, longest: int) -> tuple[int, str] | None:
+    """Context.lookup as a scan of every length, without the first-word index."""
+    for length in range(longest, 0, -1):
+        end = start + length
+        if end <= len(ctx.words) and ctx.same_sentence(start, end) and ctx.keys(start, end) in table:
+            return end, table[ctx.keys(start, end)]
+    return None
+
+
+lexicon_words = st.sampled_from(["le", "ministre", "des", "affaires", "étrangères", "Rabat", "police", ".", "armée"])
+
+
+@given(st.lists(lexicon_words, max_size=30).map(" ".join), st.integers(0, 31))
+def test_phrase_lookups_skip_only_words_no_phrase_starts_with(text: str, start: int) -> None:
+    from transforms.actors.knowledge import Lexicon
+
+    lexicon = Lexicon("fr")
+    lexicon.titles[("ministre",)] = ("minister", "GOV")
+    lexicon.titles[("ministre", "des", "affaires", "etrangeres")] = ("minister", "GOV")
+    lexicon.words["actor_nouns"] = frozenset({("police",), ("armee",), ("forces", "armees")})
+    ctx = Context(text, "fr", tokenize(text, [0]), [], lexicon, None, None)  # type: ignore[arg-type]
+    assert ctx.lookup(lexicon.titles, start, longest=5) == _scan_lookup(ctx, lexicon.titles, start, 5)  # type: ignore[arg-type]
+    expected = None
+    if 0 <= start < len(ctx.words):
+        for length in range(lexicon.longest("actor_nouns"), 0, -1):
+            if start + length <= len(ctx.words) and ctx.keys(start, start + length) in lexicon.words["actor_nouns"]:
+                expected = start + length
+                break
+    assert ctx.phrase_starting_at(start, "actor_nouns") == expected

@@ -12,14 +12,14 @@ the same result whatever else is in it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from transforms.actors import ActorResolver
-from transforms.dates import find_dates
-from transforms.events import EventExtractor
-from transforms.nlp import NlpPipelines, sentences_of
 from transforms.records import ArticleRecord, ExtractedDocument
+
+if TYPE_CHECKING:  # imported by `Extractor` when built: see there
+    from spacy.tokens import Doc
+
+    from transforms.nlp import NlpPipelines
 
 # Bump when a change to any extraction stage changes what it produces: every derived warehouse
 # row records the version that made it, and `reprocess` rebuilds rows made by older versions.
@@ -30,6 +30,13 @@ class Extractor:
     """Turns articles into extracted documents, loading every model and dictionary once."""
 
     def __init__(self, nlp: NlpPipelines | None = None) -> None:
+        # The stages, and spaCy with them, are imported here rather than with the module: the
+        # run's process and each Dask worker import this module for EXTRACTOR_VERSION only, and
+        # need neither (extraction runs in the NLP worker process); spaCy alone takes about 1 s.
+        from transforms.actors import ActorResolver
+        from transforms.events import EventExtractor
+        from transforms.nlp import NlpPipelines
+
         self.nlp = nlp or NlpPipelines()
         self.actors = ActorResolver()
         self.events = EventExtractor()
@@ -47,6 +54,9 @@ class Extractor:
         return [self._extract_one(article, doc) for article, doc in zip(articles, docs)]
 
     def _extract_one(self, article: ArticleRecord, doc: Doc) -> ExtractedDocument:
+        from transforms.dates import find_dates
+        from transforms.nlp import sentences_of
+
         sentences = sentences_of(doc)
         dates = find_dates(article.text, article.language.language, article.published.range, sentences)
         actors = self.actors.resolve(article, doc, sentences)

@@ -88,8 +88,10 @@ class Context:
     # and a scan of the whole article each time made long articles quadratic.
     _word_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _token_starts: dict[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _keys: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._keys = [word.key for word in self.words]  # `keys` is asked for every word, several times
         for match in self.matches:
             self.matches_at.setdefault(match.first, []).append(match)
         self.qualifiers = frozenset((match.first, match.last) for match in self.matches if self._is_qualifier(match))
@@ -121,7 +123,7 @@ class Context:
 
     # -- words -----------------------------------------------------------------------------------
     def keys(self, first: int, last: int) -> tuple[str, ...]:
-        return tuple(word.key for word in self.words[max(first, 0) : last])
+        return tuple(self._keys[max(first, 0) : last])
 
     def surface(self, first: int, last: int) -> str:
         return self.text[self.words[first].start : self.words[last - 1].end]
@@ -150,6 +152,8 @@ class Context:
         """End index of the longest phrase of a lexicon section that starts at word `start`."""
         if start >= len(self.words):
             return None
+        if start >= 0 and self._keys[start] not in self.lexicon.section_first_words((section,)):
+            return None  # no phrase of the section starts with this word: none of any length
         sentence = self.words[start].sentence
         for length in range(self.lexicon.longest(section), 0, -1):
             end = start + length
@@ -160,6 +164,10 @@ class Context:
 
     def lookup(self, table: dict[tuple[str, ...], str], start: int, longest: int = 4) -> tuple[int, str] | None:
         """Longest phrase of a lexicon table (titles, institutions, ...) starting at `start`."""
+        if 0 <= start < len(self._keys):
+            first_words = self.lexicon.first_words(table)
+            if first_words is not None and self._keys[start] not in first_words:
+                return None  # no phrase of the table starts with this word: none of any length
         for length in range(longest, 0, -1):
             end = start + length
             if end <= len(self.words) and self.same_sentence(start, end):

