@@ -186,7 +186,9 @@ class NameIndex:
             use_skeleton = entries is self._skeletons
             found, variant = self._lookup_in(entries, attempt_words, use_skeleton, strip_conjunction)
             if found:
-                unique = sorted(set(found), key=lambda t: (KIND_RANK[t.kind], t.language_rank, t.ref))
+                # A total order (name last): two spellings of one city ("Tel Aviv", "Tel-Aviv") must
+                # not be picked by the set's hash order, which changes from run to run.
+                unique = sorted(set(found), key=lambda t: (KIND_RANK[t.kind], t.language_rank, t.ref, t.name))
                 return tuple(unique), variant  # variant 1 drops a one-letter proclitic
         return (), 0
 
