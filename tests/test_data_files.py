@@ -88,6 +88,7 @@ _ACTOR = {
     "sector": str,
     "aliases": {str: WORDS},
     "offices?": [{str: Any}],
+    "government?": [[(dt.date, None)]],  # parties: spells in national government, [start, end or null]
 }
 
 SHAPES: dict[str, Any] = {
