@@ -62,6 +62,10 @@ class Roles:
     location: Participant | None = None
 
 
+# Rule pronoun_antecedent: words between a pronoun and the person it stands for, at most.
+PRONOUN_REACH = 40
+
+
 class RoleReader:
     """Assigns roles for the triggers of one unit."""
 
@@ -305,7 +309,9 @@ class RoleReader:
             return []
         earlier = self._earlier[: self._earlier_count]
         persons = [p for p in [*earlier, *self.all_participants] if p.actor.type == "person" and p.end <= pronoun]
-        return persons[-1:]
+        # A pronoun takes up someone just named: further back (a sentence or two), the reader may
+        # mean another person, and a wrong source is worse than none.
+        return [p for p in persons[-1:] if pronoun - p.end <= PRONOUN_REACH]
 
     def _possessed(self, match: TriggerMatch, sources: tuple[Participant, ...]) -> bool:
         """The actor right before the noun is its possessor: "X's meeting", "X' talks"."""
