@@ -423,9 +423,9 @@ def test_a_subject_before_the_verb_and_its_count_is_active() -> None:
 
 
 def test_a_killing_in_a_demonym_strike_is_that_country_doing() -> None:
-    # "قتل ثلاثة مسلحين في ضربة جوية أميركية": the American air strike killed them
+    # "قتل أربعة مقاتلين في ضربة جوية أميركية": the American air strike killed them
     found = _extract_with_demonyms(
-        "قتل ثلاثة مسلحين في ضربة جوية أميركية قرب الحدود.",
+        "قتل أربعة مقاتلين في ضربة جوية أميركية شرق المدينة.",
         [state("USA", "United States", "أميركية")],
         {"أميركية"},
     )
@@ -539,7 +539,7 @@ def test_haythu_opens_a_clause_and_times_do_not_count_in_the_subject_gap() -> No
     raised = [e for e in found.events_of("PROTEST") if "رفع" in e.trigger]
     assert raised and raised[0].sources == ("civilians:SOM",)
     found = extract(
-        "تظاهر أمس عشرات من أعضاء حزب الوفد المصري أمام البرلمان.",
+        "تظاهر أمس مئات من أنصار حزب التجمع المصري أمام وزارة العدل.",
         "ar",
         "2023-03-10",
         [state("EGY", "المصري")],
@@ -581,7 +581,7 @@ def test_square_and_city_are_common_words_and_the_qassam_brigades_are_hamas() ->
     texts = [
         "واحتشد المتظاهرون اليونانيون في ميدان سينتاغما وسط أثينا.",
         "وتظاهر مئات الصوماليين بمدينة بيداوة.",
-        "وقصفت كتائب عز الدين القسام معبر كرم أبو سالم.",
+        "وقصفت كتائب عز الدين القسام موقعا عسكريا قرب سديروت.",
     ]
     articles = [
         ArticleRecord(

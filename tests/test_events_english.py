@@ -509,24 +509,24 @@ def test_a_short_reporting_tail_is_still_a_tail() -> None:
 
 def test_the_capitalised_states_of_a_country_name_is_no_reporting_verb() -> None:
     found = extract(
-        "WASHINGTON, Oct 20 - The United States may lift sanctions against Cuba, officials said.",
+        "NAIROBI, May 3 - The United States may lift sanctions against Sudan next year, diplomats said.",
         "en",
-        "1987-10-20",
-        [city("USA", "WASHINGTON"), state("USA", "United States"), state("CUB", "Cuba")],
+        "2023-05-03",
+        [city("KEN", "NAIROBI"), state("USA", "United States"), state("SDN", "Sudan")],
     )
     (event,) = found.events
-    assert (event.event_type, event.sources, event.targets) == ("RETREAT", ("state:USA",), ("state:CUB",))
+    assert (event.event_type, event.sources, event.targets) == ("RETREAT", ("state:USA",), ("state:SDN",))
 
 
 def test_a_hyphen_inside_a_name_does_not_end_a_dateline() -> None:
     found = extract(
-        "UNION President Jean-Claude Parrot called for the resignation of the minister.",
+        "COUNCIL Chairman Hans-Peter Keller called for the resignation of the governor.",
         "en",
-        "1987-06-19",
-        [person("jean-claude-parrot", "Jean-Claude Parrot", "CAN")],
+        "2023-05-03",
+        [person("hans-peter-keller", "Hans-Peter Keller", "CHE")],
     )
     (event,) = found.events
-    assert (event.event_type, event.sources) == ("REQUEST", ("person:jean-claude-parrot",))
+    assert (event.event_type, event.sources) == ("REQUEST", ("person:hans-peter-keller",))
 
 
 def test_a_meeting_with_reporters_is_no_consultation() -> None:
@@ -571,17 +571,16 @@ def test_coordinated_subjects_that_meet_stay_symmetric() -> None:
 
 def test_a_possessive_pronoun_before_a_noun_trigger_stands_for_the_last_person_named() -> None:
     found = extract(
-        "Margaret Thatcher has improved her standing with voters. "
-        "Many voters were impressed with her trip to the Soviet Union.",
+        "Gro Harlem Brundtland returned home on Friday. Several newspapers wrote warmly about her trip to Japan.",
         "en",
-        "1987-04-03",
-        [person("margaret-thatcher", "Margaret Thatcher", "GBR"), state("SUN", "Soviet Union")],
+        "2023-05-03",
+        [person("gro-harlem-brundtland", "Gro Harlem Brundtland", "NOR"), state("JPN", "Japan")],
     )
     (event,) = found.events
     assert (event.event_type, event.sources, event.targets) == (
         "CONSULT",
-        ("person:margaret-thatcher",),
-        ("state:SUN",),
+        ("person:gro-harlem-brundtland",),
+        ("state:JPN",),
     )
 
 
@@ -617,10 +616,10 @@ def test_a_named_subject_beats_a_pronoun_antecedent() -> None:
 
 def test_a_resignation_is_a_concession() -> None:
     found = extract(
-        "Costa Rica's central bank president Eduardo Lizano resigned on Thursday.",
+        "Peru's trade minister Luis Alvarado resigned after the vote on Tuesday.",
         "en",
-        "1987-03-27",
-        [person("eduardo-lizano", "Eduardo Lizano", "CRI")],
+        "2023-05-03",
+        [person("luis-alvarado", "Luis Alvarado", "PER")],
     )
     (event,) = found.events
     assert (event.event_type, event.cameo_code) == ("CONCEDE", "0831")
@@ -638,32 +637,32 @@ def test_declining_to_comment_is_no_rejection() -> None:
 
 def test_an_actor_past_a_comma_is_not_the_complement_of_a_noun_trigger() -> None:
     found = extract(
-        "There have been several arrests, property damage, and violent clashes between strikers and police.",
+        "There were many arrests, broken windows, and violent clashes between dockers and police.",
         "en",
-        "1987-06-19",
-        [group("civilians:CAN", "Canada civilians", "civilians", "CAN", "strikers")],
+        "2023-05-03",
+        [group("civilians:AUS", "Australia civilians", "civilians", "AUS", "dockers")],
     )
     assert found.events_of("COERCE") == []
     (clash,) = found.events_of("ASSAULT")
-    assert clash.sources == ("civilians:CAN",)
+    assert clash.sources == ("civilians:AUS",)
 
 
 def test_a_demand_with_must_needs_its_addressee_right_before_it() -> None:
     found = extract(
-        "The plan underscores Brazil's view that a political solution must be found soon.",
+        "The memo reflects Chile's belief that a negotiated settlement must be reached quickly.",
         "en",
         "2023-03-10",
-        [state("BRA", "Brazil")],
+        [state("CHL", "Chile")],
     )
     assert found.events_of("REQUEST") == []
 
 
 def test_stepping_up_pressure_is_no_demand() -> None:
     found = extract(
-        "In a bid to step up pressure on Ottawa, Canada Post workers walked out in Toronto.",
+        "In an effort to step up pressure on Canberra, postal workers walked out in Melbourne.",
         "en",
-        "1987-06-19",
-        [city("CAN", "Ottawa"), city("CAN", "Toronto")],
+        "2023-05-03",
+        [city("AUS", "Canberra"), city("AUS", "Melbourne")],
     )
     assert found.events_of("REQUEST") == []
 
@@ -735,13 +734,13 @@ def test_talking_to_someone_does_not_swallow_the_next_trigger() -> None:
 
 def test_pressure_after_a_form_of_be_is_the_noun_and_swallows_nothing() -> None:
     found = extract(
-        "Thatcher said there would now be pressure on Kinnock after his trip to Washington.",
+        "Kohl told the party that there will be pressure on Lafontaine after his trip to Moscow.",
         "en",
-        "1987-04-03",
+        "2023-05-03",
         [
-            person("margaret-thatcher", "Margaret Thatcher", "GBR", "Thatcher"),
-            person("neil-kinnock", "Neil Kinnock", "GBR", "Kinnock"),
-            city("USA", "Washington"),
+            person("helmut-kohl", "Helmut Kohl", "DEU", "Kohl"),
+            person("oskar-lafontaine", "Oskar Lafontaine", "DEU", "Lafontaine"),
+            city("RUS", "Moscow"),
         ],
     )
     assert [e.event_type for e in found.events] == ["CONSULT"]
