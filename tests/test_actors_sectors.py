@@ -42,12 +42,12 @@ def test_a_senator_is_a_legislator() -> None:
 
 # -- people -----------------------------------------------------------------------------------------
 def test_a_member_of_a_party_in_opposition_is_opp() -> None:
-    text = "À l'Assemblée nationale, Jacques Moreau (UMP) a dénoncé un budget injuste."
+    text = "Lors du débat sur les retraites, Jacques Moreau (UMP) a réclamé un vote solennel."
     assert _sector_of(text, "fr", "Jacques Moreau") == "OPP"
 
 
 def test_an_opposition_word_before_the_title() -> None:
-    text = "The poll was bad news for Labour opposition leader Gareth Pryce, who lost ground."
+    text = "Turnout fell in every ward, and Liberal opposition leader Gareth Pryce blamed the rain."
     assert _sector_of(text, "en", "Gareth Pryce") == "OPP"
 
 
@@ -57,7 +57,9 @@ def test_a_president_takes_the_sector_of_the_body_he_heads() -> None:
 
 
 def test_a_president_of_a_multinational_body_is_igo() -> None:
-    text = "Les marchés ont salué le vote. Jan Kowalski, le président de la commission européenne se dit rassuré."
+    text = (
+        "Les syndicats ont quitté la table. Jan Kowalski, le président de la commission africaine, regrette ce départ."
+    )
     assert _sector_of(text, "fr", "Jan Kowalski") == "IGO"
 
 
@@ -76,31 +78,31 @@ def test_an_apposition_opened_by_an_article() -> None:
 
 
 def test_an_adjective_between_the_title_and_the_name() -> None:
-    text = "Le nouveau premier ministre conservateur Yannis Petrou a présenté son gouvernement."
+    text = "Dès lundi, le jeune premier ministre libéral Yannis Petrou recevra les syndicats."
     assert _sector_of(text, "fr", "Yannis Petrou") == "GOV"
 
 
 def test_an_office_of_several_words_before_a_comma_and_the_name() -> None:
-    text = "Madrid, 3 mar (EFE). El vicepresidente primero del Gobierno, Julián Ortega, afirmó hoy que habrá acuerdo."
+    text = "Sevilla, 3 mar (EFE). El ministro portavoz del Gobierno, Julián Ortega, negó ayer que vaya a subir el IVA."
     actor, mention = mention_of(resolve(text, "es", date(2013, 3, 3)), "Julián Ortega")
-    assert (actor.sector, mention.office) == ("GOV", "vicepresidente primero del Gobierno")
+    assert (actor.sector, mention.office) == ("GOV", "ministro portavoz del Gobierno")
 
 
 def test_a_lower_case_complement_before_the_comma() -> None:
-    text = "D'après le ministre du budget, Julien Lefort, « il manque deux milliards »."
-    assert _sector_of(text, "fr", "Julien Lefort") == "GOV"
+    text = "Pour la ministre du logement, Julie Lefort, les loyers vont baisser cet hiver."
+    assert _sector_of(text, "fr", "Julie Lefort") == "GOV"
 
 
 def test_the_body_an_office_names_stays_an_actor() -> None:
-    text = "París, 3 mar (EFE). La portavoz del Ministerio francés de Asuntos Exteriores, Claire Dubois, indicó que no habrá cambios."
+    text = "Roma, 3 mar (EFE). El secretario del Ministerio francés de Cultura, Claude Dubois, visitó hoy el museo."
     actors = resolve(text, "es", date(2013, 3, 3))
-    person, _ = mention_of(actors, "Claire Dubois")
+    person, _ = mention_of(actors, "Claude Dubois")
     ministry, _ = mention_of(actors, "Ministerio francés")
     assert person.country == "FRA" and ministry.country == "FRA"
 
 
 def test_a_body_after_a_title_is_no_person() -> None:
-    text = "The panel includes a representative of the National Planning Council and two judges."
+    text = "Tomorrow the judges will question a representative of the Regional Water Authority about the leak."
     assert not any(actor.type == "person" for actor in resolve(text, "en", date(2013, 3, 1)))
 
 
@@ -118,12 +120,12 @@ def test_a_court_is_judicial() -> None:
 
 
 def test_an_apposition_says_what_the_organisation_is() -> None:
-    text = "He is a member of the Canada-Chile Trade Forum, a non-profit group that promotes exports."
+    text = "Last year she joined the Canada-Chile Trade Forum, a non-profit group that trains small exporters."
     assert _sector_of(text, "en", "Canada-Chile Trade Forum") == "NGO"
 
 
 def test_a_media_noun_before_the_name() -> None:
-    text = "« Le gouvernement ment », écrit notamment le quotidien El Diario Montañés dans son éditorial."
+    text = "Le scandale fait la une, et le quotidien El Diario Montañés réclame une enquête."
     assert _sector_of(text, "fr", "El Diario Montañés") == "MED"
 
 
@@ -136,7 +138,7 @@ def test_given_name_and_first_surname_join_the_full_name() -> None:
 
 # -- Arabic names after a title ---------------------------------------------------------------------
 def test_an_arabic_spokesman_of_a_body_is_no_person_named_after_the_body() -> None:
-    text = "وقال المتحدث الرسمي باسم الأجهزة الأمنية إن التحقيق مستمر."
+    text = "وأوضح المتحدث باسم الهيئة الانتخابية أن النتائج ستعلن غدا."
     assert not any(actor.type == "person" for actor in resolve(text, "ar", date(2015, 8, 1)))
 
 
@@ -158,10 +160,10 @@ def test_initials_join_the_full_name() -> None:
 
 
 def test_a_name_and_its_acronym_in_parentheses_are_one_actor() -> None:
-    text = "Le gouvernement est soutenu par le Parti socialiste (PASOK). Le PASOK a obtenu trois ministères."
-    actors = resolve(text, "fr", date(2013, 3, 1))
-    party, _ = mention_of(actors, "Parti socialiste")
-    assert party.actor_id == "org:grc-pasok" and party.sector == "GOV"
+    text = "La coalition compte sur le Parti socialiste ouvrier (PSOE). Le PSOE détient quatre portefeuilles."
+    actors = resolve(text, "fr", date(2009, 3, 1))
+    party, _ = mention_of(actors, "Parti socialiste ouvrier")
+    assert party.actor_id == "org:esp-psoe" and party.sector == "GOV"
 
 
 def test_dotted_initials_keep_their_final_period() -> None:
@@ -171,31 +173,33 @@ def test_dotted_initials_keep_their_final_period() -> None:
 
 
 def test_an_apposition_opened_by_an_appointment_participle() -> None:
-    text = "Le cabinet compte dix membres. Christos Petrou, nommé vice-ministre, a prêté serment hier."
-    actor, mention = mention_of(resolve(text, "fr", date(2012, 6, 21)), "Christos Petrou")
+    text = (
+        "Deux visages nouveaux siègent au conseil. Nikos Arvanitis, nommé vice-ministre, a pris la parole en premier."
+    )
+    actor, mention = mention_of(resolve(text, "fr", date(2012, 6, 21)), "Nikos Arvanitis")
     assert (actor.sector, mention.office) == ("GOV", "vice-ministre")
 
 
 def test_a_government_named_after_its_head() -> None:
     text = (
         "Jean-Luc Moreau a remporté les élections de mai. "
-        "Le 28 juin dernier, le gouvernement Moreau a changé la direction de la radio publique."
+        "Trois semaines plus tard, le gouvernement Moreau a remplacé le patron de la radio publique."
     )
     assert _sector_of(text, "fr", "Jean-Luc Moreau") == "GOV"
 
 
 def test_a_dictionary_body_after_a_title_is_no_person() -> None:
-    text = "Madrid, 3 mar (EFE). No comparte la idea adelantada por el portavoz del PNV de que haya cambios."
+    text = "Bilbao, 3 mar (EFE). El alcalde respondió ayer a las críticas del portavoz del PSOE sobre el puerto."
     assert not any(actor.type == "person" for actor in resolve(text, "es", date(2013, 3, 3)))
 
 
 def test_a_name_before_a_comma_and_a_title_is_a_person() -> None:
-    text = "SAN JOSE, March 26 - Ramon Quesada, president of Costa Rica's central bank, said talks would resume."
+    text = "QUITO, March 26 - Ramon Quesada, president of Ecuador's central bank, expects inflation to ease."
     actors = resolve(text, "en", date(1987, 3, 26))
     person, mention = mention_of(actors, "Ramon Quesada")
-    assert (person.type, person.country, person.sector) == ("person", "CRI", "GOV")
-    assert mention.office == "president of Costa Rica's central bank"
-    assert "state:CRI" in by_id(actors)  # the body the office names is still read
+    assert (person.type, person.country, person.sector) == ("person", "ECU", "GOV")
+    assert mention.office == "president of Ecuador's central bank"
+    assert "state:ECU" in by_id(actors)  # the body the office names is still read
 
 
 def test_a_time_phrase_before_a_comma_and_a_title_is_no_person() -> None:
