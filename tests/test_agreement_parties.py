@@ -30,18 +30,18 @@ def test_a_contract_is_an_agreement_only_beside_a_binding_verb() -> None:
 def test_a_memorandum_is_named_and_its_apposition_is_not_a_second_mention() -> None:
     # Patterns: "le memorandum" (a name); "Le mémorandum, accord entre …" (an apposition describes it).
     found = extract(
-        "Le parlement veut revoir le memorandum. Le mémorandum, accord entre le Portugal et la Banque "
-        "africaine de développement, la Commission européenne et le FMI, avait été signé en 2011.",
+        "Les syndicats dénoncent le memorandum. Le mémorandum, accord entre le Chili et la Banque "
+        "nordique d'investissement, le FMI et la Commission européenne, arrive à échéance en juin.",
         "fr",
         "2013-06-21",
         [
-            state("PRT", "Portugal"),
+            state("CHL", "Chili"),
             group("igo:european-commission", "Commission européenne", "igo", None, "Commission européenne"),
             group("igo:imf", "FMI", "igo", None, "FMI"),
         ],
     )
     assert [a.name.lower() for a in found.agreements] == ["memorandum", "mémorandum"]
-    assert _one(found).parties == ("igo:european-commission", "igo:imf", "state:PRT")
+    assert _one(found).parties == ("igo:european-commission", "igo:imf", "state:CHL")
 
 
 def test_arabic_names_keep_their_clitics_off() -> None:
@@ -115,19 +115,19 @@ def test_between_x_and_y_names_the_parties_and_not_the_speaker() -> None:
 
 
 def test_between_two_parties_of_one_country_binds_both_even_the_one_in_government() -> None:
-    # Pattern (between): "l'accord électoral négocié entre le MoDem et les centristes de l'UDI"; the
-    # MoDem (sector GOV: in government) is bound as a party, not as the French state.
+    # Pattern (between): "l'accord de coalition conclu entre le SPD et les libéraux du FDP"; the
+    # SPD (sector GOV: in government) is bound as a party, not as the German state.
     found = extract(
-        "La France suit l'accord électoral négocié entre le MoDem et les centristes de l'UDI.",
+        "L'Allemagne attend l'accord de coalition conclu entre le SPD et les libéraux du FDP.",
         "fr",
-        "2017-08-27",
+        "2021-11-24",
         [
-            state("FRA", "France", "La France"),
-            ActorSpec("org:fra-modem", "MoDem", "organization", "FRA", ("MoDem",), "GOV"),
-            group("org:fra-udi", "UDI", "organization", "FRA", "UDI"),
+            state("DEU", "Allemagne", "L'Allemagne"),
+            ActorSpec("org:deu-spd", "SPD", "organization", "DEU", ("SPD",), "GOV"),
+            group("org:deu-fdp", "FDP", "organization", "DEU", "FDP"),
         ],
     )
-    assert _one(found).parties == ("org:fra-modem", "org:fra-udi")
+    assert _one(found).parties == ("org:deu-fdp", "org:deu-spd")
 
 
 def test_between_skips_a_side_that_names_no_actor() -> None:
@@ -145,8 +145,8 @@ def test_the_two_countries_are_the_last_two_states_named_together() -> None:
     # Pattern (two states): "between the two countries" -> "Benin and Niger" earlier; Chad,
     # named alone in between, is not one of them.
     found = extract(
-        "Benin and Niger held talks on oil. Chad was invited to join. On an agreement between the two "
-        "countries to build a pipeline, the ministers said it would be extended.",
+        "Benin and Niger held talks on oil. Chad sent an observer. The ministers expect an agreement "
+        "between the two countries on a pipeline by May.",
         "en",
         "2003-03-03",
         [state("BEN", "Benin"), state("NER", "Niger"), state("TCD", "Chad")],
@@ -155,9 +155,9 @@ def test_the_two_countries_are_the_last_two_states_named_together() -> None:
 
 
 def test_an_agreement_with_x_binds_x_and_the_subject_of_its_clause() -> None:
-    # Pattern (with): "la retirada del Ejército ruso … en el marco de un acuerdo con Georgia y Armenia".
+    # Pattern (with): "el repliegue del Ejército ruso … conforme a un acuerdo con Georgia y Armenia".
     found = extract(
-        "La retirada del Ejército ruso se hará en el marco de un acuerdo con Georgia y Armenia.",
+        "El repliegue del Ejército ruso tendrá lugar conforme a un acuerdo con Georgia y Armenia.",
         "es",
         "2008-05-23",
         [
@@ -195,6 +195,22 @@ def test_the_subject_of_a_binding_verb_is_bound_and_a_reporting_tail_is_not() ->
         ],
     )
     assert _one(found).parties == ("state:MAR", "state:MRT")
+
+
+def test_a_police_service_that_signs_binds_its_state() -> None:
+    # Pattern (signers): a police service (organization, sector POL) stands for its state.
+    found = extract(
+        "The Kenyan police and Uganda signed a security agreement in Kampala on Friday.",
+        "en",
+        "2019-04-12",
+        [
+            ActorSpec("police:KEN", "Kenyan police", "organization", "KEN", ("Kenyan police",), "POL"),
+            state("KEN", "Kenya"),
+            state("UGA", "Uganda"),
+            city("UGA", "Kampala"),
+        ],
+    )
+    assert _one(found).parties == ("state:KEN", "state:UGA")
 
 
 def test_an_arabic_subject_after_its_verb_is_bound() -> None:
@@ -265,12 +281,12 @@ def test_an_arabic_demonym_adjective_binds_and_a_critic_does_not() -> None:
 
 
 def test_a_noun_coordinated_after_an_arabic_name_is_not_its_party() -> None:
-    # "المبادرة الخليجية وقرار مجلس الأمن": the resolution is another noun, not an adjective.
+    # "اتفاق السلام وبيان الاتحاد الأفريقي": the statement is another noun, not an adjective.
     found = extract(
-        "أكد الوزير على المبادرة الخليجية وقرار مجلس الأمن.",
+        "رحب السفير باتفاق السلام وبيان الاتحاد الأفريقي.",
         "ar",
         "2015-08-09",
-        [group("igo:un-security-council", "مجلس الأمن", "igo", None, "مجلس الأمن")],
+        [group("igo:african-union", "الاتحاد الأفريقي", "igo", None, "الاتحاد الأفريقي")],
     )
     assert _one(found).parties == ()
 

@@ -64,8 +64,9 @@ PREMODIFYING_LANGUAGES = frozenset({"en"})  # adjectives and noun modifiers come
 PERSONAL_TYPES = frozenset({"person"})
 NEVER_PARTIES = frozenset({"media", "civilians", "place"})
 STATE_AGENT_TYPES = frozenset({"military", "police"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
-FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+# POL: the actors stage codes police and intelligence services (and their officials) POL.
+STATE_SECTORS = frozenset({"GOV", "MIL", "POL"})
+FORCE_SECTORS = frozenset({"MIL", "POL"})
 BETWEEN_REACH = 5  # words after the name within which "between/with" must come ("accord électoral négocié entre")
 VERB_REACH = 12  # words between a binding verb and the name it binds ("has signed a 13 mln dlr contract")
 AFTER_VERB_REACH = 6  # words between the name and a binding verb after it ("un accord-cadre signé")
