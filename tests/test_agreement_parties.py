@@ -145,8 +145,8 @@ def test_the_two_countries_are_the_last_two_states_named_together() -> None:
     # Pattern (two states): "between the two countries" -> "Benin and Niger" earlier; Chad,
     # named alone in between, is not one of them.
     found = extract(
-        "Benin and Niger held talks on oil. Chad sent an observer. The ministers expect an agreement "
-        "between the two countries on a pipeline by May.",
+        "Benin and Niger held talks on oil. Chad sent an observer. The ministers expect a pipeline agreement "
+        "between the two countries by May.",
         "en",
         "2003-03-03",
         [state("BEN", "Benin"), state("NER", "Niger"), state("TCD", "Chad")],
