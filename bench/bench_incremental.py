@@ -11,8 +11,10 @@ before and after, staging the parts, applying them, checks, swap, markers), with
 NLP stage or input discovery. Each article has a 1,500-character text, 2 dates, 6 mentions of 4
 actors (from a pool of 5,000), one event with 2 mentions and 2 participants, and one source file.
 
-Prints each timed run, the median and spread of each series, and as its last line
-`incremental run: X s into empty, Y s into N articles; ratio R` (medians).
+The timed runs go in turns (one into each warehouse), after `--warmup` untimed ones into each.
+Prints each timed run, the median and spread of each series, the median CPU time of this process
+(every thread: steadier than wall time on a shared machine), and as its last line
+`incremental run: X s into empty, Y s into N articles; ratio R` (medians of wall time).
 """
 
 from __future__ import annotations
@@ -312,8 +314,9 @@ class Writer:
         self.layout = WarehouseLayout.at(database)
         self.runs = 0
 
-    def run(self, numbers: range) -> float:
-        """One run of the articles numbered `numbers`; its wall time in seconds."""
+    def run(self, numbers: range) -> tuple[float, float]:
+        """One run of the articles numbered `numbers`; its wall and CPU time (this process, every
+        thread) in seconds."""
         self.runs += 1
         started_at = datetime(2024, 1, 1) + timedelta(hours=self.runs)
         run_id = f"{self.runs:08d}-bench-{self.layout.database.stem}"
@@ -338,24 +341,36 @@ class Writer:
         }
         parts = [numbers[start : start + PART_SIZE] for start in range(0, len(numbers), PART_SIZE)]
         rows = [synthetic_rows(part, run_id, started_at) for part in parts]  # made before the clock starts
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         with exclusive_run(self.layout, run_id):
             staging = StagingArea(self.layout.lake, run_key)
             for index, part_rows in enumerate(rows):
                 staging.write(part_rows, f"{index:05d}")
             publish_run(self.layout, run_key, run_row, started_at + timedelta(minutes=1))
-        return time.perf_counter() - started
+        return time.perf_counter() - started, time.process_time() - cpu
 
 
-def timed_runs(writer: Writer, first: int, new: int, repeat: int, warmup: int) -> list[float]:
-    """`warmup` untimed runs (the first runs after an upgrade copy the file: no standby yet), then
-    `repeat` timed ones."""
-    times = [writer.run(range(first + index * new, first + (index + 1) * new)) for index in range(warmup + repeat)]
-    if warmup:
-        print(
-            f"warm-up runs into {writer.layout.database.parent.name}: " + " ".join(f"{t:.3f}" for t in times[:warmup])
+class Series:
+    """Runs of `new` new articles into one warehouse, numbered from `first`."""
+
+    def __init__(self, writer: Writer, first: int, new: int) -> None:
+        self.writer, self.next, self.new = writer, first, new
+        self.times: list[tuple[float, float]] = []
+
+    def run(self, timed: bool = True) -> None:
+        took = self.writer.run(range(self.next, self.next + self.new))
+        self.next += self.new
+        if timed:
+            self.times.append(took)
+
+    def describe(self, name: str) -> str:
+        wall, cpu = [t for t, _ in self.times], [c for _, c in self.times]
+        return (
+            f"into {name}: "
+            + " ".join(f"{t:.3f}" for t in wall)
+            + f"  (median {statistics.median(wall):.3f}, min {min(wall):.3f}, max {max(wall):.3f}; "
+            + f"CPU median {statistics.median(cpu):.3f})"
         )
-    return times[warmup:]
 
 
 def main() -> None:
@@ -371,7 +386,6 @@ def main() -> None:
     try:
         empty = Writer(scratch / "empty" / "warehouse.duckdb")
         empty.run(range(10_000_000, 10_000_000 + args.new))  # creates the database
-        empty_times = timed_runs(empty, 10_100_000, args.new, args.repeat, args.warmup)
 
         folder = args.keep or scratch / "large"
         large = Writer(folder / "warehouse.duckdb")
@@ -386,19 +400,26 @@ def main() -> None:
             for start in range(0, args.existing, args.run_size):
                 large.run(range(start, min(start + args.run_size, args.existing)))
             print(f"built {args.existing} articles in {time.perf_counter() - started:.0f} s")
-        size = large.layout.database.stat().st_size
-        offset = 20_000_000 + 100_000 * large.runs
-        large_times = timed_runs(large, offset, args.new, args.repeat, args.warmup)
+        series = {
+            "empty": Series(empty, 10_100_000, args.new),
+            f"{args.existing} articles": Series(large, 20_000_000 + 100_000 * large.runs, args.new),
+        }
+        # Warm-up runs (the first runs after an upgrade copy the file: no standby yet), then timed
+        # runs in turns, so that both series see the same load on a shared machine.
+        for timed in [False] * args.warmup + [True] * args.repeat:
+            for one in series.values():
+                one.run(timed)
         if args.keep:
             marker.write_text(str(large.runs + 1000))  # later timed runs take fresh article numbers
-        print(f"database: {size / 2**20:.0f} MiB with {args.existing} articles")
-        for name, times in (("empty", empty_times), (f"{args.existing} articles", large_times)):
-            print(
-                f"into {name}: "
-                + " ".join(f"{t:.3f}" for t in times)
-                + f"  (median {statistics.median(times):.3f}, min {min(times):.3f}, max {max(times):.3f})"
-            )
-        x, y = statistics.median(empty_times), statistics.median(large_times)
+        size = large.layout.database.stat().st_size
+        print(f"database: {size / 2**20:.0f} MiB with {args.existing} articles and the runs above")
+        for name, one in series.items():
+            print(one.describe(name))
+        (x, cx), (y, cy) = (
+            (statistics.median(t for t, _ in one.times), statistics.median(c for _, c in one.times))
+            for one in series.values()
+        )
+        print(f"CPU: {cx:.3f} s into empty, {cy:.3f} s into {args.existing} articles; ratio {cy / cx:.2f}")
         print(f"incremental run: {x:.3f} s into empty, {y:.3f} s into {args.existing} articles; ratio {y / x:.2f}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

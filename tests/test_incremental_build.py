@@ -7,7 +7,7 @@ import importlib.util
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -265,3 +265,228 @@ def test_compaction_keeps_a_rebuild_identical_and_is_crash_safe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     compaction_scenario(tmp_path, None, monkeypatch)
+
+
+# --- merged aggregates, entities reported again, the code of a standby ------------------------
+
+
+def crowded_rows(numbers: range, run_id: str, at: datetime) -> dict[str, list[dict]]:
+    """Articles naming a handful of actors, which they present in conflicting ways (name, type,
+    country, sector, offices), and reporting a few events again and again."""
+    rows = bench.synthetic_rows(numbers, run_id, at)
+    articles = {row["article_id"]: number for row, number in zip(rows["articles"], numbers, strict=True)}
+    for row in rows["articles"]:
+        number = articles[row["article_id"]]
+        if number % 7 == 0:
+            row["published_start"] = row["published_end"] = None  # undated articles count too
+    for table in ("article_actors", "mentions", "event_actors", "actors", "actor_aliases"):
+        for row in rows.get(table, []):
+            row["actor_id"] = bench.actor_id(int(row["actor_id"].rsplit("-", 1)[1]) % 5)
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for row in rows["article_actors"]:  # one row per article and actor, as the extractor gives
+        if (row["article_id"], row["actor_id"]) in seen:
+            continue
+        seen.add((row["article_id"], row["actor_id"]))
+        number = articles[row["article_id"]]
+        row["name"] = ("Actor", "Acteur", "Aktor")[number % 3]
+        row["type"] = ("person", "organization")[number % 2]
+        row["country"] = (None, "MAR", "DZA", "ESP")[number % 4]
+        row["sector"] = (None, "GOV")[number % 2]
+        row["offices"] = [("minister", "envoy", "mayor")[number % 3]] if number % 3 else []
+        kept.append(row)
+    rows["article_actors"] = kept
+    for row in rows["mentions"]:
+        row["text"] = ("Actor", "l'Acteur")[articles[row["article_id"]] % 2]
+    participants = {row["article_id"]: [] for row in rows["articles"]}
+    for row in rows["event_actors"]:
+        participants[row["article_id"]].append(row)
+    seen = set()
+    for table in ("event_mentions", "event_actors", "events"):
+        for row in rows.get(table, []):
+            article = row.get("article_id") or row.get("first_article_id")
+            number = articles[article]
+            if number % 2:
+                row["event_id"] = f"shared-event-{number % 3}"  # one event, many articles and runs
+                if table == "event_mentions":
+                    row["confidence"] = 0.5 + (number % 5) / 10
+                    row["modality"] = ("asserted", "reported")[number % 2 == 1 and number % 3 == 0]
+    keyed: dict[tuple, dict] = {}
+    for row in rows["event_actors"]:
+        keyed.setdefault((row["article_id"], row["event_id"], row["actor_id"], row["role"]), row)
+    rows["event_actors"] = list(keyed.values())
+    return rows
+
+
+def full_kinds(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """For each scoped build from now on, the entity columns it recomputes from all their rows."""
+    from warehouse import incremental
+
+    seen: list[set[str]] = []
+    original = incremental._scope_per_article_rows  # noqa: SLF001
+
+    def spy(con, names, entities):  # type: ignore[no-untyped-def]
+        seen.append({row[0] for row in con.execute(f"SELECT DISTINCT kind FROM {incremental.FULL}").fetchall()})
+        return original(con, names, entities)
+
+    monkeypatch.setattr(incremental, "_scope_per_article_rows", spy)
+    return seen
+
+
+def test_merged_actors_and_events_reported_again_give_the_tables_of_a_full_rebuild(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs = Runs(tmp_path / "w.duckdb")
+    at = datetime(2024, 1, 1)
+    runs.publish(rows=crowded_rows(range(0, 12), "00000001-test", at))
+    runs.publish(rows=crowded_rows(range(12, 24), "00000002-test", at))
+    caplog.set_level("INFO", logger="warehouse.publish")
+    kinds = full_kinds(monkeypatch)
+    runs.publish(rows=crowded_rows(range(24, 31), "00000003-test", at))  # new articles only
+    assert "actor_id" not in kinds[-1]  # known actors: merged, none of their earlier rows read
+    assert kinds[-1] == {"event_id"}  # events reported again: recomputed from all their mentions
+    runs.publish(rows=crowded_rows(range(31, 40), "00000004-test", at))
+    again = crowded_rows(range(26, 29), "00000005-test", at)  # re-extracted, from the run before last
+    for row in again["article_actors"]:
+        row["country"], row["name"] = "TUN", "Renamed"
+    runs.publish(rows=again)
+    assert "actor_id" in kinds[-1]  # actors that lost rows: recomputed in full
+    runs.publish(rows=crowded_rows(range(40, 46), "00000006-test", at))  # catches up the re-extraction
+    runs.publish(rows=crowded_rows(range(46, 53), "00000007-test", at))
+    runs.publish(rows=crowded_rows(range(53, 60), "00000008-test", at))
+    assert "actor_id" not in kinds[-1] and "actor_id" not in kinds[-2]  # merged again
+    assert sum("built on standby" in message for message in caplog.messages) == 6
+
+    published = snapshot(runs.layout.database)
+    assert published == rebuilt(runs.layout.lake_location, tmp_path / "rebuilt")
+    assert len({row[0] for row in published["actor_variants"]}) == 5 and len(published["actor_variants"]) > 20
+    assert any(row[0].startswith("shared-event") and row[-4] > 5 for row in published["events"])
+
+
+def test_a_check_on_rebuilt_rows_and_on_a_joined_table_fails_a_scoped_run(tmp_path: Path) -> None:
+    runs = Runs(tmp_path / "w.duckdb")
+    runs.publish(numbers=range(0, 5))
+    runs.publish(numbers=range(5, 10))
+    rows = bench.synthetic_rows(range(10, 12), "bad", datetime(2024, 2, 1))
+    rows["article_actors"][0]["country"] = "XXX"  # then actor_variants and actors say XXX too
+    rows["event_mentions"][0]["date_start"] = rows["event_mentions"][0]["date_end"] = date(2030, 1, 1)
+    with pytest.raises(QualityCheckFailed) as failed:
+        runs.publish(rows=rows)
+    names = {check.name for check in failed.value.failures}
+    assert {"actors.country is ISO 3166 alpha-3", "actor_variants.country is ISO 3166 alpha-3"} <= names
+    assert "event_mentions: no date after publication unless planned or in the past tense" in names
+    runs.publish(numbers=range(12, 14))
+    assert snapshot(runs.layout.database) == rebuilt(runs.layout.lake_location, tmp_path / "rebuilt")
+
+
+def test_a_failure_in_the_middle_of_a_scoped_build_leaves_the_warehouse_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warehouse import incremental
+
+    runs = Runs(tmp_path / "w.duckdb")
+    for start in range(0, 30, 10):
+        runs.publish(numbers=range(start, start + 10))
+    before = snapshot(runs.layout.database)
+    calls = 0
+    original = incremental._merge  # noqa: SLF001
+
+    def dies_on_the_second(*args: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RuntimeError("killed in the build")
+        original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(incremental, "_merge", dies_on_the_second)
+    with pytest.raises(RuntimeError, match="killed in the build"):
+        runs.publish(numbers=range(30, 40))
+    assert snapshot(runs.layout.database) == before
+    monkeypatch.undo()
+    runs.publish(numbers=range(40, 50))
+    runs.publish(numbers=range(50, 60))
+    assert snapshot(runs.layout.database) == rebuilt(runs.layout.lake_location, tmp_path / "rebuilt")
+
+
+def test_a_standby_published_by_other_code_is_not_built_on_by_a_scoped_run(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warehouse import incremental
+
+    runs = Runs(tmp_path / "w.duckdb")
+    monkeypatch.setattr(incremental, "code_hash", lambda: "old code")
+    for start in range(0, 30, 10):
+        runs.publish(numbers=range(start, start + 10))
+    monkeypatch.setattr(incremental, "code_hash", lambda: "new code")
+    caplog.set_level("INFO", logger="warehouse.publish")
+    runs.publish(numbers=range(30, 40))  # builds everything (on a standby of the old code)
+    caplog.clear()
+    runs.publish(numbers=range(40, 50))  # scoped: both standbys were published by the old code
+    assert not any("built on standby" in message for message in caplog.messages)
+    caplog.clear()
+    runs.publish(numbers=range(50, 60))  # the file the new code published is a standby now
+    assert any("built on standby" in message for message in caplog.messages)
+    assert snapshot(runs.layout.database) == rebuilt(runs.layout.lake_location, tmp_path / "rebuilt")
+
+
+def test_actors_from_their_variants_are_the_majority_over_article_actors() -> None:
+    """actors is computed from actor_variants (so a publish can merge counts); it is what the
+    majority over every article_actors row gave before, on conflicting, partly undated rows."""
+    import random
+
+    from warehouse.schema import build_sql, schema_sql
+
+    majority = """
+        WITH seen AS (SELECT aa.*, a.published_start FROM article_actors AS aa JOIN articles AS a USING (article_id)),
+        votes AS (SELECT actor_id, name, type, country, sector, count(*) AS votes FROM seen GROUP BY ALL),
+        attributes AS (
+            SELECT actor_id,
+                first(name ORDER BY votes DESC, name) AS name, first(type ORDER BY votes DESC, type) AS type,
+                first(country ORDER BY (country IS NULL), votes DESC, country) AS country,
+                first(sector ORDER BY (sector IS NULL), votes DESC, sector) AS sector
+            FROM votes GROUP BY actor_id
+        )
+        SELECT attributes.*, min(seen.published_start), max(seen.published_start),
+            sum(seen.mention_count)::INTEGER, count(DISTINCT seen.article_id)::INTEGER
+        FROM attributes JOIN seen USING (actor_id) GROUP BY ALL ORDER BY ALL
+    """
+    rng = random.Random(7)
+    filler = {
+        "VARCHAR": "",
+        "INTEGER": 0,
+        "DOUBLE": 0.0,
+        "BOOLEAN": False,
+        "VARCHAR[]": [],
+        "TIMESTAMP": datetime(2024, 1, 1),
+    }
+    blank = {
+        column.name: None if column.nullable else filler[column.sql_type]
+        for column in stored_tables()["articles"].columns
+    }
+    for _ in range(10):
+        with duckdb.connect(":memory:") as con:
+            con.execute(schema_sql())
+            for number in range(120):
+                day = None if rng.random() < 0.1 else date(2020, 1, 1 + rng.randrange(28))
+                article = blank | {"article_id": f"a{number}", "published_start": day, "published_end": day}
+                names = ", ".join(f'"{name}"' for name in article)
+                con.execute(
+                    f"INSERT INTO articles ({names}) VALUES ({', '.join('?' * len(article))})", list(article.values())
+                )
+                for actor in rng.sample(range(6), 3):
+                    con.execute(
+                        "INSERT INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?, [], ?, 'v')",
+                        [
+                            f"a{number}",
+                            f"actor-{actor}",
+                            rng.choice(["N1", "N2", "N3"]),
+                            rng.choice(["person", "organization"]),
+                            rng.choice([None, "MAR", "DZA"]),
+                            rng.choice([None, "GOV", "MIL"]),
+                            rng.randrange(1, 4),
+                            rng.sample(["minister", "envoy"], rng.randrange(0, 3)),
+                        ],
+                    )
+            expected = con.execute(majority).fetchall()
+            con.execute(build_sql())
+            assert con.execute("SELECT * FROM actors ORDER BY ALL").fetchall() == expected

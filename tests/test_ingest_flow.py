@@ -163,11 +163,11 @@ def test_a_failure_while_loading_leaves_the_warehouse_as_it_was(
     real_upsert = publish._upsert
     calls = {"count": 0}
 
-    def failing_upsert(con, table):  # type: ignore[no-untyped-def]
+    def failing_upsert(con, table, **options):  # type: ignore[no-untyped-def]
         calls["count"] += 1
         if calls["count"] == 2:  # after the first table was written into the new database
             raise OSError("disk failure injected by the test")
-        return real_upsert(con, table)
+        return real_upsert(con, table, **options)
 
     monkeypatch.setattr(publish, "_upsert", failing_upsert)
     with pytest.raises(OSError, match="injected"):

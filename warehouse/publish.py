@@ -124,11 +124,11 @@ def _build_checked_copy(
     con, scoped = _open_copy(layout, temporary)
     with con:
         apply_run_parts(con, lake, run_key)
-        _drop_views(con)  # the build recreates the views the code declares, and only those
-        if scoped:  # the published state plus runs: build and check what they touched
-            incremental.build(con)
+        if scoped:  # the published state plus runs: build and check what they touched; the views
+            incremental.build(con)  # are those of the code that runs (incremental.code_hash)
             checks = incremental.scoped_checks(con)
         else:
+            _drop_views(con)  # the build recreates the views the code declares, and only those
             con.execute(build_sql())
             checks = run_checks(con)
         failures = [check for check in checks if not check.passed]
@@ -192,7 +192,7 @@ def _standby_brought_up_to_date(
     """The newest usable standby file (warehouse/standby.py) as the run's temporary file, with the
     committed runs it lacks applied: the published file's tables at a cost that does not grow with
     the warehouse. None when no standby qualifies (the run copies the published file instead)."""
-    candidates = standby.usable_standbys(layout)
+    candidates = standby.usable_standbys(layout, incremental.code_hash() if track else None)
     if not candidates:
         return None
     published = standby.published_run_ids(layout)
@@ -261,6 +261,7 @@ def apply_parts(con: duckdb.DuckDBPyConnection, lake: Lake, paths: dict[str, lis
     tables = stored_tables()
     track = incremental.tracking(con)
     entities = incremental.entity_columns() if track else set()
+    rebuilt = set(incremental.rebuilt_tables()) if track else set()
     if paths.get("articles"):
         con.register("_article_parts", lake.read_parts(tables["articles"], paths["articles"]))
         con.execute(
@@ -272,7 +273,7 @@ def apply_parts(con: duckdb.DuckDBPyConnection, lake: Lake, paths: dict[str, lis
     # articles only, the usual case), no per-article table needs to be searched.
     replacing = bool(paths.get("articles")) and bool(
         con.execute(
-            "SELECT count(*) FROM _article_owner WHERE article_id IN (SELECT article_id FROM articles)"
+            f"SELECT count(*) FROM articles WHERE article_id IN {incremental.key_list(con, 'SELECT article_id FROM _article_owner')}"
         ).fetchall()[0][0]
     )
     for name, table in tables.items():
@@ -280,37 +281,55 @@ def apply_parts(con: duckdb.DuckDBPyConnection, lake: Lake, paths: dict[str, lis
             if track:
                 incremental.record_replaced(con, table, entities)
             con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT article_id FROM _article_owner)")
-        if paths.get(name):
+        if paths.get(name) and name not in rebuilt:  # rebuilt tables: recomputed by the build
             con.register("_parts", lake.read_parts(table, paths[name]))
             if track:
                 incremental.record_parts(con, table, entities)
-            _upsert(con, table)
+            written = _upsert(con, table, returning=track)
+            if written is not None:
+                incremental.capture(con, table, written)
             con.unregister("_parts")
     con.execute("DROP TABLE IF EXISTS _article_owner")
 
 
-def _upsert(con: duckdb.DuckDBPyConnection, table: Table) -> None:
-    """Insert the registered `_parts` relation into `table`, updating rows whose key exists."""
+def _upsert(con: duckdb.DuckDBPyConnection, table: Table, returning: bool = False) -> pa.Table | None:
+    """Insert the registered `_parts` relation into `table`, updating rows whose key exists;
+    with `returning`, return the rows written (inserted or updated, as stored)."""
     columns = ", ".join(f'"{name}"' for name in table.column_names)
     keys = ", ".join(f'"{name}"' for name in table.primary_key)
-    if table.is_per_article:  # rows of the part that owns the article
-        qualified = ", ".join(f'p."{name}"' for name in table.column_names)
+    partition = ", ".join(f'p."{name}"' for name in table.primary_key)
+    first_copy = f"QUALIFY row_number() OVER (PARTITION BY {partition} ORDER BY p.{PART_COLUMN}, p.{ROW_COLUMN}) = 1"
+    qualified = ", ".join(f'p."{name}"' for name in table.column_names)
+    if table.is_per_article:  # rows of the part that owns the article, the first copy of each key
         source = (
             f"SELECT {qualified} FROM _parts AS p "
-            f"JOIN _article_owner AS o ON p.article_id = o.article_id AND p.{PART_COLUMN} = o.part"
+            f"JOIN _article_owner AS o ON p.article_id = o.article_id AND p.{PART_COLUMN} = o.part {first_copy}"
         )
     else:  # the first copy of each key, in part order
-        source = (
-            f"SELECT {columns} FROM _parts "
-            f"QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY {PART_COLUMN}, {ROW_COLUMN}) = 1"
-        )
+        source = f"SELECT {qualified} FROM _parts AS p {first_copy}"
     updates = [
         f'"{name}" = excluded."{name}"'
         for name in table.column_names
         if name not in table.primary_key and not name.startswith("first_")
     ]
     conflict = f"ON CONFLICT ({keys}) DO UPDATE SET {', '.join(updates)}" if updates else "ON CONFLICT DO NOTHING"
-    con.execute(f"INSERT INTO {table.name} ({columns}) SELECT * FROM ({source}) ORDER BY {keys} {conflict}")
+    insert = f"INSERT INTO {table.name} ({columns}) SELECT * FROM ({source}) ORDER BY {keys}"
+    tail = " RETURNING *" if returning else ""
+
+    def run(sql: str) -> pa.Table | None:
+        if returning:  # con.sql runs a statement with side effects at once, and keeps its rows
+            return con.sql(sql + tail).to_arrow_table()
+        con.execute(sql)
+        return None
+
+    # Most keys are new (new articles, new file versions; a re-extracted article's rows were
+    # deleted above): a plain insert, which looks each key up in the table's index, where an
+    # upsert (duckdb 2.0 runs it as a MERGE) joins the whole table. A key that exists makes it
+    # fail whole and undone, and the upsert runs instead.
+    try:
+        return run(insert)
+    except duckdb.ConstraintException:
+        return run(f"{insert} {conflict}")
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

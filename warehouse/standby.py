@@ -23,7 +23,10 @@ published file as before:
 - the published file is unchanged since its swap (its signature, no WAL beside it): a foreign
   writer's changes are kept by the copy, and would be lost on a standby;
 - the standby's runs are all in the published file, and the ones it lacks are the newest
-  committed runs of the lake, in order (none compacted away).
+  committed runs of the lake, in order (none compacted away);
+- for a publish that builds and checks only what its runs touch: the standby was published by
+  the code that runs now (its derived rows and views are that code's; the manifest records the
+  code of each file).
 
 The signatures are written after each swap, atomically; a crash anywhere leaves at worst a file
 that is not recorded or does not match, which is not used and is removed by recovery.
@@ -93,8 +96,18 @@ def code_recorded(layout: WarehouseLayout, code: str) -> bool:
     return _manifest(layout).get("code") == code
 
 
+def standby_codes(layout: WarehouseLayout) -> dict[str, str]:
+    """The code (incremental.code_hash) each standby was derived and checked by when published."""
+    codes = _manifest(layout).get("standby_codes", {})
+    return {name: code for name, code in codes.items() if isinstance(code, str)} if isinstance(codes, dict) else {}
+
+
 def _write_manifest(
-    layout: WarehouseLayout, published: Signature | None, standbys: dict[str, Signature], code: str | None = None
+    layout: WarehouseLayout,
+    published: Signature | None,
+    standbys: dict[str, Signature],
+    code: str | None = None,
+    codes: dict[str, str] | None = None,
 ) -> None:
     path = manifest_path(layout)
     temporary = path.with_name(path.name + ".new")
@@ -102,6 +115,7 @@ def _write_manifest(
         "published": [published.inode, published.size, published.modified_ns] if published else None,
         "standbys": {name: [s.inode, s.size, s.modified_ns] for name, s in sorted(standbys.items())},
         "code": code,
+        "standby_codes": {name: value for name, value in sorted((codes or {}).items()) if name in standbys},
     }
     with open(temporary, "w", encoding="utf-8") as handle:
         json.dump(data, handle)
@@ -161,18 +175,21 @@ def published_run_ids(layout: WarehouseLayout) -> set[str]:
         return run_ids(con, "published")
 
 
-def usable_standbys(layout: WarehouseLayout) -> list[Path]:
-    """Standby files that may be brought up to date, newest first (see the module docstring)."""
+def usable_standbys(layout: WarehouseLayout, code: str | None = None) -> list[Path]:
+    """Standby files that may be brought up to date, newest first (see the module docstring);
+    with `code`, only those published by that code (their derived rows are that code's)."""
     if not published_is_pristine(layout):
         return []
     _, recorded = _read_manifest(layout)
+    codes = standby_codes(layout)
     published = Signature.of(layout.database)
     usable = []
     for name, signature in sorted(recorded.items(), reverse=True):
         path = layout.database.with_name(name)
         current = Signature.of(path)
         if (
-            current == signature
+            (code is None or codes.get(name) == code)
+            and current == signature
             and published is not None
             and current.inode != published.inode
             and not wal_path(path).exists()
@@ -200,13 +217,18 @@ def retire(layout: WarehouseLayout, run_key: str) -> Path | None:
 
 
 def record_swap(layout: WarehouseLayout, retired: Path | None, code: str | None = None) -> None:
-    """After the swap: record the new published file and the standbys kept; remove the others."""
+    """After the swap: record the new published file (made by `code`) and the standbys kept,
+    each with the code that made it; remove the others."""
     _, recorded = _read_manifest(layout)
+    codes = standby_codes(layout)
     standbys = {name: signature for name, signature in recorded.items() if layout.database.with_name(name).exists()}
     if retired is not None and (signature := Signature.of(retired)) is not None:
         standbys[retired.name] = signature
+        previous = _manifest(layout).get("code")  # the code that made the file just retired
+        if isinstance(previous, str):
+            codes[retired.name] = previous
     kept = dict(sorted(standbys.items(), reverse=True)[:STANDBYS_KEPT])
-    _write_manifest(layout, Signature.of(layout.database), kept, code)
+    _write_manifest(layout, Signature.of(layout.database), kept, code, codes)
     for name in set(standbys) - set(kept):
         layout.database.with_name(name).unlink(missing_ok=True)
 

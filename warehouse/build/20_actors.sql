@@ -2,30 +2,34 @@
 -- Conflicting attributes (an unknown person's guessed country, a type guessed from context) are
 -- settled by majority over articles, ties alphabetically, so the result does not depend on load order.
 
+-- actor_variants first: actors is computed from it alone, so that a publish can bring an actor's
+-- row up to date from its variants' counts without reading every article naming it
+-- (warehouse/incremental.py merges the counts of actor_variants, actor_aliases and actor_offices).
+DELETE FROM actor_variants;
+INSERT INTO actor_variants
+SELECT aa.actor_id, to_json([aa.name, aa.type, aa.country, aa.sector])::VARCHAR AS variant,
+    aa.name, aa.type, aa.country, aa.sector,
+    count(*)::INTEGER AS article_count,
+    sum(aa.mention_count)::INTEGER AS mention_count,
+    min(a.published_start) AS first_seen,
+    max(a.published_start) AS last_seen
+FROM article_actors AS aa JOIN articles AS a USING (article_id)
+GROUP BY ALL;
+
+-- One article_actors row per article and actor: a variant's article_count is its votes.
 DELETE FROM actors;
 INSERT INTO actors
-WITH seen AS (
-    SELECT aa.*, a.published_start FROM article_actors AS aa JOIN articles AS a USING (article_id)
-),
-attribute_votes AS (
-    SELECT actor_id, name, type, country, sector, count(*) AS votes
-    FROM seen GROUP BY ALL
-),
-attributes AS (
-    SELECT actor_id,
-        first(name ORDER BY votes DESC, name) AS name,
-        first(type ORDER BY votes DESC, type) AS type,
-        first(country ORDER BY (country IS NULL), votes DESC, country) AS country,
-        first(sector ORDER BY (sector IS NULL), votes DESC, sector) AS sector
-    FROM attribute_votes GROUP BY actor_id
-)
-SELECT attributes.actor_id, attributes.name, attributes.type, attributes.country, attributes.sector,
-    min(seen.published_start) AS first_seen,
-    max(seen.published_start) AS last_seen,
-    sum(seen.mention_count)::INTEGER AS mention_count,
-    count(DISTINCT seen.article_id)::INTEGER AS article_count
-FROM attributes JOIN seen USING (actor_id)
-GROUP BY ALL;
+SELECT actor_id,
+    first(name ORDER BY article_count DESC, name) AS name,
+    first(type ORDER BY article_count DESC, type) AS type,
+    first(country ORDER BY (country IS NULL), article_count DESC, country) AS country,
+    first(sector ORDER BY (sector IS NULL), article_count DESC, sector) AS sector,
+    min(first_seen) AS first_seen,
+    max(last_seen) AS last_seen,
+    sum(mention_count)::INTEGER AS mention_count,
+    sum(article_count)::INTEGER AS article_count
+FROM actor_variants
+GROUP BY actor_id;
 
 DELETE FROM actor_aliases;
 INSERT INTO actor_aliases

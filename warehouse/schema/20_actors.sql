@@ -1,6 +1,6 @@
 -- Actors: who is named in each article, and the same actors aggregated across articles.
 -- Per-article tables (mentions, article_actors) are replaced whenever their article is
--- re-extracted; actors, actor_aliases and actor_offices merge all articles and are rebuilt by
+-- re-extracted; actor_variants, actors, actor_aliases and actor_offices merge all articles and are rebuilt by
 -- warehouse/build/20_actors.sql after every load. See docs/actors.md.
 
 CREATE TABLE mentions (
@@ -56,6 +56,31 @@ COMMENT ON COLUMN article_actors.mention_count IS 'Number of mentions of the act
 COMMENT ON COLUMN article_actors.aliases IS 'The distinct ways the article writes the actor, sorted. Example: [Maroc, royaume chérifien, Rabat].';
 COMMENT ON COLUMN article_actors.offices IS 'Offices written with the person in the article, plus those the dictionary says the person held on the article''s date, sorted; empty for non-persons.';
 COMMENT ON COLUMN article_actors.extractor_version IS 'Version of the extraction code that produced the row.';
+
+CREATE TABLE actor_variants (
+    actor_id VARCHAR NOT NULL,
+    variant VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    type VARCHAR NOT NULL,
+    country VARCHAR,
+    sector VARCHAR,
+    article_count INTEGER NOT NULL,
+    mention_count INTEGER NOT NULL,
+    first_seen DATE,
+    last_seen DATE,
+    PRIMARY KEY (actor_id, variant)
+);
+COMMENT ON TABLE actor_variants IS 'Every way articles present an actor: one row per actor and distinct (name, type, country, sector) an article gives it, with how many articles do. actors takes each attribute from the variant most articles give (ties: alphabetical). Rebuilt after every load from article_actors.';
+COMMENT ON COLUMN actor_variants.actor_id IS 'Actor presented this way (actors.actor_id).';
+COMMENT ON COLUMN actor_variants.variant IS 'The variant''s key: name, type, country and sector as a JSON list (null when unknown). Example: ["Morocco","state","MAR",null].';
+COMMENT ON COLUMN actor_variants.name IS 'Canonical name the articles give (article_actors.name).';
+COMMENT ON COLUMN actor_variants.type IS 'Type the articles give (article_actors.type).';
+COMMENT ON COLUMN actor_variants.country IS 'ISO 3166-1 alpha-3 code the articles give; NULL when they give none.';
+COMMENT ON COLUMN actor_variants.sector IS 'Sector the articles give; NULL when they give none.';
+COMMENT ON COLUMN actor_variants.article_count IS 'Number of articles presenting the actor this way.';
+COMMENT ON COLUMN actor_variants.mention_count IS 'Number of mentions of the actor in those articles.';
+COMMENT ON COLUMN actor_variants.first_seen IS 'Earliest publication date of those articles; NULL when none is dated.';
+COMMENT ON COLUMN actor_variants.last_seen IS 'Latest publication date of those articles.';
 
 CREATE TABLE actors (
     actor_id VARCHAR NOT NULL,
