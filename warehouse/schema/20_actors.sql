@@ -51,7 +51,7 @@ COMMENT ON COLUMN article_actors.actor_id IS 'Stable actor id (actors.actor_id).
 COMMENT ON COLUMN article_actors.name IS 'Canonical name: English for states, places and dictionary organisations (CLDR / dictionary), Latin script with diacritics for people. Example: Royal Moroccan Armed Forces.';
 COMMENT ON COLUMN article_actors.type IS 'state, person, organization, military, armed_group, media, igo, civilians or place.';
 COMMENT ON COLUMN article_actors.country IS 'ISO 3166-1 alpha-3 code of the state the actor is or belongs to; NULL for international bodies and when unknown. Example: ISR.';
-COMMENT ON COLUMN article_actors.sector IS 'CAMEO/PLOVER-style sector: GOV, MIL, REB, MED, IGO, NGO, COP, JUD, LEG, PTY, REL, BUS, CVL...; for a dictionary person, the sector of the office held on the article''s date. NULL for places and unknown.';
+COMMENT ON COLUMN article_actors.sector IS 'CAMEO/PLOVER-style sector: GOV, MIL, POL (police, security and intelligence), JUD, LEG, OPP, REB, CVL, MED, BUS, NGO, IGO, REL, OTHER; a party is GOV or OPP on the article''s date (PTY when undated); for a dictionary person, the sector of the office held on the article''s date. NULL for places and unknown.';
 COMMENT ON COLUMN article_actors.mention_count IS 'Number of mentions of the actor in the article.';
 COMMENT ON COLUMN article_actors.aliases IS 'The distinct ways the article writes the actor, sorted. Example: [Maroc, royaume chérifien, Rabat].';
 COMMENT ON COLUMN article_actors.offices IS 'Offices written with the person in the article, plus those the dictionary says the person held on the article''s date, sorted; empty for non-persons.';
@@ -70,7 +70,7 @@ CREATE TABLE actor_variants (
     last_seen DATE,
     PRIMARY KEY (actor_id, variant)
 );
-COMMENT ON TABLE actor_variants IS 'Every way articles present an actor: one row per actor and distinct (name, type, country, sector) an article gives it, with how many articles do. actors takes each attribute from the variant most articles give (ties: alphabetical). Rebuilt after every load from article_actors.';
+COMMENT ON TABLE actor_variants IS 'Every way articles present an actor: one row per actor and distinct (name, type, country, sector) an article gives it, with how many articles do. actors takes each attribute from the variant most articles give (ties: alphabetical). Kept up to date after every load from article_actors (a run's counts are added to the published ones; actors whose articles were re-extracted are recounted).';
 COMMENT ON COLUMN actor_variants.actor_id IS 'Actor presented this way (actors.actor_id).';
 COMMENT ON COLUMN actor_variants.variant IS 'The variant''s key: name, type, country and sector as a JSON list (null when unknown). Example: ["Morocco","state","MAR",null].';
 COMMENT ON COLUMN actor_variants.name IS 'Canonical name the articles give (article_actors.name).';
