@@ -70,7 +70,7 @@ CREATE TABLE actor_variants (
     last_seen DATE,
     PRIMARY KEY (actor_id, variant)
 );
-COMMENT ON TABLE actor_variants IS 'Every way articles present an actor: one row per actor and distinct (name, type, country, sector) an article gives it, with how many articles do. actors takes each attribute from the variant most articles give (ties: alphabetical). Kept up to date after every load from article_actors (a run's counts are added to the published ones; actors whose articles were re-extracted are recounted).';
+COMMENT ON TABLE actor_variants IS 'Every way articles present an actor: one row per actor and distinct (name, type, country, sector) an article gives it, with how many articles do. actors takes each attribute from the variant most articles give (ties: alphabetical). Kept up to date after every load from article_actors (a run''s counts are added to the published ones; actors whose articles were re-extracted are recounted).';
 COMMENT ON COLUMN actor_variants.actor_id IS 'Actor presented this way (actors.actor_id).';
 COMMENT ON COLUMN actor_variants.variant IS 'The variant''s key: name, type, country and sector as a JSON list (null when unknown). Example: ["Morocco","state","MAR",null].';
 COMMENT ON COLUMN actor_variants.name IS 'Canonical name the articles give (article_actors.name).';
