@@ -173,6 +173,11 @@ class Lexicon:
             self._section_first_words[sections] = found
         return found
 
+    @functools.cached_property
+    def sector_words_longest(self) -> int:
+        """Words in the longest sector phrase (read for every actor: computed once)."""
+        return max((len(phrase) for phrase in self.sector_words), default=0)
+
     def first_words(self, table: dict[tuple[str, ...], Any]) -> frozenset[str] | None:
         """The words the phrases of one of this lexicon's tables start with (None for another
         dict): a word that starts none starts no phrase of any length."""

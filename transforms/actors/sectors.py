@@ -322,8 +322,7 @@ def _is_adjective(ctx: Context, index: int) -> bool:
 def sector_in(ctx: Context, first: int, last: int) -> str | None:
     """The sector of the longest sector word in words [first, last), the leftmost among equals."""
     table = ctx.lexicon.sector_words
-    longest = max((len(phrase) for phrase in table), default=0)
-    for length in range(longest, 0, -1):
+    for length in range(ctx.lexicon.sector_words_longest, 0, -1):
         for start in range(first, last - length + 1):
             sector = table.get(ctx.keys(start, start + length))
             if sector is not None:
