@@ -359,3 +359,21 @@ def test_the_subject_is_the_other_side_of_a_new_agreement_with_x_not_of_an_exist
     existing = extract("France criticised the nuclear deal with Iran.", "en", "2018-05-09", actors)
     assert _one(new).parties == ("state:FRA", "state:IRN")
     assert _one(existing).parties == ("state:IRN",)
+
+
+def test_an_apposition_describes_the_mention_just_before_it_even_when_an_older_agreement_took_it() -> None:
+    # Pattern: "Le mémorandum, accord entre …" after another agreement was named in between: the
+    # apposition belongs to the mention right before it (which joined the first agreement).
+    found = extract(
+        "Les syndicats dénoncent le memorandum. Le Pérou et la Bolivie ont signé un traité commercial en mai. "
+        "Le mémorandum, accord entre le Chili et le FMI, arrive à échéance en juin.",
+        "fr",
+        "2013-06-21",
+        [
+            state("CHL", "Chili"),
+            state("PER", "Pérou"),
+            state("BOL", "Bolivie"),
+            group("igo:imf", "FMI", "igo", None, "FMI"),
+        ],
+    )
+    assert "accord" not in [a.name.lower() for a in found.agreements]

@@ -126,6 +126,7 @@ class AgreementReader:
         actors: Sequence[Actor],
     ) -> list[AgreementCluster]:
         clusters: list[AgreementCluster] = []
+        previous: AgreementMention | None = None  # the mention just placed, whichever cluster took it
         party_reader = PartyReader(self.lexicon.parties, actors)
         for position, tokens in enumerate(units):
             reader = RoleReader(tokens, participants[position])
@@ -135,14 +136,15 @@ class AgreementReader:
             for mention in sorted(named + described, key=lambda m: m.start):
                 self._read_context(mention, dates, reader, party_reader)
                 self._read_notes_in_next_unit(mention, units[position + 1] if position + 1 < len(units) else None)
-                if clusters and self._in_apposition(mention, clusters[-1].mentions[-1]):
-                    _absorb(clusters[-1].mentions[-1], mention)
+                if previous is not None and self._in_apposition(mention, previous):
+                    _absorb(previous, mention)
                     continue
                 antecedent = self._antecedent(mention, clusters)
                 if antecedent is not None:
                     antecedent.mentions.append(mention)
                 else:
                     clusters.append(AgreementCluster([mention]))
+                previous = mention
         for cluster in clusters:
             self._complete_parties(cluster, actors)
         return clusters
