@@ -93,6 +93,39 @@ def test_a_lower_case_complement_before_the_comma() -> None:
     assert _sector_of(text, "fr", "Julie Lefort") == "GOV"
 
 
+def test_an_office_with_an_elided_article_before_a_comma_and_the_name() -> None:
+    text = "Mardi soir, le ministre de l'Agriculture, Étienne Marchal, a reçu les éleveurs en colère."
+    actor, mention = mention_of(resolve(text, "fr", date(2013, 3, 3)), "Étienne Marchal")
+    assert (actor.sector, mention.office) == ("GOV", "ministre de l'Agriculture")
+
+
+def test_a_protester_named_after_a_comma_is_a_civilian() -> None:
+    text = "Devant la préfecture, un manifestant, Youssef Amrani, réclamait la libération des détenus."
+    assert _sector_of(text, "fr", "Youssef Amrani") == "CVL"
+
+
+def test_an_activist_title_is_civilian() -> None:
+    assert (
+        _sector_of("La activista Rosa Quintero denunció la detención de tres periodistas.", "es", "Rosa Quintero")
+        == "CVL"
+    )
+
+
+def test_the_president_of_a_parliamentary_group_is_a_legislator() -> None:
+    text = "Au Palais-Bourbon, Hélène Vasseur, présidente du groupe écologiste, a demandé une suspension de séance."
+    assert _sector_of(text, "fr", "Hélène Vasseur") == "LEG"
+
+
+def test_the_president_of_an_opposition_party_group_is_opp() -> None:
+    text = "Le président du groupe UMP, Gérard Lenoir, a dénoncé le budget de la Défense."
+    assert _sector_of(text, "fr", "Gérard Lenoir") == "OPP"
+
+
+def test_a_majority_leader_is_a_legislator() -> None:
+    text = "Senate Majority Leader Tom Hadley scheduled the vote for Thursday."
+    assert _sector_of(text, "en", "Tom Hadley") == "LEG"
+
+
 def test_the_body_an_office_names_stays_an_actor() -> None:
     text = "Roma, 3 mar (EFE). El secretario del Ministerio francés de Cultura, Claude Dubois, visitó hoy el museo."
     actors = resolve(text, "es", date(2013, 3, 3))

@@ -398,7 +398,7 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
     words = ctx.words
     office_end = phrase.last
     tail = 0
-    while office_end < len(words) and ctx.text[words[office_end - 1].end : words[office_end].start] == " ":
+    while office_end < len(words) and _office_continues(ctx, office_end):
         if tail == MAX_OFFICE_TAIL or words[office_end].arabic or _is_clause_word(ctx, office_end):
             return None
         office_end += 1
@@ -416,6 +416,12 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
         if closing[:1] not in (",", ".", ";", ":"):
             return None
     return office_end, name_start, run_end
+
+
+def _office_continues(ctx: Context, index: int) -> bool:
+    """Word `index` goes on with the office before it: a plain space between them, or the
+    apostrophe of an elided article ("ministre de l'Intérieur")."""
+    return ctx.text[ctx.words[index - 1].end : ctx.words[index].start] in (" ", "'", "’")
 
 
 def _is_clause_word(ctx: Context, index: int) -> bool:
