@@ -94,6 +94,22 @@ def test_an_appositive_office_is_recorded_with_the_person() -> None:
     assert "Budget" not in {m.text for a in actors for m in a.mentions}
 
 
+def test_a_list_of_titled_people_is_no_apposition() -> None:
+    # a dictionary person first: no title phrase claims the office before the apposition does
+    text = "The guests included President François Mitterrand, Prime Minister Lena Kowalczyk and two bishops."
+    actors = resolve(text, "en", date(1990, 3, 1))
+    _, mention = mention_of(actors, "François Mitterrand")
+    kowalczyk, _ = mention_of(actors, "Lena Kowalczyk")
+    assert mention.office == "President"
+    assert (kowalczyk.actor_id, kowalczyk.sector) == ("person:lena-kowalczyk", "GOV")
+
+
+def test_an_apposition_naming_a_party_group_stays_the_office() -> None:
+    actors = resolve("La parole est revenue à Louis Garnier, président du groupe UMP, jeudi.", "fr")
+    _, mention = mention_of(actors, "Louis Garnier")
+    assert mention.office == "président du groupe UMP"
+
+
 def test_a_demonym_in_the_title_gives_the_persons_country() -> None:
     actors = resolve("Egyptian Foreign Minister Samir Haddad arrived on Monday.", "en")
     actor, mention = mention_of(actors, "Samir Haddad")

@@ -549,6 +549,8 @@ def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | N
     if phrase is None or phrase.first != title_at:
         return None
     end = phrase.last
+    if _starts_a_titled_name(ctx, end):
+        return None  # "President X, Prime Minister Y and ...": a list of titled people, not X's office
     # The office runs to the next comma or sentence end ("chargé de la Défense"), or to a relative
     # pronoun ("une journaliste qui animait ..."): what follows is a clause, not the office.
     while end < len(ctx.words) and end - after_name < MAX_OFFICE_WORDS and ctx.same_sentence(after_name, end + 1):
@@ -557,6 +559,20 @@ def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | N
             break  # "X, le président de la commission européenne se dit rassuré", "X, president of Y said"
         end += 1
     return title_at, end, phrase.country, phrase.sector
+
+
+def _starts_a_titled_name(ctx: Context, end: int) -> bool:
+    """A person's name of two words or more right after a whole title ("Prime Minister Mir Hossein
+    Mousavi"); not a body the title names ("président du groupe UMP"), nor the complement after a
+    title ending on a connector ("president of Costa Rica's central bank")."""
+    return (
+        end < len(ctx.words)
+        and _adjacent(ctx, end - 1, end)
+        and _is_name_word(ctx, end)
+        and not _ends_with_connector(ctx, end)
+        and not _in_known_body(ctx, end)
+        and _name_run(ctx, end) - end >= 2
+    )
 
 
 # -- NER and reported speech ----------------------------------------------------------------------
