@@ -99,6 +99,15 @@ def test_an_office_with_an_elided_article_before_a_comma_and_the_name() -> None:
     assert (actor.sector, mention.office) == ("GOV", "ministre de l'Agriculture")
 
 
+def test_a_long_office_ending_on_a_party_acronym_before_the_comma() -> None:
+    text = "Girona, 4 jun (EFE). El secretario de Organización de Acción Popular de Aragón (APA), Luis Ferrer, negó el pacto."
+    actor, mention = mention_of(resolve(text, "es", date(2013, 6, 4)), "Luis Ferrer")
+    assert (actor.actor_id, mention.office) == (
+        "person:luis-ferrer",
+        "secretario de Organización de Acción Popular de Aragón",
+    )
+
+
 def test_a_protester_named_after_a_comma_is_a_civilian() -> None:
     text = "Devant la préfecture, un manifestant, Youssef Amrani, réclamait la libération des détenus."
     assert _sector_of(text, "fr", "Youssef Amrani") == "CVL"

@@ -34,7 +34,7 @@ RELATIVE_PRONOUNS = frozenset(
 )
 MAX_NAME_WORDS = 4
 MAX_OFFICE_WORDS = 12
-MAX_OFFICE_TAIL = 6  # words of an office after its title before ", <Name>," ("primero del Gobierno")
+MAX_OFFICE_TAIL = 8  # words of an office after its title before ", <Name>," ("primero del Gobierno")
 MODIFIERS_BEFORE_TITLE = 2  # "Lebanon's new President", "Iran's religious leader"
 
 
@@ -403,11 +403,13 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
             return None
         office_end += 1
         tail += 1
-    if office_end >= len(words) or not ctx.same_sentence(phrase.first, office_end + 1):
-        return None
-    if ctx.text[words[office_end - 1].end : words[office_end].start] != ", ":
-        return None
     name_start = office_end
+    if name_start < len(words) and _parenthesised_acronym(ctx, name_start):
+        name_start += 1  # "secretario de Comunicación de Unió Democrática (UDC), Jordi Casas"
+    if name_start >= len(words) or not ctx.same_sentence(phrase.first, name_start + 1):
+        return None
+    if ctx.text[words[name_start - 1].end : words[name_start].start] not in (", ", "), "):
+        return None
     run_end = _name_run(ctx, name_start)
     if run_end - name_start < 2 or words[name_start].arabic:
         return None
@@ -416,6 +418,16 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
         if closing[:1] not in (",", ".", ";", ":"):
             return None
     return office_end, name_start, run_end
+
+
+def _parenthesised_acronym(ctx: Context, index: int) -> bool:
+    """Word `index` is an acronym in parentheses right after the office ("(UDC)")."""
+    word = ctx.words[index]
+    return (
+        ctx.text[ctx.words[index - 1].end : word.start] == " ("
+        and word.text.isupper()
+        and ctx.text[word.end : word.end + 1] == ")"
+    )
 
 
 def _office_continues(ctx: Context, index: int) -> bool:
