@@ -171,6 +171,22 @@ def test_a_media_noun_before_the_name() -> None:
     assert _sector_of(text, "fr", "El Diario Montañés") == "MED"
 
 
+def test_an_armed_organisation_is_no_army() -> None:
+    text = "Trois militants de l'organisation armée indépendantiste Front Rouge ont été interpellés à Bastia."
+    assert _sector_of(text, "fr", "Front Rouge") == "REB"
+
+
+def test_an_honorific_after_the_comma_of_an_office() -> None:
+    text = "La procureure du tribunal de Lyon, Mme Agnès Roussel, a requis trois ans de prison."
+    assert _sector_of(text, "fr", "Agnès Roussel") == "JUD"
+
+
+def test_the_name_of_god_is_no_person() -> None:
+    text = "Les assaillants criaient « Allah » en brisant les vitrines, selon un commerçant du marché."
+    actors = resolve(text, "fr", date(2013, 3, 1))
+    assert not [actor for actor in actors if actor.type == "person"]
+
+
 # -- one person, two names ----------------------------------------------------------------------------
 def test_given_name_and_first_surname_join_the_full_name() -> None:
     text = "La journaliste Lucía Ferrer Ibáñez a été licenciée. Vendredi, Lucía Ferrer l'a annoncé sur Twitter."

@@ -344,6 +344,7 @@ class Knowledge:
             "bare_government",
             "crowd_quantities",
             "settler_nouns",
+            "sacred_names",
         )
         for section in optional:  # optional sections
             lexicon.words[section] = frozenset(phrase_keys(word) for word in (data.get(section) or {}).get(scope, ()))

@@ -251,7 +251,7 @@ def _is_name_word(ctx: Context, index: int) -> bool:
         return False
     if any(
         lexicon.has(section, key)
-        for section in ("connectors", "locative", "speech_verbs", "actor_prepositions", "event_nouns")
+        for section in ("connectors", "locative", "speech_verbs", "actor_prepositions", "event_nouns", "sacred_names")
     ):
         return False
     if is_arabic(word.text):
@@ -410,6 +410,7 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
         return None
     if ctx.text[words[name_start - 1].end : words[name_start].start] not in (", ", "), "):
         return None
+    name_start = _past_honorific(ctx, name_start)  # "La procureure de la Cour, Mme Awa Diallo,"
     run_end = _name_run(ctx, name_start)
     if run_end - name_start < 2 or words[name_start].arabic:
         return None
@@ -418,6 +419,15 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
         if closing[:1] not in (",", ".", ";", ":"):
             return None
     return office_end, name_start, run_end
+
+
+def _past_honorific(ctx: Context, index: int) -> int:
+    """The first word after an honorific ("Mme", "Mr", "Dr") starting at `index`, or `index`."""
+    found = ctx.lookup(ctx.lexicon.titles, index, longest=2)  # type: ignore[arg-type]
+    if found is None or found[1] != ("rank", None):
+        return index
+    end = found[0]
+    return end if end < len(ctx.words) and ctx.same_sentence(index, end + 1) else index
 
 
 def _parenthesised_acronym(ctx: Context, index: int) -> bool:
