@@ -212,6 +212,25 @@ def test_an_arabic_office_after_the_name_gives_the_country() -> None:
     assert actor.country == "QAT"
 
 
+def test_a_gulf_ruling_family_name_gives_the_country() -> None:
+    # pattern: ... آل <ruling family> / Al <ruling family> (actors_families.yaml)
+    actors = resolve("استقبل الشيخ منصور بن راشد آل نهيان السفير الياباني في مكتبه.", "ar")
+    assert next(a for a in actors if a.type == "person").country == "ARE"
+    actors = resolve("Sheikh Faisal bin Ali Al Khalifa opened the new port on Sunday.", "en")
+    assert next(a for a in actors if a.type == "person").country == "BHR"
+
+
+def test_a_family_word_without_al_gives_no_country() -> None:
+    actors = resolve("Le journaliste Karim Saud a interrogé des témoins à Lyon.", "fr")
+    assert next(a for a in actors if a.type == "person").country != "SAU"
+
+
+def test_protocol_words_after_an_arabic_title_are_no_name() -> None:
+    # pattern: title + time word + protocol noun ("وزير الخارجية اليوم وفدا"): no person
+    actors = resolve("استقبل وزير الخارجية اليوم وفدا برلمانيا في مقر الوزارة.", "ar")
+    assert not [a for a in actors if a.type == "person"]
+
+
 def test_a_known_name_opening_a_longer_arabic_name_is_that_person() -> None:
     actors = by_id(resolve("استقبل الشيخ محمد بن زايد آل نهيان الوفد.", "ar", date(2015, 8, 2)))
     assert "person:mohammed-bin-zayed" in actors

@@ -6,6 +6,8 @@ the country the text gives it, from the strongest of these cues found at any of 
 
 - name       [0.8]  a country, city or demonym inside an organisation's own name
                     ("Partido Socialista Obrero Español", "Universidad de Cádiz");
+- family     [0.8]  a person named by a Gulf ruling family after "آل"/"Al" ("... آل نهيان",
+                    "Salman bin Hamad Al Khalifa"; `actors_families.yaml`);
 - of         [0.8]  "of/de/del <country>" right after the name ("Central Bank of Costa Rica");
 - before     [0.75] a demonym or "<country>'s" just before the name, with only lower-case
                     words between ("le quotidien français Le Figaro", "Costa Rica's central
@@ -47,6 +49,8 @@ from transforms.data_files import load_data
 ATTRIBUTED_TYPES = frozenset({"person", "organization", "media", "armed_group", "civilians"})
 TOPONYM_KINDS = ("country", "demonym", "city", "seat", "epithet")
 NAME_CUE, OF_CUE, BEFORE_CUE, APPOSITION_CUE, PARTY_CUE, DOMINANT = 0.8, 0.8, 0.75, 0.7, 0.7, 0.4
+FAMILY_CUE = 0.8
+FAMILY_LINKS = frozenset({"ال", "al"})  # "آل" and "Al", folded
 APPOSITION_WORDS = 10
 MULTINATIONAL_REACH = 4  # words around a name read for a multinational word ("UN envoy X")
 DATELINE_VOTES = 2  # the place a story was filed from is home to most of its unplaced actors
@@ -128,7 +132,7 @@ def _best_cue(
     for candidate in mentions:
         if candidate.rule == "coreference":
             continue  # a short form's surroundings belong to the sentence, not to the name
-        for cue in (_name_cue, _of_cue, _before_cue, _apposition_cue):
+        for cue in (_name_cue, _family_cue, _of_cue, _before_cue, _apposition_cue):
             result = cue(ctx, candidate)
             if result is not None:
                 found.append(result)
@@ -161,6 +165,16 @@ def _name_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:
         return None  # "Jean-Louis Paris": a person's name says nothing of their country
     found = _toponym_at(ctx, candidate.first, candidate.last)
     return (NAME_CUE, found[1]) if found else None
+
+
+def _family_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:
+    if candidate.ref.type != "person":
+        return None
+    families = ctx.knowledge.ruling_families
+    for index in range(candidate.first + 1, candidate.last - 1):
+        if ctx.words[index].key in FAMILY_LINKS and ctx.words[index + 1].key in families:
+            return FAMILY_CUE, families[ctx.words[index + 1].key]
+    return None
 
 
 def _of_cue(ctx: Context, candidate: Candidate) -> tuple[float, str] | None:

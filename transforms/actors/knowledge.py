@@ -201,6 +201,11 @@ class Knowledge:
         self._epithets = load_data("actors_epithets.yaml")
         self._extra_names = load_data("actors_country_names.yaml")
         self._seats = load_data("actors_seats.yaml")
+        self.ruling_families: dict[str, str] = {  # folded family word -> ISO3
+            fold_word(family): iso3
+            for iso3, families in load_data("actors_families.yaml")["families"].items()
+            for family in families
+        }
         self._country_names: dict[str, tuple[tuple[str, str], ...]] = {}
         # Frequent words per language (the language identifier's lists): a name derived from a
         # longer one must not be one of them ("Heard" from "Heard & McDonald Islands").
