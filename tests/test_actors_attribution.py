@@ -338,7 +338,7 @@ def test_arab_inside_a_state_name_is_not_multinational() -> None:
     # "الإمارات العربية المتحدة" holds "العربية" (Arab) but names one state
     text = (
         "أعلنت الإمارات العربية المتحدة دعمها. وقالت أبوظبي إن الإمارات مستعدة. "
-        "وقال الشيخ خالد بن سعود آل ثاني في الإمارات العربية المتحدة إن القرار صائب."
+        "وقال الشيخ خالد بن سعود المري في الإمارات العربية المتحدة إن القرار صائب."
     )
     actor = next(a for a in resolve(text, "ar") if a.type == "person")
     assert actor.country == "ARE"

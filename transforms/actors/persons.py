@@ -424,9 +424,11 @@ def _comma_name(ctx: Context, phrase: TitlePhrase) -> tuple[int, int, int] | Non
 def _past_honorific(ctx: Context, index: int) -> int:
     """The first word after an honorific ("Mme", "Mr", "Dr") starting at `index`, or `index`."""
     found = ctx.lookup(ctx.lexicon.titles, index, longest=2)  # type: ignore[arg-type]
-    if found is None or found[1] != ("rank", None):
+    if found is None:
         return index
-    end = found[0]
+    end, (kind, sector) = found  # type: ignore[str-unpack]
+    if kind != "rank" or sector is not None:
+        return index
     return end if end < len(ctx.words) and ctx.same_sentence(index, end + 1) else index
 
 
