@@ -101,6 +101,7 @@ SHAPES: dict[str, Any] = {
     "actors_demonyms.yaml": {str: {str: WORDS}},
     "actors_dictionary.yaml": [_ACTOR],
     "actors_epithets.yaml": {str: {str: WORDS}},
+    "actors_families.yaml": {"families": WORDS_BY_KEY},
     "actors_function_words.yaml": {
         "determiners": WORDS_BY_LANGUAGE,
         "coordinators": WORDS,
