@@ -136,3 +136,22 @@ def test_ordinary_words_are_no_media(text: str, language: str) -> None:
     assert not [
         actor_id for actor_id in by_id(resolve(text, language, date(2012, 8, 20))) if actor_id.startswith("media:")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actor_id", "country"),
+    [
+        ("Un rapport de la DGSE transmis au gouvernement évoque une menace accrue.", "fr", "org:dgse", "FRA"),
+        ("The FBI opened an inquiry into the leak on Wednesday.", "en", "org:fbi", "USA"),
+    ],
+)
+def test_an_intelligence_service_is_pol(text: str, language: str, actor_id: str, country: str) -> None:
+    actor = _actor(text, language, date(2014, 3, 4), actor_id)
+    assert (actor.country, actor.sector) == (country, "POL")
+
+
+@pytest.mark.parametrize(("day", "sector"), [(date(2011, 3, 1), "LEG"), (date(2014, 3, 1), "OPP")])
+def test_a_group_leader_is_opposition_while_the_party_is(day: date, sector: str) -> None:
+    # Christian Jacob led the UMP deputies, in government until May 2012, in opposition after.
+    text = "Christian Jacob a dénoncé jeudi un texte bâclé lors des questions au gouvernement."
+    assert _actor(text, "fr", day, "person:christian-jacob").sector == sector
