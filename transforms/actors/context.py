@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.actors.gazetteer import Match
 from transforms.actors.identity import ActorRef
-from transforms.actors.knowledge import Knowledge, Lexicon
+from transforms.actors.knowledge import Knowledge, KnownActor, Lexicon
 from transforms.actors.text import Word, joins_name
 
 # Candidate tiers, strongest first: names with structure (a title, a dictionary entry, an
@@ -89,11 +89,14 @@ class Context:
     _word_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _token_starts: dict[int, int] | None = field(default=None, init=False, repr=False, compare=False)
     _keys: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
+    _known_spans: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._keys = [word.key for word in self.words]  # `keys` is asked for every word, several times
         for match in self.matches:
             self.matches_at.setdefault(match.first, []).append(match)
+        # Dictionary names of several words, which may hold a place name ("François Hollande").
+        self._known_spans = [(m.first, m.last) for m in self.matches if m.best.kind == "known" and m.last - m.first > 1]
         self.qualifiers = frozenset((match.first, match.last) for match in self.matches if self._is_qualifier(match))
         self.matched_words = frozenset(
             index
@@ -222,6 +225,25 @@ class Context:
         """Whether words `left` and `right` are separated only by one of `separators`, in one sentence."""
         between = self.text[self.words[left].end : self.words[right].start]
         return self.words[left].sentence == self.words[right].sentence and between in separators
+
+    def inside_known_name(self, first: int, last: int) -> bool:
+        """Whether a longer dictionary alias covers words [first, last): "Hollande" in "François
+        Hollande", "France" in "Radio France" are words of that name, not places."""
+        return any(start <= first and last <= end and end - start > last - first for start, end in self._known_spans)
+
+    def known_actor(self, match: Match) -> KnownActor:
+        """The dictionary actor a matched name stands for. A full name two dictionary people bear
+        ("George Bush": father and son) is the one holding an office on the article's date."""
+        best = self.knowledge.dictionary[match.best.ref]
+        if self.day is None or best.type != "person":
+            return best
+        people = {
+            target.ref: self.knowledge.dictionary[target.ref]
+            for target in match.targets
+            if target.kind == "known" and self.knowledge.dictionary[target.ref].type == "person"
+        }
+        in_office = [person for person in people.values() if person.offices_on(self.day)]
+        return in_office[0] if len(people) > 1 and len(in_office) == 1 else best
 
     def match_covering(self, first: int, last: int, kinds: Sequence[str]) -> Match | None:
         for match in self.matches_at.get(first, ()):

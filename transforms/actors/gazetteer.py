@@ -41,6 +41,8 @@ SKELETON_SIMILARITY = 82
 MIN_SKELETON_IN_PHRASE = 3  # "ولس" (Wallis) is distinctive next to "فوتونا", "غن" (Ghana) is not
 SKELETON_KINDS = frozenset({"country", "demonym", "epithet", "known"})
 
+# Articles that open a name ("Le Monde", "El Salvador", "The Hague"): their capital proves nothing.
+LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "der", "die", "das"})
 # Case constraints, one per word of the alias: the text must be upper case (acronyms),
 # capitalised (proper names) or may be anything (lower-case adjectives, Arabic).
 UPPER, CAPITALIZED, ANY_CASE = "U", "C", "-"
@@ -105,8 +107,14 @@ def _prefixes(keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 def _fits_case(pattern: tuple[str, ...], words: Sequence[Word]) -> bool:
     """Acronyms must be upper case. A one-word proper name must be capitalised; a longer one needs
-    one of its capitalised words capitalised ("nueva Zelanda" still names New Zealand)."""
-    capitals = [word.is_capitalized for constraint, word in zip(pattern, words) if constraint == CAPITALIZED]
+    one of its capitalised words capitalised ("nueva Zelanda" still names New Zealand), other than
+    a leading article, which a sentence start capitalises: "Le monde entier", "El mundo", "The
+    times", "La paz" are no Le Monde, El Mundo, The Times or La Paz."""
+    capitals = [
+        word.is_capitalized
+        for position, (constraint, word) in enumerate(zip(pattern, words))
+        if constraint == CAPITALIZED and not (position == 0 and len(words) > 1 and word.key in LEADING_ARTICLES)
+    ]
     if capitals and not any(capitals):
         return False
     if len(words) == 1 and capitals and not capitals[0]:

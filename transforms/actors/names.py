@@ -67,8 +67,7 @@ def _candidates_of(ctx: Context, match: Match) -> list[Candidate]:
 
 
 def _known(ctx: Context, match: Match) -> Candidate:
-    actor = ctx.knowledge.dictionary[match.best.ref]
-    ref = identity.known_actor(actor, ctx.day)
+    ref = identity.known_actor(ctx.known_actor(match), ctx.day)
     return Candidate(match.first, match.last, GAZETTEER, ref, "gazetteer", 0.95)
 
 
@@ -101,7 +100,11 @@ def _toponym(ctx: Context, match: Match) -> list[Candidate]:
 
 def _inside_longer_name(ctx: Context, match: Match) -> bool:
     """ "George Washington", "Israel Katz", "Real Madrid", "Paris Saint-Germain", "New Mexico":
-    a place name glued to another capitalised word is part of another name."""
+    a place name glued to another capitalised word is part of another name; so is one inside a
+    longer dictionary name ("François Hollande", "Radio France", "Maroc Hebdo"), even when the
+    word beside it is itself a known name's word."""
+    if ctx.inside_known_name(match.first, match.last):
+        return True
     words = ctx.words
     before, after = match.first - 1, match.last
     if before >= 0 and words[before].key in NEW_WORDS and joins_name(ctx.text, words[before], words[match.first]):

@@ -243,7 +243,9 @@ def _trim_trailing_connectors(ctx: Context, end: int) -> int:
 # -- names ----------------------------------------------------------------------------------------
 def _is_name_word(ctx: Context, index: int) -> bool:
     word = ctx.words[index]
-    if ctx.match_covering(index, index + 1, PLACE_KINDS) or _in_place_name(ctx, index):
+    in_place = ctx.match_covering(index, index + 1, PLACE_KINDS) or _in_place_name(ctx, index)
+    # A place name is no name word, unless it is a word of a longer dictionary name ("François Hollande").
+    if in_place and not ctx.inside_known_name(index, index + 1):
         return False
     key = (word.key,)
     lexicon = ctx.lexicon
@@ -524,7 +526,7 @@ def _person_ref(
     unknown person."""
     known = ctx.match_covering(first, last, ("known",)) or _known_head(ctx, first, last)
     if known is not None and ctx.knowledge.dictionary[known.best.ref].type == "person":
-        return identity.known_actor(ctx.knowledge.dictionary[known.best.ref], ctx.day), "gazetteer", 0.95
+        return identity.known_actor(ctx.known_actor(known), ctx.day), "gazetteer", 0.95
     surname = ctx.match_covering(first, last, ("surname", "known"))
     if surname is not None and (titled or last - first == 1):
         person = _pick_by_date(ctx, [t.ref for t in surname.targets if t.kind in ("surname", "known")])
@@ -548,10 +550,13 @@ def _known_head(ctx: Context, first: int, last: int):  # type: ignore[no-untyped
 
 
 def _pick_by_date(ctx: Context, actor_ids: list[str]):  # type: ignore[no-untyped-def]
-    """One dictionary person among namesakes: the only one, or the only one in office that day."""
+    """One dictionary person among namesakes: the only one in office that day, or the only one
+    when the date is unknown or the dictionary dates no office of theirs. A family name alone
+    ("el general Franco" in 1985, "Mr. Brown" in 1987) is no dictionary person out of office:
+    common family names are borne by many people the dictionary does not hold."""
     people = [ctx.knowledge.dictionary[actor_id] for actor_id in sorted(set(actor_ids))]
     people = [person for person in people if person.type == "person"]
-    if len(people) == 1:
+    if len(people) == 1 and (ctx.day is None or not people[0].offices or people[0].offices_on(ctx.day)):
         return people[0]
     in_office = [person for person in people if person.offices_on(ctx.day)]
     return in_office[0] if len(in_office) == 1 else None
