@@ -171,6 +171,22 @@ def test_a_media_noun_before_the_name() -> None:
     assert _sector_of(text, "fr", "El Diario Montañés") == "MED"
 
 
+def test_an_envoy_takes_the_sector_of_the_body_he_serves() -> None:
+    text = "On Tuesday, UN envoy Marten Holst met both delegations in Geneva."
+    assert _sector_of(text, "en", "Marten Holst") == "IGO"
+
+
+def test_a_multinational_adjective_after_the_title() -> None:
+    text = "Mercredi, l'émissaire onusien Pavel Dobrev a quitté Bamako sans accord."
+    assert _sector_of(text, "fr", "Pavel Dobrev") == "IGO"
+
+
+def test_an_arabic_office_straight_after_an_honorific_and_name() -> None:
+    # pattern: honorific + name + office with no comma (Arabic apposition): the office's sector
+    text = "افتتح المعرض بحضور السيدة مارتا لوبيز السفيرة الإسبانية بالرياض."
+    assert _sector_of(text, "ar", "مارتا لوبيز") == "GOV"
+
+
 def test_an_armed_organisation_is_no_army() -> None:
     text = "Trois militants de l'organisation armée indépendantiste Front Rouge ont été interpellés à Bastia."
     assert _sector_of(text, "fr", "Front Rouge") == "REB"

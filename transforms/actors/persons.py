@@ -98,7 +98,9 @@ def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Ca
     and the office phrase claimed so that "Défense" is no actor of its own."""
     result = []
     for candidate in candidates:
-        if candidate.ref.type == "person" and candidate.office is None and candidate.title is None:
+        # an honorific says nothing of the office: "السيدة X السفيرة الفنلندية" still reads it
+        honorific_only = candidate.title is not None and candidate.ref.sector is None
+        if candidate.ref.type == "person" and candidate.office is None and (candidate.title is None or honorific_only):
             office = _appositive_office(ctx, candidate.last)
             if office is not None:
                 start, end, country, sector = office
@@ -118,6 +120,7 @@ def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Ca
                     claim_first=candidate.claim_first,
                     # a guess claims only its name: the office's words stay others' to read
                     claim_last=candidate.claim_last if tier == GUESS else max(candidate.claim_last, end),
+                    title=candidate.title,
                     office=ctx.surface(start, end),
                     open_span=_named_body(ctx, start, end),
                 )
@@ -200,6 +203,9 @@ def _qualifiers_after(ctx: Context, end: int) -> tuple[int, str | None]:
         title = ctx.lookup(ctx.lexicon.titles, end, longest=5)  # type: ignore[arg-type]
         if title is not None:
             end = title[0]
+            continue
+        if not words[end].arabic and ctx.lexicon.has("multinational_words", (words[end].key,)):
+            end += 1  # "l'envoyé onusien X", "el enviado internacional X": the body the office serves
             continue
         connector_end = ctx.phrase_starting_at(end, "connectors")
         if connector_end is not None and connector_end < len(words):
@@ -566,7 +572,9 @@ def _appositive_office(ctx: Context, after_name: int) -> tuple[int, int, str | N
     if after_name >= len(ctx.words):
         return None
     between = ctx.text[ctx.words[after_name - 1].end : ctx.words[after_name].start]
-    if between.strip() != ",":
+    # Arabic writes the office straight after the name: "تيولا يوريولا السفيرة الفنلندية"
+    bare_arabic = between == " " and ctx.words[after_name].arabic
+    if between.strip() != "," and not bare_arabic:
         return None
     title_at = after_name
     if ctx.words[title_at].key in APPOSITION_ARTICLES and title_at + 1 < len(ctx.words):
