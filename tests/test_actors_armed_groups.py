@@ -64,6 +64,23 @@ def test_a_military_intelligence_service_is_mil() -> None:
     assert _typed("The GRU ran the operation, officials said.", "en", "GRU") == ("org:gru", "RUS", "MIL")
 
 
+def test_intelligence_services_named_by_their_country_are_pol() -> None:
+    # A demonym with an intelligence noun: the country's intelligence services, not the state.
+    cases = [
+        ("Les services de renseignement tunisiens ont démantelé un réseau.", "fr", "TUN"),
+        ("The Jordanian intelligence service arrested three men.", "en", "JOR"),
+        ("Los servicios de inteligencia chilenos lo vigilaban.", "es", "CHL"),
+        ("أعلنت المخابرات الأردنية إحباط مخطط.", "ar", "JOR"),
+    ]
+    for text, language, iso3 in cases:
+        actors = [actor for actor in resolve(text, language) if actor.actor_id == f"intelligence:{iso3}"]
+        assert actors and actors[0].sector == "POL" and actors[0].country == iso3, text
+
+
+def test_artificial_intelligence_is_not_a_service() -> None:
+    assert not any(i.startswith("intelligence:") for i in ids_of("La inteligencia artificial china avanza.", "es"))
+
+
 # -- look-alikes: ordinary words are not these acronyms -------------------------------------------
 def test_spanish_ira_and_ira_are_not_the_irish_republican_army() -> None:
     ids = ids_of("El alcalde irá a Lima mañana. La ira de los vecinos no se calma.", "es")
