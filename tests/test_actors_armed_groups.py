@@ -60,6 +60,12 @@ def test_a_police_force_by_its_nickname_and_a_service_in_arabic() -> None:
     assert _typed("قال الشاباك إنه أحبط هجوما.", "ar", "الشاباك") == ("org:shin-bet", "ISR", "POL")
 
 
+def test_a_service_by_its_official_arabic_name_or_acronym() -> None:
+    text = "قالت دائرة المخابرات العامة إنها أحبطت مخططا."
+    assert _typed(text, "ar", "دائرة المخابرات العامة") == ("org:gid-jordan", "JOR", "POL")
+    assert _typed("The SBU detained two suspects.", "en", "SBU") == ("org:sbu", "UKR", "POL")
+
+
 def test_a_military_intelligence_service_is_mil() -> None:
     assert _typed("The GRU ran the operation, officials said.", "en", "GRU") == ("org:gru", "RUS", "MIL")
 
