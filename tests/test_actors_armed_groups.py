@@ -23,6 +23,12 @@ def test_an_armed_group_in_arabic_script() -> None:
     assert _typed(text, "ar", "جماعة أنصار الدين") == ("org:ansar-dine", "MLI", "REB")
 
 
+def test_an_arabic_group_noun_with_the_houthi_nisba_is_the_movement() -> None:
+    # "جماعة/ميليشيا الحوثي": the Houthi group or militia, as the Arabic press writes it.
+    text = "هاجمت ميليشيا الحوثي مواقع في مأرب."
+    assert _typed(text, "ar", "ميليشيا الحوثي") == ("org:houthis", "YEM", "REB")
+
+
 def test_insurgents_of_several_regions() -> None:
     assert _typed("El ELN liberó a tres rehenes en Arauca.", "es", "ELN") == ("org:eln-colombia", "COL", "REB")
     assert _typed("Abu Sayyaf gunmen seized two fishermen.", "en", "Abu Sayyaf") == ("org:abu-sayyaf", "PHL", "REB")
