@@ -632,3 +632,18 @@ def test_a_noun_in_a_relative_clause_and_a_negated_stopping() -> None:
     )
     torture = [e for e in found.events if e.cameo_code == "1822"]
     assert torture and torture[0].sources == ("military:RUS",) and not torture[0].negated
+
+
+def test_an_agent_phrase_after_a_later_trigger_is_that_triggers_agent() -> None:
+    # Rule agent_of_nearest_trigger: "من جانب X" follows the firing, not the air strike.
+    found = extract(
+        "شن الجيش التركي غارة جوية على القرية إثر إطلاق نار من جانب مقاتلي حزب العمال الكردستاني.",
+        "ar",
+        "2023-03-10",
+        [
+            group("military:TUR", "Turkish army", "military", "TUR", "الجيش التركي"),
+            group("org:pkk", "PKK", "armed_group", "TUR", "حزب العمال الكردستاني"),
+        ],
+    )
+    strikes = [event for event in found.events_of("ASSAULT") if event.sources == ("military:TUR",)]
+    assert strikes and "org:pkk" not in strikes[0].sources

@@ -448,6 +448,8 @@ def _era_ref(ctx: Context, ref: ActorRef, former: str) -> ActorRef:
         return identity.military(ctx.knowledge, former)
     if kind == "police" and rest == ref.country:
         return identity.police(ctx.knowledge, former)
+    if kind == "intelligence" and rest == ref.country:
+        return identity.intelligence(ctx.knowledge, former)
     if kind == "place":
         city = rest.partition(":")[2]
         return identity.place(ctx.knowledge, former, ref.name if city else None)

@@ -8,6 +8,9 @@ script, and never dependent on the order articles are processed in:
     place:MAR:rabat      a city used as a place ("signé à Rabat")
     military:ISR         a state's national military ("l'armée israélienne", "Tsahal")
     police:ISR           a state's national police
+    intelligence:ISR     a state's intelligence services named by their country ("les services de
+                         renseignement algériens", "المخابرات المصرية"); a service the dictionary
+                         knows by name keeps its own id (org:mossad)
     <dictionary id>      a known actor: "person:aviv-kochavi", "org:polisario-front", "igo:nato"
     person:<name key>    an unknown person: the folded, transliterated full name
     org:<name key>       an unknown organisation or group (whatever type its context suggests)
@@ -64,6 +67,12 @@ def police(knowledge: Knowledge, iso3: str) -> ActorRef:
         return known_actor(known, None)
     name = f"{knowledge.countries[iso3].name} police"
     return ActorRef(f"police:{iso3}", name, "organization", iso3, "POL", True)
+
+
+def intelligence(knowledge: Knowledge, iso3: str) -> ActorRef:
+    """A country's intelligence services as a whole: which one of them is meant is not said."""
+    name = f"{knowledge.countries[iso3].name} intelligence services"
+    return ActorRef(f"intelligence:{iso3}", name, "organization", iso3, "POL", True)
 
 
 def known_actor(actor: KnownActor, day: date | None) -> ActorRef:

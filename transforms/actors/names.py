@@ -297,6 +297,8 @@ def _institution_ref(ctx: Context, institution: str, iso3: str) -> ActorRef:
         return identity.military(ctx.knowledge, iso3)
     if institution == "police":
         return identity.police(ctx.knowledge, iso3)
+    if institution == "intelligence":
+        return identity.intelligence(ctx.knowledge, iso3)
     return identity.state(ctx.knowledge, iso3)
 
 

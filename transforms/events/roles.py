@@ -170,6 +170,13 @@ class RoleReader:
             if later:
                 right = [p for p in right if p.start < min(later)]
         agents = [p for p in right if self.preposition_before(p) in self.cues.agent_prepositions]
+        if self.cues.agent_phrases:
+            # Rule agent_of_nearest_trigger: an agent phrase after a later trigger of the clause
+            # is that trigger's agent ("ضربة جوية إثر تعرضها لإطلاق نار من جانب X": X fired, the
+            # air strike was not X's).
+            later = [m.start for m in self.triggers if m.start >= match.end]
+            if later:
+                agents = [p for p in agents if p.start < min(later)]
         locatives = [p for p in right if self._is_locative(p)]
         location = locatives[0] if locatives else None
         plain_right = [p for p in right if p not in agents and p not in locatives]

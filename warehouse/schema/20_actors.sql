@@ -95,7 +95,7 @@ CREATE TABLE actors (
     PRIMARY KEY (actor_id)
 );
 COMMENT ON TABLE actors IS 'One row per actor across all articles. Rebuilt after every load from article_actors and mentions.';
-COMMENT ON COLUMN actors.actor_id IS 'Stable actor id from a canonical key, the same in every article, language and run: state:<ISO3>, place:<ISO3>[:<city>], military:<ISO3>, police:<ISO3>, a dictionary id (person:aviv-kochavi, org:polisario-front, igo:united-nations, media:maroc-hebdo), or person:/org: + the folded name of an unknown actor.';
+COMMENT ON COLUMN actors.actor_id IS 'Stable actor id from a canonical key, the same in every article, language and run: state:<ISO3>, place:<ISO3>[:<city>], military:<ISO3>, police:<ISO3>, intelligence:<ISO3>, a dictionary id (person:aviv-kochavi, org:polisario-front, igo:united-nations, media:maroc-hebdo), or person:/org: + the folded name of an unknown actor.';
 COMMENT ON COLUMN actors.name IS 'Canonical name as most articles give it (ties: alphabetical).';
 COMMENT ON COLUMN actors.type IS 'Type as most articles give it: state, person, organization, military, armed_group, media, igo, civilians or place.';
 COMMENT ON COLUMN actors.country IS 'ISO 3166-1 alpha-3 code as most articles give it; NULL when no article says.';
