@@ -377,3 +377,36 @@ def test_an_apposition_describes_the_mention_just_before_it_even_when_an_older_a
         ],
     )
     assert "accord" not in [a.name.lower() for a in found.agreements]
+
+
+def test_whoever_keeps_or_breaks_an_agreement_is_bound_by_it() -> None:
+    # Pattern (compliance): "X's compliance with", "X is in full compliance with", "X violated",
+    # "X a violé" before the name; a negation changes nothing (not complying still binds).
+    peru = [state("PER", "Peru")]
+    possessive = extract("Lima praised Peru's compliance with the fishing accord.", "en", "2004-02-02", peru)
+    predicate = extract(
+        "Tariffs stay until Peru is in full compliance with the fishing accord.", "en", "2004-02-02", peru
+    )
+    negated = extract("Peru did not comply with the fishing accord.", "en", "2004-02-02", peru)
+    french = extract("Le Mali a violé l'accord de cessez-le-feu dimanche.", "fr", "2004-02-02", [state("MLI", "Mali")])
+    assert _one(possessive).parties == ("state:PER",)
+    assert _one(predicate).parties == ("state:PER",)
+    assert _one(negated).parties == ("state:PER",)
+    assert _one(french).parties == ("state:MLI",)
+
+
+def test_two_sides_reviewing_or_renewing_an_agreement_together_are_its_parties_one_reviewer_is_not() -> None:
+    # Pattern (joint acts): "X and Y renewed / reviewed … the agreement"; a single reviewer may be a
+    # court or a monitor, never read as a party.
+    actors = [state("NOR", "Norway", "Norway", "Norwegian"), state("ISL", "Iceland", "Iceland", "Icelandic")]
+    renewed = extract("Norway and Iceland renewed the fisheries agreement on Friday.", "en", "2004-02-02", actors)
+    reviewed = extract(
+        "Norwegian and Icelandic officials reviewed the quota rules of the fisheries agreement.",
+        "en",
+        "2004-02-02",
+        actors,
+    )
+    alone = extract("A Norwegian court reviewed the fisheries agreement.", "en", "2004-02-02", actors)
+    assert _one(renewed).parties == ("state:ISL", "state:NOR")
+    assert _one(reviewed).parties == ("state:ISL", "state:NOR")
+    assert _one(alone).parties == ()

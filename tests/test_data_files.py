@@ -64,6 +64,8 @@ _AGREEMENTS = {
         "with": WORDS,
         "binding_verbs": WORDS,
         "outcomes": WORDS,
+        "compliance?": WORDS,
+        "joint_acts?": WORDS,
         "combining_forms?": {str: str},
     },
 }

@@ -39,6 +39,8 @@ class PartyWords:
     with_words: tuple[Phrase, ...] = ()  # "an agreement with X", "un accord avec X"
     binding_verbs: tuple[Phrase, ...] = ()  # "X and Y signed / concluded / reached … an agreement"
     outcomes: tuple[Phrase, ...] = ()  # "a visit … that led to the signing of an agreement"
+    compliance: tuple[Phrase, ...] = ()  # "Japan's compliance with the agreement", "X violated the treaty"
+    joint_acts: tuple[Phrase, ...] = ()  # "X and Y reviewed / renewed / extended the agreement"
     combining_forms: tuple[tuple[str, str], ...] = ()  # ("franco", "FRA"): "l'accord franco-allemand"
 
 
@@ -65,6 +67,7 @@ class AgreementLexicon:
         phrases += [phrase for _, group in self.statuses for phrase in group]
         words = self.parties
         phrases += list(words.between + words.with_words + words.binding_verbs + words.outcomes)
+        phrases += list(words.compliance + words.joint_acts)
         return frozenset(word for phrase in phrases for word in phrase)
 
     @cached_property
@@ -120,6 +123,8 @@ def _party_words(raw: dict, phrases: Callable[[list[str]], tuple[Phrase, ...]]) 
         with_words=phrases(raw.get("with", [])),
         binding_verbs=phrases(raw.get("binding_verbs", [])),
         outcomes=phrases(raw.get("outcomes", [])),
+        compliance=phrases(raw.get("compliance", [])),
+        joint_acts=phrases(raw.get("joint_acts", [])),
         combining_forms=tuple(
             (str(form).lower(), str(country)) for form, country in (raw.get("combining_forms") or {}).items()
         ),

@@ -18,6 +18,11 @@ Explicit rules (word lists: the `parties` section of transforms/data/agreements_
                after it ("l'accord israélo-marocain", "الاتفاق النووي الإيراني"), and the combining
                forms of compound nationality adjectives ("franco-" in "l'accord franco-allemand")
   signatories  the states that the people who signed it serve
+  compliance   the actor whose compliance, breach or withdrawal the text names: "Japan's compliance
+               with the agreement", "until Peru is in full compliance with the accord", "Israel
+               violated the truce", "X a violé l'accord" (only a party can keep or break it)
+  joint acts   two sides or more, as the subject of an act only parties do together: "U.S. and
+               Japanese officials reviewed … the agreement", "Russia and China renewed their treaty"
 Fallbacks (only when no explicit rule found a party):
   two states   "between the two countries", "les deux pays ont signé": the last two states the
                article named together ("Nigeria and Guinea"), the article's own antecedent
@@ -53,6 +58,11 @@ NP_WORDS = frozenset(_WORDS["np_skip_words"]) | frozenset(_WORDS["coordination_w
 DETERMINERS = frozenset(
     {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "el", "los", "las", "una", "unos", "unas"}
 )
+# Determiners and possessives that open the name's noun phrase ("its 1986 agreement", "leur accord").
+NAME_DETERMINERS = DETERMINERS | frozenset(
+    {"its", "their", "this", "that", "these", "those", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette",
+     "su", "sus", "este", "esta", "d'", "de", "du", "des", "of"}
+)  # fmt: skip
 INDEFINITES = frozenset({"a", "an", "un", "une", "una", "another"})
 # Words that end a noun phrase: a clause or a complement starts ("the agreement that Japan …").
 PHRASE_ENDS = frozenset(
@@ -73,6 +83,9 @@ AFTER_VERB_REACH = 6  # words between the name and a binding verb after it ("un 
 OUTCOME_REACH = 8  # words between an outcome verb and the name ("abouti à la signature d'un accord de")
 UNNAMED_SIDE_WORDS = 6  # "la Banque africaine de développement": a list item that is no actor
 PREMODIFIER_WORDS = 2  # lower-case words between an actor and the name: "the U.S.-Japan semiconductor pact"
+COMPLIANCE_REACH = 4  # words between the bound actor and its compliance word: "Japan [is in full] compliance with"
+COMPLIANCE_NAME_REACH = 4  # words between the compliance word and the name: "with [the 1986 semiconductor] agreement"
+JOINT_ACT_REACH = 6  # words between a joint act and the name: "reviewed [Japan's compliance with the] agreement"
 
 
 @dataclass(frozen=True)
@@ -181,6 +194,8 @@ class PartyReader:
             PartyFinding("agents", self._agents(tokens, end, clause_end, pool, reader)),
             PartyFinding("modifiers", self._modifiers(tokens, start, end, pool, reader)),
             PartyFinding("signatories", self._signatories(signatories)),
+            PartyFinding("compliance", self._compliance(tokens, start, clause_start, pool, reader)),
+            PartyFinding("joint acts", self._joint_acts(tokens, start, clause_start, pool, reader)),
         ]
         findings = [f for f in findings if f.actor_ids]
         if findings:
@@ -338,6 +353,40 @@ class PartyReader:
             if state is not None:
                 ids.append(state.actor_id)
         return tuple(sorted(set(ids)))
+
+    def _compliance(
+        self, tokens: UnitTokens, start: int, clause_start: int, pool: list[Participant], reader: RoleReader
+    ) -> tuple[str, ...]:
+        """ "Japan's compliance with the agreement", "Peru is in full compliance with the accord",
+        "Israel violated the truce": whoever keeps, breaks or leaves an agreement is bound by it.
+        A negation changes nothing ("Iran did not comply with the deal": still a party)."""
+        hits = [h for h in tokens.find_all(self.words.compliance, clause_start, start) if h.end <= start]
+        hits = [h for h in hits if _leads_to_name(tokens, h.end, start, COMPLIANCE_NAME_REACH)]
+        if not hits:
+            return ()
+        hit = hits[-1]
+        group = _last_group([p for p in pool if p.end <= hit.start and _unmarked(reader, p)], tokens)
+        if not group or not _short_gap(tokens, group[-1].end, hit.start, COMPLIANCE_REACH):
+            return ()
+        return self._ids(group)
+
+    def _joint_acts(
+        self, tokens: UnitTokens, start: int, clause_start: int, pool: list[Participant], reader: RoleReader
+    ) -> tuple[str, ...]:
+        """ "U.S. and Japanese officials reviewed Japan's compliance with the agreement", "Russia and
+        China renewed their treaty": reviewing, renewing, extending or amending an agreement together
+        is what its parties do. Two sides or more only: "the court reviewed the agreement" or "UN
+        inspectors reviewed the deal" name a judge or a monitor, not a party."""
+        hits = [h for h in tokens.find_all(self.words.joint_acts, clause_start, start) if h.end <= start]
+        hits = [h for h in hits if len(tokens.word_indexes(h.end, start)) <= JOINT_ACT_REACH]
+        if not hits or _crosses_punctuation(tokens, hits[-1].end, start):
+            return ()
+        verb = hits[-1]
+        group = _last_group([p for p in pool if p.end <= verb.start and _unmarked(reader, p)], tokens)
+        if not group or not _short_gap(tokens, group[-1].end, verb.start, 2):
+            return ()  # "U.S. and Japanese [officials] reviewed": the subject's head noun at most
+        ids = self._ids(group)
+        return ids if len(ids) >= 2 else ()
 
     def _outcome(self, tokens: UnitTokens, start: int, clause_start: int, pool: list[Participant]) -> tuple[str, ...]:
         """ "une visite de gradés israéliens au Maroc, qui avait abouti à la signature d'un accord"."""
@@ -553,6 +602,27 @@ def _indefinite(tokens: UnitTokens, start: int) -> bool:
         if word in DETERMINERS or not (token.is_alpha or token.like_num) or token.is_title:
             return False
     return False
+
+
+def _leads_to_name(tokens: UnitTokens, end: int, start: int, reach: int) -> bool:
+    """Only the name's noun phrase between a word and the name: "with [the 1986 semiconductor]
+    agreement", "violated [the] truce" (no clause word, no punctuation, no verb where tagged)."""
+    gap = tokens.word_indexes(end, start)
+    return len(gap) <= reach and all(tokens.lower(i) in NAME_DETERMINERS or _modifier_word(tokens, i) for i in gap)
+
+
+def _modifier_word(tokens: UnitTokens, index: int) -> bool:
+    token = tokens.token(index)
+    return (
+        (token.is_alpha or token.like_num)
+        and tokens.lower(index) not in PHRASE_ENDS
+        and token.pos_ not in {"VERB", "AUX"}
+    )
+
+
+def _short_gap(tokens: UnitTokens, end: int, start: int, reach: int) -> bool:
+    """At most `reach` words and no punctuation between an actor and the word after it."""
+    return len(tokens.word_indexes(end, start)) <= reach and not _crosses_punctuation(tokens, end, start)
 
 
 def _crosses_punctuation(tokens: UnitTokens, start: int, stop: int) -> bool:
