@@ -410,3 +410,32 @@ def test_two_sides_reviewing_or_renewing_an_agreement_together_are_its_parties_o
     assert _one(renewed).parties == ("state:ISL", "state:NOR")
     assert _one(reviewed).parties == ("state:ISL", "state:NOR")
     assert _one(alone).parties == ()
+
+
+def test_a_settlement_for_a_countrys_crisis_binds_that_state_and_an_armed_group_names_none() -> None:
+    # Pattern (conflict): "a settlement to the <demonym> crisis", "la crise <demonym>", "للأزمة
+    # <demonym>", "the war in <country>"; only states (a group's conflict says who fights).
+    sudan = [state("SDN", "Sudan", "Sudanese", "Sudan")]
+    before = extract("Qatar hosts talks on a peace deal for the Sudanese conflict.", "en", "2015-08-09", sudan)
+    after = extract("Diplomats drafted a truce to end the war in Sudan.", "en", "2015-08-09", sudan)
+    french = extract(
+        "Les médiateurs cherchent un accord de paix pour la crise soudanaise.",
+        "fr",
+        "2015-08-09",
+        [state("SDN", "Soudan", "soudanaise")],
+    )
+    arabic = extract(
+        "تواصل الوساطة القطرية جهودها لإيجاد تسوية سياسية للأزمة السودانية.",
+        "ar",
+        "2015-08-09",
+        [state("SDN", "السودان", "السودانية")],
+    )
+    group_war = extract(
+        "Diplomats discussed a ceasefire in the Houthi conflict.",
+        "en",
+        "2015-08-09",
+        [group("org:houthis", "Houthis", "armed_group", "YEM", "Houthi")],
+    )
+    for found in (before, after, french, arabic):
+        assert _one(found).parties == ("state:SDN",)
+    assert _one(group_war).parties == ()

@@ -66,6 +66,8 @@ _AGREEMENTS = {
         "outcomes": WORDS,
         "compliance?": WORDS,
         "joint_acts?": WORDS,
+        "conflicts?": WORDS,
+        "conflict_links?": WORDS,
         "combining_forms?": {str: str},
     },
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from transforms.data_files import load_data
 from transforms.events.lexicon import Phrase, PhraseTokenizer
+from transforms.events.morphology import normalize_arabic
 
 AGREEMENT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GENERIC_TYPE = "agreement"
@@ -41,6 +42,8 @@ class PartyWords:
     outcomes: tuple[Phrase, ...] = ()  # "a visit … that led to the signing of an agreement"
     compliance: tuple[Phrase, ...] = ()  # "Japan's compliance with the agreement", "X violated the treaty"
     joint_acts: tuple[Phrase, ...] = ()  # "X and Y reviewed / renewed / extended the agreement"
+    conflicts: frozenset[str] = frozenset()  # "a settlement to the Yemeni crisis": crisis, conflict, war
+    conflict_links: frozenset[str] = frozenset()  # the words between the name and the conflict: to, of, for
     combining_forms: tuple[tuple[str, str], ...] = ()  # ("franco", "FRA"): "l'accord franco-allemand"
 
 
@@ -125,7 +128,18 @@ def _party_words(raw: dict, phrases: Callable[[list[str]], tuple[Phrase, ...]]) 
         outcomes=phrases(raw.get("outcomes", [])),
         compliance=phrases(raw.get("compliance", [])),
         joint_acts=phrases(raw.get("joint_acts", [])),
+        conflicts=_words(raw.get("conflicts", [])),
+        conflict_links=_words(raw.get("conflict_links", [])),
         combining_forms=tuple(
             (str(form).lower(), str(country)) for form, country in (raw.get("combining_forms") or {}).items()
         ),
     )
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    """Single words, compared with a token's lower-cased (or, in Arabic, normalised) forms."""
+    return frozenset(normalize_arabic(str(v)) if _arabic(str(v)) else str(v).lower() for v in values)
+
+
+def _arabic(word: str) -> bool:
+    return any("\u0600" <= character <= "\u06ff" for character in word)

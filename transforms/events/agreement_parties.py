@@ -21,6 +21,10 @@ Explicit rules (word lists: the `parties` section of transforms/data/agreements_
   compliance   the actor whose compliance, breach or withdrawal the text names: "Japan's compliance
                with the agreement", "until Peru is in full compliance with the accord", "Israel
                violated the truce", "X a violé l'accord" (only a party can keep or break it)
+  conflict     the state of the crisis or war a settlement is for: "a political settlement to the
+               Yemeni crisis", "تسوية سياسية للأزمة اليمنية", "un règlement du conflit ivoirien",
+               "a ceasefire in the war in Sudan" (the sides of a country's own conflict; another
+               state takes part only when the text names it)
   joint acts   two sides or more, as the subject of an act only parties do together: "U.S. and
                Japanese officials reviewed … the agreement", "Russia and China renewed their treaty"
 Fallbacks (only when no explicit rule found a party):
@@ -42,7 +46,7 @@ from dataclasses import dataclass
 from transforms.data_files import load_data
 from transforms.events.agreement_lexicon import PartyWords
 from transforms.events.lexicon import Phrase
-from transforms.events.morphology import arabic_proclitic, normalize_arabic
+from transforms.events.morphology import arabic_proclitic, arabic_variants, normalize_arabic
 from transforms.events.participants import STATE_LIKE_TYPES, Participant
 from transforms.events.roles import RoleReader
 from transforms.events.tokens import PhraseHit, UnitTokens
@@ -85,6 +89,7 @@ UNNAMED_SIDE_WORDS = 6  # "la Banque africaine de développement": a list item t
 PREMODIFIER_WORDS = 2  # lower-case words between an actor and the name: "the U.S.-Japan semiconductor pact"
 COMPLIANCE_REACH = 4  # words between the bound actor and its compliance word: "Japan [is in full] compliance with"
 COMPLIANCE_NAME_REACH = 4  # words between the compliance word and the name: "with [the 1986 semiconductor] agreement"
+CONFLICT_REACH = 3  # words between the name and the conflict word: "settlement [to the] Yemeni crisis"
 JOINT_ACT_REACH = 6  # words between a joint act and the name: "reviewed [Japan's compliance with the] agreement"
 
 
@@ -196,6 +201,7 @@ class PartyReader:
             PartyFinding("signatories", self._signatories(signatories)),
             PartyFinding("compliance", self._compliance(tokens, start, clause_start, pool, reader)),
             PartyFinding("joint acts", self._joint_acts(tokens, start, clause_start, pool, reader)),
+            PartyFinding("conflict", self._conflict(tokens, end, clause_end, pool)),
         ]
         findings = [f for f in findings if f.actor_ids]
         if findings:
@@ -387,6 +393,39 @@ class PartyReader:
             return ()  # "U.S. and Japanese [officials] reviewed": the subject's head noun at most
         ids = self._ids(group)
         return ids if len(ids) >= 2 else ()
+
+    def _conflict(self, tokens: UnitTokens, end: int, clause_end: int, pool: list[Participant]) -> tuple[str, ...]:
+        """ "a political settlement to the Yemeni crisis", "تسوية سياسية للأزمة اليمنية", "a truce in
+        the war in Sudan": the state whose crisis or war the agreement is for, named by the adjective
+        or the place right before or after the conflict word. Only states: "the Houthi conflict"
+        says who fights, not which sides settle."""
+        window = tokens.word_indexes(end, clause_end)[: CONFLICT_REACH + 1]
+        conflict = next((i for i in window if self._conflict_word(tokens, i)), None)
+        if conflict is None:
+            return ()
+        adjective = next((p for p in pool if p.end == conflict and p.start >= end), None)  # "the Sudanese"
+        gap = [i for i in window[: window.index(conflict)] if adjective is None or i < adjective.start]
+        if not all(self._link_word(tokens, i) for i in gap):
+            return ()
+        after = tokens.word_indexes(conflict + 1, clause_end)[:2]
+        named = [
+            p
+            for p in pool
+            if p.end == conflict  # "the Yemeni crisis"
+            or after
+            and p.start == after[0]  # "la crise ivoirienne", "للأزمة اليمنية"
+            or len(after) == 2
+            and p.start == after[1]
+            and self._link_word(tokens, after[0])  # "the war in Sudan"
+        ]
+        ids = [self.party_of(p.actor) for p in named]
+        return tuple(sorted({i for i in ids if i is not None and i.startswith("state:")}))
+
+    def _conflict_word(self, tokens: UnitTokens, index: int) -> bool:
+        return bool(self.words.conflicts & _word_forms(tokens, index))
+
+    def _link_word(self, tokens: UnitTokens, index: int) -> bool:
+        return tokens.lower(index) in self.words.conflict_links or tokens.lower(index) in DETERMINERS
 
     def _outcome(self, tokens: UnitTokens, start: int, clause_start: int, pool: list[Participant]) -> tuple[str, ...]:
         """ "une visite de gradés israéliens au Maroc, qui avait abouti à la signature d'un accord"."""
@@ -602,6 +641,13 @@ def _indefinite(tokens: UnitTokens, start: int) -> bool:
         if word in DETERMINERS or not (token.is_alpha or token.like_num) or token.is_title:
             return False
     return False
+
+
+def _word_forms(tokens: UnitTokens, index: int) -> frozenset[str]:
+    """The lower-cased word; in Arabic, its normalised forms without clitics ("للأزمة" -> "ازمه")."""
+    if tokens.lexicon.language == "ar":
+        return frozenset(arabic_variants(tokens.token(index).text))
+    return frozenset({tokens.lower(index)})
 
 
 def _leads_to_name(tokens: UnitTokens, end: int, start: int, reach: int) -> bool:
