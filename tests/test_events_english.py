@@ -744,3 +744,19 @@ def test_pressure_after_a_form_of_be_is_the_noun_and_swallows_nothing() -> None:
         ],
     )
     assert [e.event_type for e in found.events] == ["CONSULT"]
+
+
+def test_a_date_in_a_later_clause_dates_that_clause_not_the_trigger() -> None:
+    # Pattern: "<trigger> …, adding that X had done it in 2019": the year dates the act of the "that"
+    # clause; a clause opened right after the trigger ("the raid, which …") still describes it.
+    actors = [state("CHL", "Chile"), state("PER", "Peru")]
+    later = extract(
+        "Chile condemned the blockade, adding that Peru had imposed it in 2019.", "en", "2023-03-10", actors
+    )
+    own = extract(
+        "Chile condemned the blockade on Thursday, adding that Peru had imposed it.", "en", "2023-03-10", actors
+    )
+    (event,) = later.events
+    assert (event.date_start.isoformat(), event.date_source) == ("2023-03-10", "publication")
+    (event,) = own.events
+    assert (event.date_start.isoformat(), event.date_source) == ("2023-03-09", "text")
