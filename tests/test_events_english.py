@@ -760,3 +760,15 @@ def test_a_date_in_a_later_clause_dates_that_clause_not_the_trigger() -> None:
     assert (event.date_start.isoformat(), event.date_source) == ("2023-03-10", "publication")
     (event,) = own.events
     assert (event.date_start.isoformat(), event.date_source) == ("2023-03-09", "text")
+
+
+def test_a_date_after_before_is_a_deadline_not_the_event_date() -> None:
+    # Pattern (horizon_markers): "before 2030" bounds the act, it does not date it ("before dawn on
+    # Monday" still dates the attack: the marker is not right before the date).
+    actors = [state("CHL", "Chile"), state("PER", "Peru")]
+    deadline = extract("Chile promised Peru to cut its tariffs before 2030.", "en", "2023-03-10", actors)
+    dawn = extract("Chile attacked Peru before dawn on Monday.", "en", "2023-03-10", actors)
+    (event,) = deadline.events
+    assert event.date_source == "publication"
+    (event,) = dawn.events
+    assert (event.date_start.isoformat(), event.date_source) == ("2023-03-06", "text")
