@@ -439,3 +439,25 @@ def test_a_settlement_for_a_countrys_crisis_binds_that_state_and_an_armed_group_
     for found in (before, after, french, arabic):
         assert _one(found).parties == ("state:SDN",)
     assert _one(group_war).parties == ()
+
+
+# --- when it was signed -----------------------------------------------------------------------
+def test_without_a_signing_word_only_a_date_in_the_name_dates_an_agreement() -> None:
+    # Patterns: "l'accord du 3 mars" (a date in the name); "imposed tariffs last April for breaking
+    # a trade agreement" (April dates the tariffs); "à l'horizon 2025" (a goal, never a signature).
+    actors = [state("CHL", "Chile", "Chile", "le Chili"), state("PER", "Peru", "Peru", "le Pérou")]
+    named = extract("L'accord du 3 mars entre le Chili et le Pérou reste fragile.", "fr", "2023-03-10", actors)
+    other = extract(
+        "Chile imposed tariffs on Peru last April for breaking a trade agreement.", "en", "2023-03-10", actors
+    )
+    goal = extract(
+        "Le Chili a promis de baisser ses tarifs à l'horizon 2025, conformément à l'accord négocié avec le Pérou.",
+        "fr",
+        "2023-03-10",
+        actors,
+    )
+    signed = extract("Chile and Peru signed a trade agreement on Monday.", "en", "2023-03-10", actors)
+    assert _one(named).signed_start.isoformat() == "2023-03-03"
+    assert _one(other).signed_start is None
+    assert _one(goal).signed_start is None
+    assert _one(signed).signed_start.isoformat() == "2023-03-06"

@@ -78,7 +78,7 @@ def from_publication(published: PublishedDate) -> EventDate:
 
 
 def pick_date_mention(match: TriggerMatch, tokens: UnitTokens, dates: Sequence[DateMention]) -> DateMention | None:
-    in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end) and _can_date_an_event(d, tokens)]
+    in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end) and can_date_an_event(d, tokens)]
     if in_unit and tokens.reporting_tails and is_announced(match, tokens):
         # "X will meet Y in Nairobi, the ministry said on Monday": the tail's date is when it was
         # said; an announced act happens later, so that date is not the act's.
@@ -151,7 +151,7 @@ def _subtree_chars(match: TriggerMatch, tokens: UnitTokens) -> list[tuple[int, i
     return [(token.idx, token.idx + len(token)) for token in syntax.subtree(head)]
 
 
-def _can_date_an_event(mention: DateMention, tokens: UnitTokens) -> bool:
+def can_date_an_event(mention: DateMention, tokens: UnitTokens) -> bool:
     """Date mentions that never give an event's date (issue 13):
     - a century ("datant du XVe siècle", "the 19th century"): it dates a thing, not an act;
     - a goal or deadline ("à l'horizon 2025", "d'ici 2030", "by 2025", "by the end of the year"):
