@@ -461,3 +461,15 @@ def test_without_a_signing_word_only_a_date_in_the_name_dates_an_agreement() -> 
     assert _one(other).signed_start is None
     assert _one(goal).signed_start is None
     assert _one(signed).signed_start.isoformat() == "2023-03-06"
+
+
+def test_spanish_compliance_and_joint_acts_bind_as_in_english() -> None:
+    # Patterns (compliance, joint acts): "X violó el acuerdo"; "X y Y renovaron el tratado"; one
+    # reviewing court binds nothing.
+    actors = [state("CHL", "Chile"), state("PER", "Perú"), state("BOL", "Bolivia")]
+    broken = extract("Bolivia violó el acuerdo de pesca en mayo.", "es", "2023-03-10", actors)
+    renewed = extract("Chile y Perú renovaron el tratado comercial.", "es", "2023-03-10", actors)
+    court = extract("Un tribunal de Chile revisó el tratado comercial.", "es", "2023-03-10", actors)
+    assert _one(broken).parties == ("state:BOL",)
+    assert _one(renewed).parties == ("state:CHL", "state:PER")
+    assert _one(court).parties == ()
