@@ -389,10 +389,12 @@ def test_whoever_keeps_or_breaks_an_agreement_is_bound_by_it() -> None:
     )
     negated = extract("Peru did not comply with the fishing accord.", "en", "2004-02-02", peru)
     french = extract("Le Mali a violé l'accord de cessez-le-feu dimanche.", "fr", "2004-02-02", [state("MLI", "Mali")])
+    ceremony = extract("France held a ceremony in honor of the treaty.", "en", "2004-02-02", [state("FRA", "France")])
     assert _one(possessive).parties == ("state:PER",)
     assert _one(predicate).parties == ("state:PER",)
     assert _one(negated).parties == ("state:PER",)
     assert _one(french).parties == ("state:MLI",)
+    assert _one(ceremony).parties == ()  # another noun phrase between the actor and "honor"
 
 
 def test_two_sides_reviewing_or_renewing_an_agreement_together_are_its_parties_one_reviewer_is_not() -> None:

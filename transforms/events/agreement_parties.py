@@ -374,6 +374,9 @@ class PartyReader:
         group = _last_group([p for p in pool if p.end <= hit.start and _unmarked(reader, p)], tokens)
         if not group or not _short_gap(tokens, group[-1].end, hit.start, COMPLIANCE_REACH):
             return ()
+        gap = tokens.word_indexes(group[-1].end, hit.start)
+        if any(tokens.lower(i) in DETERMINERS and tokens.token(i).pos_ not in {"AUX", "VERB"} for i in gap):
+            return ()  # "France held a ceremony in honor of the treaty" (not the auxiliary of "le Mali a violé")
         return self._ids(group)
 
     def _joint_acts(
