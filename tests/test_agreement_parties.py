@@ -377,3 +377,101 @@ def test_an_apposition_describes_the_mention_just_before_it_even_when_an_older_a
         ],
     )
     assert "accord" not in [a.name.lower() for a in found.agreements]
+
+
+def test_whoever_keeps_or_breaks_an_agreement_is_bound_by_it() -> None:
+    # Pattern (compliance): "X's compliance with", "X is in full compliance with", "X violated",
+    # "X a violé" before the name; a negation changes nothing (not complying still binds).
+    peru = [state("PER", "Peru")]
+    possessive = extract("Lima praised Peru's compliance with the fishing accord.", "en", "2004-02-02", peru)
+    predicate = extract(
+        "Tariffs stay until Peru is in full compliance with the fishing accord.", "en", "2004-02-02", peru
+    )
+    negated = extract("Peru did not comply with the fishing accord.", "en", "2004-02-02", peru)
+    french = extract("Le Mali a violé l'accord de cessez-le-feu dimanche.", "fr", "2004-02-02", [state("MLI", "Mali")])
+    ceremony = extract("France held a ceremony in honor of the treaty.", "en", "2004-02-02", [state("FRA", "France")])
+    assert _one(possessive).parties == ("state:PER",)
+    assert _one(predicate).parties == ("state:PER",)
+    assert _one(negated).parties == ("state:PER",)
+    assert _one(french).parties == ("state:MLI",)
+    assert _one(ceremony).parties == ()  # another noun phrase between the actor and "honor"
+
+
+def test_two_sides_reviewing_or_renewing_an_agreement_together_are_its_parties_one_reviewer_is_not() -> None:
+    # Pattern (joint acts): "X and Y renewed / reviewed … the agreement"; a single reviewer may be a
+    # court or a monitor, never read as a party.
+    actors = [state("NOR", "Norway", "Norway", "Norwegian"), state("ISL", "Iceland", "Iceland", "Icelandic")]
+    renewed = extract("Norway and Iceland renewed the fisheries agreement on Friday.", "en", "2004-02-02", actors)
+    reviewed = extract(
+        "Norwegian and Icelandic officials reviewed the quota rules of the fisheries agreement.",
+        "en",
+        "2004-02-02",
+        actors,
+    )
+    alone = extract("A Norwegian court reviewed the fisheries agreement.", "en", "2004-02-02", actors)
+    assert _one(renewed).parties == ("state:ISL", "state:NOR")
+    assert _one(reviewed).parties == ("state:ISL", "state:NOR")
+    assert _one(alone).parties == ()
+
+
+def test_a_settlement_for_a_countrys_crisis_binds_that_state_and_an_armed_group_names_none() -> None:
+    # Pattern (conflict): "a settlement to the <demonym> crisis", "la crise <demonym>", "للأزمة
+    # <demonym>", "the war in <country>"; only states (a group's conflict says who fights).
+    sudan = [state("SDN", "Sudan", "Sudanese", "Sudan")]
+    before = extract("Qatar hosts talks on a peace deal for the Sudanese conflict.", "en", "2015-08-09", sudan)
+    after = extract("Diplomats drafted a truce to end the war in Sudan.", "en", "2015-08-09", sudan)
+    french = extract(
+        "Les médiateurs cherchent un accord de paix pour la crise soudanaise.",
+        "fr",
+        "2015-08-09",
+        [state("SDN", "Soudan", "soudanaise")],
+    )
+    arabic = extract(
+        "تواصل الوساطة القطرية جهودها لإيجاد تسوية سياسية للأزمة السودانية.",
+        "ar",
+        "2015-08-09",
+        [state("SDN", "السودان", "السودانية")],
+    )
+    group_war = extract(
+        "Diplomats discussed a ceasefire in the Houthi conflict.",
+        "en",
+        "2015-08-09",
+        [group("org:houthis", "Houthis", "armed_group", "YEM", "Houthi")],
+    )
+    for found in (before, after, french, arabic):
+        assert _one(found).parties == ("state:SDN",)
+    assert _one(group_war).parties == ()
+
+
+# --- when it was signed -----------------------------------------------------------------------
+def test_without_a_signing_word_only_a_date_in_the_name_dates_an_agreement() -> None:
+    # Patterns: "l'accord du 3 mars" (a date in the name); "imposed tariffs last April for breaking
+    # a trade agreement" (April dates the tariffs); "à l'horizon 2025" (a goal, never a signature).
+    actors = [state("CHL", "Chile", "Chile", "le Chili"), state("PER", "Peru", "Peru", "le Pérou")]
+    named = extract("L'accord du 3 mars entre le Chili et le Pérou reste fragile.", "fr", "2023-03-10", actors)
+    other = extract(
+        "Chile imposed tariffs on Peru last April for breaking a trade agreement.", "en", "2023-03-10", actors
+    )
+    goal = extract(
+        "Le Chili a promis de baisser ses tarifs à l'horizon 2025, conformément à l'accord négocié avec le Pérou.",
+        "fr",
+        "2023-03-10",
+        actors,
+    )
+    signed = extract("Chile and Peru signed a trade agreement on Monday.", "en", "2023-03-10", actors)
+    assert _one(named).signed_start.isoformat() == "2023-03-03"
+    assert _one(other).signed_start is None
+    assert _one(goal).signed_start is None
+    assert _one(signed).signed_start.isoformat() == "2023-03-06"
+
+
+def test_spanish_compliance_and_joint_acts_bind_as_in_english() -> None:
+    # Patterns (compliance, joint acts): "X violó el acuerdo"; "X y Y renovaron el tratado"; one
+    # reviewing court binds nothing.
+    actors = [state("CHL", "Chile"), state("PER", "Perú"), state("BOL", "Bolivia")]
+    broken = extract("Bolivia violó el acuerdo de pesca en mayo.", "es", "2023-03-10", actors)
+    renewed = extract("Chile y Perú renovaron el tratado comercial.", "es", "2023-03-10", actors)
+    court = extract("Un tribunal de Chile revisó el tratado comercial.", "es", "2023-03-10", actors)
+    assert _one(broken).parties == ("state:BOL",)
+    assert _one(renewed).parties == ("state:CHL", "state:PER")
+    assert _one(court).parties == ()

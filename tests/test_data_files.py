@@ -64,6 +64,10 @@ _AGREEMENTS = {
         "with": WORDS,
         "binding_verbs": WORDS,
         "outcomes": WORDS,
+        "compliance?": WORDS,
+        "joint_acts?": WORDS,
+        "conflicts?": WORDS,
+        "conflict_links?": WORDS,
         "combining_forms?": {str: str},
     },
 }

@@ -744,3 +744,31 @@ def test_pressure_after_a_form_of_be_is_the_noun_and_swallows_nothing() -> None:
         ],
     )
     assert [e.event_type for e in found.events] == ["CONSULT"]
+
+
+def test_a_date_in_a_later_clause_dates_that_clause_not_the_trigger() -> None:
+    # Pattern: "<trigger> …, adding that X had done it in 2019": the year dates the act of the "that"
+    # clause; a clause opened right after the trigger ("the raid, which …") still describes it.
+    actors = [state("CHL", "Chile"), state("PER", "Peru")]
+    later = extract(
+        "Chile condemned the blockade, adding that Peru had imposed it in 2019.", "en", "2023-03-10", actors
+    )
+    own = extract(
+        "Chile condemned the blockade on Thursday, adding that Peru had imposed it.", "en", "2023-03-10", actors
+    )
+    (event,) = later.events
+    assert (event.date_start.isoformat(), event.date_source) == ("2023-03-10", "publication")
+    (event,) = own.events
+    assert (event.date_start.isoformat(), event.date_source) == ("2023-03-09", "text")
+
+
+def test_a_date_after_before_is_a_deadline_not_the_event_date() -> None:
+    # Pattern (horizon_markers): "before 2030" bounds the act, it does not date it ("before dawn on
+    # Monday" still dates the attack: the marker is not right before the date).
+    actors = [state("CHL", "Chile"), state("PER", "Peru")]
+    deadline = extract("Chile promised Peru to cut its tariffs before 2030.", "en", "2023-03-10", actors)
+    dawn = extract("Chile attacked Peru before dawn on Monday.", "en", "2023-03-10", actors)
+    (event,) = deadline.events
+    assert event.date_source == "publication"
+    (event,) = dawn.events
+    assert (event.date_start.isoformat(), event.date_source) == ("2023-03-06", "text")

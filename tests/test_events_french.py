@@ -659,3 +659,28 @@ def test_receiving_a_portfolio_named_by_a_demonstrative_is_no_meeting() -> None:
         ],
     )
     assert found.events_of("CONSULT") == []
+
+
+def test_une_date_dans_une_subordonnee_plus_loin_date_son_propre_verbe() -> None:
+    # Pattern: "<déclencheur> …, en rappelant que X l'avait fait en 2019": l'année date l'acte de la
+    # complétive, même quand l'analyse la range sous le déclencheur.
+    found = extract(
+        "Le Chili a condamné le blocus, en rappelant que le Pérou l'avait imposé en 2019.",
+        "fr",
+        "2023-03-10",
+        [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou", "le Pérou")],
+    )
+    (event,) = [e for e in found.events if e.event_type == "ACCUSE"]
+    assert (event.date_start.isoformat(), event.date_source) == ("2023-03-10", "publication")
+
+
+def test_avant_une_date_est_une_echeance_pas_la_date_de_l_evenement() -> None:
+    # Pattern (horizon_markers): « avant 2030 » borne l'acte sans le dater.
+    found = extract(
+        "Le Chili a promis au Pérou de baisser ses tarifs avant 2030.",
+        "fr",
+        "2023-03-10",
+        [state("CHL", "Chili", "Le Chili"), state("PER", "Pérou")],
+    )
+    (event,) = found.events
+    assert event.date_source == "publication"

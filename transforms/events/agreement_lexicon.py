@@ -9,6 +9,7 @@ from pathlib import Path
 
 from transforms.data_files import load_data
 from transforms.events.lexicon import Phrase, PhraseTokenizer
+from transforms.events.morphology import normalize_arabic
 
 AGREEMENT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GENERIC_TYPE = "agreement"
@@ -39,6 +40,10 @@ class PartyWords:
     with_words: tuple[Phrase, ...] = ()  # "an agreement with X", "un accord avec X"
     binding_verbs: tuple[Phrase, ...] = ()  # "X and Y signed / concluded / reached … an agreement"
     outcomes: tuple[Phrase, ...] = ()  # "a visit … that led to the signing of an agreement"
+    compliance: tuple[Phrase, ...] = ()  # "Japan's compliance with the agreement", "X violated the treaty"
+    joint_acts: tuple[Phrase, ...] = ()  # "X and Y reviewed / renewed / extended the agreement"
+    conflicts: frozenset[str] = frozenset()  # "a settlement to the Yemeni crisis": crisis, conflict, war
+    conflict_links: frozenset[str] = frozenset()  # the words between the name and the conflict: to, of, for
     combining_forms: tuple[tuple[str, str], ...] = ()  # ("franco", "FRA"): "l'accord franco-allemand"
 
 
@@ -65,6 +70,7 @@ class AgreementLexicon:
         phrases += [phrase for _, group in self.statuses for phrase in group]
         words = self.parties
         phrases += list(words.between + words.with_words + words.binding_verbs + words.outcomes)
+        phrases += list(words.compliance + words.joint_acts)
         return frozenset(word for phrase in phrases for word in phrase)
 
     @cached_property
@@ -120,7 +126,20 @@ def _party_words(raw: dict, phrases: Callable[[list[str]], tuple[Phrase, ...]]) 
         with_words=phrases(raw.get("with", [])),
         binding_verbs=phrases(raw.get("binding_verbs", [])),
         outcomes=phrases(raw.get("outcomes", [])),
+        compliance=phrases(raw.get("compliance", [])),
+        joint_acts=phrases(raw.get("joint_acts", [])),
+        conflicts=_words(raw.get("conflicts", [])),
+        conflict_links=_words(raw.get("conflict_links", [])),
         combining_forms=tuple(
             (str(form).lower(), str(country)) for form, country in (raw.get("combining_forms") or {}).items()
         ),
     )
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    """Single words, compared with a token's lower-cased (or, in Arabic, normalised) forms."""
+    return frozenset(normalize_arabic(str(v)) if _arabic(str(v)) else str(v).lower() for v in values)
+
+
+def _arabic(word: str) -> bool:
+    return any("\u0600" <= character <= "\u06ff" for character in word)

@@ -18,6 +18,15 @@ Explicit rules (word lists: the `parties` section of transforms/data/agreements_
                after it ("l'accord israélo-marocain", "الاتفاق النووي الإيراني"), and the combining
                forms of compound nationality adjectives ("franco-" in "l'accord franco-allemand")
   signatories  the states that the people who signed it serve
+  compliance   the actor whose compliance, breach or withdrawal the text names: "Japan's compliance
+               with the agreement", "until Peru is in full compliance with the accord", "Israel
+               violated the truce", "X a violé l'accord" (only a party can keep or break it)
+  conflict     the state of the crisis or war a settlement is for: "a political settlement to the
+               Yemeni crisis", "تسوية سياسية للأزمة اليمنية", "un règlement du conflit ivoirien",
+               "a ceasefire in the war in Sudan" (the sides of a country's own conflict; another
+               state takes part only when the text names it)
+  joint acts   two sides or more, as the subject of an act only parties do together: "U.S. and
+               Japanese officials reviewed … the agreement", "Russia and China renewed their treaty"
 Fallbacks (only when no explicit rule found a party):
   two states   "between the two countries", "les deux pays ont signé": the last two states the
                article named together ("Nigeria and Guinea"), the article's own antecedent
@@ -37,7 +46,7 @@ from dataclasses import dataclass
 from transforms.data_files import load_data
 from transforms.events.agreement_lexicon import PartyWords
 from transforms.events.lexicon import Phrase
-from transforms.events.morphology import arabic_proclitic, normalize_arabic
+from transforms.events.morphology import arabic_proclitic, arabic_variants, normalize_arabic
 from transforms.events.participants import STATE_LIKE_TYPES, Participant
 from transforms.events.roles import RoleReader
 from transforms.events.tokens import PhraseHit, UnitTokens
@@ -53,6 +62,11 @@ NP_WORDS = frozenset(_WORDS["np_skip_words"]) | frozenset(_WORDS["coordination_w
 DETERMINERS = frozenset(
     {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "el", "los", "las", "una", "unos", "unas"}
 )
+# Determiners and possessives that open the name's noun phrase ("its 1986 agreement", "leur accord").
+NAME_DETERMINERS = DETERMINERS | frozenset(
+    {"its", "their", "this", "that", "these", "those", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette",
+     "su", "sus", "este", "esta", "d'", "de", "du", "des", "of"}
+)  # fmt: skip
 INDEFINITES = frozenset({"a", "an", "un", "une", "una", "another"})
 # Words that end a noun phrase: a clause or a complement starts ("the agreement that Japan …").
 PHRASE_ENDS = frozenset(
@@ -73,6 +87,10 @@ AFTER_VERB_REACH = 6  # words between the name and a binding verb after it ("un 
 OUTCOME_REACH = 8  # words between an outcome verb and the name ("abouti à la signature d'un accord de")
 UNNAMED_SIDE_WORDS = 6  # "la Banque africaine de développement": a list item that is no actor
 PREMODIFIER_WORDS = 2  # lower-case words between an actor and the name: "the U.S.-Japan semiconductor pact"
+COMPLIANCE_REACH = 4  # words between the bound actor and its compliance word: "Japan [is in full] compliance with"
+COMPLIANCE_NAME_REACH = 4  # words between the compliance word and the name: "with [the 1986 semiconductor] agreement"
+CONFLICT_REACH = 3  # words between the name and the conflict word: "settlement [to the] Yemeni crisis"
+JOINT_ACT_REACH = 6  # words between a joint act and the name: "reviewed [Japan's compliance with the] agreement"
 
 
 @dataclass(frozen=True)
@@ -181,6 +199,9 @@ class PartyReader:
             PartyFinding("agents", self._agents(tokens, end, clause_end, pool, reader)),
             PartyFinding("modifiers", self._modifiers(tokens, start, end, pool, reader)),
             PartyFinding("signatories", self._signatories(signatories)),
+            PartyFinding("compliance", self._compliance(tokens, start, clause_start, pool, reader)),
+            PartyFinding("joint acts", self._joint_acts(tokens, start, clause_start, pool, reader)),
+            PartyFinding("conflict", self._conflict(tokens, end, clause_end, pool)),
         ]
         findings = [f for f in findings if f.actor_ids]
         if findings:
@@ -338,6 +359,76 @@ class PartyReader:
             if state is not None:
                 ids.append(state.actor_id)
         return tuple(sorted(set(ids)))
+
+    def _compliance(
+        self, tokens: UnitTokens, start: int, clause_start: int, pool: list[Participant], reader: RoleReader
+    ) -> tuple[str, ...]:
+        """ "Japan's compliance with the agreement", "Peru is in full compliance with the accord",
+        "Israel violated the truce": whoever keeps, breaks or leaves an agreement is bound by it.
+        A negation changes nothing ("Iran did not comply with the deal": still a party)."""
+        hits = [h for h in tokens.find_all(self.words.compliance, clause_start, start) if h.end <= start]
+        hits = [h for h in hits if _leads_to_name(tokens, h.end, start, COMPLIANCE_NAME_REACH)]
+        if not hits:
+            return ()
+        hit = hits[-1]
+        group = _last_group([p for p in pool if p.end <= hit.start and _unmarked(reader, p)], tokens)
+        if not group or not _short_gap(tokens, group[-1].end, hit.start, COMPLIANCE_REACH):
+            return ()
+        gap = tokens.word_indexes(group[-1].end, hit.start)
+        if any(tokens.lower(i) in DETERMINERS and tokens.token(i).pos_ not in {"AUX", "VERB"} for i in gap):
+            return ()  # "France held a ceremony in honor of the treaty" (not the auxiliary of "le Mali a violé")
+        return self._ids(group)
+
+    def _joint_acts(
+        self, tokens: UnitTokens, start: int, clause_start: int, pool: list[Participant], reader: RoleReader
+    ) -> tuple[str, ...]:
+        """ "U.S. and Japanese officials reviewed Japan's compliance with the agreement", "Russia and
+        China renewed their treaty": reviewing, renewing, extending or amending an agreement together
+        is what its parties do. Two sides or more only: "the court reviewed the agreement" or "UN
+        inspectors reviewed the deal" name a judge or a monitor, not a party."""
+        hits = [h for h in tokens.find_all(self.words.joint_acts, clause_start, start) if h.end <= start]
+        hits = [h for h in hits if len(tokens.word_indexes(h.end, start)) <= JOINT_ACT_REACH]
+        if not hits or _crosses_punctuation(tokens, hits[-1].end, start):
+            return ()
+        verb = hits[-1]
+        group = _last_group([p for p in pool if p.end <= verb.start and _unmarked(reader, p)], tokens)
+        if not group or not _short_gap(tokens, group[-1].end, verb.start, 2):
+            return ()  # "U.S. and Japanese [officials] reviewed": the subject's head noun at most
+        ids = self._ids(group)
+        return ids if len(ids) >= 2 else ()
+
+    def _conflict(self, tokens: UnitTokens, end: int, clause_end: int, pool: list[Participant]) -> tuple[str, ...]:
+        """ "a political settlement to the Yemeni crisis", "تسوية سياسية للأزمة اليمنية", "a truce in
+        the war in Sudan": the state whose crisis or war the agreement is for, named by the adjective
+        or the place right before or after the conflict word. Only states: "the Houthi conflict"
+        says who fights, not which sides settle."""
+        window = tokens.word_indexes(end, clause_end)[: CONFLICT_REACH + 1]
+        conflict = next((i for i in window if self._conflict_word(tokens, i)), None)
+        if conflict is None:
+            return ()
+        adjective = next((p for p in pool if p.end == conflict and p.start >= end), None)  # "the Sudanese"
+        gap = [i for i in window[: window.index(conflict)] if adjective is None or i < adjective.start]
+        if not all(self._link_word(tokens, i) for i in gap):
+            return ()
+        after = tokens.word_indexes(conflict + 1, clause_end)[:2]
+        named = [
+            p
+            for p in pool
+            if p.end == conflict  # "the Yemeni crisis"
+            or after
+            and p.start == after[0]  # "la crise ivoirienne", "للأزمة اليمنية"
+            or len(after) == 2
+            and p.start == after[1]
+            and self._link_word(tokens, after[0])  # "the war in Sudan"
+        ]
+        ids = [self.party_of(p.actor) for p in named]
+        return tuple(sorted({i for i in ids if i is not None and i.startswith("state:")}))
+
+    def _conflict_word(self, tokens: UnitTokens, index: int) -> bool:
+        return bool(self.words.conflicts & _word_forms(tokens, index))
+
+    def _link_word(self, tokens: UnitTokens, index: int) -> bool:
+        return tokens.lower(index) in self.words.conflict_links or tokens.lower(index) in DETERMINERS
 
     def _outcome(self, tokens: UnitTokens, start: int, clause_start: int, pool: list[Participant]) -> tuple[str, ...]:
         """ "une visite de gradés israéliens au Maroc, qui avait abouti à la signature d'un accord"."""
@@ -553,6 +644,34 @@ def _indefinite(tokens: UnitTokens, start: int) -> bool:
         if word in DETERMINERS or not (token.is_alpha or token.like_num) or token.is_title:
             return False
     return False
+
+
+def _word_forms(tokens: UnitTokens, index: int) -> frozenset[str]:
+    """The lower-cased word; in Arabic, its normalised forms without clitics ("للأزمة" -> "ازمه")."""
+    if tokens.lexicon.language == "ar":
+        return frozenset(arabic_variants(tokens.token(index).text))
+    return frozenset({tokens.lower(index)})
+
+
+def _leads_to_name(tokens: UnitTokens, end: int, start: int, reach: int) -> bool:
+    """Only the name's noun phrase between a word and the name: "with [the 1986 semiconductor]
+    agreement", "violated [the] truce" (no clause word, no punctuation, no verb where tagged)."""
+    gap = tokens.word_indexes(end, start)
+    return len(gap) <= reach and all(tokens.lower(i) in NAME_DETERMINERS or _modifier_word(tokens, i) for i in gap)
+
+
+def _modifier_word(tokens: UnitTokens, index: int) -> bool:
+    token = tokens.token(index)
+    return (
+        (token.is_alpha or token.like_num)
+        and tokens.lower(index) not in PHRASE_ENDS
+        and token.pos_ not in {"VERB", "AUX"}
+    )
+
+
+def _short_gap(tokens: UnitTokens, end: int, start: int, reach: int) -> bool:
+    """At most `reach` words and no punctuation between an actor and the word after it."""
+    return len(tokens.word_indexes(end, start)) <= reach and not _crosses_punctuation(tokens, end, start)
 
 
 def _crosses_punctuation(tokens: UnitTokens, start: int, stop: int) -> bool:

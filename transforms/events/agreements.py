@@ -5,7 +5,8 @@ Reading one article:
      a generic name after a definite or demonstrative article ("l'accord prévoit…", "the deal")
      refers back to the last agreement of a compatible type named earlier in the article;
   2. read around each mention, within its unit: status cue (nearest wins), signing word, the date
-     mention nearest the signing word, the place of signature (an actor after a locative
+     mention nearest the signing word or agreeing verb (with neither, only a date in the name: "the
+     1972 ABM treaty", "l'accord du 3 mars"; never a goal, "à l'horizon 2025"), the place of signature (an actor after a locative
      preposition), signatories (people who sign: agent "par/by X" after the signing word, or
      subject before it), parties (only what the text says binds: "between X and Y", the subject
      of "signed/concluded/reached", "with X", "the U.S.-Japan pact", "l'accord franco-allemand",
@@ -34,6 +35,7 @@ from transforms.events.agreement_lexicon import (
     Topic,
 )
 from transforms.events.agreement_parties import PartyFinding, PartyReader, state_actor_for
+from transforms.events.dating import can_date_an_event
 from transforms.events.identity import agreement_key, date_bucket, stable_id
 from transforms.events.lexicon import Phrase
 from transforms.events.morphology import arabic_keys
@@ -47,6 +49,12 @@ __all__ = ["AgreementCluster", "AgreementMention", "AgreementReader", "build_agr
 NEXT_UNIT_NOTE_WINDOW = 6
 STATUS_WINDOW = 12
 BINDING_NAME_REACH = 6  # words between a binding verb and a name that needs one ("signed a 13 mln dlr contract")
+NAME_DATE_GAP = 8  # tokens between a date and the name it is part of: "1972 Anti-Ballistic Missile (ABM) treaty"
+# Words between a name and its date after it: "l'accord du 3 mars", "the agreement of May 2021".
+DATE_LINKS = frozenset({"of", "de", "du", "del", "d'"})
+# Words that end the name's noun phrase before it: "signed in 2019 [a] deal" is no "2019 deal".
+DATE_GAP_STOPS = frozenset({"a", "an", "the", "un", "une", "le", "la", "les", "l'", "el", "los", "las", "una", "to", "for",
+                            "by", "in", "on", "at", "with", "and", "or", "that", "which", "et", "ou", "que", "y"})  # fmt: skip
 APPOSITION_WORDS = frozenset({",", "(", "—", "–"})  # "Le mémorandum, accord entre …": one agreement
 
 
@@ -283,8 +291,11 @@ class AgreementReader:
         mention.status = self._status(mention)
         if mention.verbal and mention.status == "unknown":
             mention.status = "signed"  # "agreed to": concluded, unless a cue says otherwise
-        anchor = mention.signing.start if mention.signing is not None else mention.start
-        mention.date = self._date_near(tokens, anchor, dates)
+        if mention.signing is not None or mention.verbal:
+            anchor = mention.signing.start if mention.signing is not None else mention.start
+            mention.date = self._date_near(tokens, anchor, dates)
+        else:
+            mention.date = self._date_on_name(mention, dates)
         mention.place = self._place(mention, reader)
         mention.signatories = self._signatories(mention, reader)
         if not mention.verbal:
@@ -314,9 +325,31 @@ class AgreementReader:
         return best[2] if best is not None else "unknown"
 
     def _date_near(self, tokens: UnitTokens, anchor: int, dates: Sequence[DateMention]) -> DateMention | None:
-        in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end)]
+        """The date mention nearest the signing word (or the agreeing verb), a goal or deadline
+        ("à l'horizon 2025", "by 2030") or a century left out."""
+        in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end) and can_date_an_event(d, tokens)]
         anchor_char = tokens.token(anchor).idx
         return min(in_unit, key=lambda d: (abs(d.start - anchor_char), d.start), default=None)
+
+    def _date_on_name(self, mention: AgreementMention, dates: Sequence[DateMention]) -> DateMention | None:
+        """With no signing word, only a date that is part of the name dates the agreement: "the 1972
+        Anti-Ballistic Missile (ABM) treaty", "l'accord du 3 mars", "the agreement of May 2021".
+        Any other date of the sentence dates something else ("imposed sanctions last April for
+        its failure to honor a 1986 agreement": April is when the sanctions came)."""
+        tokens = mention.tokens
+        for date_mention in dates:
+            span = tokens.doc.char_span(date_mention.start, date_mention.end, alignment_mode="expand")
+            if span is None or not tokens.unit.contains(date_mention.start, date_mention.end):
+                continue
+            if not can_date_an_event(date_mention, tokens):
+                continue
+            if span.end <= mention.start and _name_modifiers(tokens, span.end, mention.start):
+                return date_mention
+            between = tokens.word_indexes(mention.end, span.start)
+            linked = [tokens.lower(i) for i in between] or [tokens.lower(span.start)]  # "du" may open the date
+            if span.start >= mention.end and len(between) <= 1 and linked[0] in DATE_LINKS:
+                return date_mention  # "the agreement of May 2021"; "the agreement earlier this week" is no name
+        return None
 
     def _place(self, mention: AgreementMention, reader: RoleReader) -> Participant | None:
         """Where it was signed: the locative actor nearest the signing word (none without one: "to
@@ -395,6 +428,24 @@ class AgreementReader:
         # No other guess (issue 13): the state the article mentions most is often not a party
         # ("a bank loan" is not the USA's because the story names the USA); a single party stays single.
         cluster.inferred_party_ids = inferred
+
+
+def _name_modifiers(tokens: UnitTokens, end: int, start: int) -> bool:
+    """Only the name's own modifiers between a date and the name: "1972 [Anti-Ballistic Missile
+    (ABM)] treaty", "May 2021 [trade] deal" (capitalised words, a lower-case word or two, brackets,
+    hyphens), never a verb or a clause word."""
+    gap = tokens.word_indexes(end, start)
+    if len(gap) > NAME_DATE_GAP:
+        return False
+    lower = 0
+    for index in gap:
+        token = tokens.token(index)
+        if token.text in {"(", ")", "-", "–"} or token.is_title or token.is_upper:
+            continue
+        if not token.is_alpha or token.pos_ in {"VERB", "AUX"} or tokens.lower(index) in DATE_GAP_STOPS:
+            return False
+        lower += 1
+    return lower <= 2
 
 
 def _read_as_verb(token: Token) -> bool:

@@ -7,6 +7,9 @@ Preference order, all within the trigger's unit:
   3. any date mention of the unit, nearest first.
 (Parsed languages) a date that the parse hangs on a noun other than the trigger ("à la suite des
 élections de dimanche 17 juin, X a soutenu …") dates that noun's thing or event: it is skipped.
+A date after the trigger, past the opener of another clause ("…, adding that X had done it in
+2019", "qui", "الذي"), dates that clause's own act and is skipped (an opener right after the
+trigger starts a clause about the trigger itself and keeps its date).
 A date inside a reporting tail (", the ministry said on Monday") is skipped for an announced act
 ("will meet"): it dates the statement, and the act comes after it.
 Otherwise the publication date, flagged `date_source = "publication"`.
@@ -75,11 +78,12 @@ def from_publication(published: PublishedDate) -> EventDate:
 
 
 def pick_date_mention(match: TriggerMatch, tokens: UnitTokens, dates: Sequence[DateMention]) -> DateMention | None:
-    in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end) and _can_date_an_event(d, tokens)]
+    in_unit = [d for d in dates if tokens.unit.contains(d.start, d.end) and can_date_an_event(d, tokens)]
     if in_unit and tokens.reporting_tails and is_announced(match, tokens):
         # "X will meet Y in Nairobi, the ministry said on Monday": the tail's date is when it was
         # said; an announced act happens later, so that date is not the act's.
         in_unit = [d for d in in_unit if not _in_reporting_tail(d, tokens)]
+    in_unit = [d for d in in_unit if not _in_later_subordinate(d, tokens, match)]
     if not in_unit:
         return None
     trigger_char = tokens.token(match.start).idx
@@ -101,6 +105,23 @@ def pick_date_mention(match: TriggerMatch, tokens: UnitTokens, dates: Sequence[D
     in_clause = [d for d in in_unit if low <= d.start < high]
     pool = in_clause or in_unit
     return min(pool, key=lambda d: (distance(d), d.start))
+
+
+def _in_later_subordinate(mention: DateMention, tokens: UnitTokens, match: TriggerMatch) -> bool:
+    """A date after the trigger, past the opener of another clause ("que", "that", "which", "qui",
+    "الذي", "أن"), dates that clause's own act: "Rajoy pidió el apoyo …, dijo tras recordar que el
+    Consejo no ha sido renovado desde 1998", "X condemned the raid, which the army had announced for
+    Monday". An opener right after the trigger starts a clause about the trigger itself ("the attack
+    that killed three on Monday", "l'attentat qui a fait trois morts lundi"): its date stays."""
+    span = tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < match.end:
+        return False
+    cues = tokens.lexicon.cues
+    openers = cues.content_openers | cues.relative_pronouns
+    found = [i for i in tokens.word_indexes(match.end, span.start) if tokens.lower(i) in openers]
+    if not found:
+        return False
+    return len(found) > 1 or len(tokens.word_indexes(match.end, found[0])) > 1
 
 
 def _in_reporting_tail(mention: DateMention, tokens: UnitTokens) -> bool:
@@ -130,7 +151,7 @@ def _subtree_chars(match: TriggerMatch, tokens: UnitTokens) -> list[tuple[int, i
     return [(token.idx, token.idx + len(token)) for token in syntax.subtree(head)]
 
 
-def _can_date_an_event(mention: DateMention, tokens: UnitTokens) -> bool:
+def can_date_an_event(mention: DateMention, tokens: UnitTokens) -> bool:
     """Date mentions that never give an event's date (issue 13):
     - a century ("datant du XVe siècle", "the 19th century"): it dates a thing, not an act;
     - a goal or deadline ("à l'horizon 2025", "d'ici 2030", "by 2025", "by the end of the year"):
