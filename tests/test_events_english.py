@@ -744,3 +744,105 @@ def test_pressure_after_a_form_of_be_is_the_noun_and_swallows_nothing() -> None:
         ],
     )
     assert [e.event_type for e in found.events] == ["CONSULT"]
+
+
+# --- issue 13, round 4: English role patterns without a parse ------------------------------------
+
+
+def test_a_verb_after_a_subordinator_is_an_event_of_its_own_not_part_of_the_demand() -> None:
+    # rule complement_closer: "after Israel rejected …" is no part of what Egypt asked for
+    found = extract(
+        "Egypt called for new talks after Israel rejected the proposal.",
+        "en",
+        "2023-03-10",
+        [state("EGY", "Egypt"), state("ISR", "Israel")],
+    )
+    (rejection,) = found.events_of("REJECT")
+    assert rejection.sources == ("state:ISR",)
+    assert [e.sources for e in found.events_of("REQUEST")] == [("state:EGY",)]
+
+
+def test_the_main_subject_is_not_the_source_inside_a_because_clause() -> None:
+    # rule adverbial_clause_subject: Kenya banned the group; nobody here says Kenya killed anyone
+    found = extract(
+        "Kenya on Friday banned the sect because of its alleged role in killing villagers.",
+        "en",
+        "2023-03-10",
+        [state("KEN", "Kenya")],
+    )
+    assert [e.event_type for e in found.events] == ["COERCE"]
+
+
+def test_a_place_between_subject_and_verb_is_not_the_subject() -> None:
+    # rule subject_past_locative: the envoys negotiate, Geneva is where
+    found = extract(
+        "Norway and Sweden spent a week in Geneva negotiating with Iran.",
+        "en",
+        "2023-03-10",
+        [state("NOR", "Norway"), state("SWE", "Sweden"), city("CHE", "Geneva"), state("IRN", "Iran")],
+    )
+    (event,) = found.events
+    assert event.event_type == "CONSULT"
+    assert set(event.sources) == {"state:NOR", "state:SWE"}
+    assert event.targets == ("state:IRN",)
+
+
+def test_a_fronted_participle_takes_the_main_clause_subject() -> None:
+    # rule fronted_participle: Britain urges, Iran is urged
+    found = extract(
+        "Urging Iran to show restraint, Britain said it was ready for talks.",
+        "en",
+        "2023-03-10",
+        [state("IRN", "Iran"), state("GBR", "Britain")],
+    )
+    (request,) = found.events_of("REQUEST")
+    assert request.sources == ("state:GBR",)
+    assert request.targets == ("state:IRN",)
+
+
+def test_the_partner_of_an_unnamed_signer_is_the_target() -> None:
+    # rule with_partner: the firm signs with Chile; Chile does not sign alone
+    found = extract(
+        "A Canadian mining firm has signed a supply contract with the Chilean government.",
+        "en",
+        "2023-03-10",
+        [state("CHL", "Chile", "Chilean government")],
+    )
+    (event,) = found.events_of("AGREE")
+    assert event.sources == ()
+    assert event.targets == ("state:CHL",)
+
+
+def test_deciding_against_an_act_is_a_refusal_by_the_subject() -> None:
+    found = extract(
+        "Officials said Peru has decided against a military intervention in the dispute.",
+        "en",
+        "2023-03-10",
+        [state("PER", "Peru")],
+    )
+    (event,) = found.events
+    assert event.event_type == "REJECT"
+    assert event.sources == ("state:PER",)
+
+
+def test_polled_by_telephone_is_no_phone_call() -> None:
+    # "by telephone" names the means of another act: no call between actors
+    found = extract(
+        "The institute said 900 Danish voters polled by telephone backed the plan.",
+        "en",
+        "2023-03-10",
+        [state("DNK", "Denmark", "Danish")],
+    )
+    assert not found.events_of("CONSULT")
+
+
+def test_a_return_from_a_country_ends_a_visit_there() -> None:
+    found = extract(
+        "Chancellor Anna Berg gave a press conference on her return from Japan on Sunday.",
+        "en",
+        "2023-03-10",
+        [person("anna-berg", "Anna Berg", "DEU", "Chancellor Anna Berg"), state("JPN", "Japan")],
+    )
+    (visit,) = found.events_of("CONSULT")
+    assert visit.sources == ("person:anna-berg",)
+    assert visit.targets == ("state:JPN",)

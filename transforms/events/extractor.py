@@ -288,7 +288,13 @@ class EventExtractor:
                 if signing is None:
                     continue
                 parties = cluster.party_ids()
-                if not signing.sources or signing.match.is_noun:
+                if not signing.sources and signing.targets and not signing.match.is_noun:
+                    # "a firm signed a contract with the Iraqi government": the partner after
+                    # "with" is the other side (rule with_partner); the unnamed signer stays
+                    # unnamed, the partner does not become the one who signs.
+                    signing.sources = [p for p in parties if p not in signing.targets]
+                    signing.inferred_actors = bool(signing.sources)
+                elif not signing.sources or signing.match.is_noun:
                     # "la signature d'un accord": a signing noun names no signer, all parties sign.
                     signing.sources, signing.targets = list(parties), []
                     signing.inferred_actors = True

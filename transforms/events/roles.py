@@ -62,6 +62,9 @@ class Roles:
     location: Participant | None = None
 
 
+# Rule subject_past_locative: at most this many words (the preposition, an article, a modifier)
+# between an actor and a place that modifies it ("Albanians in south Serbia").
+POSTMODIFIER_GAP = 3
 # Rule pronoun_antecedent: words between a pronoun and the person it stands for, at most.
 PRONOUN_REACH = 40
 
@@ -175,6 +178,9 @@ class RoleReader:
         plain_right = [p for p in right if p not in agents and p not in locatives]
         if scheme == "speaker":
             return self._speaker_roles(match, left, location)
+        fronted = self._fronted_participle(match, in_clause)
+        if fronted is not None:
+            return replace(fronted, location=location)
         if scheme == "experiencer":
             after_object = [p for p in right if match.with_hit is None or p.start >= match.with_hit.end]
             return Roles(
@@ -194,6 +200,9 @@ class RoleReader:
             elif not targets and self.cues.postverbal_subjects:
                 targets = tuple(self._postverbal_subject(match, [], plain_right))
             return Roles(sources, targets, location)
+        if self.cues.locatives_not_subjects:
+            left = self._without_adverbial_places(left)
+        left = self._inside_adverbial_clause(match, left, clause_start)
         clause_left = left
         if match.is_noun:
             left = self._noun_left_arguments(match, left)
@@ -242,8 +251,62 @@ class RoleReader:
                 # "X met Y", "X signed a contract with Y": the subject initiates (rule
                 # partner_as_target); "X and Y met" stays symmetric.
                 return Roles(sources, partners, location)
+            if not sources and partners and self.preposition_before(partners[0]) in self.cues.partner_prepositions:
+                # Rule with_partner: "a company has signed a contract with the Iraqi government":
+                # the partner after "with" is the other side of the act, not its doer.
+                return Roles((), partners, location)
             return Roles(sources + partners, (), location)
         return Roles(sources, targets, location)
+
+    def _without_adverbial_places(self, left: list[Participant]) -> list[Participant]:
+        """Rule subject_past_locative: "X spent two days in Washington talking to Y": a place
+        after a locative preposition that modifies the verb is where X was, not who acts; the
+        subject is the actor before it. A place right after an actor ("Albanians in south Serbia
+        are demanding") modifies that actor and stays: its state may stand for the group."""
+        kept: list[Participant] = []
+        for position, participant in enumerate(left):
+            if position and self._is_locative(participant):
+                gap = self.tokens.word_indexes(left[position - 1].end, participant.start)
+                if len(gap) > POSTMODIFIER_GAP:
+                    continue
+            kept.append(participant)
+        return kept
+
+    def _inside_adverbial_clause(
+        self, match: TriggerMatch, left: list[Participant], clause_start: int
+    ) -> list[Participant]:
+        """Rule adverbial_clause_subject: a trigger after a subordinator (`complement_closers`:
+        "after", "because", …) is in an adverbial clause; its subject is inside that clause. The
+        main clause's subject before the subordinator is not its source ("X banned the group
+        because of its involvement in killing": X killed nobody)."""
+        closers = self.cues.complement_closers
+        if not closers:
+            return left
+        found = [i for i in self.tokens.word_indexes(clause_start, match.start) if self.tokens.lower(i) in closers]
+        return [p for p in left if p.start > found[-1]] if found else left
+
+    def _fronted_participle(self, match: TriggerMatch, in_clause: list[Participant]) -> Roles | None:
+        """Rule fronted_participle: "Urging Y to restrain itself, X said …": a verb trigger opening
+        its sentence as a participle (`fronted_participle_endings`) and closed by a comma has the
+        main clause's subject, the first actors after the comma, as its source (a reporting tail's
+        speaker too: "Urging calm, the minister said"); its object comes before the comma."""
+        endings = self.cues.fronted_participle_endings
+        if match.is_noun or not endings or not self.tokens.lower(match.start).endswith(endings):
+            return None
+        before = self.tokens.word_indexes(self.tokens.first, match.start)
+        if any(not self.tokens.token(i).is_punct for i in before):
+            return None
+        commas = [i for i in self.tokens.word_indexes(match.end, self.tokens.last) if self.tokens.lower(i) == ","]
+        if not commas:
+            return None
+        comma = commas[0]
+        objects = [p for p in in_clause if p.start >= match.end and p.end <= comma]
+        subjects = [
+            p
+            for p in self.all_participants
+            if p.start > comma and not self.tokens.in_dateline(p.start) and p.actor.type not in PLACE_TYPES
+        ]
+        return Roles(tuple(_first_group(subjects, self.tokens)), tuple(_first_group(objects, self.tokens)))
 
     def _after_reporting_verb(
         self, match: TriggerMatch, left: list[Participant], clause_start: int
