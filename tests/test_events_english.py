@@ -601,7 +601,9 @@ def test_a_subject_pronoun_before_a_verb_trigger_stands_for_the_last_person_name
 
 def test_a_named_subject_beats_a_pronoun_antecedent() -> None:
     found = extract(
-        "Khomeini spoke on Sunday. Iraq said he warned Syria.",
+        # "it" takes up the speaker; "he" could not stand for a state (see the test of a person
+        # pronoun after a report's verb below)
+        "Khomeini spoke on Sunday. Iraq said it warned Syria.",
         "en",
         "1987-03-15",
         [
@@ -846,3 +848,47 @@ def test_a_return_from_a_country_ends_a_visit_there() -> None:
     (visit,) = found.events_of("CONSULT")
     assert visit.sources == ("person:anna-berg",)
     assert visit.targets == ("state:JPN",)
+
+
+def test_a_resignation_already_tendered_is_not_planned_by_a_later_date() -> None:
+    # rule past_light_verb: "has tendered his resignation" is done; "next month" dates the leaving
+    found = extract(
+        "Finance Minister Karl Moser has tendered his resignation and will leave the cabinet next month.",
+        "en",
+        "2023-03-10",
+        [person("karl-moser", "Karl Moser", "AUT", "Finance Minister Karl Moser")],
+    )
+    (event,) = found.events
+    assert event.event_type == "CONCEDE"
+    assert event.modality != "planned"
+    assert event.date_source == "publication"
+
+
+def test_giving_a_warning_is_a_threat_by_the_person_the_pronoun_stands_for() -> None:
+    # a reporting verb closes the complement of a governing participle before it ("monitored by");
+    # "he" after "said" is not the report, it is the person named before
+    found = extract(
+        "President Ilir Hoxha addressed the army on Friday. A bulletin, monitored by Reuters, "
+        "said he gave a stern warning to the generals.",
+        "en",
+        "2023-03-10",
+        [
+            person("ilir-hoxha", "Ilir Hoxha", "ALB", "President Ilir Hoxha"),
+            group("media:reuters", "Reuters", "media", "GBR"),
+        ],
+    )
+    (event,) = found.events_of("THREATEN")
+    assert event.sources == ("person:ilir-hoxha",)
+
+
+def test_coordinated_parties_that_agree_agree_with_each_other() -> None:
+    # rule joint_agreement: Kenya is a partner of the planned company, not the target of the agreement
+    found = extract(
+        "Uganda and Tanzania agreed to build a new pipeline with Kenya, a joint statement said.",
+        "en",
+        "2023-03-10",
+        [state("UGA", "Uganda"), state("TZA", "Tanzania"), state("KEN", "Kenya")],
+    )
+    (event,) = found.events_of("AGREE")
+    assert set(event.sources) == {"state:UGA", "state:TZA"}
+    assert event.targets == ()

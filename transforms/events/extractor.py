@@ -32,7 +32,7 @@ from transforms.events.agreements import (
     state_actor_for,
 )
 from transforms.events.crosswalk import CONFLICTUAL_ACTS, COOPERATIVE_ACTS, Coding, Crosswalk
-from transforms.events.dating import event_date, from_mention
+from transforms.events.dating import event_date, from_mention, from_publication
 from transforms.events.drafts import EventDraft
 from transforms.events.figurative import figurative_reading, other_sense
 from transforms.events.identity import date_bucket, event_key, stable_id
@@ -192,10 +192,15 @@ class EventExtractor:
         date = event_date(match, tokens, dates, article.published)
         modality = read_modality(match, tokens)
         published = article.published.range
-        if published is not None and date.start is not None and date.start > published.end and not modality.past:
-            # A date after publication is announced, not reported: a planned act. Unless the verb
-            # says it is done ("signed", "a signé", "firmó"): then the header is the one that is early.
-            modality = replace(modality, future=True)
+        if published is not None and date.start is not None and date.start > published.end:
+            if not modality.past:
+                # A date after publication is announced, not reported: a planned act. Unless the verb
+                # says it is done ("signed", "a signé", "firmó"): then the header is the one that is early.
+                modality = replace(modality, future=True)
+            elif date.mention is not None and date.mention.kind == "relative_publication":
+                # A done act cannot fall on a date counted forward from the publication ("has
+                # resigned and will leave next month"): that date is the later act's.
+                date = from_publication(article.published)
         coding, negated = self._code(match, modality.future, modality.conditional, modality.negated)
         return EventDraft(
             match=match,

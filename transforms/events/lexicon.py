@@ -121,6 +121,8 @@ class Cues:
     fronted_participle_endings: tuple[str, ...] = ()
     partner_prepositions: frozenset[str] = frozenset()
     complement_closers: frozenset[str] = frozenset()
+    # verbs whose coordinated subjects agree with each other ("X and Y agreed to …"): no target.
+    joint_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -290,6 +292,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         person_possessives=words("person_possessives"),
         partner_prepositions=words("partner_prepositions"),
         complement_closers=words("complement_closers"),
+        joint_verbs=words("joint_verbs"),
     )
 
 

@@ -180,7 +180,16 @@ def _outside_complement(match: TriggerMatch, governor: TriggerMatch, tokens: Uni
     demanded or refused ("asked for talks after the army attacked the town": the attack happened)."""
     if tokens.lexicon.language == "es":
         return spanish.outside_complement(match, governor, tokens)
-    return _opens_adverbial_clause(match, governor.end, tokens)
+    return _opens_adverbial_clause(match, governor.end, tokens) or _reported_after(match, governor, tokens)
+
+
+def _reported_after(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
+    """Rule complement_closer, reporting verbs (languages with `complement_closers`): a reporting
+    verb between the governor and the trigger is the nearer head; the trigger is what was said,
+    not what the governor demands ("A report, monitored by the BBC, said he gave a warning")."""
+    if not tokens.lexicon.cues.complement_closers:
+        return False
+    return any(tokens.is_reporting_verb(i) for i in tokens.word_indexes(governor.end, match.start))
 
 
 def _opens_adverbial_clause(match: TriggerMatch, start: int, tokens: UnitTokens) -> bool:

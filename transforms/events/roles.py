@@ -237,6 +237,9 @@ class RoleReader:
             if not sources and self.tokens.lexicon.language == "ar":  # "الضربات الأميركية" (arabic.py)
                 sources = tuple(arabic.noun_agent(self, match, plain_right))
             plain_right = [p for p in plain_right if p not in sources]
+        if len(sources) >= 2 and not match.is_noun and self.tokens.keys[match.start] & self.cues.joint_verbs:
+            # Rule joint_agreement: "X and Y agreed to …" is an agreement between them.
+            return Roles(sources, (), location)
         if scheme == "destination":
             targets = tuple(_first_group(locatives or plain_right, self.tokens))
         else:
@@ -332,6 +335,10 @@ class RoleReader:
             if self.tokens.lower(i) not in {"that", "que", "qu'", ",", "on", "le", "mardi", "lundi"}
         ][:3]
         if following and following[0] in SUBJECT_PRONOUNS:
+            if following[0] in self.cues.person_pronouns and left and left[-1].actor.type != "person":
+                # "A report, monitored by the BBC, said he gave a warning": "he" is no report or
+                # broadcaster; the person it stands for is read by pronoun_antecedent.
+                return []
             return left
         return []
 
