@@ -892,3 +892,26 @@ def test_coordinated_parties_that_agree_agree_with_each_other() -> None:
     (event,) = found.events_of("AGREE")
     assert set(event.sources) == {"state:UGA", "state:TZA"}
     assert event.targets == ()
+
+
+def test_a_relative_clause_after_a_complement_is_an_event_of_its_own() -> None:
+    # rule complement_closer: ", which Jordan also rejected" is no part of what Egypt urged
+    found = extract(
+        "Egypt urged Israel to accept the plan, which Jordan also rejected.",
+        "en",
+        "2023-03-10",
+        [state("EGY", "Egypt"), state("ISR", "Israel"), state("JOR", "Jordan")],
+    )
+    (rejection,) = found.events_of("REJECT")
+    assert rejection.sources == ("state:JOR",)
+
+
+def test_support_after_an_adjective_is_a_noun() -> None:
+    # "financial support" is a noun phrase (noun_context_words): no SUPPORT or AGREE verb reading
+    found = extract(
+        "The loan will be made with the backing of Japan, which is expected to give financial support.",
+        "en",
+        "2023-03-10",
+        [state("JPN", "Japan")],
+    )
+    assert not [e for e in found.events if e.event_type in {"SUPPORT", "AGREE"} and e.trigger == "support"]

@@ -184,12 +184,19 @@ def _outside_complement(match: TriggerMatch, governor: TriggerMatch, tokens: Uni
 
 
 def _reported_after(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
-    """Rule complement_closer, reporting verbs (languages with `complement_closers`): a reporting
-    verb between the governor and the trigger is the nearer head; the trigger is what was said,
-    not what the governor demands ("A report, monitored by the BBC, said he gave a warning")."""
-    if not tokens.lexicon.cues.complement_closers:
+    """Rule complement_closer, reporting verbs and relative clauses (languages with
+    `complement_closers`): a reporting verb between the governor and the trigger is the nearer
+    head, the trigger is what was said, not what the governor demands ("A report, monitored by
+    the BBC, said he gave a warning"); after ", which/who" the trigger is the relative clause's."""
+    cues = tokens.lexicon.cues
+    if not cues.complement_closers:
         return False
-    return any(tokens.is_reporting_verb(i) for i in tokens.word_indexes(governor.end, match.start))
+    words = tokens.word_indexes(governor.end, match.start)
+    if any(tokens.is_reporting_verb(i) for i in words):
+        return True
+    # a non-restrictive relative clause (", which he also opposes") comments on the complement,
+    # it is no part of it
+    return any(tokens.lower(i) == "," and tokens.lower(j) in cues.relative_pronouns for i, j in zip(words, words[1:]))
 
 
 def _opens_adverbial_clause(match: TriggerMatch, start: int, tokens: UnitTokens) -> bool:
