@@ -915,3 +915,24 @@ def test_support_after_an_adjective_is_a_noun() -> None:
         [state("JPN", "Japan")],
     )
     assert not [e for e in found.events if e.event_type in {"SUPPORT", "AGREE"} and e.trigger == "support"]
+
+
+def test_a_market_captured_by_rivals_is_no_assault() -> None:
+    # figurative object of a passive combat verb: business rivalry, not a capture
+    found = extract(
+        "The minister said the Kenyan tea market, which until now had been captured by Indian exporters, is open.",
+        "en",
+        "2023-03-10",
+        [state("KEN", "Kenya", "Kenyan"), state("IND", "India", "Indian")],
+    )
+    assert not found.events_of("ASSAULT")
+
+
+def test_a_town_captured_by_rebels_is_still_an_assault() -> None:
+    found = extract(
+        "The town of Goma, which had been captured by Rwandan troops, was quiet.",
+        "en",
+        "2023-03-10",
+        [city("COD", "Goma"), state("RWA", "Rwanda", "Rwandan troops")],
+    )
+    assert found.events_of("ASSAULT")
