@@ -936,3 +936,16 @@ def test_a_town_captured_by_rebels_is_still_an_assault() -> None:
         [city("COD", "Goma"), state("RWA", "Rwanda", "Rwandan troops")],
     )
     assert found.events_of("ASSAULT")
+
+
+def test_a_hyphenated_participle_names_no_doer() -> None:
+    # rule attributive_participle: Peru is not the one who criticises
+    found = extract(
+        "Peru compared the much-criticized measures Chile adopted last year with its own.",
+        "en",
+        "2023-03-10",
+        [state("PER", "Peru"), state("CHL", "Chile")],
+    )
+    accusations = found.events_of("ACCUSE")
+    assert accusations and all(e.sources == () for e in accusations)
+    assert accusations[0].targets == ("state:CHL",)

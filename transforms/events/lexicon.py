@@ -123,6 +123,9 @@ class Cues:
     complement_closers: frozenset[str] = frozenset()
     # verbs whose coordinated subjects agree with each other ("X and Y agreed to …"): no target.
     joint_verbs: frozenset[str] = frozenset()
+    # a verb trigger hyphenated to a lowercase modifier ("much-criticized") is an adjective whose
+    # doer is not named (roles.py, rule attributive_participle)
+    attributive_participles: bool = False
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,8 @@ def _optional_cues(raw: dict[str, Any], tokenize: PhraseTokenizer) -> dict[str, 
         found["partner_as_target"] = bool(raw["partner_as_target"])
     if "locatives_not_subjects" in raw:
         found["locatives_not_subjects"] = bool(raw["locatives_not_subjects"])
+    if "attributive_participles" in raw:
+        found["attributive_participles"] = bool(raw["attributive_participles"])
     if "fronted_participle_endings" in raw:
         found["fronted_participle_endings"] = tuple(str(w) for w in raw["fronted_participle_endings"])
     if "passive_endings" in raw:

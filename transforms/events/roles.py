@@ -215,7 +215,12 @@ class RoleReader:
                     sources = tuple(_last_group(left, self.tokens)) or tuple(_first_group(agents, self.tokens))
                     return Roles(sources, tuple(group), location)
         sources = tuple(_last_group(left, self.tokens))
-        if not sources and not match.is_noun:
+        if sources and self._attributive_participle(match):
+            # Rule attributive_participle: "the much-criticized efforts Reagan made": nobody
+            # named criticises; the subject before belongs to the sentence's own verb.
+            sources = ()
+            left = []
+        elif not sources and not match.is_noun:
             sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         if not sources:
             sources = tuple(self._pronoun_antecedent(match, clause_start))
@@ -260,6 +265,19 @@ class RoleReader:
                 return Roles((), partners, location)
             return Roles(sources + partners, (), location)
         return Roles(sources, targets, location)
+
+    def _attributive_participle(self, match: TriggerMatch) -> bool:
+        """A verb trigger glued by a hyphen to a lowercase modifier ("much-criticized",
+        "long-awaited", "widely-condemned") is an adjective before a noun: its doer is not named
+        (English; a capitalised first part, "U.S.-backed", names the doer and is read as usual)."""
+        if match.is_noun or not self.cues.attributive_participles:
+            return False
+        hyphen = match.start - 1
+        if hyphen <= self.tokens.first or self.tokens.token(hyphen).text != "-":
+            return False
+        modifier = self.tokens.token(hyphen - 1)
+        glued = not modifier.whitespace_ and not self.tokens.token(hyphen).whitespace_
+        return glued and modifier.is_alpha and modifier.is_lower
 
     def _without_adverbial_places(self, left: list[Participant]) -> list[Participant]:
         """Rule subject_past_locative: "X spent two days in Washington talking to Y": a place
