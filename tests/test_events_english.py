@@ -949,3 +949,29 @@ def test_a_hyphenated_participle_names_no_doer() -> None:
     accusations = found.events_of("ACCUSE")
     assert accusations and all(e.sources == () for e in accusations)
     assert accusations[0].targets == ("state:CHL",)
+
+
+def test_talks_here_are_hosted_by_the_dateline_country() -> None:
+    # rule dateline_host: filed from Nairobi, "talks here" are hosted by the Kenyan side
+    found = extract(
+        "NAIROBI, May 4 - A joint statement was issued on Thursday. It followed two days of talks here "
+        "between Ethiopia and Kenyan officials.",
+        "en",
+        "2023-05-04",
+        [city("KEN", "Nairobi", "NAIROBI"), state("ETH", "Ethiopia"), state("KEN", "Kenya", "Kenyan officials")],
+    )
+    (talks,) = found.events_of("CONSULT")
+    assert talks.sources == ("state:KEN",)
+    assert talks.targets == ("state:ETH",)
+
+
+def test_talks_without_here_stay_symmetric() -> None:
+    found = extract(
+        "NAIROBI, May 4 - It followed two days of talks between Ethiopia and Kenyan officials.",
+        "en",
+        "2023-05-04",
+        [city("KEN", "Nairobi", "NAIROBI"), state("ETH", "Ethiopia"), state("KEN", "Kenya", "Kenyan officials")],
+    )
+    (talks,) = found.events_of("CONSULT")
+    assert set(talks.sources) == {"state:ETH", "state:KEN"}
+    assert talks.targets == ()

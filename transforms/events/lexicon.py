@@ -126,6 +126,8 @@ class Cues:
     # a verb trigger hyphenated to a lowercase modifier ("much-criticized") is an adjective whose
     # doer is not named (roles.py, rule attributive_participle)
     attributive_participles: bool = False
+    # "talks here between X and Y": the dateline's town hosts (roles.py, rule dateline_host)
+    here_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         partner_prepositions=words("partner_prepositions"),
         complement_closers=words("complement_closers"),
         joint_verbs=words("joint_verbs"),
+        here_words=words("here_words"),
     )
 
 

@@ -263,8 +263,33 @@ class RoleReader:
                 # Rule with_partner: "a company has signed a contract with the Iraqi government":
                 # the partner after "with" is the other side of the act, not its doer.
                 return Roles((), partners, location)
+            hosted = self._dateline_host(match, sources + partners)
+            if hosted is not None:
+                return replace(hosted, location=location)
             return Roles(sources + partners, (), location)
         return Roles(sources, targets, location)
+
+    def _dateline_host(self, match: TriggerMatch, sides: tuple[Participant, ...]) -> Roles | None:
+        """Rule dateline_host: "two days of talks here between X and Y", filed from a town of X's
+        country: X hosts (source), Y is the target. None unless exactly one side is from there."""
+        following = self.tokens.word_indexes(match.end, match.end + 1)
+        if not following or self.tokens.lower(following[0]) not in self.cues.here_words or len(sides) < 2:
+            return None
+        country = self._dateline_country()
+        hosts = tuple(p for p in sides if country is not None and p.actor.country == country)
+        if not hosts or len(hosts) == len(sides):
+            return None
+        return Roles(hosts, tuple(p for p in sides if p not in hosts))
+
+    def _dateline_country(self) -> str | None:
+        """The country of the article's dateline town ("LAGOS, March 3 -"): the first actor mention
+        of the article when it is a place written in capitals before the first comma."""
+        earlier = self._earlier[: self._earlier_count]
+        first = earlier[0] if earlier else (self.all_participants[0] if self.all_participants else None)
+        if first is None or first.actor.type not in PLACE_TYPES or not first.mention.text.isupper():
+            return None
+        text = first.span.doc.text
+        return first.actor.country if first.mention.start == len(text) - len(text.lstrip()) else None
 
     def _attributive_participle(self, match: TriggerMatch) -> bool:
         """A verb trigger glued by a hyphen to a lowercase modifier ("much-criticized",
