@@ -975,3 +975,14 @@ def test_talks_without_here_stay_symmetric() -> None:
     (talks,) = found.events_of("CONSULT")
     assert set(talks.sources) == {"state:ETH", "state:KEN"}
     assert talks.targets == ()
+
+
+def test_a_participle_right_after_a_subordinator_keeps_the_main_subject() -> None:
+    found = extract(
+        "Ghana criticised Togo on Monday while visiting Benin.",
+        "en",
+        "2023-03-10",
+        [state("GHA", "Ghana"), state("TGO", "Togo"), state("BEN", "Benin")],
+    )
+    (visit,) = found.events_of("CONSULT")
+    assert visit.sources == ("state:GHA",)

@@ -215,7 +215,8 @@ def _opens_adverbial_clause(match: TriggerMatch, start: int, tokens: UnitTokens)
     for position, index in enumerate(words):
         if tokens.lower(index) in closers:
             rest = [tokens.lower(i) for i in words[position + 1 :]]
-            if rest and len(rest) <= ADVERBIAL_SUBJECT_REACH and not prepositions.intersection(rest):
+            # none between: a participle ("while visiting Y") is the adverbial clause's own verb
+            if len(rest) <= ADVERBIAL_SUBJECT_REACH and not prepositions.intersection(rest):
                 return True
     return False
 

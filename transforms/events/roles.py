@@ -324,12 +324,21 @@ class RoleReader:
         """Rule adverbial_clause_subject: a trigger after a subordinator (`complement_closers`:
         "after", "because", …) is in an adverbial clause; its subject is inside that clause. The
         main clause's subject before the subordinator is not its source ("X banned the group
-        because of its involvement in killing": X killed nobody)."""
+        because of its involvement in killing": X killed nobody). A participle right after the
+        subordinator ("while visiting Z") has no subject of its own and keeps the main one."""
         closers = self.cues.complement_closers
         if not closers:
             return left
         found = [i for i in self.tokens.word_indexes(clause_start, match.start) if self.tokens.lower(i) in closers]
-        return [p for p in left if p.start > found[-1]] if found else left
+        if not found:
+            return left
+        if not self.tokens.word_indexes(found[-1] + 1, match.start):
+            # "X criticised Y while visiting Z", "after signing": a participle right after the
+            # subordinator has no subject of its own; the main clause's subject (before the main
+            # verb, not its object Y) is its doer.
+            main_verbs = [m.start for m in self.triggers if clause_start <= m.start < found[-1]]
+            return [p for p in left if p.end <= main_verbs[0]] if main_verbs else left
+        return [p for p in left if p.start > found[-1]]
 
     def _fronted_participle(self, match: TriggerMatch, in_clause: list[Participant]) -> Roles | None:
         """Rule fronted_participle: "Urging Y to restrain itself, X said …": a verb trigger opening
