@@ -32,7 +32,7 @@ from transforms.events.agreements import (
     state_actor_for,
 )
 from transforms.events.crosswalk import CONFLICTUAL_ACTS, COOPERATIVE_ACTS, Coding, Crosswalk
-from transforms.events.dating import event_date, from_mention
+from transforms.events.dating import event_date, from_mention, from_publication
 from transforms.events.drafts import EventDraft
 from transforms.events.figurative import figurative_reading, other_sense
 from transforms.events.identity import date_bucket, event_key, stable_id
@@ -192,10 +192,15 @@ class EventExtractor:
         date = event_date(match, tokens, dates, article.published)
         modality = read_modality(match, tokens)
         published = article.published.range
-        if published is not None and date.start is not None and date.start > published.end and not modality.past:
-            # A date after publication is announced, not reported: a planned act. Unless the verb
-            # says it is done ("signed", "a signé", "firmó"): then the header is the one that is early.
-            modality = replace(modality, future=True)
+        if published is not None and date.start is not None and date.start > published.end:
+            if not modality.past:
+                # A date after publication is announced, not reported: a planned act. Unless the verb
+                # says it is done ("signed", "a signé", "firmó"): then the header is the one that is early.
+                modality = replace(modality, future=True)
+            elif date.mention is not None and date.mention.kind == "relative_publication":
+                # A done act cannot fall on a date counted forward from the publication ("has
+                # resigned and will leave next month"): that date is the later act's.
+                date = from_publication(article.published)
         coding, negated = self._code(match, modality.future, modality.conditional, modality.negated)
         return EventDraft(
             match=match,
@@ -288,7 +293,13 @@ class EventExtractor:
                 if signing is None:
                     continue
                 parties = cluster.party_ids()
-                if not signing.sources or signing.match.is_noun:
+                if not signing.sources and signing.targets and not signing.match.is_noun:
+                    # "a firm signed a contract with the Iraqi government": the partner after
+                    # "with" is the other side (rule with_partner); the unnamed signer stays
+                    # unnamed, the partner does not become the one who signs.
+                    signing.sources = [p for p in parties if p not in signing.targets]
+                    signing.inferred_actors = bool(signing.sources)
+                elif not signing.sources or signing.match.is_noun:
                     # "la signature d'un accord": a signing noun names no signer, all parties sign.
                     signing.sources, signing.targets = list(parties), []
                     signing.inferred_actors = True

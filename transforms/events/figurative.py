@@ -10,7 +10,8 @@ Patterns covered, each read from cue lists in `transforms/data/events_<lang>.yam
   - "agree that …" states an opinion, not an agreement ("officials agreed that the plan was
     flawed") -> no event.
 The object is looked for in the few words after the trigger, up to the first punctuation mark, so
-"attacked the town, ruining the plan" stays an attack.
+"attacked the town, ruining the plan" stays an attack; for a passive, in the few words before its
+auxiliary ("the market … had been captured by").
 
 Round 2, read from the parse (French), `other_sense`:
   - a meeting verb whose direct object is the partner (`partner_object_verbs`: recevoir,
@@ -48,6 +49,8 @@ def figurative_reading(match: TriggerMatch, tokens: UnitTokens, event_type: str)
         end = _object_window_end(match, tokens)
         if cues.figurative_objects and tokens.find(cues.figurative_objects, match.end, end) is not None:
             return "drop"
+        if cues.figurative_objects and _figurative_passive_subject(match, tokens):
+            return "drop"
         if cues.criticised_objects and tokens.find(cues.criticised_objects, match.end, end) is not None:
             return "criticism"
         return None
@@ -71,6 +74,21 @@ def _modified(match: TriggerMatch, tokens: UnitTokens) -> bool:
                 return True
     following = tokens.word_indexes(match.end, match.end + 2)
     return bool(following) and any(tokens.match_at(following[0], phrase) for phrase in modifiers)
+
+
+def _figurative_passive_subject(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    """A combat verb in the passive whose subject, a few words before it, is a figurative object:
+    "the market, which had been captured by rival firms" is a business rivalry, not a capture."""
+    cues = tokens.lexicon.cues
+    previous = tokens.previous_word(match.start)
+    if previous is None or tokens.lower(previous) not in cues.passive_auxiliaries:
+        return False
+    start = previous
+    for index in reversed(tokens.word_indexes(max(tokens.first, previous - OBJECT_WINDOW - 2), previous)):
+        if tokens.token(index).is_punct and tokens.lower(index) != ",":
+            break
+        start = index
+    return tokens.find(cues.figurative_objects, start, previous) is not None
 
 
 def _object_window_end(match: TriggerMatch, tokens: UnitTokens) -> int:

@@ -111,6 +111,23 @@ class Cues:
     # without a parse, an actor after a noun trigger is its complement only a few words after it
     # and before any punctuation (roles.py, NOUN_COMPLEMENT_REACH).
     noun_complements_nearby: bool = False
+    # issue 13, round 4 (English, no parse; see events_en.yaml): a place after a locative
+    # preposition before the trigger is no candidate subject ("X spent days in Y talking to Z");
+    # a clause-opening participle with these endings takes the main clause's subject ("Urging Y
+    # to …, X said"); the preposition that introduces a reciprocal act's partner ("signed a
+    # contract with Y"); words opening an adverbial clause that closes a governing trigger's
+    # complement ("the request made after X rejected …").
+    locatives_not_subjects: bool = False
+    fronted_participle_endings: tuple[str, ...] = ()
+    partner_prepositions: frozenset[str] = frozenset()
+    complement_closers: frozenset[str] = frozenset()
+    # verbs whose coordinated subjects agree with each other ("X and Y agreed to …"): no target.
+    joint_verbs: frozenset[str] = frozenset()
+    # a verb trigger hyphenated to a lowercase modifier ("much-criticized") is an adjective whose
+    # doer is not named (roles.py, rule attributive_participle)
+    attributive_participles: bool = False
+    # "talks here between X and Y": the dateline's town hosts (roles.py, rule dateline_host)
+    here_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -278,6 +295,10 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         tail_content_words=words("tail_content_words"),
         person_pronouns=words("person_pronouns"),
         person_possessives=words("person_possessives"),
+        partner_prepositions=words("partner_prepositions"),
+        complement_closers=words("complement_closers"),
+        joint_verbs=words("joint_verbs"),
+        here_words=words("here_words"),
     )
 
 
@@ -292,6 +313,12 @@ def _optional_cues(raw: dict[str, Any], tokenize: PhraseTokenizer) -> dict[str, 
         found["noun_complements_nearby"] = bool(raw["noun_complements_nearby"])
     if "partner_as_target" in raw:
         found["partner_as_target"] = bool(raw["partner_as_target"])
+    if "locatives_not_subjects" in raw:
+        found["locatives_not_subjects"] = bool(raw["locatives_not_subjects"])
+    if "attributive_participles" in raw:
+        found["attributive_participles"] = bool(raw["attributive_participles"])
+    if "fronted_participle_endings" in raw:
+        found["fronted_participle_endings"] = tuple(str(w) for w in raw["fronted_participle_endings"])
     if "passive_endings" in raw:
         found["passive_endings"] = tuple(str(w) for w in raw["passive_endings"])
     for key in ("content_openers", "future_prefixes"):

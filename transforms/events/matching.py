@@ -21,6 +21,9 @@ from transforms.events.lexicon import TriggerEntry
 from transforms.events.tokens import VERB_CONTEXT_WORDS, PhraseHit, UnitTokens
 
 REFLEXIVE_PRONOUNS = frozenset({"se", "s'"})
+# Rule complement_closer: at most this many words (a subject, an adverb) between the subordinator
+# and the verb of its clause.
+ADVERBIAL_SUBJECT_REACH = 5
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ def _absorb(matches: list[TriggerMatch], tokens: UnitTokens) -> list[TriggerMatc
         hit.end for hit in tokens.find_all(tokens.lexicon.cues.content_markers, tokens.first, tokens.last)
     ]
     for match in matches:
-        if _inside_object(match, matches, strict=tokens.lexicon.language == "es"):
+        if _inside_object(match, matches, tokens, strict=tokens.lexicon.language == "es"):
             continue
         if any(
             _governed_by(match, governor, tokens) and not _outside_complement(match, governor, tokens)
@@ -153,23 +156,69 @@ def _absorb(matches: list[TriggerMatch], tokens: UnitTokens) -> list[TriggerMatc
     return kept
 
 
-def _inside_object(match: TriggerMatch, matches: list[TriggerMatch], strict: bool = False) -> bool:
+def _inside_object(match: TriggerMatch, matches: list[TriggerMatch], tokens: UnitTokens, strict: bool = False) -> bool:
     """The trigger lies in another trigger's `with` phrase. Spanish (`strict`) reads exactly that;
     the other languages' figures are tuned on a wider test that also takes in every trigger after
-    the phrase's start ("habló con X, quien ha pedido …" would lose "pedido")."""
+    the phrase's start ("habló con X, quien ha pedido …" would lose "pedido"), except a verb
+    opening an adverbial clause after it (rule complement_closer: "called for talks after Y
+    rejected …")."""
     return any(
         other is not match
         and other.with_hit is not None
         and other.with_hit.start <= match.start
         and (match.start < other.with_hit.end or not strict)
+        and not (match.start >= other.with_hit.end and _opens_adverbial_clause(match, other.with_hit.end, tokens))
         for other in matches
     )
 
 
 def _outside_complement(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
     """Spanish: a trigger after a governing verb in its clause that is no part of its complement
-    (coordinated verbs, past acts after a cause marker, a relative clause closed: spanish.py)."""
-    return tokens.lexicon.language == "es" and spanish.outside_complement(match, governor, tokens)
+    (coordinated verbs, past acts after a cause marker, a relative clause closed: spanish.py).
+    Rule complement_closer (languages whose cues list `complement_closers`): a subordinator
+    between the governor and the trigger opens an adverbial clause, which is no part of what is
+    demanded or refused ("asked for talks after the army attacked the town": the attack happened)."""
+    if tokens.lexicon.language == "es":
+        return spanish.outside_complement(match, governor, tokens)
+    return _opens_adverbial_clause(match, governor.end, tokens) or _reported_after(match, governor, tokens)
+
+
+def _reported_after(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
+    """Rule complement_closer, reporting verbs and relative clauses (languages with
+    `complement_closers`): a reporting verb between the governor and the trigger is the nearer
+    head, the trigger is what was said, not what the governor demands ("A report, monitored by
+    the BBC, said he gave a warning"); after ", which/who" the trigger is the relative clause's."""
+    cues = tokens.lexicon.cues
+    if not cues.complement_closers:
+        return False
+    words = tokens.word_indexes(governor.end, match.start)
+    if any(tokens.is_reporting_verb(i) for i in words):
+        return True
+    # a non-restrictive relative clause (", which he also opposes") comments on the complement,
+    # it is no part of it
+    return any(tokens.lower(i) == "," and tokens.lower(j) in cues.relative_pronouns for i, j in zip(words, words[1:]))
+
+
+def _opens_adverbial_clause(match: TriggerMatch, start: int, tokens: UnitTokens) -> bool:
+    """A subordinator (`complement_closers`) between `start` and the verb trigger, with at most a
+    subject between them: the trigger is that adverbial clause's own verb ("after the union
+    formally rejected"). Further on, or past a preposition ("because of", "after 12 days of
+    battles"), it is a word inside that clause ("after a court cleared him of all charges"); a
+    noun there is most often a circumstance."""
+    closers = tokens.lexicon.cues.complement_closers
+    if not closers or match.is_noun:
+        return False
+    cues = tokens.lexicon.cues
+    # a preposition between them makes the trigger a noun's complement ("after 12 days of battles")
+    prepositions = cues.agent_prepositions | cues.locative_prepositions | cues.target_prepositions | {"of"}
+    words = tokens.word_indexes(start, match.start)
+    for position, index in enumerate(words):
+        if tokens.lower(index) in closers:
+            rest = [tokens.lower(i) for i in words[position + 1 :]]
+            # none between: a participle ("while visiting Y") is the adverbial clause's own verb
+            if len(rest) <= ADVERBIAL_SUBJECT_REACH and not prepositions.intersection(rest):
+                return True
+    return False
 
 
 def _governed_by(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:

@@ -24,6 +24,9 @@ from transforms.events.matching import TriggerMatch
 from transforms.events.tokens import UnitTokens
 
 FUTURE_WINDOW = 5
+# Rule past_light_verb: words between a light verb and its noun ("tendered his formal resignation").
+LIGHT_VERB_REACH = 3
+LIGHT_VERB_GAP = frozenset({"a", "an", "the", "his", "her", "its", "their", "formal", "new", "fresh", "official"})
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def _past(match: TriggerMatch, tokens: UnitTokens) -> bool:
     """Whether the trigger verb itself is in a past tense: the tagger's tense where the unit is
     parsed (French), else the word's form (dates.tense's past markers; the Arabic perfect)."""
     if match.is_noun:
-        return False
+        return _past_light_verb(match, tokens)
     if match.start > tokens.first and tokens.lower(match.start - 1) in _NOT_DONE_BEFORE:
         return False
     token = tokens.token(match.start)
@@ -84,6 +87,23 @@ def _past(match: TriggerMatch, tokens: UnitTokens) -> bool:
         bare = word[1:] if word[:1] in {"و", "ف"} and word[1:2] in _ARABIC_IMPERFECT_PREFIXES else word
         return bool(bare) and bare[0] not in _ARABIC_IMPERFECT_PREFIXES
     return _past_by_form(match, tokens)
+
+
+def _past_light_verb(match: TriggerMatch, tokens: UnitTokens) -> bool:
+    """Rule past_light_verb (untagged languages whose cues list light verbs): a noun trigger
+    that is the object of a past light verb ("has tendered his resignation", "held talks",
+    "launched an attack") reports a done act, like the verb itself; a later future in the
+    sentence ("… and will be leaving next month") is another act's."""
+    if tokens.unit.has_parse or tokens.lexicon.language != "en":
+        return False
+    before = tokens.word_indexes(max(tokens.first, match.start - LIGHT_VERB_REACH - 1), match.start)
+    words = [tokens.lower(i) for i in before]
+    for position in range(len(before) - 1, -1, -1):
+        if words[position] in LIGHT_VERB_GAP:
+            continue
+        verb = TriggerMatch(match.entry, before[position], before[position] + 1)
+        return tokens.token(before[position]).is_alpha and _past_by_form(verb, tokens)
+    return False
 
 
 def _past_by_parse(token) -> bool:  # type: ignore[no-untyped-def]

@@ -62,6 +62,9 @@ class Roles:
     location: Participant | None = None
 
 
+# Rule subject_past_locative: at most this many words (the preposition, an article, a modifier)
+# between an actor and a place that modifies it ("Albanians in south Serbia").
+POSTMODIFIER_GAP = 3
 # Rule pronoun_antecedent: words between a pronoun and the person it stands for, at most.
 PRONOUN_REACH = 40
 
@@ -182,6 +185,9 @@ class RoleReader:
         plain_right = [p for p in right if p not in agents and p not in locatives]
         if scheme == "speaker":
             return self._speaker_roles(match, left, location)
+        fronted = self._fronted_participle(match, in_clause)
+        if fronted is not None:
+            return replace(fronted, location=location)
         if scheme == "experiencer":
             after_object = [p for p in right if match.with_hit is None or p.start >= match.with_hit.end]
             return Roles(
@@ -201,6 +207,9 @@ class RoleReader:
             elif not targets and self.cues.postverbal_subjects:
                 targets = tuple(self._postverbal_subject(match, [], plain_right))
             return Roles(sources, targets, location)
+        if self.cues.locatives_not_subjects:
+            left = self._without_adverbial_places(left)
+        left = self._inside_adverbial_clause(match, left, clause_start)
         clause_left = left
         if match.is_noun:
             left = self._noun_left_arguments(match, left)
@@ -213,7 +222,12 @@ class RoleReader:
                     sources = tuple(_last_group(left, self.tokens)) or tuple(_first_group(agents, self.tokens))
                     return Roles(sources, tuple(group), location)
         sources = tuple(_last_group(left, self.tokens))
-        if not sources and not match.is_noun:
+        if sources and self._attributive_participle(match):
+            # Rule attributive_participle: "the much-criticized efforts Reagan made": nobody
+            # named criticises; the subject before belongs to the sentence's own verb.
+            sources = ()
+            left = []
+        elif not sources and not match.is_noun:
             sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         if not sources:
             sources = tuple(self._pronoun_antecedent(match, clause_start))
@@ -235,6 +249,9 @@ class RoleReader:
             if not sources and self.tokens.lexicon.language == "ar":  # "الضربات الأميركية" (arabic.py)
                 sources = tuple(arabic.noun_agent(self, match, plain_right))
             plain_right = [p for p in plain_right if p not in sources]
+        if len(sources) >= 2 and not match.is_noun and self.tokens.keys[match.start] & self.cues.joint_verbs:
+            # Rule joint_agreement: "X and Y agreed to …" is an agreement between them.
+            return Roles(sources, (), location)
         if scheme == "destination":
             targets = tuple(_first_group(locatives or plain_right, self.tokens))
         else:
@@ -249,8 +266,109 @@ class RoleReader:
                 # "X met Y", "X signed a contract with Y": the subject initiates (rule
                 # partner_as_target); "X and Y met" stays symmetric.
                 return Roles(sources, partners, location)
+            if not sources and partners and self.preposition_before(partners[0]) in self.cues.partner_prepositions:
+                # Rule with_partner: "a company has signed a contract with the Iraqi government":
+                # the partner after "with" is the other side of the act, not its doer.
+                return Roles((), partners, location)
+            hosted = self._dateline_host(match, sources + partners)
+            if hosted is not None:
+                return replace(hosted, location=location)
             return Roles(sources + partners, (), location)
         return Roles(sources, targets, location)
+
+    def _dateline_host(self, match: TriggerMatch, sides: tuple[Participant, ...]) -> Roles | None:
+        """Rule dateline_host: "two days of talks here between X and Y", filed from a town of X's
+        country: X hosts (source), Y is the target. None unless exactly one side is from there."""
+        following = self.tokens.word_indexes(match.end, match.end + 1)
+        if not following or self.tokens.lower(following[0]) not in self.cues.here_words or len(sides) < 2:
+            return None
+        country = self._dateline_country()
+        hosts = tuple(p for p in sides if country is not None and p.actor.country == country)
+        if not hosts or len(hosts) == len(sides):
+            return None
+        return Roles(hosts, tuple(p for p in sides if p not in hosts))
+
+    def _dateline_country(self) -> str | None:
+        """The country of the article's dateline town ("LAGOS, March 3 -"): the first actor mention
+        of the article when it is a place written in capitals before the first comma."""
+        earlier = self._earlier[: self._earlier_count]
+        first = earlier[0] if earlier else (self.all_participants[0] if self.all_participants else None)
+        if first is None or first.actor.type not in PLACE_TYPES or not first.mention.text.isupper():
+            return None
+        text = first.span.doc.text
+        return first.actor.country if first.mention.start == len(text) - len(text.lstrip()) else None
+
+    def _attributive_participle(self, match: TriggerMatch) -> bool:
+        """A verb trigger glued by a hyphen to a lowercase modifier ("much-criticized",
+        "long-awaited", "widely-condemned") is an adjective before a noun: its doer is not named
+        (English; a capitalised first part, "U.S.-backed", names the doer and is read as usual)."""
+        if match.is_noun or not self.cues.attributive_participles:
+            return False
+        hyphen = match.start - 1
+        if hyphen <= self.tokens.first or self.tokens.token(hyphen).text != "-":
+            return False
+        modifier = self.tokens.token(hyphen - 1)
+        glued = not modifier.whitespace_ and not self.tokens.token(hyphen).whitespace_
+        return glued and modifier.is_alpha and modifier.is_lower
+
+    def _without_adverbial_places(self, left: list[Participant]) -> list[Participant]:
+        """Rule subject_past_locative: "X spent two days in Washington talking to Y": a place
+        after a locative preposition that modifies the verb is where X was, not who acts; the
+        subject is the actor before it. A place right after an actor ("Albanians in south Serbia
+        are demanding") modifies that actor and stays: its state may stand for the group."""
+        kept: list[Participant] = []
+        for position, participant in enumerate(left):
+            if position and self._is_locative(participant):
+                gap = self.tokens.word_indexes(left[position - 1].end, participant.start)
+                if len(gap) > POSTMODIFIER_GAP:
+                    continue
+            kept.append(participant)
+        return kept
+
+    def _inside_adverbial_clause(
+        self, match: TriggerMatch, left: list[Participant], clause_start: int
+    ) -> list[Participant]:
+        """Rule adverbial_clause_subject: a trigger after a subordinator (`complement_closers`:
+        "after", "because", …) is in an adverbial clause; its subject is inside that clause. The
+        main clause's subject before the subordinator is not its source ("X banned the group
+        because of its involvement in killing": X killed nobody). A participle right after the
+        subordinator ("while visiting Z") has no subject of its own and keeps the main one."""
+        closers = self.cues.complement_closers
+        if not closers:
+            return left
+        found = [i for i in self.tokens.word_indexes(clause_start, match.start) if self.tokens.lower(i) in closers]
+        if not found:
+            return left
+        if not self.tokens.word_indexes(found[-1] + 1, match.start):
+            # "X criticised Y while visiting Z", "after signing": a participle right after the
+            # subordinator has no subject of its own; the main clause's subject (before the main
+            # verb, not its object Y) is its doer.
+            main_verbs = [m.start for m in self.triggers if clause_start <= m.start < found[-1]]
+            return [p for p in left if p.end <= main_verbs[0]] if main_verbs else left
+        return [p for p in left if p.start > found[-1]]
+
+    def _fronted_participle(self, match: TriggerMatch, in_clause: list[Participant]) -> Roles | None:
+        """Rule fronted_participle: "Urging Y to restrain itself, X said …": a verb trigger opening
+        its sentence as a participle (`fronted_participle_endings`) and closed by a comma has the
+        main clause's subject, the first actors after the comma, as its source (a reporting tail's
+        speaker too: "Urging calm, the minister said"); its object comes before the comma."""
+        endings = self.cues.fronted_participle_endings
+        if match.is_noun or not endings or not self.tokens.lower(match.start).endswith(endings):
+            return None
+        before = self.tokens.word_indexes(self.tokens.first, match.start)
+        if any(not self.tokens.token(i).is_punct for i in before):
+            return None
+        commas = [i for i in self.tokens.word_indexes(match.end, self.tokens.last) if self.tokens.lower(i) == ","]
+        if not commas:
+            return None
+        comma = commas[0]
+        objects = [p for p in in_clause if p.start >= match.end and p.end <= comma]
+        subjects = [
+            p
+            for p in self.all_participants
+            if p.start > comma and not self.tokens.in_dateline(p.start) and p.actor.type not in PLACE_TYPES
+        ]
+        return Roles(tuple(_first_group(subjects, self.tokens)), tuple(_first_group(objects, self.tokens)))
 
     def _after_reporting_verb(
         self, match: TriggerMatch, left: list[Participant], clause_start: int
@@ -276,6 +394,10 @@ class RoleReader:
             if self.tokens.lower(i) not in {"that", "que", "qu'", ",", "on", "le", "mardi", "lundi"}
         ][:3]
         if following and following[0] in SUBJECT_PRONOUNS:
+            if following[0] in self.cues.person_pronouns and left and left[-1].actor.type != "person":
+                # "A report, monitored by the BBC, said he gave a warning": "he" is no report or
+                # broadcaster; the person it stands for is read by pronoun_antecedent.
+                return []
             return left
         return []
 
