@@ -659,3 +659,103 @@ def test_receiving_a_portfolio_named_by_a_demonstrative_is_no_meeting() -> None:
         ],
     )
     assert found.events_of("CONSULT") == []
+
+
+# --- issue 13, round 4: French whole-article rules ---------------------------------------------
+
+
+def test_a_coordinated_finite_verb_is_a_second_act_not_the_governed_complement() -> None:
+    # rule coordinated_finite_verb: "a critiqué … et a menacé" are two acts of the same subject
+    found = extract(
+        "Le gouvernement tchadien a critiqué « une agression intolérable » et a menacé les rebelles de représailles.",
+        "fr",
+        "2021-05-04",
+        [state("TCD", "gouvernement tchadien")],
+    )
+    assert sorted(e.event_type for e in found.events) == ["ACCUSE", "THREATEN"]
+    threat = found.events_of("THREATEN")[0]
+    assert threat.sources == ("state:TCD",)
+
+
+def test_coordinated_infinitives_stay_inside_the_governing_verb() -> None:
+    found = extract(
+        "Le Niger a refusé de signer et de ratifier le protocole avec le Bénin.",
+        "fr",
+        "2021-05-04",
+        [state("NER", "Niger"), state("BEN", "Bénin")],
+    )
+    assert [e.event_type for e in found.events] == ["REJECT"]
+
+
+def test_a_threat_to_a_thing_is_a_danger_described_not_a_threat_made() -> None:
+    found = extract(
+        "Pour l'opposition, la politique de la Bolivie menace la stabilité de toute la région.",
+        "fr",
+        "2021-05-04",
+        [state("BOL", "Bolivie")],
+    )
+    assert found.events_of("THREATEN") == []
+
+
+def test_a_threat_to_act_stays_a_threat_whatever_the_parse_takes_as_object() -> None:
+    found = extract(
+        "Le Venezuela avait menacé la veille de fermer sa frontière avec la Colombie.",
+        "fr",
+        "2021-05-04",
+        [state("VEN", "Venezuela"), state("COL", "Colombie")],
+    )
+    (threat,) = found.events_of("THREATEN")
+    assert threat.sources == ("state:VEN",)
+
+
+def test_a_vote_of_confidence_supports_the_government_named_after_a() -> None:
+    found = extract(
+        "Le Parlement portugais a voté la confiance au gouvernement de Lisbonne.",
+        "fr",
+        "2021-05-04",
+        [
+            group("leg:PRT", "Portuguese Parliament", "government_body", "PRT", "Parlement portugais"),
+            group("gov:PRT", "Government of Portugal", "state", "PRT", "gouvernement de Lisbonne"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("SUPPORT", "051")
+    assert (event.sources, event.targets) == (("leg:PRT",), ("gov:PRT",))
+
+
+def test_handing_over_control_to_local_forces_is_a_retreat() -> None:
+    found = extract(
+        "Le contingent belge a transféré jeudi le contrôle de l'aéroport aux forces maliennes.",
+        "fr",
+        "2021-05-04",
+        [
+            group("military:BEL", "Belgian armed forces", "military", "BEL", "contingent belge"),
+            group("military:MLI", "Malian armed forces", "military", "MLI", "forces maliennes"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("RETREAT", "0874")
+    assert (event.sources, event.targets) == (("military:BEL",), ("military:MLI",))
+
+
+def test_intimer_l_ordre_is_a_demand_to_the_indirect_object() -> None:
+    found = extract(
+        "La Turquie a intimé l'ordre à la Grèce de retirer ses navires.",
+        "fr",
+        "2021-05-04",
+        [state("TUR", "Turquie"), state("GRC", "Grèce")],
+    )
+    (event,) = found.events
+    assert event.event_type == "REQUEST"
+    assert (event.sources, event.targets) == (("state:TUR",), ("state:GRC",))
+
+
+def test_voicing_indignation_is_disapproval() -> None:
+    found = extract(
+        "Le Danemark a fait part de son indignation après la décision de la Norvège.",
+        "fr",
+        "2021-05-04",
+        [state("DNK", "Danemark"), state("NOR", "Norvège")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code, event.sources) == ("ACCUSE", "110", ("state:DNK",))

@@ -90,6 +90,9 @@ class Cues:
     # means another sense: "reçoit la Défense", "une vidéo consultée"), and verbs whose bare
     # passive means a dismissal ("fut remerciée") unless a reason follows ("remercié pour …").
     partner_object_verbs: frozenset[str] = frozenset()
+    # issue 13, round 4: verbs acting on an actor ("menacer Y"); a thing as their object or passive
+    # subject is figurative ("menacer la paix", "la liberté est menacée"): no event.
+    patient_object_verbs: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     thing_pronouns: frozenset[str] = frozenset()  # "reçoit celui de la Justice": a thing, no partner
     dismissal_passives: frozenset[str] = frozenset()
@@ -269,6 +272,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         horizon_markers=phrases("horizon_markers"),
         opinion_complements=phrases("opinion_complements"),
         partner_object_verbs=words("partner_object_verbs"),
+        patient_object_verbs=words("patient_object_verbs"),
         partner_nouns=words("partner_nouns"),
         thing_pronouns=words("thing_pronouns"),
         dismissal_passives=words("dismissal_passives"),

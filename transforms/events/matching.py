@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from transforms import syntax
 from transforms.events import spanish
 from transforms.events.lexicon import TriggerEntry
 from transforms.events.tokens import VERB_CONTEXT_WORDS, PhraseHit, UnitTokens
@@ -168,8 +169,29 @@ def _inside_object(match: TriggerMatch, matches: list[TriggerMatch], strict: boo
 
 def _outside_complement(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
     """Spanish: a trigger after a governing verb in its clause that is no part of its complement
-    (coordinated verbs, past acts after a cause marker, a relative clause closed: spanish.py)."""
-    return tokens.lexicon.language == "es" and spanish.outside_complement(match, governor, tokens)
+    (coordinated verbs, past acts after a cause marker, a relative clause closed: spanish.py).
+    With a parse: a finite verb coordinated with the governing verb (rule coordinated_finite_verb)."""
+    if tokens.lexicon.language == "es":
+        return spanish.outside_complement(match, governor, tokens)
+    return tokens.unit.has_parse and _coordinated_finite_verb(match, governor, tokens)
+
+
+def _coordinated_finite_verb(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
+    """Rule coordinated_finite_verb: "X a dénoncé … et a menacé Y de poursuites": a verb joined by
+    a conjunction ("et", "mais") and in the indicative (its own form or its auxiliary's) is a
+    second act of the clause's subject, not what the governing verb governs, wherever the parser
+    hung it (a quotation between may mislead it). Infinitives and subjunctives stay inside: "a
+    refusé de signer et de ratifier", "a exigé que Y se retire et cesse le feu"."""
+    if match.is_noun:
+        return False
+    verb = tokens.token(match.start)
+    if syntax.dep(verb) != "conj" or verb.i <= governor.start:
+        return False
+    children = syntax.children(verb)
+    if not any(syntax.dep(child) == "cc" for child in children):
+        return False
+    forms = [verb, *(child for child in children if syntax.dep(child) in {"aux:tense", "aux:pass"})]
+    return any("Mood=Ind" in str(form.morph) for form in forms)
 
 
 def _governed_by(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
