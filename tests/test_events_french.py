@@ -759,3 +759,48 @@ def test_voicing_indignation_is_disapproval() -> None:
     )
     (event,) = found.events
     assert (event.event_type, event.cameo_code, event.sources) == ("ACCUSE", "110", ("state:DNK",))
+
+
+def test_a_selon_aside_between_commas_leaves_the_clause_after_it_reported_not_a_tail() -> None:
+    # rule attribution_aside: the act after ", selon X," is still an event with its own roles
+    found = extract(
+        "C'est l'analyse d'un diplomate, pour qui, selon plusieurs témoins, le Soudan a intimé l'ordre au Tchad "
+        "de fermer la frontière.",
+        "fr",
+        "2021-05-04",
+        [state("SDN", "Soudan"), state("TCD", "Tchad")],
+    )
+    (event,) = found.events
+    assert event.event_type == "REQUEST"
+    assert (event.sources, event.targets) == (("state:SDN",), ("state:TCD",))
+
+
+def test_a_passive_participle_on_a_named_actor_makes_that_actor_the_target() -> None:
+    # rule participle_patient: "X, critiquée par Y, …": X undergoes the criticism
+    found = extract(
+        "La sénatrice Maria Lopes, vilipendée par le Parti libéral pendant la campagne, a perdu son siège.",
+        "fr",
+        "2021-05-04",
+        [
+            person("maria-lopes", "Maria Lopes", "BRA"),
+            group("party:BRA-pl", "Liberal Party", "political_party", "BRA", "Parti libéral"),
+        ],
+    )
+    (event,) = found.events
+    assert event.event_type == "ACCUSE"
+    assert (event.sources, event.targets) == (("party:BRA-pl",), ("person:maria-lopes",))
+
+
+def test_a_coordinated_passive_participle_takes_the_noun_of_the_first_one() -> None:
+    found = extract(
+        "Le cabinet de Pedro Alves, formé de technocrates et appuyé par le Parti libéral, a prêté serment.",
+        "fr",
+        "2021-05-04",
+        [
+            group("party:BRA-pl", "Liberal Party", "political_party", "BRA", "Parti libéral"),
+            group("gov:BRA", "Brazilian cabinet", "state", "BRA", "cabinet de Pedro Alves"),
+        ],
+    )
+    (event,) = found.events
+    assert event.event_type == "SUPPORT"
+    assert (event.sources, event.targets) == (("party:BRA-pl",), ("gov:BRA",))

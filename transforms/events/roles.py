@@ -455,7 +455,7 @@ class RoleReader:
             return True
         if match.is_noun:  # Arabic "تعرضت القوات لهجوم": the forces underwent the attack (arabic.py)
             return self.tokens.lexicon.language == "ar" and arabic.undergone(self.tokens, match)
-        if syntax.dep(token) == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
+        if syntax.dep(_first_participle(token)) == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
             # "l'accord signé par X" is passive; "M. X ayant accepté" (compound participle with
             # an auxiliary of tense) is active: the noun it hangs on did it. So is a participle
             # the parser cut from its auxiliary by an adverbial ("X a de son côté dénoncé").
@@ -598,6 +598,8 @@ class RoleReader:
                 sources = [p for p in antecedents if p not in targets]
             elif antecedent_role == "target" and not targets:
                 targets = [p for p in antecedents if p not in sources]
+        if not match.is_noun and passive and not targets:
+            targets = [p for p in _participle_patients(head, candidates) if p not in sources]
         if not sources:
             sources = self._controller_subjects(head, candidates)
         if not sources and match.is_noun:
@@ -750,6 +752,28 @@ def _without_places(roles: Roles, scheme: RoleScheme) -> Roles:
     else:
         targets = ()
     return Roles(sources, targets, roles.location)
+
+
+def _participle_patients(head: Token, candidates: list[Participant]) -> list[Participant]:
+    """Rule participle_patient: "Ana X, critiquée par le parti …", "le gouvernement, composé de …
+    et soutenu par Y": a passive participle set on a noun (directly or coordinated with one that
+    is) says what was done to that noun's actor, its target."""
+    current = _first_participle(head)
+    if syntax.dep(current) != "acl" or "VerbForm=Part" not in str(current.morph):
+        return []
+    noun = syntax.head(current)
+    return [p for p in candidates if _is_same_phrase(p.root, noun)]
+
+
+def _first_participle(token: Token) -> Token:
+    """ "composé de … et soutenu par Y": up the coordination to the first participle."""
+    current = token
+    for _ in range(3):
+        parent = syntax.head(current)
+        if syntax.dep(current) != "conj" or parent.i == current.i or "VerbForm=Part" not in str(parent.morph):
+            break
+        current = parent
+    return current
 
 
 def _has_own_subject(head: Token) -> bool:
