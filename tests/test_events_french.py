@@ -804,3 +804,27 @@ def test_a_coordinated_passive_participle_takes_the_noun_of_the_first_one() -> N
     (event,) = found.events
     assert event.event_type == "SUPPORT"
     assert (event.sources, event.targets) == (("party:BRA-pl",), ("gov:BRA",))
+
+
+def test_new_vocabulary_for_meetings_praise_sanctions_executions_and_training() -> None:
+    cases = [
+        ("Le Ghana et le Togo se sont réunis mardi à Lomé.", "CONSULT", "040"),
+        ("Le Ghana a rendu hommage à l'armée du Togo.", "SUPPORT", "051"),
+        ("Le Ghana a gelé les avoirs de plusieurs dirigeants du Togo.", "SANCTION", "163"),
+        ("Le Togo a procédé à l'exécution de prisonniers du Ghana.", "ASSAULT", "180"),
+        ("Le Ghana va équiper les soldats du Togo.", "AGREE", "033"),  # announced aid: intent (PLOVER)
+        ("Le Ghana s'est indigné de la décision du Togo.", "ACCUSE", "111"),
+    ]
+    for text, event_type, code in cases:
+        found = extract(text, "fr", "2021-05-04", [state("GHA", "Ghana"), state("TGO", "Togo"), city("TGO", "Lomé")])
+        assert (event_type, code) in [(e.event_type, e.cameo_code) for e in found.events], text
+
+
+def test_words_near_the_new_vocabulary_that_are_no_events() -> None:
+    for text in (
+        "Le Ghana a défendu l'exécution du budget voté avec le Togo.",
+        "Le Ghana veut réunir des fonds pour le Togo.",
+        "Le Ghana veut former une coalition des forces de gauche avec le Togo.",
+    ):
+        found = extract(text, "fr", "2021-05-04", [state("GHA", "Ghana"), state("TGO", "Togo")])
+        assert not [e for e in found.events if e.event_type in {"ASSAULT", "CONSULT", "AID", "AGREE"}], text
