@@ -828,3 +828,27 @@ def test_words_near_the_new_vocabulary_that_are_no_events() -> None:
     ):
         found = extract(text, "fr", "2021-05-04", [state("GHA", "Ghana"), state("TGO", "Togo")])
         assert not [e for e in found.events if e.event_type in {"ASSAULT", "CONSULT", "AID", "AGREE"}], text
+
+
+def test_the_caller_of_a_demonstration_is_its_source() -> None:
+    # rule caller_phrase: "à l'appel de X" names who called the protest, not whom it targets
+    found = extract(
+        "Des milliers de personnes ont défilé samedi à Niamey à l'appel du Mouvement pour la démocratie.",
+        "fr",
+        "2021-05-04",
+        [group("org:mpd", "Movement for Democracy", "political_party", "NER", "Mouvement pour la démocratie")],
+    )
+    (event,) = found.events
+    assert event.event_type == "PROTEST"
+    assert event.sources == ("org:mpd",)
+
+
+def test_the_host_who_invited_a_visitor_stays_the_target() -> None:
+    found = extract(
+        "Le président ghanéen s'est rendu à Lomé à l'invitation du président togolais.",
+        "fr",
+        "2021-05-04",
+        [state("GHA", "Ghana", "ghanéen"), state("TGO", "Togo", "togolais"), city("TGO", "Lomé")],
+    )
+    (event,) = found.events
+    assert (event.sources, event.targets) == (("state:GHA",), ("state:TGO",))

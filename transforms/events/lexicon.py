@@ -93,6 +93,8 @@ class Cues:
     # issue 13, round 4: verbs acting on an actor ("menacer Y"); a thing as their object or passive
     # subject is figurative ("menacer la paix", "la liberté est menacée"): no event.
     patient_object_verbs: frozenset[str] = frozenset()
+    # nouns whose "de X" complement calls or initiates the act ("à l'appel de X"): X is the source
+    caller_nouns: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     thing_pronouns: frozenset[str] = frozenset()  # "reçoit celui de la Justice": a thing, no partner
     dismissal_passives: frozenset[str] = frozenset()
@@ -273,6 +275,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         opinion_complements=phrases("opinion_complements"),
         partner_object_verbs=words("partner_object_verbs"),
         patient_object_verbs=words("patient_object_verbs"),
+        caller_nouns=words("caller_nouns"),
         partner_nouns=words("partner_nouns"),
         thing_pronouns=words("thing_pronouns"),
         dismissal_passives=words("dismissal_passives"),

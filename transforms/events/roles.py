@@ -635,6 +635,8 @@ class RoleReader:
             return self._experiencer_role(participant, relation, match)
         if relation in SUBJECT_RELATIONS:
             return "target" if passive else "source"
+        if self._caller(participant, child):
+            return "source"
         if relation in PASSIVE_SUBJECT_RELATIONS:
             return "target"
         if relation == "obl:agent" or (direct and own in self.cues.agent_prepositions):
@@ -648,6 +650,20 @@ class RoleReader:
         if relation in OBJECT_RELATIONS or relation in OBLIQUE_RELATIONS:
             return "target"
         return None
+
+    def _caller(self, participant: Participant, child: Token) -> bool:
+        """Rule caller_phrase: "ont manifesté à l'appel de X", "réunis à l'initiative de X": X called
+        or initiated the act, its source, though it sits in an oblique that otherwise names a target.
+        The mention is inside the "de" complement of the caller noun ("à l'appel du parti
+        sénégalais": the demonym too), and that noun is the trigger's own adjunct."""
+        nouns = self.cues.caller_nouns
+        noun = word_start(child)
+        if not nouns or noun.lemma_.lower() not in nouns:
+            return False
+        for current, parent in _climb(participant.root):  # the step into the noun is its "de" phrase
+            if parent.i == noun.i:
+                return _case_marker(current) in GENITIVE_PREPOSITIONS
+        return False
 
     def _experiencer_role(self, participant: Participant, relation: str, match: TriggerMatch) -> str | None:
         """ "X suscite la défiance de Y": Y disapproves (source) of X (target)."""
