@@ -852,3 +852,15 @@ def test_the_host_who_invited_a_visitor_stays_the_target() -> None:
     )
     (event,) = found.events
     assert (event.sources, event.targets) == (("state:GHA",), ("state:TGO",))
+
+
+def test_a_date_after_avant_is_a_deadline_not_the_date_of_the_act() -> None:
+    found = extract(
+        "Le Tchad a entamé le retrait de ses troupes du Niger, qui doit s'achever avant la fin de l'année 2021.",
+        "fr",
+        "2021-05-04",
+        [state("TCD", "Tchad"), state("NER", "Niger")],
+    )
+    (event,) = found.events
+    assert event.event_type == "RETREAT"
+    assert event.date_start is None or event.date_start.isoformat() <= "2021-05-04"
