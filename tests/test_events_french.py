@@ -864,3 +864,30 @@ def test_a_date_after_avant_is_a_deadline_not_the_date_of_the_act() -> None:
     (event,) = found.events
     assert event.event_type == "RETREAT"
     assert event.date_start is None or event.date_start.isoformat() <= "2021-05-04"
+
+
+def test_an_order_whose_object_is_an_act_is_that_act_by_whoever_ordered_it() -> None:
+    # rule command_is_the_act: the withdrawal is the event, the one who orders it its source
+    found = extract(
+        "Le président tchadien a ordonné le retrait des troupes tchadiennes du Niger.",
+        "fr",
+        "2021-05-04",
+        [
+            group("military:TCD", "Chadian armed forces", "military", "TCD", "troupes tchadiennes"),
+            state("NER", "Niger"),
+            state("TCD", "Tchad", "président tchadien"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources) == ("RETREAT", ("state:TCD",))
+    assert "state:NER" not in event.sources
+
+
+def test_an_order_to_someone_stays_a_demand() -> None:
+    found = extract(
+        "Le Tchad a ordonné au Niger de fermer sa frontière.",
+        "fr",
+        "2021-05-04",
+        [state("TCD", "Tchad"), state("NER", "Niger")],
+    )
+    assert [e.event_type for e in found.events] == ["REQUEST"]

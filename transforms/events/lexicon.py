@@ -95,6 +95,8 @@ class Cues:
     patient_object_verbs: frozenset[str] = frozenset()
     # nouns whose "de X" complement calls or initiates the act ("à l'appel de X"): X is the source
     caller_nouns: frozenset[str] = frozenset()
+    # verbs of command whose object, an event noun, is the act itself ("a ordonné le retrait")
+    command_verbs: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     thing_pronouns: frozenset[str] = frozenset()  # "reçoit celui de la Justice": a thing, no partner
     dismissal_passives: frozenset[str] = frozenset()
@@ -276,6 +278,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         partner_object_verbs=words("partner_object_verbs"),
         patient_object_verbs=words("patient_object_verbs"),
         caller_nouns=words("caller_nouns"),
+        command_verbs=words("command_verbs"),
         partner_nouns=words("partner_nouns"),
         thing_pronouns=words("thing_pronouns"),
         dismissal_passives=words("dismissal_passives"),

@@ -137,7 +137,10 @@ def _absorb(matches: list[TriggerMatch], tokens: UnitTokens) -> list[TriggerMatc
     content_starts = [
         hit.end for hit in tokens.find_all(tokens.lexicon.cues.content_markers, tokens.first, tokens.last)
     ]
+    commands = [match for match in matches if _commands_an_act(match, matches, tokens)]
     for match in matches:
+        if match in commands:
+            continue  # "a ordonné le retrait des troupes": the withdrawal is the event
         if _inside_object(match, matches, strict=tokens.lexicon.language == "es"):
             continue
         if any(
@@ -152,6 +155,22 @@ def _absorb(matches: list[TriggerMatch], tokens: UnitTokens) -> list[TriggerMatc
             continue
         kept.append(match)
     return kept
+
+
+def _commands_an_act(match: TriggerMatch, matches: list[TriggerMatch], tokens: UnitTokens) -> bool:
+    """Rule command_is_the_act: "X a ordonné le retrait des troupes", "en ordonnant l'arrestation de
+    Y": an order whose direct object is another event noun is how X carries that act out, as CAMEO
+    codes it (the withdrawal, the arrest, with X as its source), not a demand. Read from the parse."""
+    verbs = tokens.lexicon.cues.command_verbs
+    if match.is_noun or not verbs or not tokens.unit.has_parse or not tokens.keys[match.start] & verbs:
+        return False
+    return any(
+        other.is_noun
+        and syntax.dep(tokens.token(other.start)) == "obj"
+        and syntax.head(tokens.token(other.start)).i == match.start
+        for other in matches
+        if other is not match
+    )
 
 
 def _inside_object(match: TriggerMatch, matches: list[TriggerMatch], strict: bool = False) -> bool:

@@ -600,6 +600,10 @@ class RoleReader:
                 targets = [p for p in antecedents if p not in sources]
         if not match.is_noun and passive and not targets:
             targets = [p for p in _participle_patients(head, candidates) if p not in sources]
+        if match.is_noun and self._commanded(head):
+            # "X a ordonné le retrait des troupes du Niger": X carries the act out (rule
+            # command_is_the_act, matching.py); the "de" complement may be a place left.
+            sources = self._controller_subjects(head, candidates) or sources
         if not sources:
             sources = self._controller_subjects(head, candidates)
         if not sources and match.is_noun:
@@ -650,6 +654,15 @@ class RoleReader:
         if relation in OBJECT_RELATIONS or relation in OBLIQUE_RELATIONS:
             return "target"
         return None
+
+    def _commanded(self, head: Token) -> bool:
+        """The noun is the direct object of a verb of command ("a ordonné le retrait")."""
+        governor = syntax.head(head)
+        return (
+            syntax.dep(head) == "obj"
+            and governor.i != head.i
+            and bool(self.tokens.keys[governor.i] & self.cues.command_verbs)
+        )
 
     def _caller(self, participant: Participant, child: Token) -> bool:
         """Rule caller_phrase: "ont manifesté à l'appel de X", "réunis à l'initiative de X": X called
