@@ -891,3 +891,19 @@ def test_an_order_to_someone_stays_a_demand() -> None:
         [state("TCD", "Tchad"), state("NER", "Niger")],
     )
     assert [e.event_type for e in found.events] == ["REQUEST"]
+
+
+def test_whoever_fired_the_weapon_is_the_source_not_a_second_victim() -> None:
+    # rule instrument_agent: "tué d'un tir d'obus lancé par X": X fired, the subject was killed
+    found = extract(
+        "Le photographe belge a été tué d'un tir de roquette lancé par les forces ougandaises.",
+        "fr",
+        "2021-05-04",
+        [
+            group("military:UGA", "Ugandan armed forces", "military", "UGA", "forces ougandaises"),
+            state("BEL", "Belgique", "belge"),
+        ],
+    )
+    (event,) = found.events
+    assert event.event_type == "ASSAULT"
+    assert (event.sources, event.targets) == (("military:UGA",), ("state:BEL",))

@@ -97,6 +97,8 @@ class Cues:
     caller_nouns: frozenset[str] = frozenset()
     # verbs of command whose object, an event noun, is the act itself ("a ordonné le retrait")
     command_verbs: frozenset[str] = frozenset()
+    # weapons and attacks an act is done with ("tué d'un tir de X"): their "de/par" actor is the source
+    instrument_nouns: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     thing_pronouns: frozenset[str] = frozenset()  # "reçoit celui de la Justice": a thing, no partner
     dismissal_passives: frozenset[str] = frozenset()
@@ -279,6 +281,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         patient_object_verbs=words("patient_object_verbs"),
         caller_nouns=words("caller_nouns"),
         command_verbs=words("command_verbs"),
+        instrument_nouns=words("instrument_nouns"),
         partner_nouns=words("partner_nouns"),
         thing_pronouns=words("thing_pronouns"),
         dismissal_passives=words("dismissal_passives"),

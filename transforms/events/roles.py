@@ -142,9 +142,11 @@ class RoleReader:
             clause_start, _ = self.tokens.clause_bounds(match.start)
             linear_sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         linear_targets = () if own_subject and passive else linear.targets
+        sources = syntactic.sources or linear_sources
+        targets = syntactic.targets or (linear_targets if not syntactic.sources else ())
         return Roles(
-            sources=syntactic.sources or linear_sources,
-            targets=syntactic.targets or (linear_targets if not syntactic.sources else ()),
+            sources=sources,
+            targets=tuple(p for p in targets if p not in sources),  # one mention, one side
             location=syntactic.location or linear.location,
         )
 
@@ -641,6 +643,8 @@ class RoleReader:
             return "target" if passive else "source"
         if self._caller(participant, child):
             return "source"
+        if not match.is_noun and not direct and self._instrument_agent(participant, child):
+            return "source"
         if relation in PASSIVE_SUBJECT_RELATIONS:
             return "target"
         if relation == "obl:agent" or (direct and own in self.cues.agent_prepositions):
@@ -663,6 +667,16 @@ class RoleReader:
             and governor.i != head.i
             and bool(self.tokens.keys[governor.i] & self.cues.command_verbs)
         )
+
+    def _instrument_agent(self, participant: Participant, child: Token) -> bool:
+        """Rule instrument_agent: "X a été tué d'un tir d'obus lancé par Y", "tué lors d'un
+        bombardement de Y": the trigger's adjunct is the weapon or the attack (`instrument_nouns`),
+        and whoever fired it ("de Y", "par Y" below it) is the source, not a second victim."""
+        noun = word_start(child)
+        if not self.cues.instrument_nouns & {noun.lemma_.lower(), noun.lower_}:
+            return False
+        own = _case_marker(participant.root)
+        return own in GENITIVE_PREPOSITIONS or own in self.cues.agent_prepositions
 
     def _caller(self, participant: Participant, child: Token) -> bool:
         """Rule caller_phrase: "ont manifesté à l'appel de X", "réunis à l'initiative de X": X called
