@@ -907,3 +907,20 @@ def test_whoever_fired_the_weapon_is_the_source_not_a_second_victim() -> None:
     (event,) = found.events
     assert event.event_type == "ASSAULT"
     assert (event.sources, event.targets) == (("military:UGA",), ("state:BEL",))
+
+
+def test_a_direct_object_naming_no_actor_leaves_the_target_empty_not_guessed_further_right() -> None:
+    # rule own_object: the praised one is "le nouveau gouverneur"; Y, named later, is someone else
+    found = extract(
+        "Le Parti libéral a salué le nouveau gouverneur, puis a écouté un discours inspiré du programme "
+        "de Pedro Alves.",
+        "fr",
+        "2021-05-04",
+        [
+            group("party:BRA-pl", "Liberal Party", "political_party", "BRA", "Parti libéral"),
+            person("pedro-alves", "Pedro Alves", "BRA"),
+        ],
+    )
+    (event,) = found.events
+    assert event.event_type == "SUPPORT"
+    assert (event.sources, event.targets) == (("party:BRA-pl",), ())

@@ -142,6 +142,11 @@ class RoleReader:
             clause_start, _ = self.tokens.clause_bounds(match.start)
             linear_sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         linear_targets = () if own_subject and passive else linear.targets
+        if not passive and _has_thing_object(head, candidates):
+            # Rule own_object: the parse gives the trigger a direct object that names no actor
+            # ("a acclamé le nouveau premier ministre, écouta un discours … de X"): what it acted
+            # on is said, and an actor further right belongs elsewhere; leave the target empty.
+            linear_targets = ()
         sources = syntactic.sources or linear_sources
         targets = syntactic.targets or (linear_targets if not syntactic.sources else ())
         return Roles(
@@ -817,6 +822,18 @@ def _first_participle(token: Token) -> Token:
             break
         current = parent
     return current
+
+
+def _has_thing_object(head: Token, candidates: list[Participant]) -> bool:
+    """The verb has a direct object (not a number or a date-like noun the parser took for one)
+    whose phrase holds no actor mention."""
+    for child in syntax.children(head):
+        if syntax.dep(child) != "obj" or child.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        inside = {t.i for t in syntax.subtree(child)}
+        if not any(p.root.i in inside for p in candidates):
+            return True
+    return False
 
 
 def _has_own_subject(head: Token) -> bool:
