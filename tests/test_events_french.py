@@ -924,3 +924,26 @@ def test_a_direct_object_naming_no_actor_leaves_the_target_empty_not_guessed_fur
     (event,) = found.events
     assert event.event_type == "SUPPORT"
     assert (event.sources, event.targets) == (("party:BRA-pl",), ())
+
+
+def test_actors_of_a_framework_phrase_are_not_the_act_s_roles() -> None:
+    # rule frame_phrase: the Mali-France agreement is the framework; France receives nothing
+    found = extract(
+        "Le Niger a livré des armes au Tchad dans le cadre de l'accord conclu avec la France.",
+        "fr",
+        "2021-05-04",
+        [state("NER", "Niger"), state("TCD", "Tchad"), state("FRA", "France")],
+    )
+    (event,) = found.events
+    assert event.event_type == "AID"
+    assert (event.sources, event.targets) == (("state:NER",), ("state:TCD",))
+
+
+def test_a_framework_phrase_still_names_the_parties_of_its_agreement() -> None:
+    found = extract(
+        "Le Niger a promis une aide militaire au Tchad, conformément à l'accord signé entre le Niger et le Tchad.",
+        "fr",
+        "2021-05-04",
+        [state("NER", "Niger"), state("TCD", "Tchad")],
+    )
+    assert [a.parties for a in found.agreements] == [("state:NER", "state:TCD")]

@@ -99,6 +99,8 @@ class Cues:
     command_verbs: frozenset[str] = frozenset()
     # weapons and attacks an act is done with ("tué d'un tir de X"): their "de/par" actor is the source
     instrument_nouns: frozenset[str] = frozenset()
+    # phrases naming the framework an act follows ("conformément à l'accord entre X et Y"): no roles inside
+    frame_markers: tuple[Phrase, ...] = ()
     partner_nouns: frozenset[str] = frozenset()
     thing_pronouns: frozenset[str] = frozenset()  # "reçoit celui de la Justice": a thing, no partner
     dismissal_passives: frozenset[str] = frozenset()
@@ -282,6 +284,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         caller_nouns=words("caller_nouns"),
         command_verbs=words("command_verbs"),
         instrument_nouns=words("instrument_nouns"),
+        frame_markers=phrases("frame_markers"),
         partner_nouns=words("partner_nouns"),
         thing_pronouns=words("thing_pronouns"),
         dismissal_passives=words("dismissal_passives"),

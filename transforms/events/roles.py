@@ -89,10 +89,14 @@ class RoleReader:
         self.participants = [
             p for p in participants if not tokens.in_reporting_tail(p.start) and not tokens.in_dateline(p.start)
         ]
+        # the noun phrases of framework phrases (rule frame_phrase); agreement parties still read them
+        self._framed = _in_frame_phrases(tokens)
 
     def roles(self, match: TriggerMatch, scheme: RoleScheme, restatements: Sequence[TriggerMatch] = ()) -> Roles:
         """Roles of one trigger; `restatements` are the unit's other noun triggers of its event type."""
         candidates = [p for p in self.participants if not _overlaps(p, match)]
+        if match.start not in self._framed:
+            candidates = [p for p in candidates if p.root.i not in self._framed]
         described = self._described_by_restatement(match, candidates, restatements)
         roles = self._roles(match, scheme, [p for p in candidates if p not in described])
         if roles.location is None:
@@ -800,6 +804,32 @@ def _without_places(roles: Roles, scheme: RoleScheme) -> Roles:
     else:
         targets = ()
     return Roles(sources, targets, roles.location)
+
+
+def _in_frame_phrases(tokens: UnitTokens) -> frozenset[int]:
+    """Rule frame_phrase (parsed languages; `frame_markers`): "conformément à l'accord entre X et Y",
+    "dans le cadre de l'accord conclu entre X et Y": the phrase names the framework an act follows,
+    and the actors inside it are that framework's parties, not the act's source or target. Returns
+    the token indexes of the noun phrases such markers introduce."""
+    markers = tokens.lexicon.cues.frame_markers
+    if not markers or not tokens.unit.has_parse:
+        return frozenset()
+    inside: set[int] = set()
+    for hit in tokens.find_all(markers, tokens.first, tokens.last):
+        # up to the next punctuation mark (the parser often hangs the phrase's own participle,
+        # "négocié entre X et Y", elsewhere), and the subtree of its noun when it reaches further
+        for index in tokens.word_indexes(hit.end, tokens.last):
+            if tokens.token(index).is_punct:
+                break
+            inside.add(index)
+        nouns = [
+            i
+            for i in tokens.word_indexes(hit.end, min(hit.end + 3, tokens.last))
+            if tokens.token(i).pos_ in {"NOUN", "PROPN"}
+        ][:1]
+        for index in nouns:
+            inside.update(t.i for t in syntax.subtree(tokens.token(index)))
+    return frozenset(inside)
 
 
 def _participle_patients(head: Token, candidates: list[Participant]) -> list[Participant]:
