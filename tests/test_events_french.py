@@ -684,3 +684,291 @@ def test_avant_une_date_est_une_echeance_pas_la_date_de_l_evenement() -> None:
     )
     (event,) = found.events
     assert event.date_source == "publication"
+
+
+# --- issue 13, round 4: French whole-article rules ---------------------------------------------
+
+
+def test_a_coordinated_finite_verb_is_a_second_act_not_the_governed_complement() -> None:
+    # rule coordinated_finite_verb: "a critiqué … et a menacé" are two acts of the same subject
+    found = extract(
+        "Le gouvernement tchadien a critiqué « une agression intolérable » et a menacé les rebelles de représailles.",
+        "fr",
+        "2021-05-04",
+        [state("TCD", "gouvernement tchadien")],
+    )
+    assert sorted(e.event_type for e in found.events) == ["ACCUSE", "THREATEN"]
+    threat = found.events_of("THREATEN")[0]
+    assert threat.sources == ("state:TCD",)
+
+
+def test_coordinated_infinitives_stay_inside_the_governing_verb() -> None:
+    found = extract(
+        "Le Niger a refusé de signer et de ratifier le protocole avec le Bénin.",
+        "fr",
+        "2021-05-04",
+        [state("NER", "Niger"), state("BEN", "Bénin")],
+    )
+    assert [e.event_type for e in found.events] == ["REJECT"]
+
+
+def test_a_threat_to_a_thing_is_a_danger_described_not_a_threat_made() -> None:
+    found = extract(
+        "Pour l'opposition, la politique de la Bolivie menace la stabilité de toute la région.",
+        "fr",
+        "2021-05-04",
+        [state("BOL", "Bolivie")],
+    )
+    assert found.events_of("THREATEN") == []
+
+
+def test_a_threat_to_act_stays_a_threat_whatever_the_parse_takes_as_object() -> None:
+    found = extract(
+        "Le Venezuela avait menacé la veille de fermer sa frontière avec la Colombie.",
+        "fr",
+        "2021-05-04",
+        [state("VEN", "Venezuela"), state("COL", "Colombie")],
+    )
+    (threat,) = found.events_of("THREATEN")
+    assert threat.sources == ("state:VEN",)
+
+
+def test_a_vote_of_confidence_supports_the_government_named_after_a() -> None:
+    found = extract(
+        "Le Parlement portugais a voté la confiance au gouvernement de Lisbonne.",
+        "fr",
+        "2021-05-04",
+        [
+            group("leg:PRT", "Portuguese Parliament", "government_body", "PRT", "Parlement portugais"),
+            group("gov:PRT", "Government of Portugal", "state", "PRT", "gouvernement de Lisbonne"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("SUPPORT", "051")
+    assert (event.sources, event.targets) == (("leg:PRT",), ("gov:PRT",))
+
+
+def test_handing_over_control_to_local_forces_is_a_retreat() -> None:
+    found = extract(
+        "Le contingent belge a transféré jeudi le contrôle de l'aéroport aux forces maliennes.",
+        "fr",
+        "2021-05-04",
+        [
+            group("military:BEL", "Belgian armed forces", "military", "BEL", "contingent belge"),
+            group("military:MLI", "Malian armed forces", "military", "MLI", "forces maliennes"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code) == ("RETREAT", "0874")
+    assert (event.sources, event.targets) == (("military:BEL",), ("military:MLI",))
+
+
+def test_intimer_l_ordre_is_a_demand_to_the_indirect_object() -> None:
+    found = extract(
+        "La Turquie a intimé l'ordre à la Grèce de retirer ses navires.",
+        "fr",
+        "2021-05-04",
+        [state("TUR", "Turquie"), state("GRC", "Grèce")],
+    )
+    (event,) = found.events
+    assert event.event_type == "REQUEST"
+    assert (event.sources, event.targets) == (("state:TUR",), ("state:GRC",))
+
+
+def test_voicing_indignation_is_disapproval() -> None:
+    found = extract(
+        "Le Danemark a fait part de son indignation après la décision de la Norvège.",
+        "fr",
+        "2021-05-04",
+        [state("DNK", "Danemark"), state("NOR", "Norvège")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code, event.sources) == ("ACCUSE", "110", ("state:DNK",))
+
+
+def test_a_selon_aside_between_commas_leaves_the_clause_after_it_reported_not_a_tail() -> None:
+    # rule attribution_aside: the act after ", selon X," is still an event with its own roles
+    found = extract(
+        "C'est l'analyse d'un diplomate, pour qui, selon plusieurs témoins, le Soudan a intimé l'ordre au Tchad "
+        "de fermer la frontière.",
+        "fr",
+        "2021-05-04",
+        [state("SDN", "Soudan"), state("TCD", "Tchad")],
+    )
+    (event,) = found.events
+    assert event.event_type == "REQUEST"
+    assert (event.sources, event.targets) == (("state:SDN",), ("state:TCD",))
+
+
+def test_a_passive_participle_on_a_named_actor_makes_that_actor_the_target() -> None:
+    # rule participle_patient: "X, critiquée par Y, …": X undergoes the criticism
+    found = extract(
+        "La sénatrice Maria Lopes, vilipendée par le Parti libéral pendant la campagne, a perdu son siège.",
+        "fr",
+        "2021-05-04",
+        [
+            person("maria-lopes", "Maria Lopes", "BRA"),
+            group("party:BRA-pl", "Liberal Party", "political_party", "BRA", "Parti libéral"),
+        ],
+    )
+    (event,) = found.events
+    assert event.event_type == "ACCUSE"
+    assert (event.sources, event.targets) == (("party:BRA-pl",), ("person:maria-lopes",))
+
+
+def test_a_coordinated_passive_participle_takes_the_noun_of_the_first_one() -> None:
+    found = extract(
+        "Le cabinet de Pedro Alves, formé de technocrates et appuyé par le Parti libéral, a prêté serment.",
+        "fr",
+        "2021-05-04",
+        [
+            group("party:BRA-pl", "Liberal Party", "political_party", "BRA", "Parti libéral"),
+            group("gov:BRA", "Brazilian cabinet", "state", "BRA", "cabinet de Pedro Alves"),
+        ],
+    )
+    (event,) = found.events
+    assert event.event_type == "SUPPORT"
+    assert (event.sources, event.targets) == (("party:BRA-pl",), ("gov:BRA",))
+
+
+def test_new_vocabulary_for_meetings_praise_sanctions_executions_and_training() -> None:
+    cases = [
+        ("Le Ghana et le Togo se sont réunis mardi à Lomé.", "CONSULT", "040"),
+        ("Le Ghana a rendu hommage à l'armée du Togo.", "SUPPORT", "051"),
+        ("Le Ghana a gelé les avoirs de plusieurs dirigeants du Togo.", "SANCTION", "163"),
+        ("Le Togo a procédé à l'exécution de prisonniers du Ghana.", "ASSAULT", "180"),
+        ("Le Ghana va équiper les soldats du Togo.", "AGREE", "033"),  # announced aid: intent (PLOVER)
+        ("Le Ghana s'est indigné de la décision du Togo.", "ACCUSE", "111"),
+    ]
+    for text, event_type, code in cases:
+        found = extract(text, "fr", "2021-05-04", [state("GHA", "Ghana"), state("TGO", "Togo"), city("TGO", "Lomé")])
+        assert (event_type, code) in [(e.event_type, e.cameo_code) for e in found.events], text
+
+
+def test_words_near_the_new_vocabulary_that_are_no_events() -> None:
+    for text in (
+        "Le Ghana a défendu l'exécution du budget voté avec le Togo.",
+        "Le Ghana veut réunir des fonds pour le Togo.",
+        "Le Ghana veut former une coalition des forces de gauche avec le Togo.",
+    ):
+        found = extract(text, "fr", "2021-05-04", [state("GHA", "Ghana"), state("TGO", "Togo")])
+        assert not [e for e in found.events if e.event_type in {"ASSAULT", "CONSULT", "AID", "AGREE"}], text
+
+
+def test_the_caller_of_a_demonstration_is_its_source() -> None:
+    # rule caller_phrase: "à l'appel de X" names who called the protest, not whom it targets
+    found = extract(
+        "Des milliers de personnes ont défilé samedi à Niamey à l'appel du Mouvement pour la démocratie.",
+        "fr",
+        "2021-05-04",
+        [group("org:mpd", "Movement for Democracy", "political_party", "NER", "Mouvement pour la démocratie")],
+    )
+    (event,) = found.events
+    assert event.event_type == "PROTEST"
+    assert event.sources == ("org:mpd",)
+
+
+def test_the_host_who_invited_a_visitor_stays_the_target() -> None:
+    found = extract(
+        "Le président ghanéen s'est rendu à Lomé à l'invitation du président togolais.",
+        "fr",
+        "2021-05-04",
+        [state("GHA", "Ghana", "ghanéen"), state("TGO", "Togo", "togolais"), city("TGO", "Lomé")],
+    )
+    (event,) = found.events
+    assert (event.sources, event.targets) == (("state:GHA",), ("state:TGO",))
+
+
+def test_a_date_after_avant_is_a_deadline_not_the_date_of_the_act() -> None:
+    found = extract(
+        "Le Tchad a entamé le retrait de ses troupes du Niger, qui doit s'achever avant la fin de l'année 2021.",
+        "fr",
+        "2021-05-04",
+        [state("TCD", "Tchad"), state("NER", "Niger")],
+    )
+    (event,) = found.events
+    assert event.event_type == "RETREAT"
+    assert event.date_start is None or event.date_start.isoformat() <= "2021-05-04"
+
+
+def test_an_order_whose_object_is_an_act_is_that_act_by_whoever_ordered_it() -> None:
+    # rule command_is_the_act: the withdrawal is the event, the one who orders it its source
+    found = extract(
+        "Le président tchadien a ordonné le retrait des troupes tchadiennes du Niger.",
+        "fr",
+        "2021-05-04",
+        [
+            group("military:TCD", "Chadian armed forces", "military", "TCD", "troupes tchadiennes"),
+            state("NER", "Niger"),
+            state("TCD", "Tchad", "président tchadien"),
+        ],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources) == ("RETREAT", ("state:TCD",))
+    assert "state:NER" not in event.sources
+
+
+def test_an_order_to_someone_stays_a_demand() -> None:
+    found = extract(
+        "Le Tchad a ordonné au Niger de fermer sa frontière.",
+        "fr",
+        "2021-05-04",
+        [state("TCD", "Tchad"), state("NER", "Niger")],
+    )
+    assert [e.event_type for e in found.events] == ["REQUEST"]
+
+
+def test_whoever_fired_the_weapon_is_the_source_not_a_second_victim() -> None:
+    # rule instrument_agent: "tué d'un tir d'obus lancé par X": X fired, the subject was killed
+    found = extract(
+        "Le photographe belge a été tué d'un tir de roquette lancé par les forces ougandaises.",
+        "fr",
+        "2021-05-04",
+        [
+            group("military:UGA", "Ugandan armed forces", "military", "UGA", "forces ougandaises"),
+            state("BEL", "Belgique", "belge"),
+        ],
+    )
+    (event,) = found.events
+    assert event.event_type == "ASSAULT"
+    assert (event.sources, event.targets) == (("military:UGA",), ("state:BEL",))
+
+
+def test_a_direct_object_naming_no_actor_leaves_the_target_empty_not_guessed_further_right() -> None:
+    # rule own_object: the praised one is "le nouveau gouverneur"; Y, named later, is someone else
+    found = extract(
+        "Le Parti libéral a salué le nouveau gouverneur, puis a écouté un discours inspiré du programme "
+        "de Pedro Alves.",
+        "fr",
+        "2021-05-04",
+        [
+            group("party:BRA-pl", "Liberal Party", "political_party", "BRA", "Parti libéral"),
+            person("pedro-alves", "Pedro Alves", "BRA"),
+        ],
+    )
+    (event,) = found.events
+    assert event.event_type == "SUPPORT"
+    assert (event.sources, event.targets) == (("party:BRA-pl",), ())
+
+
+def test_actors_of_a_framework_phrase_are_not_the_act_s_roles() -> None:
+    # rule frame_phrase: the Mali-France agreement is the framework; France receives nothing
+    found = extract(
+        "Le Niger a livré des armes au Tchad dans le cadre de l'accord conclu avec la France.",
+        "fr",
+        "2021-05-04",
+        [state("NER", "Niger"), state("TCD", "Tchad"), state("FRA", "France")],
+    )
+    (event,) = found.events
+    assert event.event_type == "AID"
+    assert (event.sources, event.targets) == (("state:NER",), ("state:TCD",))
+
+
+def test_a_framework_phrase_still_names_the_parties_of_its_agreement() -> None:
+    found = extract(
+        "Le Niger a promis une aide militaire au Tchad, conformément à l'accord signé entre le Niger et le Tchad.",
+        "fr",
+        "2021-05-04",
+        [state("NER", "Niger"), state("TCD", "Tchad")],
+    )
+    assert [a.parties for a in found.agreements] == [("state:NER", "state:TCD")]

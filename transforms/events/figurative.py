@@ -17,6 +17,9 @@ Round 2, read from the parse (French), `other_sense`:
   - a meeting verb whose direct object is the partner (`partner_object_verbs`: recevoir,
     consulter) used with a thing as object or passive subject ("X reçoit la Justice", a
     portfolio; "le document peut être consulté", read) -> no event: a meeting is between actors;
+  - a threat verb (`patient_object_verbs`: menacer) whose object or passive subject is a thing,
+    not an actor or a person noun ("menace la stabilité", "la liberté est menacée"): a danger
+    described, no threat made (round 4); "a menacé de frapper" (no object) stays a threat;
   - a bare passive of a verb that then means a dismissal (`dismissal_passives`: "X fut
     remerciée") -> no SUPPORT, unless a reason follows ("remercié pour son aide").
 """
@@ -110,7 +113,10 @@ def other_sense(match: TriggerMatch, tokens: UnitTokens, participants: Sequence[
         return False
     keys = tokens.keys[match.start]
     verb = tokens.token(match.start)
-    if keys & cues.partner_object_verbs:
+    threat_to_act = keys & cues.patient_object_verbs and any(
+        syntax.dep(c) in {"xcomp", "ccomp"} for c in syntax.children(verb)
+    )  # "a menacé la veille d'envahir …": a threat to do something, whatever the parse took as object
+    if keys & (cues.partner_object_verbs | cues.patient_object_verbs) and not threat_to_act:
         patient = _patient(verb)
         if (
             patient is not None

@@ -90,6 +90,17 @@ class Cues:
     # means another sense: "reçoit la Défense", "une vidéo consultée"), and verbs whose bare
     # passive means a dismissal ("fut remerciée") unless a reason follows ("remercié pour …").
     partner_object_verbs: frozenset[str] = frozenset()
+    # issue 13, round 4: verbs acting on an actor ("menacer Y"); a thing as their object or passive
+    # subject is figurative ("menacer la paix", "la liberté est menacée"): no event.
+    patient_object_verbs: frozenset[str] = frozenset()
+    # nouns whose "de X" complement calls or initiates the act ("à l'appel de X"): X is the source
+    caller_nouns: frozenset[str] = frozenset()
+    # verbs of command whose object, an event noun, is the act itself ("a ordonné le retrait")
+    command_verbs: frozenset[str] = frozenset()
+    # weapons and attacks an act is done with ("tué d'un tir de X"): their "de/par" actor is the source
+    instrument_nouns: frozenset[str] = frozenset()
+    # phrases naming the framework an act follows ("conformément à l'accord entre X et Y"): no roles inside
+    frame_markers: tuple[Phrase, ...] = ()
     partner_nouns: frozenset[str] = frozenset()
     thing_pronouns: frozenset[str] = frozenset()  # "reçoit celui de la Justice": a thing, no partner
     dismissal_passives: frozenset[str] = frozenset()
@@ -286,6 +297,11 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         horizon_markers=phrases("horizon_markers"),
         opinion_complements=phrases("opinion_complements"),
         partner_object_verbs=words("partner_object_verbs"),
+        patient_object_verbs=words("patient_object_verbs"),
+        caller_nouns=words("caller_nouns"),
+        command_verbs=words("command_verbs"),
+        instrument_nouns=words("instrument_nouns"),
+        frame_markers=phrases("frame_markers"),
         partner_nouns=words("partner_nouns"),
         thing_pronouns=words("thing_pronouns"),
         dismissal_passives=words("dismissal_passives"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from transforms import syntax
 from transforms.events import spanish
 from transforms.events.lexicon import TriggerEntry
 from transforms.events.tokens import VERB_CONTEXT_WORDS, PhraseHit, UnitTokens
@@ -139,7 +140,10 @@ def _absorb(matches: list[TriggerMatch], tokens: UnitTokens) -> list[TriggerMatc
     content_starts = [
         hit.end for hit in tokens.find_all(tokens.lexicon.cues.content_markers, tokens.first, tokens.last)
     ]
+    commands = [match for match in matches if _commands_an_act(match, matches, tokens)]
     for match in matches:
+        if match in commands:
+            continue  # "a ordonné le retrait des troupes": the withdrawal is the event
         if _inside_object(match, matches, tokens, strict=tokens.lexicon.language == "es"):
             continue
         if any(
@@ -154,6 +158,22 @@ def _absorb(matches: list[TriggerMatch], tokens: UnitTokens) -> list[TriggerMatc
             continue
         kept.append(match)
     return kept
+
+
+def _commands_an_act(match: TriggerMatch, matches: list[TriggerMatch], tokens: UnitTokens) -> bool:
+    """Rule command_is_the_act: "X a ordonné le retrait des troupes", "en ordonnant l'arrestation de
+    Y": an order whose direct object is another event noun is how X carries that act out, as CAMEO
+    codes it (the withdrawal, the arrest, with X as its source), not a demand. Read from the parse."""
+    verbs = tokens.lexicon.cues.command_verbs
+    if match.is_noun or not verbs or not tokens.unit.has_parse or not tokens.keys[match.start] & verbs:
+        return False
+    return any(
+        other.is_noun
+        and syntax.dep(tokens.token(other.start)) == "obj"
+        and syntax.head(tokens.token(other.start)).i == match.start
+        for other in matches
+        if other is not match
+    )
 
 
 def _inside_object(match: TriggerMatch, matches: list[TriggerMatch], tokens: UnitTokens, strict: bool = False) -> bool:
@@ -177,10 +197,15 @@ def _outside_complement(match: TriggerMatch, governor: TriggerMatch, tokens: Uni
     (coordinated verbs, past acts after a cause marker, a relative clause closed: spanish.py).
     Rule complement_closer (languages whose cues list `complement_closers`): a subordinator
     between the governor and the trigger opens an adverbial clause, which is no part of what is
-    demanded or refused ("asked for talks after the army attacked the town": the attack happened)."""
+    demanded or refused ("asked for talks after the army attacked the town": the attack happened).
+    With a parse: a finite verb coordinated with the governing verb (rule coordinated_finite_verb)."""
     if tokens.lexicon.language == "es":
         return spanish.outside_complement(match, governor, tokens)
-    return _opens_adverbial_clause(match, governor.end, tokens) or _reported_after(match, governor, tokens)
+    return (
+        _opens_adverbial_clause(match, governor.end, tokens)
+        or _reported_after(match, governor, tokens)
+        or (tokens.unit.has_parse and _coordinated_finite_verb(match, governor, tokens))
+    )
 
 
 def _reported_after(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
@@ -219,6 +244,24 @@ def _opens_adverbial_clause(match: TriggerMatch, start: int, tokens: UnitTokens)
             if len(rest) <= ADVERBIAL_SUBJECT_REACH and not prepositions.intersection(rest):
                 return True
     return False
+
+
+def _coordinated_finite_verb(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:
+    """Rule coordinated_finite_verb: "X a dénoncé … et a menacé Y de poursuites": a verb joined by
+    a conjunction ("et", "mais") and in the indicative (its own form or its auxiliary's) is a
+    second act of the clause's subject, not what the governing verb governs, wherever the parser
+    hung it (a quotation between may mislead it). Infinitives and subjunctives stay inside: "a
+    refusé de signer et de ratifier", "a exigé que Y se retire et cesse le feu"."""
+    if match.is_noun:
+        return False
+    verb = tokens.token(match.start)
+    if syntax.dep(verb) != "conj" or verb.i <= governor.start:
+        return False
+    children = syntax.children(verb)
+    if not any(syntax.dep(child) == "cc" for child in children):
+        return False
+    forms = [verb, *(child for child in children if syntax.dep(child) in {"aux:tense", "aux:pass"})]
+    return any("Mood=Ind" in str(form.morph) for form in forms)
 
 
 def _governed_by(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens) -> bool:

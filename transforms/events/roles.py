@@ -92,10 +92,14 @@ class RoleReader:
         self.participants = [
             p for p in participants if not tokens.in_reporting_tail(p.start) and not tokens.in_dateline(p.start)
         ]
+        # the noun phrases of framework phrases (rule frame_phrase); agreement parties still read them
+        self._framed = _in_frame_phrases(tokens)
 
     def roles(self, match: TriggerMatch, scheme: RoleScheme, restatements: Sequence[TriggerMatch] = ()) -> Roles:
         """Roles of one trigger; `restatements` are the unit's other noun triggers of its event type."""
         candidates = [p for p in self.participants if not _overlaps(p, match)]
+        if match.start not in self._framed:
+            candidates = [p for p in candidates if p.root.i not in self._framed]
         described = self._described_by_restatement(match, candidates, restatements)
         roles = self._roles(match, scheme, [p for p in candidates if p not in described])
         if roles.location is None:
@@ -145,9 +149,16 @@ class RoleReader:
             clause_start, _ = self.tokens.clause_bounds(match.start)
             linear_sources = tuple(self._quoted_first_person_speaker(match, clause_start))
         linear_targets = () if own_subject and passive else linear.targets
+        if not passive and _has_thing_object(head, candidates):
+            # Rule own_object: the parse gives the trigger a direct object that names no actor
+            # ("a acclamé le nouveau premier ministre, écouta un discours … de X"): what it acted
+            # on is said, and an actor further right belongs elsewhere; leave the target empty.
+            linear_targets = ()
+        sources = syntactic.sources or linear_sources
+        targets = syntactic.targets or (linear_targets if not syntactic.sources else ())
         return Roles(
-            sources=syntactic.sources or linear_sources,
-            targets=syntactic.targets or (linear_targets if not syntactic.sources else ()),
+            sources=sources,
+            targets=tuple(p for p in targets if p not in sources),  # one mention, one side
             location=syntactic.location or linear.location,
         )
 
@@ -584,7 +595,7 @@ class RoleReader:
             return True
         if match.is_noun:  # Arabic "تعرضت القوات لهجوم": the forces underwent the attack (arabic.py)
             return self.tokens.lexicon.language == "ar" and arabic.undergone(self.tokens, match)
-        if syntax.dep(token) == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
+        if syntax.dep(_first_participle(token)) == "acl" and "VerbForm=Part" in morph and "Tense=Past" in morph:
             # "l'accord signé par X" is passive; "M. X ayant accepté" (compound participle with
             # an auxiliary of tense) is active: the noun it hangs on did it. So is a participle
             # the parser cut from its auxiliary by an adverbial ("X a de son côté dénoncé").
@@ -727,6 +738,12 @@ class RoleReader:
                 sources = [p for p in antecedents if p not in targets]
             elif antecedent_role == "target" and not targets:
                 targets = [p for p in antecedents if p not in sources]
+        if not match.is_noun and passive and not targets:
+            targets = [p for p in _participle_patients(head, candidates) if p not in sources]
+        if match.is_noun and self._commanded(head):
+            # "X a ordonné le retrait des troupes du Niger": X carries the act out (rule
+            # command_is_the_act, matching.py); the "de" complement may be a place left.
+            sources = self._controller_subjects(head, candidates) or sources
         if not sources:
             sources = self._controller_subjects(head, candidates)
         if not sources and match.is_noun:
@@ -762,6 +779,10 @@ class RoleReader:
             return self._experiencer_role(participant, relation, match)
         if relation in SUBJECT_RELATIONS:
             return "target" if passive else "source"
+        if self._caller(participant, child):
+            return "source"
+        if not match.is_noun and not direct and self._instrument_agent(participant, child):
+            return "source"
         if relation in PASSIVE_SUBJECT_RELATIONS:
             return "target"
         if relation == "obl:agent" or (direct and own in self.cues.agent_prepositions):
@@ -775,6 +796,39 @@ class RoleReader:
         if relation in OBJECT_RELATIONS or relation in OBLIQUE_RELATIONS:
             return "target"
         return None
+
+    def _commanded(self, head: Token) -> bool:
+        """The noun is the direct object of a verb of command ("a ordonné le retrait")."""
+        governor = syntax.head(head)
+        return (
+            syntax.dep(head) == "obj"
+            and governor.i != head.i
+            and bool(self.tokens.keys[governor.i] & self.cues.command_verbs)
+        )
+
+    def _instrument_agent(self, participant: Participant, child: Token) -> bool:
+        """Rule instrument_agent: "X a été tué d'un tir d'obus lancé par Y", "tué lors d'un
+        bombardement de Y": the trigger's adjunct is the weapon or the attack (`instrument_nouns`),
+        and whoever fired it ("de Y", "par Y" below it) is the source, not a second victim."""
+        noun = word_start(child)
+        if not self.cues.instrument_nouns & {noun.lemma_.lower(), noun.lower_}:
+            return False
+        own = _case_marker(participant.root)
+        return own in GENITIVE_PREPOSITIONS or own in self.cues.agent_prepositions
+
+    def _caller(self, participant: Participant, child: Token) -> bool:
+        """Rule caller_phrase: "ont manifesté à l'appel de X", "réunis à l'initiative de X": X called
+        or initiated the act, its source, though it sits in an oblique that otherwise names a target.
+        The mention is inside the "de" complement of the caller noun ("à l'appel du parti
+        sénégalais": the demonym too), and that noun is the trigger's own adjunct."""
+        nouns = self.cues.caller_nouns
+        noun = word_start(child)
+        if not nouns or noun.lemma_.lower() not in nouns:
+            return False
+        for current, parent in _climb(participant.root):  # the step into the noun is its "de" phrase
+            if parent.i == noun.i:
+                return _case_marker(current) in GENITIVE_PREPOSITIONS
+        return False
 
     def _experiencer_role(self, participant: Participant, relation: str, match: TriggerMatch) -> str | None:
         """ "X suscite la défiance de Y": Y disapproves (source) of X (target)."""
@@ -879,6 +933,66 @@ def _without_places(roles: Roles, scheme: RoleScheme) -> Roles:
     else:
         targets = ()
     return Roles(sources, targets, roles.location)
+
+
+def _in_frame_phrases(tokens: UnitTokens) -> frozenset[int]:
+    """Rule frame_phrase (parsed languages; `frame_markers`): "conformément à l'accord entre X et Y",
+    "dans le cadre de l'accord conclu entre X et Y": the phrase names the framework an act follows,
+    and the actors inside it are that framework's parties, not the act's source or target. Returns
+    the token indexes of the noun phrases such markers introduce."""
+    markers = tokens.lexicon.cues.frame_markers
+    if not markers or not tokens.unit.has_parse:
+        return frozenset()
+    inside: set[int] = set()
+    for hit in tokens.find_all(markers, tokens.first, tokens.last):
+        # up to the next punctuation mark (the parser often hangs the phrase's own participle,
+        # "négocié entre X et Y", elsewhere), and the subtree of its noun when it reaches further
+        for index in tokens.word_indexes(hit.end, tokens.last):
+            if tokens.token(index).is_punct:
+                break
+            inside.add(index)
+        nouns = [
+            i
+            for i in tokens.word_indexes(hit.end, min(hit.end + 3, tokens.last))
+            if tokens.token(i).pos_ in {"NOUN", "PROPN"}
+        ][:1]
+        for index in nouns:
+            inside.update(t.i for t in syntax.subtree(tokens.token(index)))
+    return frozenset(inside)
+
+
+def _participle_patients(head: Token, candidates: list[Participant]) -> list[Participant]:
+    """Rule participle_patient: "Ana X, critiquée par le parti …", "le gouvernement, composé de …
+    et soutenu par Y": a passive participle set on a noun (directly or coordinated with one that
+    is) says what was done to that noun's actor, its target."""
+    current = _first_participle(head)
+    if syntax.dep(current) != "acl" or "VerbForm=Part" not in str(current.morph):
+        return []
+    noun = syntax.head(current)
+    return [p for p in candidates if _is_same_phrase(p.root, noun)]
+
+
+def _first_participle(token: Token) -> Token:
+    """ "composé de … et soutenu par Y": up the coordination to the first participle."""
+    current = token
+    for _ in range(3):
+        parent = syntax.head(current)
+        if syntax.dep(current) != "conj" or parent.i == current.i or "VerbForm=Part" not in str(parent.morph):
+            break
+        current = parent
+    return current
+
+
+def _has_thing_object(head: Token, candidates: list[Participant]) -> bool:
+    """The verb has a direct object (not a number or a date-like noun the parser took for one)
+    whose phrase holds no actor mention."""
+    for child in syntax.children(head):
+        if syntax.dep(child) != "obj" or child.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        inside = {t.i for t in syntax.subtree(child)}
+        if not any(p.root.i in inside for p in candidates):
+            return True
+    return False
 
 
 def _has_own_subject(head: Token) -> bool:

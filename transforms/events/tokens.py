@@ -191,6 +191,8 @@ class UnitTokens:
             if phrase is not None and phrase.start <= comma + 2:
                 if self.lexicon.language == "es":
                     end = spanish.tail_end(self, comma, end, by_phrase=True)  # an aside (spanish.py)
+                elif self.lexicon.language == "fr":
+                    end = self._aside_end(comma, end)
                 tails.append((comma, end))
                 continue
             verb = self._reporting_verb_in(comma + 1, min(comma + 15, end))
@@ -253,6 +255,15 @@ class UnitTokens:
         if not words:
             return None
         return self.doc[words[0] : words[-1] + 1].text.strip(" ,") or None
+
+    def _aside_end(self, comma: int, end: int) -> int:
+        """Rule attribution_aside (French): ", selon ses sources, les États-Unis ont exigé …": a
+        "selon/d'après" phrase between commas is an aside; it closes at its next comma when words
+        follow, and the clause after it is what is reported, not part of the attribution."""
+        for index in self.word_indexes(comma + 1, end):
+            if self.lower(index) == "," and any(not self.doc[i].is_punct for i in self.word_indexes(index + 1, end)):
+                return index
+        return end
 
     def _tail_end(self, start: int) -> int:
         for index in self.word_indexes(start, self.last):
