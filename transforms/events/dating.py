@@ -17,6 +17,7 @@ Otherwise the publication date, flagged `date_source = "publication"`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -116,12 +117,11 @@ def _in_later_subordinate(mention: DateMention, tokens: UnitTokens, match: Trigg
     span = tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.start < match.end:
         return False
-    cues = tokens.lexicon.cues
-    openers = cues.content_openers | cues.relative_pronouns
-    found = [i for i in tokens.word_indexes(match.end, span.start) if tokens.lower(i) in openers]
-    if not found:
+    openers = tokens.clause_openers  # read once per unit: a unit may be one endless line
+    low, high = bisect_left(openers, match.end), bisect_left(openers, span.start)
+    if high == low:
         return False
-    return len(found) > 1 or len(tokens.word_indexes(match.end, found[0])) > 1
+    return high - low > 1 or len(tokens.word_indexes(match.end, openers[low])) > 1
 
 
 def _in_reporting_tail(mention: DateMention, tokens: UnitTokens) -> bool:

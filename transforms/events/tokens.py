@@ -145,6 +145,13 @@ class UnitTokens:
 
     # --- clauses ------------------------------------------------------------------------------
     @cached_property
+    def clause_openers(self) -> list[int]:
+        """Indexes of the words that open a subordinate clause ("that", "que", "which", "qui"), in order."""
+        cues = self.lexicon.cues
+        openers = cues.content_openers | cues.relative_pronouns
+        return [i for i in self.word_indexes(self.first, self.last) if self.lower(i) in openers]
+
+    @cached_property
     def clause_breaks(self) -> list[int]:
         breaks = self.lexicon.cues.clause_breaks
         return [i for i in self.word_indexes(self.first, self.last) if self.lower(i) in breaks]
