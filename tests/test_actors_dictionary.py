@@ -155,3 +155,16 @@ def test_a_group_leader_is_opposition_while_the_party_is(day: date, sector: str)
     # Christian Jacob led the UMP deputies, in government until May 2012, in opposition after.
     text = "Christian Jacob a dénoncé jeudi un texte bâclé lors des questions au gouvernement."
     assert _actor(text, "fr", day, "person:christian-jacob").sector == sector
+
+
+def test_a_un_envoy_acts_for_the_un_while_in_office() -> None:
+    text = "Martin Griffiths met both delegations in Stockholm to prepare a prisoner exchange."
+    actor = _actor(text, "en", date(2018, 12, 10), "person:martin-griffiths")
+    assert (actor.country, actor.sector) == (None, "IGO")
+
+
+def test_a_body_of_a_dictionary_outlet_takes_its_country_and_sector() -> None:
+    text = "La oposición pidió cambios en el Consejo de RTVE antes del verano."
+    actors = by_id(resolve(text, "es", date(2000, 5, 10)))
+    body = next(actor for actor_id, actor in actors.items() if actor_id.startswith("org:consejo"))
+    assert (body.country, body.sector) == ("ESP", "MED")

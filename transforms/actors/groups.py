@@ -78,10 +78,31 @@ def _group_from_run(ctx: Context, first: int, last: int, tier: int, rule: str, c
         return None  # a known name (or several): the gazetteer speaks for it
     if _is_state_name(ctx, first, last):
         return None  # "Union of Myanmar", "Fédération de Russie": an official state name
-    country = _inner_country(ctx, first, last)
+    country, sector = _inner_country(ctx, first, last), SECTOR_BY_TYPE.get(actor_type)
+    owner = _owner(ctx, first, last)
+    if owner is not None:
+        country, sector = owner.country, owner.sector
     name = ctx.surface(first, last)
-    ref = identity.unknown_group(name, actor_type, country, SECTOR_BY_TYPE.get(actor_type))
+    ref = identity.unknown_group(name, actor_type, country, sector)
     return Candidate(first, last, tier, ref, rule, confidence)
+
+
+def _owner(ctx: Context, first: int, last: int) -> identity.ActorRef | None:
+    """ "Consejo de RTVE", "comité central du PCF", "Board of the BBC": a body named after a
+    dictionary organisation, outlet or party ("<head> of <name>") is part of it: its country, and
+    its sector on the article's date."""
+    for match in ctx.matches:
+        if match.best.kind != "known" or match.last != last or match.first <= first + 1:
+            continue
+        before = match.first - 1
+        if ctx.words[before].key in LEADING_ARTICLES and before - 1 > first:
+            before -= 1  # "of the BBC"
+        if not ctx.lexicon.has("connectors", (ctx.words[before].key,)):
+            continue
+        owner = identity.known_actor(ctx.known_actor(match), ctx.day)
+        if owner.type != "person":
+            return owner
+    return None
 
 
 def _is_leading_filler(ctx: Context, index: int) -> bool:
