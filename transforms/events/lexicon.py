@@ -20,12 +20,13 @@ from transforms.data_files import load_data
 from transforms.events.crosswalk import DATA_DIR
 from transforms.events.morphology import normalize_arabic
 from transforms.events.spanish import spanish_inflections
-from transforms.events.units import normalize_word
+from transforms.events.units import normalize_word, word_keys
 
 Phrase = tuple[str, ...]
 RoleScheme = Literal["directed", "reciprocal", "destination", "speaker", "experiencer"]
 TriggerKind = Literal["verb", "noun"]
 DEFAULT_WINDOW = 10
+WORD_KEYS_CACHE_SIZE = 1 << 17  # distinct (text, lemma) pairs a lexicon remembers
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,19 @@ class LanguageLexicon:
     inflections: dict[str, frozenset[str]] = field(default_factory=dict)
     future_forms: frozenset[str] = frozenset()  # inflected forms that announce (Spanish "firmará")
     vocabulary: frozenset[str] = frozenset()  # every lexicon word (Arabic clitic stripping)
+    # (text, lemma) -> word_keys: the same words come back in every sentence of every article.
+    _word_keys: dict[tuple[str, str], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def word_keys(self, text: str, lemma: str) -> frozenset[str]:
+        """The lexicon keys of a token with this text and lemma (units.word_keys), remembered."""
+        found = self._word_keys.get((text, lemma))
+        if found is None:
+            if len(self._word_keys) >= WORD_KEYS_CACHE_SIZE:
+                self._word_keys.clear()  # a long run meets ever more words: bound the memory
+            found = self._word_keys[(text, lemma)] = word_keys(text, lemma, self.inflections)
+        return found
 
     def candidates(self, keys: frozenset[str]) -> list[TriggerEntry]:
         """Entries whose first pattern word is one of a token's keys, in lexicon order."""

@@ -16,7 +16,7 @@ from transforms.data_files import load_data
 from transforms.events import arabic, spanish
 from transforms.events.lexicon import LanguageLexicon, Phrase
 from transforms.events.morphology import arabic_keys, normalize_arabic
-from transforms.events.units import Unit, normalize_word, token_keys
+from transforms.events.units import Unit, normalize_word
 
 PUNCTUATION_STOPS = frozenset({".", "!", "?"})
 _REFLEXIVE_PRONOUNS = frozenset({"se", "s'"})
@@ -49,21 +49,33 @@ class UnitTokens:
         self.doc = unit.span.doc
         self.first = unit.first_token
         self.last = unit.last_token
+        self._lowers: dict[int, str] = {}  # `lower` is asked many times per token: each doc[i] builds a Token
+
+    @cached_property
+    def _forms(self) -> list[tuple[int, str, str]]:
+        """(index, text, lemma) of the unit's tokens, read in one pass for `keys` and `surface_keys`."""
+        return [(token.i, token.text, token.lemma_) for token in self.unit.span]
 
     @cached_property
     def keys(self) -> dict[int, frozenset[str]]:
         if self.lexicon.language == "ar":  # spellings and clitics (morphology.py)
             vocabulary = self.lexicon.vocabulary
             return {token.i: arabic_keys(token.text, vocabulary) for token in self.unit.span}
-        return {token.i: token_keys(token, self.lexicon.inflections) for token in self.unit.span}
+        keys_of = self.lexicon.word_keys  # units.token_keys, remembered per (text, lemma)
+        return {index: keys_of(text, lemma) for index, text, lemma in self._forms}
 
     def token(self, index: int) -> Token:
         return self.doc[index]
 
     def lower(self, index: int) -> str:
-        if self.lexicon.language == "ar":
-            return normalize_arabic(self.doc[index].text)
-        return self.doc[index].lower_.replace("\u2019", "'")
+        found = self._lowers.get(index)
+        if found is None:
+            if self.lexicon.language == "ar":
+                found = normalize_arabic(self.doc[index].text)
+            else:
+                found = self.doc[index].lower_.replace("\u2019", "'")
+            self._lowers[index] = found
+        return found
 
     @cached_property
     def _spaces(self) -> frozenset[int]:
@@ -81,8 +93,8 @@ class UnitTokens:
         if self.lexicon.language == "ar":
             return self.keys  # normalised text and its clitic-free form: "والاتفاقية"
         return {
-            token.i: frozenset(k for k in (normalize_word(token.text), normalize_word(token.lemma_)) if k)
-            for token in self.unit.span
+            index: frozenset(k for k in (normalize_word(text), normalize_word(lemma)) if k)
+            for index, text, lemma in self._forms
         }
 
     def match_at(self, index: int, phrase: Phrase, surface: bool = False) -> int | None:
