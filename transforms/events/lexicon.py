@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import spacy
+from spacy.strings import StringStore
 
 from transforms.data_files import load_data
 from transforms.events.crosswalk import DATA_DIR
@@ -122,18 +123,20 @@ class LanguageLexicon:
     inflections: dict[str, frozenset[str]] = field(default_factory=dict)
     future_forms: frozenset[str] = frozenset()  # inflected forms that announce (Spanish "firmará")
     vocabulary: frozenset[str] = frozenset()  # every lexicon word (Arabic clitic stripping)
-    # (text, lemma) -> word_keys: the same words come back in every sentence of every article.
-    _word_keys: dict[tuple[str, str], frozenset[str]] = field(
+    # (text id, lemma id) -> word_keys: the same words come back in every sentence of every article.
+    _word_keys: dict[tuple[int, int], frozenset[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def word_keys(self, text: str, lemma: str) -> frozenset[str]:
-        """The lexicon keys of a token with this text and lemma (units.word_keys), remembered."""
-        found = self._word_keys.get((text, lemma))
+    def word_keys(self, orth: int, lemma: int, strings: StringStore) -> frozenset[str]:
+        """The lexicon keys (units.word_keys) of a token with this text and lemma, given as the
+        string ids of a spaCy vocabulary (a hash of the string: the same in every pipeline), remembered."""
+        found = self._word_keys.get((orth, lemma))
         if found is None:
             if len(self._word_keys) >= WORD_KEYS_CACHE_SIZE:
                 self._word_keys.clear()  # a long run meets ever more words: bound the memory
-            found = self._word_keys[(text, lemma)] = word_keys(text, lemma, self.inflections)
+            text, lemma_text = strings[orth], strings[lemma] if lemma else ""
+            found = self._word_keys[(orth, lemma)] = word_keys(text, lemma_text, self.inflections)
         return found
 
     def candidates(self, keys: frozenset[str]) -> list[TriggerEntry]:
