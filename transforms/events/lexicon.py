@@ -139,10 +139,20 @@ class LanguageLexicon:
             found = self._word_keys[(orth, lemma)] = word_keys(text, lemma_text, self.inflections)
         return found
 
-    def candidates(self, keys: frozenset[str]) -> list[TriggerEntry]:
-        """Entries whose first pattern word is one of a token's keys, in lexicon order."""
-        found = {entry for key in keys for entry in self.entries_by_word.get(key, ())}
-        return sorted(found, key=lambda entry: entry.order)
+    _candidates: dict[frozenset[str], tuple[TriggerEntry, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def candidates(self, keys: frozenset[str]) -> tuple[TriggerEntry, ...]:
+        """Entries whose first pattern word is one of a token's keys, in lexicon order; remembered
+        per key set (asked for every token of every unit)."""
+        found = self._candidates.get(keys)
+        if found is None:
+            if len(self._candidates) >= WORD_KEYS_CACHE_SIZE:
+                self._candidates.clear()  # a long run meets ever more words: bound the memory
+            entries = {entry for key in keys for entry in self.entries_by_word.get(key, ())}
+            found = self._candidates[keys] = tuple(sorted(entries, key=lambda entry: entry.order))
+        return found
 
 
 class PhraseTokenizer:
