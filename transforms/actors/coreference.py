@@ -50,12 +50,10 @@ def _fuzzy_to_dictionary(ctx: Context, candidate: Candidate) -> Candidate:
     if len(name) < MIN_FUZZY_LENGTH:
         return candidate
     is_person = candidate.ref.type == "person"
-    choices = _alias_keys(ctx.knowledge, is_person)
-    cutoff = FUZZY_PERSON_SCORE if is_person else FUZZY_GROUP_SCORE
-    found = process.extractOne(name, choices[0], scorer=fuzz.ratio, score_cutoff=cutoff)
+    found = _closest_alias(ctx.knowledge, name, is_person)
     if found is None or (is_person and not _same_first_name(name, found[0])):
         return candidate
-    actor = ctx.knowledge.dictionary[choices[1][found[2]]]
+    actor = ctx.knowledge.dictionary[_alias_keys(ctx.knowledge, is_person)[1][found[2]]]
     return candidate.with_ref(
         identity.known_actor(actor, ctx.day), rule="fuzzy", confidence=round(0.5 + found[1] / 250, 2)
     )
@@ -72,6 +70,15 @@ def _same_first_name(name: str, alias: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
     return fuzz.ratio(a, b) >= FUZZY_FIRST_NAME_SCORE
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _closest_alias(knowledge: Knowledge, name: str, persons: bool) -> tuple[str, float, int] | None:
+    """(alias key, score, position) of the dictionary alias closest to `name`, if close enough.
+    Remembered: the same unknown names come back in article after article, and each look-up
+    scores every alias of the dictionary."""
+    cutoff = FUZZY_PERSON_SCORE if persons else FUZZY_GROUP_SCORE
+    return process.extractOne(name, _alias_keys(knowledge, persons)[0], scorer=fuzz.ratio, score_cutoff=cutoff)
 
 
 @functools.lru_cache(maxsize=4)

@@ -155,9 +155,13 @@ class NameIndex:
     def find(self, words: Sequence[Word], text: str) -> list[Match]:
         """Every known name in the words, at every position and length (overlaps included)."""
         matches = []
+        prefixes = self._prefixes
         for first in range(len(words)):
-            if words[first].arabic and not self._may_start(words[first]):
-                continue
+            if words[first].arabic:
+                if not self._may_start(words[first]):
+                    continue
+            elif (words[first].key,) not in prefixes:
+                continue  # `_may_continue` of the word alone, asked without a slice: no alias starts here
             for last in range(first + 1, min(first + self.longest, len(words)) + 1):
                 if last - first > 1 and not joins_name(text, words[last - 2], words[last - 1], comma=True):
                     break

@@ -249,6 +249,8 @@ def _trim_trailing_connectors(ctx: Context, end: int) -> int:
 # -- names ----------------------------------------------------------------------------------------
 def _is_name_word(ctx: Context, index: int) -> bool:
     word = ctx.words[index]
+    if not word.arabic and not (word.is_capitalized and not word.text.isdigit()):
+        return False  # outside Arabic only a capitalised word can be one: the cheap test first
     in_place = ctx.match_covering(index, index + 1, PLACE_KINDS) or _in_place_name(ctx, index)
     # A place name is no name word, unless it is a word of a longer dictionary name ("François Hollande").
     if in_place and not ctx.inside_known_name(index, index + 1):
@@ -262,7 +264,7 @@ def _is_name_word(ctx: Context, index: int) -> bool:
         for section in ("connectors", "locative", "speech_verbs", "actor_prepositions", "event_nouns", "sacred_names")
     ):
         return False
-    if is_arabic(word.text):
+    if word.arabic:
         # Arabic has no capitals: function words, organisation heads ("حزب", "مجلس") and words of
         # a dictionary body ("للأمم المتحدة") are no name.
         if word.key in ARABIC_NOT_NAMES or key in lexicon.group_heads or _in_known_body(ctx, index):

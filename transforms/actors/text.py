@@ -174,21 +174,18 @@ def tokenize(text: str, sentence_starts: Sequence[int]) -> list[Word]:
     """The words of a text with offsets, keys and the index of the sentence each sits in."""
     words = []
     for index, match in enumerate(WORD_PATTERN.finditer(text)):
-        sentence = max(bisect_right(sentence_starts, match.start()) - 1, 0)
-        variants = key_variants(match.group())
-        words.append(
-            Word(
-                index,
-                match.group(),
-                match.start(),
-                match.end(),
-                sentence,
-                variants[0],
-                variants,
-                is_arabic(match.group()),
-            )
-        )
+        start = match.start()
+        sentence = max(bisect_right(sentence_starts, start) - 1, 0)
+        surface = match.group()
+        variants, arabic = _word_facts(surface)
+        words.append(Word(index, surface, start, match.end(), sentence, variants[0], variants, arabic))
     return words
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_facts(word: str) -> tuple[tuple[str, ...], bool]:
+    """A word's key variants and script, asked once per distinct word rather than per occurrence."""
+    return key_variants(word), is_arabic(word)
 
 
 def gap(text: str, left: Word, right: Word) -> str:

@@ -15,17 +15,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 import spacy
+from spacy.strings import StringStore
 
 from transforms.data_files import load_data
 from transforms.events.crosswalk import DATA_DIR
 from transforms.events.morphology import normalize_arabic
 from transforms.events.spanish import spanish_inflections
-from transforms.events.units import normalize_word
+from transforms.events.units import normalize_word, word_keys
 
 Phrase = tuple[str, ...]
 RoleScheme = Literal["directed", "reciprocal", "destination", "speaker", "experiencer"]
 TriggerKind = Literal["verb", "noun"]
 DEFAULT_WINDOW = 10
+WORD_KEYS_CACHE_SIZE = 1 << 17  # distinct (text, lemma) pairs a lexicon remembers
 
 
 @dataclass(frozen=True)
@@ -149,11 +151,36 @@ class LanguageLexicon:
     inflections: dict[str, frozenset[str]] = field(default_factory=dict)
     future_forms: frozenset[str] = frozenset()  # inflected forms that announce (Spanish "firmará")
     vocabulary: frozenset[str] = frozenset()  # every lexicon word (Arabic clitic stripping)
+    # (text id, lemma id) -> word_keys: the same words come back in every sentence of every article.
+    _word_keys: dict[tuple[int, int], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
-    def candidates(self, keys: frozenset[str]) -> list[TriggerEntry]:
-        """Entries whose first pattern word is one of a token's keys, in lexicon order."""
-        found = {entry for key in keys for entry in self.entries_by_word.get(key, ())}
-        return sorted(found, key=lambda entry: entry.order)
+    def word_keys(self, orth: int, lemma: int, strings: StringStore) -> frozenset[str]:
+        """The lexicon keys (units.word_keys) of a token with this text and lemma, given as the
+        string ids of a spaCy vocabulary (a hash of the string: the same in every pipeline), remembered."""
+        found = self._word_keys.get((orth, lemma))
+        if found is None:
+            if len(self._word_keys) >= WORD_KEYS_CACHE_SIZE:
+                self._word_keys.clear()  # a long run meets ever more words: bound the memory
+            text, lemma_text = strings[orth], strings[lemma] if lemma else ""
+            found = self._word_keys[(orth, lemma)] = word_keys(text, lemma_text, self.inflections)
+        return found
+
+    _candidates: dict[frozenset[str], tuple[TriggerEntry, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def candidates(self, keys: frozenset[str]) -> tuple[TriggerEntry, ...]:
+        """Entries whose first pattern word is one of a token's keys, in lexicon order; remembered
+        per key set (asked for every token of every unit)."""
+        found = self._candidates.get(keys)
+        if found is None:
+            if len(self._candidates) >= WORD_KEYS_CACHE_SIZE:
+                self._candidates.clear()  # a long run meets ever more words: bound the memory
+            entries = {entry for key in keys for entry in self.entries_by_word.get(key, ())}
+            found = self._candidates[keys] = tuple(sorted(entries, key=lambda entry: entry.order))
+        return found
 
 
 class PhraseTokenizer:

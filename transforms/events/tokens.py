@@ -10,13 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.attrs import LEMMA, ORTH
+from spacy.strings import StringStore
 from spacy.tokens import Token
 
 from transforms.data_files import load_data
 from transforms.events import arabic, spanish
 from transforms.events.lexicon import LanguageLexicon, Phrase
 from transforms.events.morphology import arabic_keys, normalize_arabic
-from transforms.events.units import Unit, normalize_word, token_keys
+from transforms.events.units import Unit, normalize_word
 
 PUNCTUATION_STOPS = frozenset({".", "!", "?"})
 _REFLEXIVE_PRONOUNS = frozenset({"se", "s'"})
@@ -49,21 +51,36 @@ class UnitTokens:
         self.doc = unit.span.doc
         self.first = unit.first_token
         self.last = unit.last_token
+        self._lowers: dict[int, str] = {}  # `lower` is asked many times per token: each doc[i] builds a Token
+
+    @cached_property
+    def _forms(self) -> list[tuple[int, int, int]]:
+        """(index, text id, lemma id) of the unit's tokens, from the doc's arrays: no Token built.
+        The ids are the vocabulary's string hashes, the keys under which `keys` and `surface_keys`
+        are remembered."""
+        ids = self.doc.to_array([ORTH, LEMMA])[self.first : self.last].tolist()
+        return [(index, orth, lemma) for index, (orth, lemma) in enumerate(ids, self.first)]
 
     @cached_property
     def keys(self) -> dict[int, frozenset[str]]:
         if self.lexicon.language == "ar":  # spellings and clitics (morphology.py)
             vocabulary = self.lexicon.vocabulary
             return {token.i: arabic_keys(token.text, vocabulary) for token in self.unit.span}
-        return {token.i: token_keys(token, self.lexicon.inflections) for token in self.unit.span}
+        keys_of, strings = self.lexicon.word_keys, self.doc.vocab.strings  # units.token_keys, remembered
+        return {index: keys_of(orth, lemma, strings) for index, orth, lemma in self._forms}
 
     def token(self, index: int) -> Token:
         return self.doc[index]
 
     def lower(self, index: int) -> str:
-        if self.lexicon.language == "ar":
-            return normalize_arabic(self.doc[index].text)
-        return self.doc[index].lower_.replace("\u2019", "'")
+        found = self._lowers.get(index)
+        if found is None:
+            if self.lexicon.language == "ar":
+                found = normalize_arabic(self.doc[index].text)
+            else:
+                found = self.doc[index].lower_.replace("\u2019", "'")
+            self._lowers[index] = found
+        return found
 
     @cached_property
     def _spaces(self) -> frozenset[int]:
@@ -80,10 +97,8 @@ class UnitTokens:
         """Text and lemma only: for names, where "according" must not read as "accord"."""
         if self.lexicon.language == "ar":
             return self.keys  # normalised text and its clitic-free form: "والاتفاقية"
-        return {
-            token.i: frozenset(k for k in (normalize_word(token.text), normalize_word(token.lemma_)) if k)
-            for token in self.unit.span
-        }
+        strings = self.doc.vocab.strings
+        return {index: _surface_keys(orth, lemma, strings) for index, orth, lemma in self._forms}
 
     def match_at(self, index: int, phrase: Phrase, surface: bool = False) -> int | None:
         """End index if `phrase` matches the words starting at `index` (skipping whitespace)."""
@@ -337,6 +352,22 @@ class UnitTokens:
 
     def previous_word(self, index: int) -> int | None:
         return self._previous_word(index)
+
+
+_SURFACE_KEYS: dict[tuple[int, int], frozenset[str]] = {}  # (text id, lemma id) -> surface keys
+SURFACE_KEYS_CACHE_SIZE = 1 << 17
+
+
+def _surface_keys(orth: int, lemma: int, strings: StringStore) -> frozenset[str]:
+    """A token's normalised text and lemma, by their string ids (the same in every pipeline: a
+    hash of the string), remembered: the same words come back in every sentence."""
+    found = _SURFACE_KEYS.get((orth, lemma))
+    if found is None:
+        if len(_SURFACE_KEYS) >= SURFACE_KEYS_CACHE_SIZE:
+            _SURFACE_KEYS.clear()  # a long run meets ever more words: bound the memory
+        words = (normalize_word(strings[orth]), normalize_word(strings[lemma]) if lemma else "")
+        found = _SURFACE_KEYS[(orth, lemma)] = frozenset(k for k in words if k)
+    return found
 
 
 def _title_word(text: str) -> bool:

@@ -55,9 +55,13 @@ def analysis_units(doc: Doc, sentences: Sequence[Sentence]) -> list[Unit]:
 
 def token_keys(token: Token, inflections: dict[str, frozenset[str]]) -> frozenset[str]:
     """Every form a lexicon word may take to match this token: text, lemma, inflection source."""
-    lower = normalize_word(token.text)
+    return word_keys(token.text, token.lemma_, inflections)
+
+
+def word_keys(text: str, lemma: str, inflections: dict[str, frozenset[str]]) -> frozenset[str]:
+    """`token_keys` of a token with this text and lemma."""
+    lower = normalize_word(text)
     keys = {lower}
-    lemma = token.lemma_
     if lemma:
         keys.add(normalize_word(lemma))
     keys.update(inflections.get(lower, ()))
