@@ -383,15 +383,18 @@ def test_un_gerondif_prend_le_sujet_du_verbe_qui_le_gouverne_pas_son_objet() -> 
     assert refusal and refusal[0].sources == ("state:PRT",)
 
 
-def test_l_agent_d_un_participe_dans_le_sujet_n_est_pas_un_role_du_verbe_principal() -> None:
-    # Pattern: "[la motion déposée par X] a été rejetée": X is the agent of "déposée" only.
+def test_l_agent_d_un_participe_dans_le_sujet_n_est_pas_la_source_du_verbe_principal() -> None:
+    # Pattern: "[la motion déposée par X] a été rejetée": X tabled the motion, it did not reject
+    # it; who rejects a proposal rejects its author (rule proposer_as_target): X is the target.
     found = extract(
         "La motion déposée par le PCF a été rejetée mardi.",
         "fr",
         "2023-05-10",
         [group("org:pcf", "PCF", "political_party", "FRA", "PCF")],
     )
-    assert all("org:pcf" not in e.sources + e.targets for e in found.events_of("REJECT"))
+    rejections = found.events_of("REJECT")
+    assert rejections and all("org:pcf" not in e.sources for e in rejections)
+    assert rejections[0].targets == ("org:pcf",)
 
 
 def test_le_sujet_d_un_verbe_de_parole_n_agit_pas_dans_la_completive() -> None:
@@ -972,3 +975,55 @@ def test_a_framework_phrase_still_names_the_parties_of_its_agreement() -> None:
         [state("NER", "Niger"), state("TCD", "Tchad")],
     )
     assert [a.parties for a in found.agreements] == [("state:NER", "state:TCD")]
+
+
+# --- issue 13, round 5 -------------------------------------------------------------------------
+
+
+def test_the_author_of_a_rejected_or_praised_proposal_is_the_target() -> None:
+    # rule proposer_as_target: "[le plan que X a présenté] a été salué" praises X's plan
+    found = extract(
+        "Le plan que le ministre Paul Ferrand a présenté lundi a été salué par les syndicats.",
+        "fr",
+        "2022-03-08",
+        [person("ferrand", "Paul Ferrand", "FRA", "ministre Paul Ferrand")],
+    )
+    praise = found.events_of("SUPPORT")
+    assert praise and praise[0].targets == ("person:ferrand",) and praise[0].sources == ()
+
+
+def test_the_author_of_a_thing_attacked_is_not_made_a_target_of_other_acts() -> None:
+    # proposer_as_target covers answers to a proposal only: a village "attacked by X" and then
+    # evacuated names X as the attacker, nothing else
+    found = extract(
+        "Le village occupé par les rebelles du Front Uni a été bombardé par l'aviation malienne.",
+        "fr",
+        "2022-03-08",
+        [
+            group("reb:fu", "Front Uni", "armed_group", "MLI", "rebelles du Front Uni"),
+            state("MLI", "aviation malienne"),
+        ],
+    )
+    assert all("reb:fu" not in e.targets for e in found.events_of("ASSAULT"))
+
+
+def test_a_finite_verb_coordinated_after_prevoir_is_a_second_act_not_a_provision() -> None:
+    # rule coordinated_finite_verb, content markers: "X ne prévoit plus que …, mais a réitéré …"
+    found = extract(
+        "Le ministre Jean Roussel ne prévoit plus qu'une hausse de 1 %, mais a réitéré son engagement de réduire la dette.",
+        "fr",
+        "2022-03-08",
+        [person("roussel", "Jean Roussel", "FRA", "ministre Jean Roussel")],
+    )
+    promise = found.events_of("AGREE")
+    assert promise and promise[0].sources == ("person:roussel",)
+
+
+def test_a_verb_coordinated_inside_the_provisions_stays_a_provision() -> None:
+    found = extract(
+        "L'accord prévoit que le Tchad retire ses troupes et libère les prisonniers.",
+        "fr",
+        "2022-03-08",
+        [state("TCD", "Tchad")],
+    )
+    assert found.events_of("RETREAT") == []
