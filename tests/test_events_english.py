@@ -1014,3 +1014,25 @@ def test_a_participle_right_after_a_subordinator_keeps_the_main_subject() -> Non
     )
     (visit,) = found.events_of("CONSULT")
     assert visit.sources == ("state:GHA",)
+
+
+# --- issue 13, round 5 -------------------------------------------------------------------------
+
+
+def test_a_stop_named_by_a_noun_is_the_same_sanction_as_the_verb() -> None:
+    # "the suspension of aid to Y", "a freeze on credit" name the act "suspend aid" names (CAMEO 162)
+    found = extract(
+        "The suspension of aid to Myanmar took effect on Monday.",
+        "en",
+        "2022-03-08",
+        [state("MMR", "Myanmar")],
+    )
+    sanction = found.events_of("SANCTION")
+    assert sanction and sanction[0].targets == ("state:MMR",)
+
+
+def test_a_freeze_on_something_else_is_no_sanction() -> None:
+    found = extract(
+        "Norway announced a freeze on hiring in its ministries.", "en", "2022-03-08", [state("NOR", "Norway")]
+    )
+    assert found.events_of("SANCTION") == []

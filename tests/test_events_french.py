@@ -1027,3 +1027,14 @@ def test_a_verb_coordinated_inside_the_provisions_stays_a_provision() -> None:
         [state("TCD", "Tchad")],
     )
     assert found.events_of("RETREAT") == []
+
+
+def test_le_gel_des_credits_est_la_sanction_que_nomme_geler_les_credits() -> None:
+    found = extract(
+        "Le gel des crédits par l'Union européenne a pris effet lundi.",
+        "fr",
+        "2022-03-08",
+        [group("igo:eu", "Union européenne", "igo", None, "Union européenne")],
+    )
+    sanction = found.events_of("SANCTION")
+    assert sanction and sanction[0].sources == ("igo:eu",)
