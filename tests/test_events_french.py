@@ -383,18 +383,16 @@ def test_un_gerondif_prend_le_sujet_du_verbe_qui_le_gouverne_pas_son_objet() -> 
     assert refusal and refusal[0].sources == ("state:PRT",)
 
 
-def test_l_agent_d_un_participe_dans_le_sujet_n_est_pas_la_source_du_verbe_principal() -> None:
-    # Pattern: "[la motion déposée par X] a été rejetée": X tabled the motion, it did not reject
-    # it; who rejects a proposal rejects its author (rule proposer_as_target): X is the target.
+def test_l_agent_d_un_participe_dans_le_sujet_n_est_pas_un_role_du_verbe_principal() -> None:
+    # Pattern: "[la motion déposée par X] a été rejetée": X is the agent of "déposée" only; with
+    # nobody named to reject it, no event (rule proposer_as_target needs the answerer).
     found = extract(
         "La motion déposée par le PCF a été rejetée mardi.",
         "fr",
         "2023-05-10",
         [group("org:pcf", "PCF", "political_party", "FRA", "PCF")],
     )
-    rejections = found.events_of("REJECT")
-    assert rejections and all("org:pcf" not in e.sources for e in rejections)
-    assert rejections[0].targets == ("org:pcf",)
+    assert all("org:pcf" not in e.sources + e.targets for e in found.events_of("REJECT"))
 
 
 def test_le_sujet_d_un_verbe_de_parole_n_agit_pas_dans_la_completive() -> None:
@@ -983,13 +981,13 @@ def test_a_framework_phrase_still_names_the_parties_of_its_agreement() -> None:
 def test_the_author_of_a_rejected_or_praised_proposal_is_the_target() -> None:
     # rule proposer_as_target: "[le plan que X a présenté] a été salué" praises X's plan
     found = extract(
-        "Le plan que le ministre Paul Ferrand a présenté lundi a été salué par les syndicats.",
+        "Le plan que le ministre Paul Ferrand a présenté lundi a été salué par l'Allemagne.",
         "fr",
         "2022-03-08",
-        [person("ferrand", "Paul Ferrand", "FRA", "ministre Paul Ferrand")],
+        [person("ferrand", "Paul Ferrand", "FRA", "ministre Paul Ferrand"), state("DEU", "Allemagne")],
     )
     praise = found.events_of("SUPPORT")
-    assert praise and praise[0].targets == ("person:ferrand",) and praise[0].sources == ()
+    assert praise and praise[0].targets == ("person:ferrand",) and praise[0].sources == ("state:DEU",)
 
 
 def test_the_author_of_a_thing_attacked_is_not_made_a_target_of_other_acts() -> None:

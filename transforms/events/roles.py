@@ -162,11 +162,12 @@ class RoleReader:
             linear_targets = ()
         sources = syntactic.sources or linear_sources
         targets = syntactic.targets or (linear_targets if not syntactic.sources else ())
-        if passive and not targets and match.entry.code[:2] in RESPONSE_CODES:
-            # Rule proposer_as_target: "[l'amendement proposé par X] a été rejeté", "[le plan que X
-            # a présenté] a été critiqué": who answers a proposal answers its author, as CAMEO
-            # codes a rejection, a criticism or an endorsement (the author is the target).
-            targets = tuple(authors)
+        if passive and sources and not targets and match.entry.code[:2] in RESPONSE_CODES:
+            # Rule proposer_as_target: "[l'amendement proposé par X] a été rejeté par Y", "[le plan
+            # que X a présenté] a été critiqué par Y": who answers a proposal answers its author,
+            # as CAMEO codes a rejection, a criticism or an endorsement (the author is the target).
+            # Only beside a named answerer: alone, the author would make an event of a vote count.
+            targets = tuple(p for p in authors if p not in sources)
         return Roles(
             sources=sources,
             targets=tuple(p for p in targets if p not in sources),  # one mention, one side
