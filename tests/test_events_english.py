@@ -1036,3 +1036,29 @@ def test_a_freeze_on_something_else_is_no_sanction() -> None:
         "Norway announced a freeze on hiring in its ministries.", "en", "2022-03-08", [state("NOR", "Norway")]
     )
     assert found.events_of("SANCTION") == []
+
+
+def test_an_adverbial_clause_after_according_to_tells_an_act_of_its_own() -> None:
+    # rule attribution_closer: the attribution ends at "since"; "his return from China" is an act
+    # (the end of a visit) whose doer the pronoun takes up
+    found = extract(
+        "PARIS, March 3 - French President Jacques Chirac is popular, according to a survey taken since his return from China.",
+        "en",
+        "2001-03-05",
+        [person("chirac", "Jacques Chirac", "FRA", "French President Jacques Chirac"), state("CHN", "China")],
+    )
+    visit = found.events_of("CONSULT")
+    assert visit and visit[0].sources == ("person:chirac",) and visit[0].targets == ("state:CHN",)
+
+
+def test_the_source_named_by_according_to_stays_no_participant() -> None:
+    found = extract(
+        "Rebels shelled the town of Goma, according to officials of the Congolese army.",
+        "en",
+        "2001-03-05",
+        [
+            group("reb:x", "rebels", "armed_group", "COD", "Rebels"),
+            group("mil:cod", "Congolese army", "military", "COD", "Congolese army"),
+        ],
+    )
+    assert all("mil:cod" not in e.sources + e.targets for e in found.events)
