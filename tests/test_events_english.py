@@ -1062,3 +1062,31 @@ def test_the_source_named_by_according_to_stays_no_participant() -> None:
         ],
     )
     assert all("mil:cod" not in e.sources + e.targets for e in found.events)
+
+
+def test_a_run_of_pronouns_keeps_the_person_named_before_it() -> None:
+    # rule pronoun_chain: each "he" takes up the same senator, nobody else is named between
+    found = extract(
+        "Senator Tom Reyes spoke to a meeting of farmers in the capital on Monday afternoon. "
+        "The committee will not act on the farm bill or on the water bill this year, he said at the time. "
+        "He added that the budget would stay tight for the next two years at the very least. "
+        "Later he said the new plan for a sales tax was weak, which he also opposes.",
+        "en",
+        "2022-03-08",
+        [person("reyes", "Tom Reyes", "USA", "Senator Tom Reyes")],
+    )
+    rejection = found.events_of("REJECT")
+    assert rejection and rejection[0].sources == ("person:reyes",)
+
+
+def test_a_possessed_noun_restates_its_doer_s_earlier_act_and_takes_its_target() -> None:
+    # rule possessed_restatement: "her visit" is the return from Beijing told before
+    found = extract(
+        "Senator Mary Walsh returned from Beijing on Monday. A poll taken after her visit showed her support rising.",
+        "en",
+        "2022-03-08",
+        [person("walsh", "Mary Walsh", "USA", "Senator Mary Walsh"), state("CHN", "Beijing")],
+    )
+    visits = found.events_of("CONSULT")
+    assert len(visits) == 2 and all(v.targets == ("state:CHN",) for v in visits)
+    assert visits[0].event_id == visits[1].event_id

@@ -463,7 +463,25 @@ class RoleReader:
         persons = [p for p in [*earlier, *self.all_participants] if p.actor.type == "person" and p.end <= pronoun]
         # A pronoun takes up someone just named: further back (a sentence or two), the reader may
         # mean another person, and a wrong source is worse than none.
-        return [p for p in persons[-1:] if pronoun - p.end <= PRONOUN_REACH]
+        if not persons:
+            return []
+        reach_from = self._pronoun_chain_start(pronoun, persons[-1].end)
+        return [p for p in persons[-1:] if reach_from - p.end <= PRONOUN_REACH]
+
+    def _pronoun_chain_start(self, pronoun: int, person_end: int) -> int:
+        """Rule pronoun_chain: "X predicted … . The taxwriters will not …, he said. In addition, he
+        said …, which he also opposes": a run of person pronouns with nobody named between them
+        keeps the same person as the topic, so the reach counts from the first pronoun of the
+        run, each pronoun within reach of the next."""
+        words = self.cues.person_pronouns | self.cues.person_possessives
+        doc = self.tokens.doc
+        start = pronoun
+        position = pronoun - 1
+        while position >= person_end and start - position <= PRONOUN_REACH:
+            if doc[position].lower_ in words:
+                start = position
+            position -= 1
+        return start
 
     def _possessed(self, match: TriggerMatch, sources: tuple[Participant, ...]) -> bool:
         """The actor right before the noun is its possessor: "X's meeting", "X' talks"."""
