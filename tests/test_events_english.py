@@ -1014,3 +1014,79 @@ def test_a_participle_right_after_a_subordinator_keeps_the_main_subject() -> Non
     )
     (visit,) = found.events_of("CONSULT")
     assert visit.sources == ("state:GHA",)
+
+
+# --- issue 13, round 5 -------------------------------------------------------------------------
+
+
+def test_a_stop_named_by_a_noun_is_the_same_sanction_as_the_verb() -> None:
+    # "the suspension of aid to Y", "a freeze on credit" name the act "suspend aid" names (CAMEO 162)
+    found = extract(
+        "The suspension of aid to Myanmar took effect on Monday.",
+        "en",
+        "2022-03-08",
+        [state("MMR", "Myanmar")],
+    )
+    sanction = found.events_of("SANCTION")
+    assert sanction and sanction[0].targets == ("state:MMR",)
+
+
+def test_a_freeze_on_something_else_is_no_sanction() -> None:
+    found = extract(
+        "Norway announced a freeze on hiring in its ministries.", "en", "2022-03-08", [state("NOR", "Norway")]
+    )
+    assert found.events_of("SANCTION") == []
+
+
+def test_an_adverbial_clause_after_according_to_tells_an_act_of_its_own() -> None:
+    # rule attribution_closer: the attribution ends at "since"; "his return from China" is an act
+    # (the end of a visit) whose doer the pronoun takes up
+    found = extract(
+        "PARIS, March 3 - French President Jacques Chirac is popular, according to a survey taken since his return from China.",
+        "en",
+        "2001-03-05",
+        [person("chirac", "Jacques Chirac", "FRA", "French President Jacques Chirac"), state("CHN", "China")],
+    )
+    visit = found.events_of("CONSULT")
+    assert visit and visit[0].sources == ("person:chirac",) and visit[0].targets == ("state:CHN",)
+
+
+def test_the_source_named_by_according_to_stays_no_participant() -> None:
+    found = extract(
+        "Rebels shelled the town of Goma, according to officials of the Congolese army.",
+        "en",
+        "2001-03-05",
+        [
+            group("reb:x", "rebels", "armed_group", "COD", "Rebels"),
+            group("mil:cod", "Congolese army", "military", "COD", "Congolese army"),
+        ],
+    )
+    assert all("mil:cod" not in e.sources + e.targets for e in found.events)
+
+
+def test_a_run_of_pronouns_keeps_the_person_named_before_it() -> None:
+    # rule pronoun_chain: each "he" takes up the same senator, nobody else is named between
+    found = extract(
+        "Senator Tom Reyes spoke to a meeting of farmers in the capital on Monday afternoon. "
+        "The committee will not act on the farm bill or on the water bill this year, he said at the time. "
+        "He added that the budget would stay tight for the next two years at the very least. "
+        "Later he said the new plan for a sales tax was weak, which he also opposes.",
+        "en",
+        "2022-03-08",
+        [person("reyes", "Tom Reyes", "USA", "Senator Tom Reyes")],
+    )
+    rejection = found.events_of("REJECT")
+    assert rejection and rejection[0].sources == ("person:reyes",)
+
+
+def test_a_possessed_noun_restates_its_doer_s_earlier_act_and_takes_its_target() -> None:
+    # rule possessed_restatement: "her visit" is the return from Beijing told before
+    found = extract(
+        "Senator Mary Walsh returned from Beijing on Monday. A poll taken after her visit showed her support rising.",
+        "en",
+        "2022-03-08",
+        [person("walsh", "Mary Walsh", "USA", "Senator Mary Walsh"), state("CHN", "Beijing")],
+    )
+    visits = found.events_of("CONSULT")
+    assert len(visits) == 2 and all(v.targets == ("state:CHN",) for v in visits)
+    assert visits[0].event_id == visits[1].event_id

@@ -384,7 +384,8 @@ def test_un_gerondif_prend_le_sujet_du_verbe_qui_le_gouverne_pas_son_objet() -> 
 
 
 def test_l_agent_d_un_participe_dans_le_sujet_n_est_pas_un_role_du_verbe_principal() -> None:
-    # Pattern: "[la motion déposée par X] a été rejetée": X is the agent of "déposée" only.
+    # Pattern: "[la motion déposée par X] a été rejetée": X is the agent of "déposée" only; with
+    # nobody named to reject it, no event (rule proposer_as_target needs the answerer).
     found = extract(
         "La motion déposée par le PCF a été rejetée mardi.",
         "fr",
@@ -972,3 +973,66 @@ def test_a_framework_phrase_still_names_the_parties_of_its_agreement() -> None:
         [state("NER", "Niger"), state("TCD", "Tchad")],
     )
     assert [a.parties for a in found.agreements] == [("state:NER", "state:TCD")]
+
+
+# --- issue 13, round 5 -------------------------------------------------------------------------
+
+
+def test_the_author_of_a_rejected_or_praised_proposal_is_the_target() -> None:
+    # rule proposer_as_target: "[le plan que X a présenté] a été salué" praises X's plan
+    found = extract(
+        "Le plan que le ministre Paul Ferrand a présenté lundi a été salué par l'Allemagne.",
+        "fr",
+        "2022-03-08",
+        [person("ferrand", "Paul Ferrand", "FRA", "ministre Paul Ferrand"), state("DEU", "Allemagne")],
+    )
+    praise = found.events_of("SUPPORT")
+    assert praise and praise[0].targets == ("person:ferrand",) and praise[0].sources == ("state:DEU",)
+
+
+def test_the_author_of_a_thing_attacked_is_not_made_a_target_of_other_acts() -> None:
+    # proposer_as_target covers answers to a proposal only: a village "attacked by X" and then
+    # evacuated names X as the attacker, nothing else
+    found = extract(
+        "Le village occupé par les rebelles du Front Uni a été bombardé par l'aviation malienne.",
+        "fr",
+        "2022-03-08",
+        [
+            group("reb:fu", "Front Uni", "armed_group", "MLI", "rebelles du Front Uni"),
+            state("MLI", "aviation malienne"),
+        ],
+    )
+    assert all("reb:fu" not in e.targets for e in found.events_of("ASSAULT"))
+
+
+def test_a_finite_verb_coordinated_after_prevoir_is_a_second_act_not_a_provision() -> None:
+    # rule coordinated_finite_verb, content markers: "X ne prévoit plus que …, mais a réitéré …"
+    found = extract(
+        "Le ministre Jean Roussel ne prévoit plus qu'une hausse de 1 %, mais a réitéré son engagement de réduire la dette.",
+        "fr",
+        "2022-03-08",
+        [person("roussel", "Jean Roussel", "FRA", "ministre Jean Roussel")],
+    )
+    promise = found.events_of("AGREE")
+    assert promise and promise[0].sources == ("person:roussel",)
+
+
+def test_a_verb_coordinated_inside_the_provisions_stays_a_provision() -> None:
+    found = extract(
+        "L'accord prévoit que le Tchad retire ses troupes et libère les prisonniers.",
+        "fr",
+        "2022-03-08",
+        [state("TCD", "Tchad")],
+    )
+    assert found.events_of("RETREAT") == []
+
+
+def test_le_gel_des_credits_est_la_sanction_que_nomme_geler_les_credits() -> None:
+    found = extract(
+        "Le gel des crédits par l'Union européenne a pris effet lundi.",
+        "fr",
+        "2022-03-08",
+        [group("igo:eu", "Union européenne", "igo", None, "Union européenne")],
+    )
+    sanction = found.events_of("SANCTION")
+    assert sanction and sanction[0].sources == ("igo:eu",)

@@ -274,6 +274,21 @@ class EventExtractor:
                         draft.date = antecedent.date
                     draft.inferred_actors = True
                     continue
+            if draft.sources and not draft.targets and _is_possessed_noun(draft):
+                # Rule possessed_restatement: "Thatcher returned from Moscow … before her visit",
+                # "… to capitalise on her trip": a noun after a possessive whose doer already did
+                # an act of its type, with a target, is a new mention of that act (the latest).
+                told = [
+                    d for d in earlier if d.event_type == draft.event_type and d.targets and d.sources == draft.sources
+                ]
+                if told:
+                    antecedent = told[-1].same_as or told[-1]
+                    draft.same_as = antecedent
+                    draft.targets = list(antecedent.targets)
+                    if draft.date.source != "text":
+                        draft.date = antecedent.date
+                    draft.inferred_actors = True
+                    continue
             if draft.actor_ids:
                 continue
             if _has_dyad_anaphor(draft):
@@ -430,6 +445,17 @@ def _is_demonstrative_noun(draft: EventDraft) -> bool:
         return False
     previous = draft.tokens.previous_word(draft.match.start)
     return previous is not None and draft.tokens.lower(previous) in DEMONSTRATIVES
+
+
+def _is_possessed_noun(draft: EventDraft) -> bool:
+    """A noun trigger right after a possessive determiner ("her visit", "sa visite"), an
+    adjective between at most ("her Soviet trip")."""
+    if not draft.match.is_noun:
+        return False
+    tokens = draft.tokens
+    possessives = tokens.lexicon.cues.possessives
+    before = tokens.word_indexes(max(tokens.first, draft.match.start - 2), draft.match.start)
+    return any(tokens.lower(i) in possessives for i in before)
 
 
 def _has_dyad_anaphor(draft: EventDraft) -> bool:

@@ -271,7 +271,27 @@ def _governed_by(match: TriggerMatch, governor: TriggerMatch, tokens: UnitTokens
 
 def _after_content_marker(match: TriggerMatch, marker_end: int, tokens: UnitTokens) -> bool:
     _, clause_end = tokens.clause_bounds(marker_end - 1)
-    return marker_end <= match.start < clause_end
+    if not marker_end <= match.start < clause_end:
+        return False
+    return not (tokens.unit.has_parse and _conjunct_of_earlier_verb(match, marker_end, tokens))
+
+
+def _conjunct_of_earlier_verb(match: TriggerMatch, marker_end: int, tokens: UnitTokens) -> bool:
+    """Rule coordinated_finite_verb, content markers: "X a abaissé ses prévisions en affirmant que
+    le gouvernement ne prévoit plus que …, mais a réitéré son engagement": a finite verb joined by
+    a conjunction to the marker verb or to a verb before it is a second act of that verb's subject, not
+    a provision of what "prévoit" announces. A conjunct of a verb after the marker ("l'accord
+    prévoit que X retire ses troupes et libère …") stays inside."""
+    if match.is_noun:
+        return False
+    verb = tokens.token(match.start)
+    if syntax.dep(verb) != "conj" or syntax.head(verb).i >= marker_end:
+        return False
+    children = syntax.children(verb)
+    if not any(syntax.dep(child) == "cc" for child in children):
+        return False
+    forms = [verb, *(child for child in children if syntax.dep(child) in {"aux:tense", "aux:pass"})]
+    return any("Mood=Ind" in str(form.morph) for form in forms)
 
 
 def _introduced_by_purpose(match: TriggerMatch, tokens: UnitTokens) -> bool:

@@ -62,6 +62,10 @@ class Roles:
     location: Participant | None = None
 
 
+# Rule proposer_as_target: CAMEO roots of the acts that answer a proposal or a statement
+# (11 disapprove, 12 reject) and 051 (praise or endorse): their target is its author.
+RESPONSE_CODES = frozenset({"11", "12", "05"})
+
 # Rule subject_past_locative: at most this many words (the preposition, an article, a modifier)
 # between an actor and a place that modifies it ("Albanians in south Serbia").
 POSTMODIFIER_GAP = 3
@@ -128,7 +132,9 @@ class RoleReader:
         head = _head_of(match, self.tokens)
         # "La motion déposée par le PCF a été rejetée": the PCF is the agent of "déposée", a verb
         # inside the trigger's subject, not a participant of the rejection.
+        authors: list[Participant] = []
         if not match.is_noun:  # "la visite effectuée par X": a noun's participle does name its actor
+            authors = [p for p in candidates if _author_of_subject_clause(p.root, head)]
             candidates = [p for p in candidates if not _argument_of_inner_verb(p.root, head)]
         linear = self._linear(match, scheme, candidates)
         syntactic = self._syntactic(match, scheme, candidates)
@@ -156,6 +162,12 @@ class RoleReader:
             linear_targets = ()
         sources = syntactic.sources or linear_sources
         targets = syntactic.targets or (linear_targets if not syntactic.sources else ())
+        if passive and sources and not targets and match.entry.code[:2] in RESPONSE_CODES:
+            # Rule proposer_as_target: "[l'amendement proposé par X] a été rejeté par Y", "[le plan
+            # que X a présenté] a été critiqué par Y": who answers a proposal answers its author,
+            # as CAMEO codes a rejection, a criticism or an endorsement (the author is the target).
+            # Only beside a named answerer: alone, the author would make an event of a vote count.
+            targets = tuple(p for p in authors if p not in sources)
         return Roles(
             sources=sources,
             targets=tuple(p for p in targets if p not in sources),  # one mention, one side
@@ -451,7 +463,25 @@ class RoleReader:
         persons = [p for p in [*earlier, *self.all_participants] if p.actor.type == "person" and p.end <= pronoun]
         # A pronoun takes up someone just named: further back (a sentence or two), the reader may
         # mean another person, and a wrong source is worse than none.
-        return [p for p in persons[-1:] if pronoun - p.end <= PRONOUN_REACH]
+        if not persons:
+            return []
+        reach_from = self._pronoun_chain_start(pronoun, persons[-1].end)
+        return [p for p in persons[-1:] if reach_from - p.end <= PRONOUN_REACH]
+
+    def _pronoun_chain_start(self, pronoun: int, person_end: int) -> int:
+        """Rule pronoun_chain: "X predicted … . The taxwriters will not …, he said. In addition, he
+        said …, which he also opposes": a run of person pronouns with nobody named between them
+        keeps the same person as the topic, so the reach counts from the first pronoun of the
+        run, each pronoun within reach of the next."""
+        words = self.cues.person_pronouns | self.cues.person_possessives
+        doc = self.tokens.doc
+        start = pronoun
+        position = pronoun - 1
+        while position >= person_end and start - position <= PRONOUN_REACH:
+            if doc[position].lower_ in words:
+                start = position
+            position -= 1
+        return start
 
     def _possessed(self, match: TriggerMatch, sources: tuple[Participant, ...]) -> bool:
         """The actor right before the noun is its possessor: "X's meeting", "X' talks"."""
@@ -1044,6 +1074,17 @@ def _argument_of_inner_verb(token: Token, head: Token) -> bool:
         ):
             # only when that verb itself lies under the trigger
             return _under(parent, head)
+    return False
+
+
+def _author_of_subject_clause(token: Token, head: Token) -> bool:
+    """The mention is the subject or the "par" agent (not a patient) of a verb inside the trigger's
+    subject: "[l'amendement proposé par X]", "[le plan que X a présenté]" (rule proposer_as_target)."""
+    if not _argument_of_inner_verb(token, head):
+        return False
+    for current, parent in _climb(token):
+        if parent.pos_ in {"VERB", "AUX"}:
+            return syntax.dep(attaching_token(current)) in {"nsubj", "obl:agent"}
     return False
 
 

@@ -215,7 +215,7 @@ class UnitTokens:
                     end = spanish.tail_end(self, comma, end, by_phrase=True)  # an aside (spanish.py)
                 elif self.lexicon.language == "fr":
                     end = self._aside_end(comma, end)
-                tails.append((comma, end))
+                tails.append((comma, self._closer_end(phrase.end, end)))
                 continue
             verb = self._reporting_verb_in(comma + 1, min(comma + 15, end))
             if verb is not None and not self._introduces_content(verb):
@@ -226,7 +226,7 @@ class UnitTokens:
                 tails.append((comma, end))
         for hit in self.find_all(cues.reporting_phrases, self.first, self.last):
             if hit.start == self.first or self.lower(hit.start - 1) in {",", "(", '"', "«"}:
-                end = self._phrase_end(hit.end)
+                end = self._closer_end(hit.end, self._phrase_end(hit.end))
                 if not any(start <= hit.start < stop for start, stop in tails):
                     tails.append((hit.start, end))
         return sorted(tails)
@@ -292,6 +292,16 @@ class UnitTokens:
             if self.lower(index) in PUNCTUATION_STOPS or self.lower(index) in self.lexicon.cues.clause_breaks:
                 return index
         return self.last
+
+    def _closer_end(self, start: int, end: int) -> int:
+        """Rule attribution_closer: "…, according to a poll taken since her return from X": a
+        subordinator (`complement_closers`) after the source a reporting phrase names opens an
+        adverbial clause that tells an act of its own; the attribution ends there."""
+        closers = self.lexicon.cues.complement_closers
+        for index in self.word_indexes(start, end):
+            if self.lower(index) in closers:
+                return index
+        return end
 
     def _phrase_end(self, start: int) -> int:
         for index in self.word_indexes(start, self.last):
