@@ -116,3 +116,33 @@ def test_settlers_and_clause_placed_crowds_cast_no_vote_for_the_dominant_country
 def test_an_arabic_policeman_is_the_police() -> None:
     # "شرطي" (a policeman) and "شرطيون" are bare police nouns like "الشرطة"
     assert "police:IRQ" in ids_of("قتل شرطي في انفجار عبوة في بغداد.", "ar")
+
+
+def test_a_definite_government_or_army_noun_is_the_dominant_countrys_institution() -> None:
+    text = (
+        "OSLO - Norway's fishermen blocked the port of Bergen on Tuesday. Norwegian unions said "
+        "the federal government had ignored them, and the armed forces were put on alert in Norway."
+    )
+    actors = by_id(resolve(text, "en"))
+    assert "federal government" in [m.text for m in actors["state:NOR"].mentions]
+    army = actors["military:NOR"]
+    assert army.sector == "MIL" and [m.text for m in army.mentions] == ["armed forces"]
+    assert all(m.confidence <= 0.4 for m in army.mentions)  # only the dominant country says whose
+    french = "Au Pérou, les syndicats péruviens ont manifesté à Lima. Le nouveau gouvernement a promis des réformes."
+    assert "gouvernement" in [m.text for m in by_id(resolve(french, "fr"))["state:PER"].mentions]
+
+
+def test_a_definite_government_noun_is_no_actor_without_a_clear_owner() -> None:
+    # no dominant country
+    assert not any(i.startswith("state") for i in ids_of("The government raised taxes again.", "en"))
+    # another country named in the same sentence could own it
+    text = (
+        "Peru's president spoke in Lima on Monday. Peruvian ministers flew to Lima and Cusco. "
+        "Visiting Brazil, the government signed a loan."
+    )
+    mentions = [m.text for a in resolve(text, "en") if a.actor_id.startswith("state") for m in a.mentions]
+    assert "government" not in mentions
+    # a name after the noun says whose it is ("le gouvernement Rajoy")
+    french = "En France, les députés français ont voté à Paris. Le gouvernement Dupont a démissionné."
+    mentions = [m.text for a in resolve(french, "fr") for m in a.mentions]
+    assert "gouvernement" not in mentions

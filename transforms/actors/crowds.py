@@ -31,11 +31,20 @@ from transforms.actors.knowledge import arabic_towns
 
 NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar", "it", "pt", "ro", "ca"})
 CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER = "civilians:@", "police:@", "state:@"
+MILITARY_PLACEHOLDER = "military:@"
 PLACEHOLDERS = {  # kind -> (id prefix, name, type, sector)
     "civilians": (CROWD_PLACEHOLDER, "civilians", "civilians", "CVL"),
     "police": (POLICE_PLACEHOLDER, "police", "organization", "POL"),
     "government": (STATE_PLACEHOLDER, "government", "organization", "GOV"),
+    "military": (MILITARY_PLACEHOLDER, "armed forces", "organization", "MIL"),
 }
+# "the government", "l'armée" (_definite_institutions): a guess that only the article's dominant
+# country can settle, so its confidence stays below BARE_CONFIDENCE and the dominant cue (0.4 in
+# attribution.py) caps it lower still; a mention capped below DEFINITE_CONFIDENCE got its country
+# from the dominant cue, not from the text ("the government of Canada").
+DEFINITE_RULE, DEFINITE_CONFIDENCE = "definite", 0.45
+DEFINITE_SECTIONS = {"definite_government": "government", "definite_military": "military"}
+OWNER_KINDS = frozenset({"country", "demonym", "city", "seat", "epithet"})
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE, SETTLER_CONFIDENCE = 0.8, 0.5, 0.7
 LONGEST = 3
 OF_WORDS = frozenset({"of", "de", "des", "d", "من"})
@@ -60,8 +69,9 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
     police = ctx.lexicon.words.get("bare_police", frozenset())
     government = ctx.lexicon.words.get("bare_government", frozenset())
     if not crowds and not police and not government:
-        return found
+        return _definite_institutions(ctx)
     found.extend(_counted_nationals(ctx))
+    found.extend(_definite_institutions(ctx))
     found.extend(_placed_gunmen(ctx))
     found.extend(_settlers(ctx))
     starts = ctx.lexicon.section_first_words(("civilian_nouns", "bare_police", "bare_government"))
@@ -188,24 +198,101 @@ def civilians(ctx: Context, iso3: str) -> ActorRef:
 
 
 def settle(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Placeholders with a country get their id; those without are dropped."""
+    """Placeholders with a country get their id; those without are dropped, and so is a definite
+    institution placed by the dominant country in a sentence that names another country or an
+    actor of another country (a possible owner: "Baker met the government in Brasilia")."""
     settled = []
+    placeholders = (CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER, MILITARY_PLACEHOLDER)
     for candidate in candidates:
         actor_id = candidate.ref.actor_id
-        if not actor_id.startswith((CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER)):
+        if not actor_id.startswith(placeholders):
             settled.append(candidate)
             continue
         country = candidate.ref.country
         if country is None or country not in ctx.knowledge.countries:
             continue
+        if (
+            candidate.rule == DEFINITE_RULE
+            and candidate.confidence < DEFINITE_CONFIDENCE
+            and _other_owner(ctx, candidate, country, candidates)
+        ):
+            continue
         if actor_id.startswith(CROWD_PLACEHOLDER):
             ref = civilians(ctx, country)
         elif actor_id.startswith(POLICE_PLACEHOLDER):
             ref = identity.police(ctx.knowledge, country)
+        elif actor_id.startswith(MILITARY_PLACEHOLDER):
+            ref = identity.military(ctx.knowledge, country)
         else:
             ref = identity.state(ctx.knowledge, country)
         settled.append(replace(candidate, ref=ref))
     return settled
+
+
+def _other_owner(ctx: Context, candidate: Candidate, country: str, candidates: Sequence[Candidate]) -> bool:
+    """A toponym, demonym or actor of a country other than `country` in the candidate's sentence."""
+    sentence = ctx.words[candidate.first].sentence
+    for match in ctx.matches:
+        if ctx.words[match.first].sentence == sentence and match.best.kind in OWNER_KINDS:
+            if match.best.country and match.best.country != country:
+                return True
+    return any(
+        ctx.words[other.first].sentence == sentence and other.ref.country and other.ref.country != country
+        for other in candidates
+    )
+
+
+def _definite_institutions(ctx: Context) -> list[Candidate]:
+    """A government or military noun right after a definite article ("the government", "the
+    federal government", "le nouveau gouvernement", "l'armée", "the armed forces"; sections
+    `definite_government`, `definite_military`, `definite_openers`), in any case: the state or
+    armed forces of the country the article is about, settled by attribution.py's cues (the
+    dominant country) and `settle`. Not before a name ("le gouvernement Rajoy", "the government
+    of Ontario": the name says whose), the leading words of a longer name ("The Government
+    Accountability Office") being the same case."""
+    sections = {section: ctx.lexicon.words.get(section, frozenset()) for section in DEFINITE_SECTIONS}
+    if not any(sections.values()):
+        return []
+    starts = ctx.lexicon.section_first_words(tuple(DEFINITE_SECTIONS))
+    found = []
+    for word in ctx.words:
+        if word.key not in starts or ctx.phrase_ending_at(word.index, "definite_openers") is None:
+            continue
+        hit = _definite_phrase(ctx, word.index, sections)
+        if hit is None or _names_follow(ctx, hit[0]):
+            continue
+        end, kind = hit
+        placeholder, name, actor_type, sector = PLACEHOLDERS[kind]
+        ref = ActorRef(f"{placeholder}{word.index}", name, actor_type, None, sector)
+        found.append(Candidate(word.index, end, GUESS, ref, DEFINITE_RULE, DEFINITE_CONFIDENCE))
+    return found
+
+
+def _definite_phrase(ctx: Context, index: int, sections: dict[str, frozenset]) -> tuple[int, str] | None:
+    for length in range(LONGEST, 0, -1):
+        end = index + length
+        if end > len(ctx.words) or not ctx.same_sentence(index, end):
+            continue
+        phrase = ctx.keys(index, end)
+        for section, phrases in sections.items():
+            if phrase in phrases:
+                return end, DEFINITE_SECTIONS[section]
+    return None
+
+
+def _names_follow(ctx: Context, end: int) -> bool:
+    """A capitalised word right after the noun, or after "of/de" right after it ("gouvernement
+    Rajoy", "the government of Ontario")."""
+    for after in (end, end + 1):
+        if after >= len(ctx.words) or not ctx.same_sentence(end - 1, after + 1):
+            return False
+        if ctx.text[ctx.words[after - 1].end : ctx.words[after].start].strip():
+            return False  # punctuation: the noun phrase ended
+        if ctx.words[after].is_capitalized:
+            return True
+        if ctx.words[after].key not in OF_WORDS:
+            return False
+    return False
 
 
 def _phrase_at(
