@@ -128,8 +128,12 @@ def test_a_definite_government_or_army_noun_is_the_dominant_countrys_institution
     army = actors["military:NOR"]
     assert army.sector == "MIL" and [m.text for m in army.mentions] == ["armed forces"]
     assert all(m.confidence <= 0.4 for m in army.mentions)  # only the dominant country says whose
-    french = "Au Pérou, les syndicats péruviens ont manifesté à Lima. Le nouveau gouvernement a promis des réformes."
-    assert "gouvernement" in [m.text for m in by_id(resolve(french, "fr"))["state:PER"].mentions]
+    french = (
+        "Au Pérou, les syndicats péruviens ont manifesté à Lima. Le nouveau gouvernement a promis des réformes, "
+        "que l'assemblée nationale examinera."
+    )
+    texts = [m.text for m in by_id(resolve(french, "fr"))["state:PER"].mentions]
+    assert "gouvernement" in texts and "assemblée nationale" in texts
 
 
 def test_a_definite_government_noun_is_no_actor_without_a_clear_owner() -> None:
@@ -143,6 +147,9 @@ def test_a_definite_government_noun_is_no_actor_without_a_clear_owner() -> None:
     mentions = [m.text for a in resolve(text, "en") if a.actor_id.startswith("state") for m in a.mentions]
     assert "government" not in mentions
     # a name after the noun says whose it is ("le gouvernement Rajoy")
-    french = "En France, les députés français ont voté à Paris. Le gouvernement Dupont a démissionné."
+    french = (
+        "En France, les députés français ont voté à Paris. Le gouvernement Dupont a démissionné, "
+        "comme les ministres du régime d'Henri Durand."
+    )
     mentions = [m.text for a in resolve(french, "fr") for m in a.mentions]
-    assert "gouvernement" not in mentions
+    assert "gouvernement" not in mentions and "régime" not in mentions

@@ -286,8 +286,8 @@ def _names_follow(ctx: Context, end: int) -> bool:
     for after in (end, end + 1):
         if after >= len(ctx.words) or not ctx.same_sentence(end - 1, after + 1):
             return False
-        if ctx.text[ctx.words[after - 1].end : ctx.words[after].start].strip():
-            return False  # punctuation: the noun phrase ended
+        if ctx.text[ctx.words[after - 1].end : ctx.words[after].start].strip(" \u00a0'\u2019"):
+            return False  # punctuation: the noun phrase ended ("d'Hosni" is no punctuation)
         if ctx.words[after].is_capitalized:
             return True
         if ctx.words[after].key not in OF_WORDS:
