@@ -153,3 +153,13 @@ def test_a_definite_government_noun_is_no_actor_without_a_clear_owner() -> None:
     )
     mentions = [m.text for a in resolve(french, "fr") for m in a.mentions]
     assert "gouvernement" not in mentions and "régime" not in mentions
+
+
+def test_rebels_of_a_place_are_that_countrys_rebels() -> None:
+    # a town only GeoNames' smaller towns know, and a capital
+    actors = by_id(resolve("Un obus tiré par les rebelles de Homs a touché le marché.", "fr"))
+    assert actors["org:syria-rebels"].sector == "REB"
+    assert [m.text for m in actors["org:syria-rebels"].mentions] == ["rebelles de Homs"]
+    assert "org:libya-rebels" in ids_of("Los milicianos de Trípoli cerraron el aeropuerto.", "es")
+    # punctuation between: "de X à Y" is another phrase
+    assert not any(i.endswith("rebels") for i in ids_of("Les rebelles, de Homs à Alep, reculent.", "fr"))

@@ -44,6 +44,8 @@ PLACEHOLDERS = {  # kind -> (id prefix, name, type, sector)
 # from the dominant cue, not from the text ("the government of Canada").
 DEFINITE_RULE, DEFINITE_CONFIDENCE = "definite", 0.45
 DEFINITE_SECTIONS = {"definite_government": "government", "definite_military": "military"}
+OF_PLACE_CONFIDENCE = 0.7
+DEFINITE_ARTICLES = frozenset({"the", "l", "la", "le", "les", "el", "los", "las"})
 OWNER_KINDS = frozenset({"country", "demonym", "city", "seat", "epithet"})
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE, SETTLER_CONFIDENCE = 0.8, 0.5, 0.7
 LONGEST = 3
@@ -72,6 +74,7 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
         return _definite_institutions(ctx)
     found.extend(_counted_nationals(ctx))
     found.extend(_definite_institutions(ctx))
+    found.extend(_rebels_of_place(ctx))
     found.extend(_placed_gunmen(ctx))
     found.extend(_settlers(ctx))
     starts = ctx.lexicon.section_first_words(("civilian_nouns", "bare_police", "bare_government"))
@@ -153,6 +156,69 @@ def _settlers(ctx: Context) -> list[Candidate]:
                 Candidate(word.index, word.index + 1, GAZETTEER, ref, SETTLERS_RULE, SETTLER_CONFIDENCE, skip=skip)
             )
     return found
+
+
+def _rebels_of_place(ctx: Context) -> list[Candidate]:
+    """A rebel head noun of `non_state_heads` (sector REB) followed by "of/de" and a place ("les
+    rebelles de Homs", "the insurgents of Misrata", "los milicianos de Trípoli"): the rebels of that
+    place's country, the group "Syrian rebels" names (names.py). The mention runs over the place,
+    which here says who the rebels are, not where something happens. Not Arabic (its construct
+    state has no "of": _placed_gunmen)."""
+    if ctx.language == "ar":
+        return []
+    found = []
+    for word in ctx.words:
+        head = ctx.lookup(ctx.lexicon.non_state_heads, word.index)
+        if head is None or head[1] != "REB":
+            continue
+        place = _of_place(ctx, head[0])
+        if place is None:
+            continue
+        last, iso3 = place
+        ref = identity.unknown_group(f"{ctx.knowledge.countries[iso3].name} rebels", "armed_group", iso3, "REB")
+        found.append(Candidate(word.index, last, GAZETTEER, ref, "of_place", OF_PLACE_CONFIDENCE))
+    return found
+
+
+def _of_place(ctx: Context, end: int) -> tuple[int, str] | None:
+    """ "de Homs", "of the Gaza Strip" right after word `end - 1`: (the place's last word + 1, ISO3)."""
+    after = end
+    if after >= len(ctx.words) or ctx.words[after].key not in OF_WORDS | {"du", "del"}:
+        return None
+    after += 1
+    if after < len(ctx.words) and ctx.words[after].key in DEFINITE_ARTICLES:
+        after += 1
+    if after >= len(ctx.words) or any(_punctuated(ctx, index) for index in range(end - 1, after)):
+        return None  # "les rebelles, de Homs à Hama": another phrase
+    match = ctx.best_match(after, tuple(PLACE_KINDS))
+    if match is not None:
+        if match.best.country and ctx.same_sentence(end - 1, match.last):
+            return match.last, match.best.country
+        return None
+    return _town_of_one_country(ctx, after)
+
+
+def _town_of_one_country(ctx: Context, first: int) -> tuple[int, str] | None:
+    """A town the gazetteer's cities leave out (GeoNames' towns of 15,000 people: "Homs",
+    "Misrata"): one to TOWN_WORDS capitalised words that name towns of a single country."""
+    words = ctx.words
+    for length in range(TOWN_WORDS, 0, -1):
+        last = first + length
+        if last > len(words) or not ctx.same_sentence(first, last):
+            continue
+        if not all(word.is_capitalized for word in words[first:last]):
+            continue
+        if any(_punctuated(ctx, index) for index in range(first, last - 1)):
+            continue
+        countries = ctx.knowledge.city_namesakes(" ".join(word.text for word in words[first:last]))
+        if len(countries) == 1:
+            return last, next(iter(countries))
+    return None
+
+
+def _punctuated(ctx: Context, index: int) -> bool:
+    """Punctuation between word `index` and the next one (an elided "d'" is none)."""
+    return bool(ctx.text[ctx.words[index].end : ctx.words[index + 1].start].strip(" \u00a0'\u2019"))
 
 
 def _placed_gunmen(ctx: Context) -> list[Candidate]:
@@ -286,7 +352,7 @@ def _names_follow(ctx: Context, end: int) -> bool:
     for after in (end, end + 1):
         if after >= len(ctx.words) or not ctx.same_sentence(end - 1, after + 1):
             return False
-        if ctx.text[ctx.words[after - 1].end : ctx.words[after].start].strip(" \u00a0'\u2019"):
+        if _punctuated(ctx, after - 1):
             return False  # punctuation: the noun phrase ended ("d'Hosni" is no punctuation)
         if ctx.words[after].is_capitalized:
             return True
