@@ -163,3 +163,11 @@ def test_rebels_of_a_place_are_that_countrys_rebels() -> None:
     assert "org:libya-rebels" in ids_of("Los milicianos de Trípoli cerraron el aeropuerto.", "es")
     # punctuation between: "de X à Y" is another phrase
     assert not any(i.endswith("rebels") for i in ids_of("Les rebelles, de Homs à Alep, reculent.", "fr"))
+
+
+def test_a_definite_noun_with_a_demonym_is_that_countrys_institution() -> None:
+    # the demonym, not the article's dominant country, says whose commission it is
+    text = "À Paris, les ministres français ont reçu le rapport. La commission électorale égyptienne a reporté le vote."
+    actors = by_id(resolve(text, "fr"))
+    assert [m.text for m in actors["state:EGY"].mentions] == ["commission électorale égyptienne"]
+    assert "state:FRA" not in actors or "commission électorale" not in [m.text for m in actors["state:FRA"].mentions]
