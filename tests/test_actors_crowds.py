@@ -153,6 +153,9 @@ def test_a_definite_government_noun_is_no_actor_without_a_clear_owner() -> None:
     )
     mentions = [m.text for a in resolve(french, "fr") for m in a.mentions]
     assert "gouvernement" not in mentions and "régime" not in mentions
+    # a noun of the list that means a system, not a government, is left out
+    text = "En France, les députés français ont voté à Paris. Le régime fiscal des artisans change."
+    assert "régime" not in [m.text for a in resolve(text, "fr") for m in a.mentions]
 
 
 def test_rebels_of_a_place_are_that_countrys_rebels() -> None:
