@@ -269,6 +269,7 @@ def settle(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
     actor of another country (a possible owner: "Baker met the government in Brasilia")."""
     settled = []
     placeholders = (CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER, MILITARY_PLACEHOLDER)
+    owners: dict[int, set[str]] | None = None  # built once, on the first definite guess
     for candidate in candidates:
         actor_id = candidate.ref.actor_id
         if not actor_id.startswith(placeholders):
@@ -277,12 +278,11 @@ def settle(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
         country = candidate.ref.country
         if country is None or country not in ctx.knowledge.countries:
             continue
-        if (
-            candidate.rule == DEFINITE_RULE
-            and candidate.confidence < DEFINITE_CONFIDENCE
-            and _other_owner(ctx, candidate, country, candidates)
-        ):
-            continue
+        if candidate.rule == DEFINITE_RULE and candidate.confidence < DEFINITE_CONFIDENCE:
+            if owners is None:
+                owners = _sentence_countries(ctx, candidates)
+            if owners.get(ctx.words[candidate.first].sentence, set()) - {country}:
+                continue
         if actor_id.startswith(CROWD_PLACEHOLDER):
             ref = civilians(ctx, country)
         elif actor_id.startswith(POLICE_PLACEHOLDER):
@@ -295,17 +295,16 @@ def settle(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
     return settled
 
 
-def _other_owner(ctx: Context, candidate: Candidate, country: str, candidates: Sequence[Candidate]) -> bool:
-    """A toponym, demonym or actor of a country other than `country` in the candidate's sentence."""
-    sentence = ctx.words[candidate.first].sentence
+def _sentence_countries(ctx: Context, candidates: Sequence[Candidate]) -> dict[int, set[str]]:
+    """Sentence -> the countries its toponyms, demonyms and placed actors name (possible owners)."""
+    found: dict[int, set[str]] = {}
     for match in ctx.matches:
-        if ctx.words[match.first].sentence == sentence and match.best.kind in OWNER_KINDS:
-            if match.best.country and match.best.country != country:
-                return True
-    return any(
-        ctx.words[other.first].sentence == sentence and other.ref.country and other.ref.country != country
-        for other in candidates
-    )
+        if match.best.kind in OWNER_KINDS and match.best.country:
+            found.setdefault(ctx.words[match.first].sentence, set()).add(match.best.country)
+    for other in candidates:
+        if other.ref.country:
+            found.setdefault(ctx.words[other.first].sentence, set()).add(other.ref.country)
+    return found
 
 
 def _definite_institutions(ctx: Context) -> list[Candidate]:
