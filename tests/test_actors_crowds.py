@@ -116,3 +116,61 @@ def test_settlers_and_clause_placed_crowds_cast_no_vote_for_the_dominant_country
 def test_an_arabic_policeman_is_the_police() -> None:
     # "شرطي" (a policeman) and "شرطيون" are bare police nouns like "الشرطة"
     assert "police:IRQ" in ids_of("قتل شرطي في انفجار عبوة في بغداد.", "ar")
+
+
+def test_a_definite_government_or_army_noun_is_the_dominant_countrys_institution() -> None:
+    text = (
+        "OSLO - Norway's fishermen blocked the port of Bergen on Tuesday. Norwegian unions said "
+        "the federal government had ignored them, and the armed forces were put on alert in Norway."
+    )
+    actors = by_id(resolve(text, "en"))
+    assert "federal government" in [m.text for m in actors["state:NOR"].mentions]
+    army = actors["military:NOR"]
+    assert army.sector == "MIL" and [m.text for m in army.mentions] == ["armed forces"]
+    assert all(m.confidence <= 0.4 for m in army.mentions)  # only the dominant country says whose
+    french = (
+        "Au Pérou, les syndicats péruviens ont manifesté à Lima. Le nouveau gouvernement a promis des réformes, "
+        "que l'assemblée nationale examinera."
+    )
+    texts = [m.text for m in by_id(resolve(french, "fr"))["state:PER"].mentions]
+    assert "gouvernement" in texts and "assemblée nationale" in texts
+
+
+def test_a_definite_government_noun_is_no_actor_without_a_clear_owner() -> None:
+    # no dominant country
+    assert not any(i.startswith("state") for i in ids_of("The government raised taxes again.", "en"))
+    # another country named in the same sentence could own it
+    text = (
+        "Peru's president spoke in Lima on Monday. Peruvian ministers flew to Lima and Cusco. "
+        "Visiting Brazil, the government signed a loan."
+    )
+    mentions = [m.text for a in resolve(text, "en") if a.actor_id.startswith("state") for m in a.mentions]
+    assert "government" not in mentions
+    # a name after the noun says whose it is ("le gouvernement Rajoy")
+    french = (
+        "En France, les députés français ont voté à Paris. Le gouvernement Dupont a démissionné, "
+        "comme les ministres du régime d'Henri Durand."
+    )
+    mentions = [m.text for a in resolve(french, "fr") for m in a.mentions]
+    assert "gouvernement" not in mentions and "régime" not in mentions
+    # a noun of the list that means a system, not a government, is left out
+    text = "En France, les députés français ont voté à Paris. Le régime fiscal des artisans change."
+    assert "régime" not in [m.text for a in resolve(text, "fr") for m in a.mentions]
+
+
+def test_rebels_of_a_place_are_that_countrys_rebels() -> None:
+    # a town only GeoNames' smaller towns know, and a capital
+    actors = by_id(resolve("Un obus tiré par les rebelles de Homs a touché le marché.", "fr"))
+    assert actors["org:syria-rebels"].sector == "REB"
+    assert [m.text for m in actors["org:syria-rebels"].mentions] == ["rebelles de Homs"]
+    assert "org:libya-rebels" in ids_of("Los milicianos de Trípoli cerraron el aeropuerto.", "es")
+    # punctuation between: "de X à Y" is another phrase
+    assert not any(i.endswith("rebels") for i in ids_of("Les rebelles, de Homs à Alep, reculent.", "fr"))
+
+
+def test_a_definite_noun_with_a_demonym_is_that_countrys_institution() -> None:
+    # the demonym, not the article's dominant country, says whose commission it is
+    text = "À Paris, les ministres français ont reçu le rapport. La commission électorale égyptienne a reporté le vote."
+    actors = by_id(resolve(text, "fr"))
+    assert [m.text for m in actors["state:EGY"].mentions] == ["commission électorale égyptienne"]
+    assert "state:FRA" not in actors or "commission électorale" not in [m.text for m in actors["state:FRA"].mentions]

@@ -31,11 +31,22 @@ from transforms.actors.knowledge import arabic_towns
 
 NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar", "it", "pt", "ro", "ca"})
 CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER = "civilians:@", "police:@", "state:@"
+MILITARY_PLACEHOLDER = "military:@"
 PLACEHOLDERS = {  # kind -> (id prefix, name, type, sector)
     "civilians": (CROWD_PLACEHOLDER, "civilians", "civilians", "CVL"),
     "police": (POLICE_PLACEHOLDER, "police", "organization", "POL"),
     "government": (STATE_PLACEHOLDER, "government", "organization", "GOV"),
+    "military": (MILITARY_PLACEHOLDER, "armed forces", "organization", "MIL"),
 }
+# "the government", "l'armée" (_definite_institutions): a guess that only the article's dominant
+# country can settle, so its confidence stays below BARE_CONFIDENCE and the dominant cue (0.4 in
+# attribution.py) caps it lower still; a mention capped below DEFINITE_CONFIDENCE got its country
+# from the dominant cue, not from the text ("the government of Canada").
+DEFINITE_RULE, DEFINITE_CONFIDENCE = "definite", 0.45
+DEFINITE_SECTIONS = {"definite_government": "government", "definite_military": "military"}
+OF_PLACE_CONFIDENCE = 0.7
+DEFINITE_ARTICLES = frozenset({"the", "l", "la", "le", "les", "el", "los", "las"})
+OWNER_KINDS = frozenset({"country", "demonym", "city", "seat", "epithet"})
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE, SETTLER_CONFIDENCE = 0.8, 0.5, 0.7
 LONGEST = 3
 OF_WORDS = frozenset({"of", "de", "des", "d", "من"})
@@ -60,8 +71,10 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
     police = ctx.lexicon.words.get("bare_police", frozenset())
     government = ctx.lexicon.words.get("bare_government", frozenset())
     if not crowds and not police and not government:
-        return found
+        return _definite_institutions(ctx)
     found.extend(_counted_nationals(ctx))
+    found.extend(_definite_institutions(ctx))
+    found.extend(_rebels_of_place(ctx))
     found.extend(_placed_gunmen(ctx))
     found.extend(_settlers(ctx))
     starts = ctx.lexicon.section_first_words(("civilian_nouns", "bare_police", "bare_government"))
@@ -145,6 +158,69 @@ def _settlers(ctx: Context) -> list[Candidate]:
     return found
 
 
+def _rebels_of_place(ctx: Context) -> list[Candidate]:
+    """A rebel head noun of `non_state_heads` (sector REB) followed by "of/de" and a place ("les
+    rebelles de Homs", "the insurgents of Misrata", "los milicianos de Trípoli"): the rebels of that
+    place's country, the group "Syrian rebels" names (names.py). The mention runs over the place,
+    which here says who the rebels are, not where something happens. Not Arabic (its construct
+    state has no "of": _placed_gunmen)."""
+    if ctx.language == "ar":
+        return []
+    found = []
+    for word in ctx.words:
+        head = ctx.lookup(ctx.lexicon.non_state_heads, word.index)
+        if head is None or head[1] != "REB":
+            continue
+        place = _of_place(ctx, head[0])
+        if place is None:
+            continue
+        last, iso3 = place
+        ref = identity.unknown_group(f"{ctx.knowledge.countries[iso3].name} rebels", "armed_group", iso3, "REB")
+        found.append(Candidate(word.index, last, GAZETTEER, ref, "of_place", OF_PLACE_CONFIDENCE))
+    return found
+
+
+def _of_place(ctx: Context, end: int) -> tuple[int, str] | None:
+    """ "de Homs", "of the Gaza Strip" right after word `end - 1`: (the place's last word + 1, ISO3)."""
+    after = end
+    if after >= len(ctx.words) or ctx.words[after].key not in OF_WORDS | {"du", "del"}:
+        return None
+    after += 1
+    if after < len(ctx.words) and ctx.words[after].key in DEFINITE_ARTICLES:
+        after += 1
+    if after >= len(ctx.words) or any(_punctuated(ctx, index) for index in range(end - 1, after)):
+        return None  # "les rebelles, de Homs à Hama": another phrase
+    match = ctx.best_match(after, tuple(PLACE_KINDS))
+    if match is not None:
+        if match.best.country and ctx.same_sentence(end - 1, match.last):
+            return match.last, match.best.country
+        return None
+    return _town_of_one_country(ctx, after)
+
+
+def _town_of_one_country(ctx: Context, first: int) -> tuple[int, str] | None:
+    """A town the gazetteer's cities leave out (GeoNames' towns of 15,000 people: "Homs",
+    "Misrata"): one to TOWN_WORDS capitalised words that name towns of a single country."""
+    words = ctx.words
+    for length in range(TOWN_WORDS, 0, -1):
+        last = first + length
+        if last > len(words) or not ctx.same_sentence(first, last):
+            continue
+        if not all(word.is_capitalized for word in words[first:last]):
+            continue
+        if any(_punctuated(ctx, index) for index in range(first, last - 1)):
+            continue
+        countries = ctx.knowledge.city_namesakes(" ".join(word.text for word in words[first:last]))
+        if len(countries) == 1:
+            return last, next(iter(countries))
+    return None
+
+
+def _punctuated(ctx: Context, index: int) -> bool:
+    """Punctuation between word `index` and the next one (an elided "d'" is none)."""
+    return bool(ctx.text[ctx.words[index].end : ctx.words[index + 1].start].strip(" \u00a0'\u2019"))
+
+
 def _placed_gunmen(ctx: Context) -> list[Candidate]:
     """Arabic only: unnamed gunmen, a bare rebel head noun of `non_state_heads` ("على أيدي مسلحين في
     رام الله", "هاجم مسلحون حاجزا في مدينة بغداد"), whose clause puts them in places of one country
@@ -188,24 +264,100 @@ def civilians(ctx: Context, iso3: str) -> ActorRef:
 
 
 def settle(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Placeholders with a country get their id; those without are dropped."""
+    """Placeholders with a country get their id; those without are dropped, and so is a definite
+    institution placed by the dominant country in a sentence that names another country or an
+    actor of another country (a possible owner: "Baker met the government in Brasilia")."""
     settled = []
+    placeholders = (CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER, MILITARY_PLACEHOLDER)
+    owners: dict[int, set[str]] | None = None  # built once, on the first definite guess
     for candidate in candidates:
         actor_id = candidate.ref.actor_id
-        if not actor_id.startswith((CROWD_PLACEHOLDER, POLICE_PLACEHOLDER, STATE_PLACEHOLDER)):
+        if not actor_id.startswith(placeholders):
             settled.append(candidate)
             continue
         country = candidate.ref.country
         if country is None or country not in ctx.knowledge.countries:
             continue
+        if candidate.rule == DEFINITE_RULE and candidate.confidence < DEFINITE_CONFIDENCE:
+            if owners is None:
+                owners = _sentence_countries(ctx, candidates)
+            if owners.get(ctx.words[candidate.first].sentence, set()) - {country}:
+                continue
         if actor_id.startswith(CROWD_PLACEHOLDER):
             ref = civilians(ctx, country)
         elif actor_id.startswith(POLICE_PLACEHOLDER):
             ref = identity.police(ctx.knowledge, country)
+        elif actor_id.startswith(MILITARY_PLACEHOLDER):
+            ref = identity.military(ctx.knowledge, country)
         else:
             ref = identity.state(ctx.knowledge, country)
         settled.append(replace(candidate, ref=ref))
     return settled
+
+
+def _sentence_countries(ctx: Context, candidates: Sequence[Candidate]) -> dict[int, set[str]]:
+    """Sentence -> the countries its toponyms, demonyms and placed actors name (possible owners)."""
+    found: dict[int, set[str]] = {}
+    for match in ctx.matches:
+        if match.best.kind in OWNER_KINDS and match.best.country:
+            found.setdefault(ctx.words[match.first].sentence, set()).add(match.best.country)
+    for other in candidates:
+        if other.ref.country:
+            found.setdefault(ctx.words[other.first].sentence, set()).add(other.ref.country)
+    return found
+
+
+def _definite_institutions(ctx: Context) -> list[Candidate]:
+    """A government or military noun right after a definite article ("the government", "the
+    federal government", "le nouveau gouvernement", "l'armée", "the armed forces"; sections
+    `definite_government`, `definite_military`, `definite_openers`), in any case: the state or
+    armed forces of the country the article is about, settled by attribution.py's cues (the
+    dominant country) and `settle`. Not before a name ("le gouvernement Rajoy", "the government
+    of Ontario": the name says whose), the leading words of a longer name ("The Government
+    Accountability Office") being the same case."""
+    sections = {section: ctx.lexicon.words.get(section, frozenset()) for section in DEFINITE_SECTIONS}
+    if not any(sections.values()):
+        return []
+    starts = ctx.lexicon.section_first_words(tuple(DEFINITE_SECTIONS))
+    found = []
+    for word in ctx.words:
+        if word.key not in starts or ctx.phrase_ending_at(word.index, "definite_openers") is None:
+            continue
+        hit = _definite_phrase(ctx, word.index, sections)
+        if hit is None or _names_follow(ctx, hit[0]):
+            continue
+        end, kind = hit
+        placeholder, name, actor_type, sector = PLACEHOLDERS[kind]
+        ref = ActorRef(f"{placeholder}{word.index}", name, actor_type, None, sector)
+        found.append(Candidate(word.index, end, GUESS, ref, DEFINITE_RULE, DEFINITE_CONFIDENCE))
+    return found
+
+
+def _definite_phrase(ctx: Context, index: int, sections: dict[str, frozenset]) -> tuple[int, str] | None:
+    for length in range(LONGEST, 0, -1):
+        end = index + length
+        if end > len(ctx.words) or not ctx.same_sentence(index, end):
+            continue
+        phrase = ctx.keys(index, end)
+        for section, phrases in sections.items():
+            if phrase in phrases:
+                return end, DEFINITE_SECTIONS[section]
+    return None
+
+
+def _names_follow(ctx: Context, end: int) -> bool:
+    """A capitalised word right after the noun, or after "of/de" right after it ("gouvernement
+    Rajoy", "the government of Ontario")."""
+    for after in (end, end + 1):
+        if after >= len(ctx.words) or not ctx.same_sentence(end - 1, after + 1):
+            return False
+        if _punctuated(ctx, after - 1):
+            return False  # punctuation: the noun phrase ended ("d'Hosni" is no punctuation)
+        if ctx.words[after].is_capitalized:
+            return True
+        if ctx.words[after].key not in OF_WORDS:
+            return False
+    return False
 
 
 def _phrase_at(
