@@ -892,6 +892,18 @@ def test_a_resignation_already_tendered_is_not_planned_by_a_later_date() -> None
     assert event.date_source == "publication"
 
 
+def test_a_visit_announced_is_no_done_visit() -> None:
+    # rule past_light_verb reads light verbs only: "announced a visit … next month" reports no visit
+    # made (a planned visit is coded AGREE, as PLOVER codes it), unlike "held talks"
+    found = extract(
+        "Chile announced a visit to Peru next month.",
+        "en",
+        "2023-03-10",
+        [state("CHL", "Chile"), state("PER", "Peru")],
+    )
+    assert [event.event_type for event in found.events] == ["AGREE"]
+
+
 def test_giving_a_warning_is_a_threat_by_the_person_the_pronoun_stands_for() -> None:
     # a reporting verb closes the complement of a governing participle before it ("monitored by");
     # "he" after "said" is not the report, it is the person named before

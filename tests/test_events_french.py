@@ -990,6 +990,18 @@ def test_the_author_of_a_rejected_or_praised_proposal_is_the_target() -> None:
     assert praise and praise[0].targets == ("person:ferrand",) and praise[0].sources == ("state:DEU",)
 
 
+def test_the_drafter_of_a_signed_treaty_is_no_target_of_the_signing() -> None:
+    # proposer_as_target covers praise (051), not every 05x code: signing a text (057) another
+    # drafted does not make the drafter the signer's partner
+    found = extract(
+        "Le traité rédigé par le Chili a été signé par le Pérou mardi.",
+        "fr",
+        "2022-03-08",
+        [state("CHL", "Chili", "le Chili"), state("PER", "Pérou", "le Pérou")],
+    )
+    assert all("state:CHL" not in e.targets for e in found.events_of("AGREE"))
+
+
 def test_the_author_of_a_thing_attacked_is_not_made_a_target_of_other_acts() -> None:
     # proposer_as_target covers answers to a proposal only: a village "attacked by X" and then
     # evacuated names X as the attacker, nothing else

@@ -310,9 +310,12 @@ class EventExtractor:
                 parties = cluster.party_ids()
                 if not signing.sources and signing.targets and not signing.match.is_noun:
                     # "a firm signed a contract with the Iraqi government": the partner after
-                    # "with" is the other side (rule with_partner); the unnamed signer stays
-                    # unnamed, the partner does not become the one who signs.
-                    signing.sources = [p for p in parties if p not in signing.targets]
+                    # "with" is the other side (rule with_partner), never the signer; the signer is
+                    # the agreement's other party, if any, and none of the partner's own country.
+                    target_countries = {countries.get(i) for i in signing.targets}
+                    signing.sources = [
+                        p for p in parties if p not in signing.targets and countries.get(p) not in target_countries
+                    ]
                     signing.inferred_actors = bool(signing.sources)
                 elif not signing.sources or signing.match.is_noun:
                     # "la signature d'un accord": a signing noun names no signer, all parties sign.

@@ -102,8 +102,19 @@ def _past_light_verb(match: TriggerMatch, tokens: UnitTokens) -> bool:
         if words[position] in LIGHT_VERB_GAP:
             continue
         verb = TriggerMatch(match.entry, before[position], before[position] + 1)
-        return tokens.token(before[position]).is_alpha and _past_by_form(verb, tokens)
+        return (
+            tokens.token(before[position]).is_alpha
+            and _ends_a_light_verb(before[position], tokens)
+            and _past_by_form(verb, tokens)
+        )
     return False
+
+
+def _ends_a_light_verb(index: int, tokens: UnitTokens) -> bool:
+    """Word `index` ends a light verb of the lexicon ("held", "carried out"), not any verb
+    ("postponed a visit" reports no visit)."""
+    hit = tokens.find(tokens.lexicon.cues.light_verbs, max(tokens.first, index - 1), index + 1)
+    return hit is not None and hit.end == index + 1
 
 
 def _past_by_parse(token) -> bool:  # type: ignore[no-untyped-def]

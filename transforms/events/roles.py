@@ -64,7 +64,7 @@ class Roles:
 
 # Rule proposer_as_target: CAMEO roots of the acts that answer a proposal or a statement
 # (11 disapprove, 12 reject) and 051 (praise or endorse): their target is its author.
-RESPONSE_CODES = frozenset({"11", "12", "05"})
+RESPONSE_CODES = ("11", "12", "051")  # code prefixes
 
 # Rule subject_past_locative: at most this many words (the preposition, an article, a modifier)
 # between an actor and a place that modifies it ("Albanians in south Serbia").
@@ -162,7 +162,7 @@ class RoleReader:
             linear_targets = ()
         sources = syntactic.sources or linear_sources
         targets = syntactic.targets or (linear_targets if not syntactic.sources else ())
-        if passive and sources and not targets and match.entry.code[:2] in RESPONSE_CODES:
+        if passive and sources and not targets and match.entry.code.startswith(RESPONSE_CODES):
             # Rule proposer_as_target: "[l'amendement proposé par X] a été rejeté par Y", "[le plan
             # que X a présenté] a été critiqué par Y": who answers a proposal answers its author,
             # as CAMEO codes a rejection, a criticism or an endorsement (the author is the target).
