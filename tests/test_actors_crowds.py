@@ -174,3 +174,13 @@ def test_a_definite_noun_with_a_demonym_is_that_countrys_institution() -> None:
     actors = by_id(resolve(text, "fr"))
     assert [m.text for m in actors["state:EGY"].mentions] == ["commission électorale égyptienne"]
     assert "state:FRA" not in actors or "commission électorale" not in [m.text for m in actors["state:FRA"].mentions]
+
+
+def test_a_definite_government_noun_with_an_owner_after_du_or_de_l_is_not_the_dominant_state() -> None:
+    # rule definite institution: "le gouvernement de l'Ontario" names its owner, it is not France's
+    text = (
+        "La France a salué mardi la décision de Paris. Le gouvernement de l'Ontario a protesté contre "
+        "la décision française."
+    )
+    france = by_id(resolve(text, "fr"))["state:FRA"]
+    assert "gouvernement" not in {mention.text.lower() for mention in france.mentions}

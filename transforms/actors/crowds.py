@@ -50,6 +50,8 @@ OWNER_KINDS = frozenset({"country", "demonym", "city", "seat", "epithet"})
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE, SETTLER_CONFIDENCE = 0.8, 0.5, 0.7
 LONGEST = 3
 OF_WORDS = frozenset({"of", "de", "des", "d", "من"})
+# words between a definite noun and the name of its owner ("of the", "du", "de l'", "del")
+OWNER_LINKS = OF_WORDS | frozenset({"du", "del", "the", "la", "le", "l", "el"})
 # Where an Arabic crowd is (_clause_place_country): a place after "في" or "مدينة" (folded keys), or
 # with a glued "ب"; the marks that close its clause.
 LOCATIVE_WORDS = frozenset({"في", "مدينه"})
@@ -346,16 +348,16 @@ def _definite_phrase(ctx: Context, index: int, sections: dict[str, frozenset]) -
 
 
 def _names_follow(ctx: Context, end: int) -> bool:
-    """A capitalised word right after the noun, or after "of/de" right after it ("gouvernement
-    Rajoy", "the government of Ontario")."""
-    for after in (end, end + 1):
+    """A capitalised word right after the noun, or after "of/de/du" and an article right after it
+    ("gouvernement Rajoy", "the government of Ontario", "le gouvernement de l'Ontario")."""
+    for after in (end, end + 1, end + 2):
         if after >= len(ctx.words) or not ctx.same_sentence(end - 1, after + 1):
             return False
         if _punctuated(ctx, after - 1):
             return False  # punctuation: the noun phrase ended ("d'Hosni" is no punctuation)
         if ctx.words[after].is_capitalized:
             return True
-        if ctx.words[after].key not in OF_WORDS:
+        if ctx.words[after].key not in OWNER_LINKS:
             return False
     return False
 
