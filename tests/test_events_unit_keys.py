@@ -37,3 +37,11 @@ def test_remembered_keys_are_the_same_in_a_second_reading() -> None:
     first, second = _units(), _units()
     assert [tokens.keys for tokens in first] == [tokens.keys for tokens in second]
     assert [tokens.lower(tokens.first) for tokens in first] == [tokens.lower(tokens.first) for tokens in second]
+
+
+def test_the_last_words_of_a_stretch_are_the_tail_of_its_word_indexes() -> None:
+    for tokens in _units():
+        for start in range(tokens.first, tokens.last):
+            for count in (1, 3, 6):
+                expected = tokens.word_indexes(start, tokens.last)[-count:]
+                assert tokens.last_words(start, tokens.last, count) == expected

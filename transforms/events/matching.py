@@ -236,7 +236,8 @@ def _opens_adverbial_clause(match: TriggerMatch, start: int, tokens: UnitTokens)
     cues = tokens.lexicon.cues
     # a preposition between them makes the trigger a noun's complement ("after 12 days of battles")
     prepositions = cues.agent_prepositions | cues.locative_prepositions | cues.target_prepositions | {"of"}
-    words = tokens.word_indexes(start, match.start)
+    # only a subordinator among the last REACH + 1 words can have at most REACH words after it
+    words = tokens.last_words(start, match.start, ADVERBIAL_SUBJECT_REACH + 1)
     for position, index in enumerate(words):
         if tokens.lower(index) in closers:
             rest = [tokens.lower(i) for i in words[position + 1 :]]

@@ -92,6 +92,18 @@ class UnitTokens:
         spaces = self._spaces
         return [i for i in range(max(start, self.first), min(end, self.last)) if i not in spaces]
 
+    def last_words(self, start: int, end: int, count: int) -> list[int]:
+        """The last `count` word indexes of [start, end), in order: `word_indexes` without walking
+        the whole stretch (a unit may be one endless line)."""
+        spaces = self._spaces
+        found: list[int] = []
+        index = min(end, self.last) - 1
+        while index >= max(start, self.first) and len(found) < count:
+            if index not in spaces:
+                found.append(index)
+            index -= 1
+        return found[::-1]
+
     @cached_property
     def surface_keys(self) -> dict[int, frozenset[str]]:
         """Text and lemma only: for names, where "according" must not read as "accord"."""
