@@ -258,6 +258,12 @@ def _coordinated_finite_verb(match: TriggerMatch, governor: TriggerMatch, tokens
     verb = tokens.token(match.start)
     if syntax.dep(verb) != "conj" or verb.i <= governor.start:
         return False
+    return _joined_indicative(verb)
+
+
+def _joined_indicative(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A verb joined by a conjunction ("et", "mais") and in the indicative, by its own form or its
+    auxiliary's: an act of its own (rule coordinated_finite_verb)."""
     children = syntax.children(verb)
     if not any(syntax.dep(child) == "cc" for child in children):
         return False
@@ -288,11 +294,7 @@ def _conjunct_of_earlier_verb(match: TriggerMatch, marker_end: int, tokens: Unit
     verb = tokens.token(match.start)
     if syntax.dep(verb) != "conj" or syntax.head(verb).i >= marker_end:
         return False
-    children = syntax.children(verb)
-    if not any(syntax.dep(child) == "cc" for child in children):
-        return False
-    forms = [verb, *(child for child in children if syntax.dep(child) in {"aux:tense", "aux:pass"})]
-    return any("Mood=Ind" in str(form.morph) for form in forms)
+    return _joined_indicative(verb)
 
 
 def _introduced_by_purpose(match: TriggerMatch, tokens: UnitTokens) -> bool:
