@@ -112,8 +112,9 @@ def _in_later_subordinate(mention: DateMention, tokens: UnitTokens, match: Trigg
     """A date after the trigger, past the opener of another clause ("que", "that", "which", "qui",
     "الذي", "أن"), dates that clause's own act: "Rajoy pidió el apoyo …, dijo tras recordar que el
     Consejo no ha sido renovado desde 1998", "X condemned the raid, which the army had announced for
-    Monday". An opener right after the trigger starts a clause about the trigger itself ("the attack
-    that killed three on Monday", "l'attentat qui a fait trois morts lundi"): its date stays."""
+    Monday". An opener right after the trigger, or one word after it, starts a clause about the
+    trigger itself ("the attack that killed three on Monday", "l'attentat qui a fait trois morts
+    lundi", "the raid there which …"): its date stays."""
     span = tokens.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.start < match.end:
         return False

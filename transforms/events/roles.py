@@ -313,9 +313,11 @@ class RoleReader:
 
     def _dateline_country(self) -> str | None:
         """The country of the article's dateline town ("LAGOS, March 3 -"): the first actor mention
-        of the article when it is a place written in capitals before the first comma."""
-        earlier = self._earlier[: self._earlier_count]
-        first = earlier[0] if earlier else (self.all_participants[0] if self.all_participants else None)
+        of the article when it is a place written in capitals that opens the text."""
+        if self._earlier_count:
+            first: Participant | None = self._earlier[0]
+        else:
+            first = self.all_participants[0] if self.all_participants else None
         if first is None or first.actor.type not in PLACE_TYPES or not first.mention.text.isupper():
             return None
         text = first.span.doc.text
