@@ -184,3 +184,18 @@ def test_a_definite_government_noun_with_an_owner_after_du_or_de_l_is_not_the_do
     )
     france = by_id(resolve(text, "fr"))["state:FRA"]
     assert "gouvernement" not in {mention.text.lower() for mention in france.mentions}
+
+
+def test_a_count_of_people_is_a_crowd_placed_like_the_protesters() -> None:
+    # count word + "of" + a word for people (crowd_people): a bare crowd, placed by the article
+    actors = by_id(resolve("Des centaines de personnes ont défilé samedi à Paris contre la réforme.", "fr"))
+    assert [m.text for m in actors["civilians:FRA"].mentions] == ["centaines de personnes"]
+    assert "civilians:CAN" in ids_of("Hundreds of people marched through Montreal on Sunday.", "en")
+
+
+def test_a_count_of_people_nobody_can_place_is_no_actor() -> None:
+    assert not any(i.startswith("civilians") for i in ids_of("Thousands of people marched on Sunday.", "en"))
+
+
+def test_workers_are_a_crowd_in_english() -> None:
+    assert "civilians:PHL" in ids_of("Striking dock workers picketed the port of Manila on Friday.", "en")

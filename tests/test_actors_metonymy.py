@@ -103,3 +103,26 @@ def test_a_country_before_a_comma_and_a_country_heads_a_list_not_an_address() ->
 
 def test_a_capital_before_a_comma_and_its_country_is_an_address() -> None:
     assert reading("Quito, Ecuador has a cool climate.", "Quito") == "place"
+
+
+def actor_of(text: str, language: str, surface: str) -> str:
+    actor, _ = mention_of(resolve(text, language), surface)
+    return actor.actor_id
+
+
+def test_brussels_acting_is_the_european_union() -> None:
+    # institution_seats: the capital stands for the institution seated there when it acts
+    text = "Brussels warned Warsaw on Monday that the reform breaks the treaties."
+    assert actor_of(text, "en", "Brussels") == "igo:european-union"
+    assert actor_of("Bruxelles a mis en garde Budapest contre cette loi.", "fr", "Bruxelles") == "igo:european-union"
+
+
+def test_brussels_as_a_place_stays_a_place_of_belgium() -> None:
+    assert actor_of("Les ministres se sont retrouvés à Bruxelles jeudi.", "fr", "Bruxelles") == "place:BEL:brussels"
+
+
+def test_a_demonym_after_a_territory_noun_is_a_place() -> None:
+    # territory_nouns: "la capitale britannique", "the Syrian border" are places, not the state
+    text = "Deux suspects ont été interpellés dans la capitale britannique."
+    assert actor_of(text, "fr", "capitale britannique") == "place:GBR"
+    assert actor_of("Shells fell near the Syrian border on Tuesday.", "en", "Syrian border") == "place:SYR"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.events_support import city, extract, group, person, state
+from tests.events_support import ActorSpec, city, extract, group, person, state
 
 
 def test_coordinated_subjects_are_both_sources_of_an_agreement() -> None:
@@ -1102,3 +1102,16 @@ def test_a_possessed_noun_restates_its_doer_s_earlier_act_and_takes_its_target()
     visits = found.events_of("CONSULT")
     assert len(visits) == 2 and all(v.targets == ("state:CHN",) for v in visits)
     assert visits[0].event_id == visits[1].event_id
+
+
+def test_an_agentless_detention_is_made_by_the_police_that_reports_it() -> None:
+    # rule police_make_arrests: ", police said" is the reporter, and the arrester
+    police = ActorSpec("police:KEN", "Kenyan police", "organization", "KEN", ("Kenyan police",), "POL")
+    found = extract(
+        "Three opposition activists were detained in Nairobi on Saturday, Kenyan police said.",
+        "en",
+        "2017-08-14",
+        [police, city("KEN", "Nairobi")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources) == ("COERCE", ("police:KEN",))

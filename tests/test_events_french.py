@@ -1048,3 +1048,49 @@ def test_le_gel_des_credits_est_la_sanction_que_nomme_geler_les_credits() -> Non
     )
     sanction = found.events_of("SANCTION")
     assert sanction and sanction[0].sources == ("igo:eu",)
+
+
+def test_the_subject_of_a_pronominal_verb_is_its_source() -> None:
+    # "se sont rassemblés": the parser labels the subject nsubj:pass and "se" expl:pass, but the
+    # crowd did the gathering (rule pronominal verb, roles._pronominal)
+    found = extract(
+        "Des centaines d'étudiants chiliens se sont rassemblés lundi devant le palais présidentiel.",
+        "fr",
+        "2019-10-22",
+        [group("civilians:CHL", "Chilean civilians", "civilians", "CHL", "étudiants chiliens")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources) == ("PROTEST", ("civilians:CHL",))
+
+
+def test_an_agentless_arrest_is_made_by_the_police_the_sentence_cites() -> None:
+    # rule police_make_arrests; "quatre hommes" before the passive verb is arrêter's companion
+    police = ActorSpec("police:BEL", "Belgian police", "organization", "BEL", ("police belge",), "POL")
+    found = extract(
+        "Quatre hommes ont été arrêtés mardi à Anvers, selon un communiqué de la police belge.",
+        "fr",
+        "2021-02-10",
+        [police, city("BEL", "Anvers")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code, event.sources) == ("COERCE", "173", ("police:BEL",))
+
+
+def test_a_police_named_only_in_an_earlier_sentence_makes_no_arrest() -> None:
+    police = ActorSpec("police:BEL", "Belgian police", "organization", "BEL", ("police belge",), "POL")
+    found = extract(
+        "La police belge a tenu une conférence de presse mardi. Quatre hommes ont été arrêtés à Anvers.",
+        "fr",
+        "2021-02-10",
+        [police, city("BEL", "Anvers")],
+    )
+    assert all("police:BEL" not in event.sources for event in found.events)
+
+
+def test_arreter_needs_a_person_as_object_or_passive_subject() -> None:
+    # arrêter is also "to stop": a car stopped by a police officer is no arrest
+    police = ActorSpec("police:BEL", "Belgian police", "organization", "BEL", ("police belge",), "POL")
+    found = extract(
+        "La voiture a été arrêtée à Anvers, selon la police belge.", "fr", "2021-02-10", [police, city("BEL", "Anvers")]
+    )
+    assert not found.events

@@ -116,8 +116,11 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
 
 def _counted_nationals(ctx: Context) -> list[Candidate]:
     """ "آلاف الإيرانيين", "الآلاف من النيباليين", "miles de iraníes", "thousands of Iranians": a
-    count word, an optional "of", then a demonym (used as a noun: the people of that country)."""
+    count word, an optional "of", then a demonym (used as a noun: the people of that country).
+    A count of plain people ("des milliers de personnes", "thousands of people": `crowd_people`)
+    is a bare crowd, placed like "the protesters" (`settle`) or dropped."""
     quantities = ctx.lexicon.words.get("crowd_quantities", frozenset())
+    people = ctx.lexicon.words.get("crowd_people", frozenset())
     found: list[Candidate] = []
     for word in ctx.words if quantities else ():
         positions = [position for position, variant in enumerate(word.variants) if (variant,) in quantities]
@@ -127,6 +130,10 @@ def _counted_nationals(ctx: Context) -> list[Candidate]:
         after = word.index + 1
         if after < len(ctx.words) and ctx.words[after].key in OF_WORDS:
             after += 1
+        if after < len(ctx.words) and (ctx.words[after].key,) in people and ctx.same_sentence(word.index, after):
+            ref = ActorRef(f"{CROWD_PLACEHOLDER}{word.index}", "civilians", "civilians", None, "CVL")
+            found.append(Candidate(word.index, after + 1, GUESS, ref, "pattern", BARE_CONFIDENCE, skip=skip))
+            continue
         for match in ctx.matches_at.get(after, ()):
             if match.best.kind == "demonym" and match.best.country and ctx.same_sentence(word.index, match.last):
                 found.append(

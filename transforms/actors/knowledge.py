@@ -297,6 +297,14 @@ class Knowledge:
     def buildings(self) -> Iterator[dict]:
         yield from self._seats["buildings"]
 
+    def institution_seat(self, iso3: str, city: str) -> str | None:
+        """The dictionary id of the international institution a capital stands for when it acts
+        ("Brussels" -> the European Union), if any."""
+        for seat in self._seats["institution_seats"]:
+            if seat["country"] == iso3 and seat["city"] == city:
+                return str(seat["actor"])
+        return None
+
     # -- cue words -------------------------------------------------------------------------------
     @functools.cache  # noqa: B019 - a Knowledge lives as long as the process (one per pipeline)
     def lexicon(self, language: str) -> Lexicon:
@@ -346,6 +354,8 @@ class Knowledge:
             "definite_military",
             "definite_openers",
             "crowd_quantities",
+            "crowd_people",
+            "territory_nouns",
             "settler_nouns",
             "sacred_names",
         )

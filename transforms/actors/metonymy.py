@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from transforms import syntax
 from transforms.actors import identity
-from transforms.actors.context import Candidate, Context
+from transforms.actors.context import Candidate, Context, Toponym
+from transforms.actors.identity import ActorRef
 from transforms.data_files import load_data
 
 # Word lists (transforms/data/actors_function_words.yaml): articles and place adjectives between a cue
@@ -57,11 +58,20 @@ def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candida
         acts = _acts(ctx, candidate, readings)
         readings[candidate.last] = acts
         if acts:
-            ref = identity.state(ctx.knowledge, candidate.toponym.country)
+            ref = _acting_seat(ctx, candidate.toponym)
             rule = "metonymy" if candidate.toponym.city else candidate.rule
             candidate = candidate.with_ref(ref, rule=rule)
         result.append(candidate)
     return result
+
+
+def _acting_seat(ctx: Context, toponym: Toponym) -> ActorRef:
+    """The actor an acting country or capital stands for: its state, or the institution seated
+    there ("Bruxelles a salué": the European Union; `institution_seats` of actors_seats.yaml)."""
+    seated = ctx.knowledge.institution_seat(toponym.country, toponym.city) if toponym.city else None
+    if seated is not None and seated in ctx.knowledge.dictionary:
+        return identity.known_actor(ctx.knowledge.dictionary[seated], None)
+    return identity.state(ctx.knowledge, toponym.country)
 
 
 def _acts(ctx: Context, candidate: Candidate, readings: dict[int, bool]) -> bool:

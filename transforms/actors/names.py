@@ -310,6 +310,10 @@ def _demonym(ctx: Context, match: Match) -> list[Candidate]:
         toponym = Toponym(iso3, None, is_seat=True)
         ref = identity.place(ctx.knowledge, iso3)
         return [Candidate(first, last, GAZETTEER, ref, "gazetteer", 0.9, toponym=toponym)]
+    territory = _territory_noun(ctx, match)
+    if territory is not None:  # "la capitale britannique", "Turkish airspace": a place
+        ref = identity.place(ctx.knowledge, iso3)
+        return [Candidate(territory[0], territory[1], GAZETTEER, ref, "gazetteer", 0.85)]
     candidates = [Candidate(match.first, match.last, GAZETTEER, identity.state(ctx.knowledge, iso3), "demonym", 0.6)]
     institution = _adjacent_institution(ctx, match)
     if institution is not None:
@@ -327,6 +331,18 @@ def _demonym(ctx: Context, match: Match) -> list[Candidate]:
             Candidate(start, end, GAZETTEER, _non_state_ref(ctx, iso3, sector, start, end), "demonym", 0.8)
         )
     return candidates
+
+
+def _territory_noun(ctx: Context, match: Match) -> tuple[int, int] | None:
+    """The span of a territory noun and its demonym (`territory_nouns`): the noun before it in
+    French and Spanish ("la capitale britannique"), after it in English ("the Syrian border")."""
+    if ctx.language in ("fr", "es"):
+        start = ctx.phrase_ending_at(match.first, "territory_nouns")
+        return None if start is None else (start, match.last)
+    if ctx.language == "en":
+        end = ctx.phrase_starting_at(match.last, "territory_nouns")
+        return None if end is None else (match.first, end)
+    return None
 
 
 NON_STATE_GROUPS = {"REB": ("rebels", "armed_group"), "OPP": ("opposition", "organization")}

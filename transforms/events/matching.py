@@ -66,11 +66,13 @@ def _matches_at(tokens: UnitTokens, index: int) -> list[TriggerMatch]:
         head = end - 1 if end is not None and entry.pattern[0] in REFLEXIVE_PRONOUNS else index
         if end is None or not _part_of_speech_fits(tokens, head, entry):
             continue
-        _, clause_end = tokens.clause_bounds(index)
+        clause_start, clause_end = tokens.clause_bounds(index)
         window_end = min(end + entry.window, clause_end)
         with_hit = None
         if entry.with_phrases:
-            with_hit = tokens.find(entry.with_phrases, end, window_end)
+            with_hit = tokens.find(entry.with_phrases, end, window_end) or _passive_subject_companion(
+                tokens, entry, head, clause_start
+            )
             if with_hit is None:
                 continue
         if entry.without_phrases and tokens.find(entry.without_phrases, end, window_end):
@@ -84,6 +86,23 @@ def _matches_at(tokens: UnitTokens, index: int) -> list[TriggerMatch]:
             continue
         found.append(TriggerMatch(entry, index, end, with_hit))
     return found
+
+
+def _passive_subject_companion(
+    tokens: UnitTokens, entry: TriggerEntry, head: int, clause_start: int
+) -> PhraseHit | None:
+    """A companion word in the passive subject ("cinq hommes ont été arrêtés"): what follows the
+    active verb ("a arrêté cinq hommes") stands before its passive. Read only where the parse
+    marks the verb passive, in the subject's own words."""
+    token = tokens.token(head)
+    if "Voice=Pass" not in str(token.morph) and not any(syntax.dep(c) == "aux:pass" for c in syntax.children(token)):
+        return None
+    for child in syntax.children(token):
+        if syntax.dep(child) == "nsubj:pass":
+            first, last = child.left_edge.i, child.right_edge.i + 1
+            if clause_start <= first:
+                return tokens.find(entry.with_phrases, first, last)
+    return None
 
 
 def _inside_a_name(tokens: UnitTokens, start: int, end: int) -> bool:

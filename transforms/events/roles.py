@@ -47,6 +47,9 @@ NOUN_PREMODIFIER_GAP: frozenset[str] = frozenset(_WORDS["noun_premodifier_gap"])
 EXTRA_PREPOSITIONS: frozenset[str] = frozenset(_WORDS["extra_prepositions"])
 SUBJECT_RELATIONS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_RELATIONS = frozenset({"nsubj:pass", "csubj:pass"})
+# The reflexive clitic of a pronominal verb ("se", "s'"), which the French parser labels like the
+# marker of a passive: "des milliers de personnes se sont rassemblées" (the crowd gathered).
+PRONOMINAL_RELATIONS = frozenset({"expl:pass", "expl:pv", "expl:comp"})
 OBJECT_RELATIONS = frozenset({"obj", "iobj", "dobj", "ccomp", "xcomp"})
 OBLIQUE_RELATIONS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "obl:tmod"})
 # Rule noun_complement (languages whose cues set noun_complements_nearby): at most this many words
@@ -65,6 +68,13 @@ class Roles:
 # Rule proposer_as_target: CAMEO roots of the acts that answer a proposal or a statement
 # (11 disapprove, 12 reject) and 051 (praise or endorse): their target is its author.
 RESPONSE_CODES = ("11", "12", "051")  # code prefixes
+
+# Rule police_make_arrests: CAMEO 173 (arrest, detain). An arrest told without its agent ("five men
+# were arrested", "les arrestations") was made by the police the sentence cites, also as its reporter
+# ("selon la police londonienne", ", police said"). A police named only in an earlier sentence is
+# left out: who made that arrest is then a guess.
+ARREST_CODE = "173"
+POLICE_SECTOR = "POL"
 
 # Rule subject_past_locative: at most this many words (the preposition, an article, a modifier)
 # between an actor and a place that modifies it ("Albanians in south Serbia").
@@ -106,9 +116,21 @@ class RoleReader:
             candidates = [p for p in candidates if p.root.i not in self._framed]
         described = self._described_by_restatement(match, candidates, restatements)
         roles = self._roles(match, scheme, [p for p in candidates if p not in described])
+        if not roles.sources and match.entry.code.startswith(ARREST_CODE) and self._agentless(match):
+            police = self._reporting_police()
+            if police is not None:
+                roles = replace(roles, sources=(police,), targets=tuple(p for p in roles.targets if p != police))
         if roles.location is None:
             roles = replace(roles, location=next((p for p in described if self._is_locative(p)), None))
         return _without_places(roles, scheme)
+
+    def _agentless(self, match: TriggerMatch) -> bool:
+        """A passive verb, or a noun, with no agent phrase ("were arrested", "les arrestations")."""
+        return match.is_noun or self._is_passive(match)
+
+    def _reporting_police(self) -> Participant | None:
+        """Rule police_make_arrests: the first police mention of the unit, its reporter included."""
+        return next((p for p in self.all_participants if p.actor.sector == POLICE_SECTOR), None)
 
     def _described_by_restatement(
         self, match: TriggerMatch, candidates: list[Participant], restatements: Sequence[TriggerMatch]
@@ -623,6 +645,8 @@ class RoleReader:
     def _is_passive(self, match: TriggerMatch) -> bool:
         token = self.tokens.token(match.start)
         morph = str(token.morph)
+        if _pronominal(_head_of(match, self.tokens)):
+            return False
         if "Voice=Pass" in morph or any(syntax.dep(child) == "aux:pass" for child in syntax.children(token)):
             return True
         if match.is_noun:  # Arabic "تعرضت القوات لهجوم": the forces underwent the attack (arabic.py)
@@ -816,7 +840,7 @@ class RoleReader:
         if not match.is_noun and not direct and self._instrument_agent(participant, child):
             return "source"
         if relation in PASSIVE_SUBJECT_RELATIONS:
-            return "target"
+            return "source" if not passive and _pronominal(_head_of(match, self.tokens)) else "target"
         if relation == "obl:agent" or (direct and own in self.cues.agent_prepositions):
             return "source"
         if self._locates(participant, own):
@@ -1228,3 +1252,13 @@ def _coordinated(left: Participant, right: Participant, tokens: UnitTokens) -> b
         for i, word in zip(between, words)
     )
     return has_coordinator and allowed and len(words) <= 6
+
+
+def _pronominal(verb: Token) -> bool:
+    """A pronominal verb, not a passive: a reflexive clitic and no passive auxiliary ("se sont
+    rassemblés", "s'est retiré"). Its subject does the act, although the French parser labels it
+    a passive subject (nsubj:pass) with "se" as expl:pass; "ont été arrêtés" (aux:pass) stays passive."""
+    children = list(syntax.children(verb))
+    if any(syntax.dep(child) == "aux:pass" for child in children):
+        return False
+    return any(syntax.dep(child) in PRONOMINAL_RELATIONS and child.lower_ in ("se", "s'", "s’") for child in children)
