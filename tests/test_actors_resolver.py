@@ -155,6 +155,25 @@ def test_an_unknown_organisation_is_first_class() -> None:
     assert (actor.type, actor.country) == ("organization", "NGA")
 
 
+def test_a_sentence_case_name_ending_in_a_country_is_that_countrys_organisation() -> None:
+    # French and Spanish capitalise only a name's first word: head, lower-case words, "du <Country>"
+    actor, _ = mention_of(
+        resolve("La Fédération des éleveurs nomades du Niger a protesté.", "fr"),
+        ("Fédération des éleveurs nomades du Niger"),
+    )
+    assert (actor.type, actor.country) == ("organization", "NER")
+    actor, _ = mention_of(
+        resolve("La Unión de pequeños agricultores de Honduras marchó.", "es"),
+        ("Unión de pequeños agricultores de Honduras"),
+    )
+    assert actor.country == "HND"
+
+
+def test_a_sentence_case_head_without_a_closing_country_makes_no_name() -> None:
+    ids = ids_of("Le Conseil des anciens a tranché hier soir.", "fr")
+    assert not [actor_id for actor_id in ids if actor_id.startswith("org:conseil")]
+
+
 def test_an_acronym_defined_in_the_article_is_the_same_actor() -> None:
     actors = resolve("The Democratic Workers Front (DWF) rejected the plan. The DWF later softened.", "en")
     ids = {m.text: a.actor_id for a in actors for m in a.mentions}

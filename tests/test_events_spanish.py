@@ -409,3 +409,21 @@ def test_an_obligation_no_one_voices_is_no_demand() -> None:
 def test_page_views_and_a_first_person_encuentro_are_no_visit_or_meeting() -> None:
     assert "CONSULT" not in _types("El vídeo del presidente de Perú tiene tres millones de visitas en Chile.")
     assert "CONSULT" not in _types("Me encuentro en Lima con el canciller de Perú, dijo el ministro de Chile.")
+
+
+def test_a_trigger_inside_an_organisations_name_reports_no_event() -> None:
+    # "detenidos" is part of the association's name, not an arrest
+    association = group(
+        "org:asociacion-de-madres-de-detenidos-de-peru",
+        "Asociación de madres de detenidos de Perú",
+        "organization",
+        "PER",
+        "Asociación de madres de detenidos de Perú",
+    )
+    found = extract(
+        "La Asociación de madres de detenidos de Perú criticó al Gobierno peruano.",
+        "es",
+        "2015-06-02",
+        [association, state("PER", "Gobierno peruano")],
+    )
+    assert [event.event_type for event in found.events] == ["ACCUSE"]

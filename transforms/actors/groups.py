@@ -21,8 +21,60 @@ LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las",
 SECTOR_BY_TYPE = {"armed_group": "REB", "media": "MED"}
 
 
+# French and Spanish write names in sentence case ("Association des leaders religieux du Mali",
+# "Asociación de familiares de desaparecidos de Chile"): a capitalised head noun, lower-case words,
+# then "de/du/des" and a country that closes the name. At most this many words between them.
+SENTENCE_CASE_LANGUAGES = frozenset({"fr", "es"})
+SENTENCE_CASE_GAP = 6
+NAME_OF_WORDS = frozenset({"de", "du", "des", "d", "del"})
+CLAUSE_POS = frozenset({"AUX", "PRON", "SCONJ", "CCONJ"})
+
+
 def group_candidates(ctx: Context) -> list[Candidate]:
-    return [*_capitalised_groups(ctx), *_ner_groups(ctx)]
+    return [*_capitalised_groups(ctx), *_sentence_case_groups(ctx), *_ner_groups(ctx)]
+
+
+def _sentence_case_groups(ctx: Context) -> list[Candidate]:
+    """ "l'Association des leaders religieux du Mali": a capitalised organisation head, lower-case
+    words and connectors, and "de/du" + a country name ending the name (which gives its country).
+    Without such a country the end of the name is a guess: no candidate."""
+    if ctx.language not in SENTENCE_CASE_LANGUAGES:
+        return []
+    heads = ctx.lexicon.group_heads
+    candidates = []
+    for word in ctx.words:
+        if not word.is_capitalized or heads.get((word.key,)) is None:
+            continue
+        end = _country_closing_name(ctx, word.index)
+        if end is not None:
+            candidate = _group_from_run(ctx, word.index, end, STRUCTURED, "pattern", 0.65)
+            if candidate is not None:
+                candidates.append(candidate)
+    return candidates
+
+
+def _country_closing_name(ctx: Context, head: int) -> int | None:
+    """End of "<head> <lower-case words> de/du <Country>", or None. The words between are nouns and
+    adjectives: a verb ("Matin a publié une enquête sur la Norvège") ends the noun phrase."""
+    words = ctx.words
+    index = head + 1
+    while index < len(words) and index - head <= SENTENCE_CASE_GAP and _adjacent(ctx, index - 1, index):
+        word = words[index]
+        if word.key in NAME_OF_WORDS and index - head > 1:
+            match = ctx.best_match(index + 1, ("country",))
+            if match is not None and _adjacent(ctx, index, index + 1):
+                return match.last
+        token = ctx.token_starting_at(word.start)
+        if word.is_capitalized or not word.text.isalpha() or (token is not None and _opens_a_clause(token)):
+            return None
+        index += 1
+    return None
+
+
+def _opens_a_clause(token) -> bool:  # type: ignore[no-untyped-def]
+    """An auxiliary, pronoun, conjunction or finite verb: the name has ended ("nomades", tagged a
+    verb by mistake, is no finite verb)."""
+    return token.pos_ in CLAUSE_POS or (token.pos_ == "VERB" and "VerbForm=Fin" in str(token.morph))
 
 
 def _capitalised_groups(ctx: Context) -> list[Candidate]:

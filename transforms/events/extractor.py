@@ -55,6 +55,13 @@ from transforms.records import (
 SIGNING_CODE = "057"
 CRITICISM_CODE = "111"
 RIOT_CODE = "145"  # protest violently, riot (PLOVER PROTEST)
+# Organisations' names of this many tokens or more block triggers inside them ("Front de libération
+# nationale"); shorter ones are often a title's ("Défense") that the trigger rules already handle.
+# Police and armed forces are named by descriptions that may hold a trigger of their own act
+# ("the riot police" are no riot, but "Liberian riot police" are no name either): never blocked.
+NAMED_BODY_TYPES = frozenset({"organization", "armed_group", "media", "igo"})
+FORCE_SECTORS = frozenset({"POL", "MIL"})
+NAME_WORDS_BLOCKING = 3
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
 
 
@@ -82,7 +89,7 @@ class EventExtractor:
         units = [UnitTokens(unit, lexicon) for unit in analysis_units(doc, sentences)]
         participants = [unit_participants(tokens.unit, actors) for tokens in units]
         clusters = self._agreements(language, units, participants, dates, actors)
-        blocked = _blocked_tokens(doc, dates, clusters)
+        blocked = _blocked_tokens(doc, dates, clusters, actors)
         drafts = self._drafts(units, participants, dates, article, blocked, actors)
         self._resolve_anaphora(drafts, actors)
         self._attach_signing_events(clusters, drafts, actors)
@@ -354,8 +361,11 @@ class EventExtractor:
                     cluster.signing_event_id = signing.event_id
 
 
-def _blocked_tokens(doc: Doc, dates: Sequence[DateMention], clusters: Sequence[AgreementCluster]) -> frozenset[int]:
-    """Tokens of date expressions and agreement names, which never report an event themselves."""
+def _blocked_tokens(
+    doc: Doc, dates: Sequence[DateMention], clusters: Sequence[AgreementCluster], actors: Sequence[Actor]
+) -> frozenset[int]:
+    """Tokens of date expressions, agreement names and organisations' names, which never report an
+    event themselves ("Front de libération nationale", "Asociación de familiares de detenidos")."""
     blocked: set[int] = set()
     for mention in dates:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -365,6 +375,12 @@ def _blocked_tokens(doc: Doc, dates: Sequence[DateMention], clusters: Sequence[A
         for agreement in cluster.mentions:
             if not agreement.verbal:  # "agreed to …" stays the AGREE event it reports
                 blocked.update(range(agreement.start, agreement.end))
+    for actor in actors:
+        if actor.type in NAMED_BODY_TYPES and actor.sector not in FORCE_SECTORS:
+            for name in actor.mentions:
+                span = doc.char_span(name.start, name.end, alignment_mode="expand")
+                if span is not None and len(span) >= NAME_WORDS_BLOCKING:
+                    blocked.update(range(span.start, span.end))
     return frozenset(blocked)
 
 
