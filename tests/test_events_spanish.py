@@ -427,3 +427,38 @@ def test_a_trigger_inside_an_organisations_name_reports_no_event() -> None:
         [association, state("PER", "Gobierno peruano")],
     )
     assert [event.event_type for event in found.events] == ["ACCUSE"]
+
+
+def test_the_partner_after_con_is_the_target_of_an_unnamed_speaker() -> None:
+    # rule with_partner: Spanish drops the subject; "con X" never makes X the doer
+    found = extract(
+        "Ayer conversó por teléfono con el canciller brasileño, Mauro Vieira.",
+        "es",
+        "2023-04-12",
+        [person("mauro-vieira", "Mauro Vieira", "BRA", "canciller brasileño, Mauro Vieira")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("CONSULT", (), ("person:mauro-vieira",))
+
+
+def test_a_named_subject_initiates_a_talk_with_its_partner() -> None:
+    # rule partner_as_target
+    found = extract(
+        "Portugal conversó ayer con Marruecos sobre la pesca.",
+        "es",
+        "2023-04-12",
+        [state("PRT", "Portugal"), state("MAR", "Marruecos")],
+    )
+    (event,) = found.events
+    assert (event.sources, event.targets) == (("state:PRT",), ("state:MAR",))
+
+
+def test_a_demonym_after_an_event_noun_is_its_doer() -> None:
+    # rule demonym_agent: "la ofensiva turca" is Turkey's offensive
+    found = extract(
+        "La ofensiva turca contra Siria comenzó el lunes.",
+        "es",
+        "2019-10-15",
+        [state("TUR", "Turquía", "turca"), state("SYR", "Siria")],
+    )
+    assert [(e.event_type, e.sources, e.targets) for e in found.events] == [("ASSAULT", ("state:TUR",), ("state:SYR",))]

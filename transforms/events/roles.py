@@ -76,6 +76,11 @@ RESPONSE_CODES = ("11", "12", "051")  # code prefixes
 ARREST_CODE = "173"
 POLICE_SECTOR = "POL"
 
+NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar"})
+
+# "a pact signed between X and Y", "suscrito entre X y el PSOE": both sides alike, none initiates.
+BETWEEN_WORDS = frozenset({"between", "entre", "بين"})
+
 # Rule subject_past_locative: at most this many words (the preposition, an article, a modifier)
 # between an actor and a place that modifies it ("Albanians in south Serbia").
 POSTMODIFIER_GAP = 3
@@ -115,7 +120,13 @@ class RoleReader:
         if match.start not in self._framed:
             candidates = [p for p in candidates if p.root.i not in self._framed]
         described = self._described_by_restatement(match, candidates, restatements)
-        roles = self._roles(match, scheme, [p for p in candidates if p not in described])
+        kept = [p for p in candidates if p not in described]
+        roles = self._roles(match, scheme, kept)
+        agent = self._demonym_agent(match, kept)
+        if agent is not None and not roles.sources:
+            # the other roles are read without the demonym, which is no target then
+            others = self._roles(match, scheme, [p for p in kept if p is not agent])
+            roles = replace(others, sources=(agent,), targets=tuple(p for p in others.targets if p is not agent))
         if not roles.sources and match.entry.code.startswith(ARREST_CODE) and self._agentless(match):
             police = self._reporting_police()
             if police is not None:
@@ -123,6 +134,22 @@ class RoleReader:
         if roles.location is None:
             roles = replace(roles, location=next((p for p in described if self._is_locative(p)), None))
         return _without_places(roles, scheme)
+
+    def _demonym_agent(self, match: TriggerMatch, candidates: list[Participant]) -> Participant | None:
+        """Rule demonym_agent (noun-first languages): a state's demonym right after an event noun is
+        its doer ("l'offensive russe", "la retirada israelí", "الانسحاب الإسرائيلي"), unless the
+        noun names what is done to someone ("l'arrestation"; patient_genitive_nouns)."""
+        if not match.is_noun or self.tokens.lexicon.language not in NOUN_FIRST_LANGUAGES:
+            return None
+        if self.tokens.lower(match.end - 1) in self.cues.patient_genitive_nouns:
+            return None
+        following = self.tokens.word_indexes(match.end, match.end + 1)
+        for participant in candidates:
+            if following and participant.start == following[0] and participant.actor.type == "state":
+                text = participant.mention.text
+                if text[:1].islower() or self.tokens.lexicon.language == "ar":
+                    return participant
+        return None
 
     def _agentless(self, match: TriggerMatch) -> bool:
         """A passive verb, or a noun, with no agent phrase ("were arrested", "les arrestations")."""
@@ -307,11 +334,17 @@ class RoleReader:
                 # "X's meeting with Y", "his talks with Y": the possessor initiates (source), the
                 # partner is the target.
                 return Roles(sources, partners, location)
-            if self.cues.partner_as_target and not match.is_noun and sources and partners:
+            if (
+                self.cues.partner_as_target
+                and not match.is_noun
+                and sources
+                and partners
+                and not self._between_phrase(match, partners[0])
+            ):
                 # "X met Y", "X signed a contract with Y": the subject initiates (rule
                 # partner_as_target); "X and Y met" stays symmetric.
                 return Roles(sources, partners, location)
-            if not sources and partners and self.preposition_before(partners[0]) in self.cues.partner_prepositions:
+            if not sources and partners and self._introduced_as_partner(match, partners[0]):
                 # Rule with_partner: "a company has signed a contract with the Iraqi government":
                 # the partner after "with" is the other side of the act, not its doer.
                 return Roles((), partners, location)
@@ -320,6 +353,18 @@ class RoleReader:
                 return replace(hosted, location=location)
             return Roles(sources + partners, (), location)
         return Roles(sources, targets, location)
+
+    def _between_phrase(self, match: TriggerMatch, partner: Participant) -> bool:
+        """ "entre X y Y", "between X and Y" stands between the trigger and the partner."""
+        return any(self.tokens.lower(i) in BETWEEN_WORDS for i in self.tokens.word_indexes(match.end, partner.start))
+
+    def _introduced_as_partner(self, match: TriggerMatch, partner: Participant) -> bool:
+        """The partner follows "with/avec/con": its own preposition, or the trigger's companion word
+        ("habló … con el secretario general de la ONU, Kofi Annan": the name stands in apposition)."""
+        if self.preposition_before(partner) in self.cues.partner_prepositions:
+            return True
+        hit = match.with_hit
+        return hit is not None and " ".join(hit.phrase) in self.cues.partner_prepositions and partner.start >= hit.end
 
     def _dateline_host(self, match: TriggerMatch, sides: tuple[Participant, ...]) -> Roles | None:
         """Rule dateline_host: "two days of talks here between X and Y", filed from a town of X's
