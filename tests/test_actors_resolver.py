@@ -209,3 +209,11 @@ def test_a_glued_arabic_conjunction_is_left_out_of_the_mention() -> None:
     actor, mention = mention_of(actors, "إسرائيل")
     assert actor.actor_id == "state:ISR"
     assert mention.start == len("وقع المغرب و")
+
+
+def test_the_saudi_kings_title_stands_for_saudi_arabia() -> None:
+    # a title used instead of a name (actors_seats.yaml buildings); its words make no person
+    actors = resolve("وأشاد خادم الحرمين الشريفين بجهود المنظمة في مكافحة الفقر.", "ar")
+    actor, _ = mention_of(actors, "خادم الحرمين الشريفين")
+    assert actor.actor_id == "state:SAU"
+    assert not [a for a in actors if a.type == "person"]

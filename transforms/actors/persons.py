@@ -283,9 +283,12 @@ def _in_place_name(ctx: Context, index: int) -> bool:
 
 
 def _in_known_body(ctx: Context, index: int) -> bool:
-    """Whether a word is inside a dictionary name that is no person's (an IGO, a party...)."""
+    """Whether a word is inside a dictionary name that is no person's (an IGO, a party...) or a
+    name that stands for a state ("خادم الحرمين الشريفين", actors_seats.yaml buildings)."""
     for start in range(max(index - 4, 0), index + 1):
         for match in ctx.matches_at.get(start, ()):
+            if match.best.kind == "building" and match.first <= index < match.last:
+                return True
             if match.best.kind == "known" and match.first <= index < match.last:
                 known = ctx.knowledge.dictionary.get(match.best.ref)
                 if known is not None and known.type != "person":
