@@ -647,3 +647,15 @@ def test_an_agent_phrase_after_a_later_trigger_is_that_triggers_agent() -> None:
     )
     strikes = [event for event in found.events_of("ASSAULT") if event.sources == ("military:TUR",)]
     assert strikes and "org:pkk" not in strikes[0].sources
+
+
+def test_the_caller_after_min_is_the_source_of_a_received_call() -> None:
+    # rule received_from: "تلقى X اتصالا هاتفيا من Y" (X received a phone call from Y)
+    found = extract(
+        "تلقى وزير الخارجية الأردني اتصالا هاتفيا من وزير الخارجية العماني.",
+        "ar",
+        "2016-02-10",
+        [state("JOR", "Jordan", "الأردني"), state("OMN", "Oman", "العماني")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("CONSULT", ("state:OMN",), ("state:JOR",))

@@ -1094,3 +1094,15 @@ def test_arreter_needs_a_person_as_object_or_passive_subject() -> None:
         "La voiture a été arrêtée à Anvers, selon la police belge.", "fr", "2021-02-10", [police, city("BEL", "Anvers")]
     )
     assert not found.events
+
+
+def test_the_caller_of_a_received_phone_call_is_its_source() -> None:
+    # rule received_from: "X a reçu un appel de Y": Y initiates the call
+    found = extract(
+        "Le président sénégalais a reçu mardi un appel téléphonique du président ivoirien.",
+        "fr",
+        "2021-05-12",
+        [state("SEN", "Sénégal", "sénégalais"), state("CIV", "Côte d'Ivoire", "ivoirien")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("CONSULT", ("state:CIV",), ("state:SEN",))

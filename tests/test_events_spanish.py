@@ -462,3 +462,15 @@ def test_a_demonym_after_an_event_noun_is_its_doer() -> None:
         [state("TUR", "Turquía", "turca"), state("SYR", "Siria")],
     )
     assert [(e.event_type, e.sources, e.targets) for e in found.events] == [("ASSAULT", ("state:TUR",), ("state:SYR",))]
+
+
+def test_a_delegation_received_from_a_country_is_hosted_by_the_receiver() -> None:
+    # rule received_from needs a call or a message: a visit's host stays its source
+    found = extract(
+        "El presidente de Bolivia recibió a una delegación del Gobierno de Perú.",
+        "es",
+        "2022-03-02",
+        [state("BOL", "Bolivia"), state("PER", "Gobierno de Perú")],
+    )
+    (event,) = found.events
+    assert (event.sources, event.targets) == (("state:BOL",), ("state:PER",))

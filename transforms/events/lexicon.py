@@ -141,6 +141,11 @@ class Cues:
     attributive_participles: bool = False
     # "talks here between X and Y": the dateline's town hosts (roles.py, rule dateline_host)
     here_words: frozenset[str] = frozenset()
+    # "X received a phone call from Y": the caller after "from" is the source, the receiver the
+    # target (roles.py, rule received_from)
+    receipt_verbs: frozenset[str] = frozenset()
+    from_prepositions: frozenset[str] = frozenset()
+    call_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -342,6 +347,9 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         complement_closers=words("complement_closers"),
         joint_verbs=words("joint_verbs"),
         here_words=words("here_words"),
+        receipt_verbs=words("receipt_verbs"),
+        from_prepositions=words("from_prepositions"),
+        call_nouns=words("call_nouns"),
     )
 
 

@@ -76,6 +76,12 @@ RESPONSE_CODES = ("11", "12", "051")  # code prefixes
 ARREST_CODE = "173"
 POLICE_SECTOR = "POL"
 
+# Rule received_from: how far before the trigger the receipt verb may stand, and how many words
+# (titles: "صاحب السمو الشيخ") may separate "from" from the caller's name.
+RECEIPT_REACH = 15
+CONSULT_CODE = "04"
+RECEIPT_TITLE_WORDS = 6
+
 NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar"})
 
 # "a pact signed between X and Y", "suscrito entre X y el PSOE": both sides alike, none initiates.
@@ -127,6 +133,9 @@ class RoleReader:
             # the other roles are read without the demonym, which is no target then
             others = self._roles(match, scheme, [p for p in kept if p is not agent])
             roles = replace(others, sources=(agent,), targets=tuple(p for p in others.targets if p is not agent))
+        received = self._received_from(match, kept) if match.entry.code.startswith(CONSULT_CODE) else None
+        if received is not None:
+            roles = replace(roles, sources=received.sources, targets=received.targets)
         if not roles.sources and match.entry.code.startswith(ARREST_CODE) and self._agentless(match):
             police = self._reporting_police()
             if police is not None:
@@ -134,6 +143,46 @@ class RoleReader:
         if roles.location is None:
             roles = replace(roles, location=next((p for p in described if self._is_locative(p)), None))
         return _without_places(roles, scheme)
+
+    def _received_from(self, match: TriggerMatch, candidates: list[Participant]) -> Roles | None:
+        """Rule received_from: "X received a phone call from Y", "تلقى X اتصالا هاتفيا من Y": a
+        receipt verb before the trigger in its clause (or opening it), a call, message or letter
+        received (`call_nouns`), and an actor after the trigger introduced by "from":
+        that actor is the source; the receivers are the targets."""
+        if not self.cues.receipt_verbs:
+            return None
+        clause_start, clause_end = self.tokens.clause_bounds(match.start)
+        before = self.tokens.word_indexes(max(clause_start, match.start - RECEIPT_REACH), match.start + 1)
+        verb = next((i for i in before if self.tokens.lower(i) in self.cues.receipt_verbs), None)
+        if verb is None:
+            return None
+        callers = [
+            p
+            for p in candidates
+            if match.end <= p.start < clause_end
+            and self._preposition_right_before(p) in self.cues.from_prepositions
+            and self._call_between(verb, p.start)
+        ]
+        # the receiver stands after the verb in Arabic ("تلقى X اتصالا"), before it elsewhere
+        receivers = tuple(p for p in candidates if verb < p.start and p.end <= match.start) or tuple(
+            p for p in candidates if clause_start <= p.start and p.end <= verb
+        )
+        if not callers or not receivers:
+            return None
+        return Roles((callers[0],), receivers)
+
+    def _call_between(self, verb: int, caller: int) -> bool:
+        """A call, message or letter is what was received ("received a delegation from Y" is a visit:
+        its host, the receiver, is the source)."""
+        return any(self.tokens.lower(i) in self.cues.call_nouns for i in self.tokens.word_indexes(verb, caller))
+
+    def _preposition_right_before(self, participant: Participant) -> str | None:
+        """The word right before a mention, or before its title words ("من صاحب السمو الشيخ X")."""
+        for index in reversed(self.tokens.word_indexes(participant.start - RECEIPT_TITLE_WORDS, participant.start)):
+            word = self.tokens.lower(index)
+            if word in self.cues.from_prepositions:
+                return word
+        return None
 
     def _demonym_agent(self, match: TriggerMatch, candidates: list[Participant]) -> Participant | None:
         """Rule demonym_agent (noun-first languages): a state's demonym right after an event noun is
