@@ -659,3 +659,16 @@ def test_the_caller_after_min_is_the_source_of_a_received_call() -> None:
     )
     (event,) = found.events
     assert (event.event_type, event.sources, event.targets) == ("CONSULT", ("state:OMN",), ("state:JOR",))
+
+
+def test_an_honorific_pronoun_after_the_verb_stands_for_the_person_named_last() -> None:
+    # rule pronoun_antecedent with Arabic honorific pronouns ("سموه", His Highness)
+    emir = group("person:tamim-bin-hamad", "Tamim bin Hamad", "person", "QAT", "الشيخ تميم بن حمد")
+    found = extract(
+        "وصل الشيخ تميم بن حمد إلى عمان اليوم. وأعرب سموه عن تقديره لدعم الأردن.",
+        "ar",
+        "2016-02-10",
+        [emir, state("JOR", "Jordan", "الأردن"), city("JOR", "Amman", "عمان")],
+    )
+    support = [e for e in found.events if e.event_type == "SUPPORT"]
+    assert [(e.sources, e.targets) for e in support] == [(("person:tamim-bin-hamad",), ("state:JOR",))]

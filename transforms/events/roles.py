@@ -364,7 +364,7 @@ class RoleReader:
                 sources = tuple(subject)
                 plain_right = [p for p in plain_right if p not in subject]
             elif self._opens_clause(match):
-                sources = ()
+                sources = tuple(self._pronoun_antecedent(match, clause_start))
         if not sources and match.is_noun:
             sources = tuple(self._noun_sources(match, plain_right))
             if not sources and self.tokens.lexicon.language == "ar":  # "الضربات الأميركية" (arabic.py)
@@ -570,6 +570,9 @@ class RoleReader:
         if not pronouns:
             return []
         before = self.tokens.word_indexes(clause_start, match.start)[-3:]
+        if self.cues.postverbal_subjects and not match.is_noun:
+            # Arabic puts the subject after the verb: "وأعرب سموه عن تقديره" (His Highness expressed)
+            before = self.tokens.word_indexes(match.start + 1, max(match.end, match.start + 2))
         found = [i for i in before if self.tokens.lower(i) in pronouns]
         if not found:
             return []
