@@ -217,3 +217,10 @@ def test_the_saudi_kings_title_stands_for_saudi_arabia() -> None:
     actor, _ = mention_of(actors, "خادم الحرمين الشريفين")
     assert actor.actor_id == "state:SAU"
     assert not [a for a in actors if a.type == "person"]
+
+
+def test_an_office_of_another_country_after_a_known_person_is_not_theirs() -> None:
+    # Arabic V S O: "استقبل X السفير Y" — the Jordanian ambassador is the object, not X's office
+    actors = by_id(resolve("استقبل وزير الخارجية سامح شكري السفير الأردني في القاهرة.", "ar", date(2016, 3, 1)))
+    assert actors["person:sameh-shoukry"].country == "EGY"
+    assert not any("الأردني" in office for office in actors["person:sameh-shoukry"].offices)

@@ -102,6 +102,8 @@ def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Ca
         honorific_only = candidate.title is not None and candidate.ref.sector is None
         if candidate.ref.type == "person" and candidate.office is None and (candidate.title is None or honorific_only):
             office = _appositive_office(ctx, candidate.last)
+            if office is not None and _foreign_office(candidate.ref, office[2]):
+                office = None  # "استقبل الأمير X السفير الأردني": a Saudi received the Jordanian envoy
             if office is not None:
                 start, end, country, sector = office
                 ref = candidate.ref
@@ -126,6 +128,12 @@ def add_appositive_offices(ctx: Context, candidates: list[Candidate]) -> list[Ca
                 )
         result.append(candidate)
     return result
+
+
+def _foreign_office(ref: ActorRef, office_country: str | None) -> bool:
+    """An office of another country than the dictionary's for this person is someone else's: the
+    phrase after the name starts a new noun phrase (the object, in Arabic "V S O" order)."""
+    return ref.known and ref.country is not None and office_country is not None and office_country != ref.country
 
 
 # -- title phrases --------------------------------------------------------------------------------
