@@ -1115,3 +1115,11 @@ def test_an_agentless_detention_is_made_by_the_police_that_reports_it() -> None:
     )
     (event,) = found.events
     assert (event.event_type, event.sources) == ("COERCE", ("police:KEN",))
+
+
+def test_two_parties_agreeing_that_something_will_be_done_is_an_agreement() -> None:
+    # rule joint_decision; one side "agreeing that" stays an opinion (no event)
+    specs = [state("PER", "Peru"), state("BOL", "Bolivia")]
+    found = extract("Peru and Bolivia agreed that the border bridge would be rebuilt.", "en", "2011-06-02", specs)
+    assert [(e.event_type, e.sources) for e in found.events] == [("AGREE", ("state:PER", "state:BOL"))]
+    assert not extract("Peru agreed that the report was flawed.", "en", "2011-06-02", specs).events

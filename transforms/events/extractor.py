@@ -59,6 +59,7 @@ RIOT_CODE = "145"  # protest violently, riot (PLOVER PROTEST)
 # nationale"); shorter ones are often a title's ("Défense") that the trigger rules already handle.
 # Police and armed forces are named by descriptions that may hold a trigger of their own act
 # ("the riot police" are no riot, but "Liberian riot police" are no name either): never blocked.
+DECISION_REACH = 8  # words after "agreed" where the decision's modal may stand
 NAMED_BODY_TYPES = frozenset({"organization", "armed_group", "media", "igo"})
 FORCE_SECTORS = frozenset({"POL", "MIL"})
 NAME_WORDS_BLOCKING = 3
@@ -225,7 +226,7 @@ class EventExtractor:
         """Figurative triggers (figurative.py): dropped, or recoded as criticism ("attack on the policy")."""
         base_type = self._code(draft.match, False, False, False)[0].event_type
         reading = figurative_reading(draft.match, draft.tokens, base_type)
-        if reading == "drop":
+        if reading == "drop" and not _joint_decision(draft, base_type):
             return None
         if reading == "criticism":
             draft.coding = self.crosswalk.by_cameo(CRITICISM_CODE)
@@ -359,6 +360,19 @@ class EventExtractor:
                 signing = _nearest_signing_draft(mention.tokens, mention.start, drafts)
                 if signing is not None and cluster.signing_event_id is None:
                     cluster.signing_event_id = signing.event_id
+
+
+def _joint_decision(draft: EventDraft, base_type: str) -> bool:
+    """Rule joint_decision: "Nigeria and Ghana agreed that the project would be extended": two
+    parties or more agreeing that something will be done (a modal of `decision_modals` in the next
+    words) decide it together, an agreement between them; "X and Y agreed that the tariff was too
+    high" shares an opinion."""
+    if base_type != "AGREE" or len(draft.sources) < 2 or draft.targets:
+        return False
+    tokens = draft.tokens
+    _, clause_end = tokens.clause_bounds(draft.match.start)
+    following = tokens.word_indexes(draft.match.end, min(draft.match.end + DECISION_REACH, clause_end))
+    return any(tokens.lower(index) in tokens.lexicon.cues.decision_modals for index in following)
 
 
 def _blocked_tokens(

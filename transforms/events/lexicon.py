@@ -146,6 +146,8 @@ class Cues:
     receipt_verbs: frozenset[str] = frozenset()
     from_prepositions: frozenset[str] = frozenset()
     call_nouns: frozenset[str] = frozenset()
+    # "X and Y agreed that Z would be done": a decision together (extractor.py, rule joint_decision)
+    decision_modals: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -350,6 +352,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         receipt_verbs=words("receipt_verbs"),
         from_prepositions=words("from_prepositions"),
         call_nouns=words("call_nouns"),
+        decision_modals=words("decision_modals"),
     )
 
 
