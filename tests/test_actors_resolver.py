@@ -224,3 +224,15 @@ def test_an_office_of_another_country_after_a_known_person_is_not_theirs() -> No
     actors = by_id(resolve("استقبل وزير الخارجية سامح شكري السفير الأردني في القاهرة.", "ar", date(2016, 3, 1)))
     assert actors["person:sameh-shoukry"].country == "EGY"
     assert not any("الأردني" in office for office in actors["person:sameh-shoukry"].offices)
+
+
+def test_a_lower_case_portfolio_between_title_and_name_is_part_of_the_office() -> None:
+    actor, _ = mention_of(
+        resolve("Kenyan minister of roads and transport Amos Wekesa Otieno resigned.", "en"), ("Amos Wekesa Otieno")
+    )
+    assert (actor.country, actor.sector) == ("KEN", "GOV")
+
+
+def test_a_lower_case_portfolio_without_a_name_after_it_is_no_office() -> None:
+    ids = ids_of("The minister of roads and transport said the bridge would reopen.", "en")
+    assert not [actor_id for actor_id in ids if actor_id.startswith("person:")]

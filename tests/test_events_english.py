@@ -1123,3 +1123,19 @@ def test_two_parties_agreeing_that_something_will_be_done_is_an_agreement() -> N
     found = extract("Peru and Bolivia agreed that the border bridge would be rebuilt.", "en", "2011-06-02", specs)
     assert [(e.event_type, e.sources) for e in found.events] == [("AGREE", ("state:PER", "state:BOL"))]
     assert not extract("Peru agreed that the report was flawed.", "en", "2011-06-02", specs).events
+
+
+def test_talks_between_two_titled_ministers_join_both() -> None:
+    # coordination reads past the office written before the second name (roles._before_office)
+    found = extract(
+        "Talks between Kenyan trade minister Ann Wanjiru and Ugandan minister of trade and industry "
+        "Paul Okello ended on Friday.",
+        "en",
+        "2012-03-02",
+        [
+            person("ann-wanjiru", "Ann Wanjiru", "KEN", "Ann Wanjiru", office="Kenyan trade minister"),
+            person("paul-okello", "Paul Okello", "UGA", "Paul Okello", office="Ugandan minister of trade and industry"),
+        ],
+    )
+    (event,) = found.events
+    assert set(event.sources) | set(event.targets) == {"person:ann-wanjiru", "person:paul-okello"}

@@ -25,6 +25,8 @@ NAME_SEPARATORS = frozenset({" ", "-", ". ", ".", "\u00a0"})  # what may stand b
 _WORDS = load_data("actors_function_words.yaml")
 NAME_PARTICLES: frozenset[str] = frozenset(_WORDS["name_particles"])
 PLACE_KINDS = ("country", "seat", "city", "demonym", "epithet", "building")
+# Lower-case words of an English portfolio between a title and a name ("minister of mines and power X").
+PORTFOLIO_WORDS = 4
 # Articles that may open an apposition before its title ("X, le porte-parole du parti").
 APPOSITION_ARTICLES = frozenset(
     {"le", "la", "l", "un", "une", "the", "a", "an", "el", "una", "der", "die", "ein", "eine"}
@@ -217,7 +219,7 @@ def _qualifiers_after(ctx: Context, end: int) -> tuple[int, str | None]:
             continue
         connector_end = ctx.phrase_starting_at(end, "connectors")
         if connector_end is not None and connector_end < len(words):
-            end = connector_end
+            end = _lower_case_portfolio_end(ctx, connector_end)
             continue
         if _is_adjective(ctx, end) and end + 1 < len(words) and words[end + 1].sentence == words[end].sentence:
             end += 1  # "le premier ministre conservateur Antonis Samaras"
@@ -226,6 +228,25 @@ def _qualifiers_after(ctx: Context, end: int) -> tuple[int, str | None]:
     if end < len(words) and _is_name_word(ctx, end) and _ends_with_connector(ctx, end):
         return end, country
     return _trim_trailing_connectors(ctx, end), country
+
+
+def _lower_case_portfolio_end(ctx: Context, start: int) -> int:
+    """English wires write portfolios in lower case between the title and the name ("minister of
+    mines and power Bunu Sheriff Musa"): up to PORTFOLIO_WORDS lower-case words after "of/for" are
+    the office's when a name of two words or more follows them; else the title stops at `start`."""
+    words = ctx.words
+    if ctx.language != "en":
+        return start
+    end = start
+    while end < len(words) and end - start < PORTFOLIO_WORDS and words[end].is_lower and words[end].text.isalpha():
+        if not _tight(ctx, end - 1, end):
+            return start
+        end += 1
+    if end == start or end >= len(words) or not _tight(ctx, end - 1, end):
+        return start
+    if _is_name_word(ctx, end) and _name_run(ctx, end) - end >= 2:
+        return end
+    return start
 
 
 def _is_adjective(ctx: Context, index: int) -> bool:

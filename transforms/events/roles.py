@@ -1332,6 +1332,10 @@ def _first_group(participants: list[Participant], tokens: UnitTokens) -> list[Pa
 def _coordinated(left: Participant, right: Participant, tokens: UnitTokens) -> bool:
     """ "X and Y", "X, Y and Z", "X and Bulgarian President Y", "X (Y)"."""
     between = tokens.word_indexes(left.end, right.start)
+    if between:
+        between = _before_office(between, right, tokens)
+        if not between:
+            return False  # only the office stands between: "the committee's chairman X"
     if not between:
         if tokens.lexicon.language == "ar":  # VSO: "زار الرئيس الجزائري موريتانيا" is subject, object
             return _glued_conjunction(right, tokens)
@@ -1349,6 +1353,17 @@ def _coordinated(left: Participant, right: Participant, tokens: UnitTokens) -> b
         for i, word in zip(between, words)
     )
     return has_coordinator and allowed and len(words) <= 6
+
+
+def _before_office(between: list[int], right: Participant, tokens: UnitTokens) -> list[int]:
+    """The words between two mentions, less the office written right before the second ("X and
+    Nigerian minister of mines and power Y"): the office is part of Y's noun phrase."""
+    office = right.mention.office
+    before = tokens.doc.text[: right.span.start_char].rstrip()
+    if not office or not before.endswith(office):
+        return between
+    office_start = len(before) - len(office)
+    return [index for index in between if tokens.token(index).idx < office_start]
 
 
 def _pronominal(verb: Token) -> bool:
