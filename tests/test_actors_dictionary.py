@@ -168,3 +168,11 @@ def test_a_body_of_a_dictionary_outlet_takes_its_country_and_sector() -> None:
     actors = by_id(resolve(text, "es", date(2000, 5, 10)))
     body = next(actor for actor_id, actor in actors.items() if actor_id.startswith("org:consejo"))
     assert (body.country, body.sector) == ("ESP", "MED")
+
+
+def test_international_banks_and_groups_are_igos() -> None:
+    actors = resolve("La Banque centrale européenne et le G20 ont salué le plan du Club de Paris.", "fr")
+    ids = {actor.actor_id for actor in actors}
+    assert {"igo:european-central-bank", "igo:g20", "igo:paris-club"} <= ids
+    igos = [actor for actor in actors if actor.actor_id.startswith("igo:")]
+    assert all(actor.country is None and actor.sector == "IGO" for actor in igos)

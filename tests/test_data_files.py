@@ -124,7 +124,11 @@ SHAPES: dict[str, Any] = {
     "actors_former_states.yaml": {"former_states": {str: {"core": str, "from?": dt.date, "until?": dt.date}}},
     # words by language, or by language and kind (titles: by kind and sector)
     "actors_lexicon.yaml": {str: {str: (WORDS, WORDS_BY_KEY, {str: WORDS_BY_KEY})}},
-    "actors_seats.yaml": {"seats": WORDS_BY_KEY, "buildings": [{"name": str, "country": str, "actor?": str}]},
+    "actors_seats.yaml": {
+        "seats": WORDS_BY_KEY,
+        "institution_seats": [{"city": str, "country": str, "actor": str}],
+        "buildings": [{"name": str, "country": str, "actor?": str}],
+    },
     "agreements_*.yaml": _AGREEMENTS,
     "dates_common.yaml": {"rules": [_DATE_RULE]},
     "dates_??.yaml": _DATES,
