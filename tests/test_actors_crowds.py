@@ -196,6 +196,3 @@ def test_a_count_of_people_is_a_crowd_placed_like_the_protesters() -> None:
 def test_a_count_of_people_nobody_can_place_is_no_actor() -> None:
     assert not any(i.startswith("civilians") for i in ids_of("Thousands of people marched on Sunday.", "en"))
 
-
-def test_workers_are_a_crowd_in_english() -> None:
-    assert "civilians:PHL" in ids_of("Striking dock workers picketed the port of Manila on Friday.", "en")
