@@ -195,4 +195,3 @@ def test_a_count_of_people_is_a_crowd_placed_like_the_protesters() -> None:
 
 def test_a_count_of_people_nobody_can_place_is_no_actor() -> None:
     assert not any(i.startswith("civilians") for i in ids_of("Thousands of people marched on Sunday.", "en"))
-

@@ -1139,3 +1139,14 @@ def test_talks_between_two_titled_ministers_join_both() -> None:
     )
     (event,) = found.events
     assert set(event.sources) | set(event.targets) == {"person:ann-wanjiru", "person:paul-okello"}
+
+
+def test_calling_a_move_unacceptable_is_criticism() -> None:
+    found = extract(
+        "Canada called the Chinese decision unacceptable on Monday.",
+        "en",
+        "2019-03-05",
+        [state("CAN", "Canada"), state("CHN", "China", "Chinese")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.sources, event.targets) == ("ACCUSE", ("state:CAN",), ("state:CHN",))

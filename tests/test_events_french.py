@@ -1106,3 +1106,14 @@ def test_the_caller_of_a_received_phone_call_is_its_source() -> None:
     )
     (event,) = found.events
     assert (event.event_type, event.sources, event.targets) == ("CONSULT", ("state:CIV",), ("state:SEN",))
+
+
+def test_judging_an_act_with_an_adjective_of_blame_is_criticism() -> None:
+    found = extract(
+        "Le ministre tunisien a jugé inacceptable la décision de l'Algérie.",
+        "fr",
+        "2021-05-12",
+        [state("TUN", "Tunisie", "ministre tunisien"), state("DZA", "Algérie")],
+    )
+    (event,) = found.events
+    assert (event.event_type, event.cameo_code, event.targets) == ("ACCUSE", "111", ("state:DZA",))
