@@ -90,8 +90,8 @@ def test_future_prefix_sin_makes_the_visit_planned_and_vso_object_the_target() -
         [state("DZA", "الجزائري"), state("MRT", "موريتانيا")],
     )
     (event,) = found.events
-    # PLOVER: a cooperative act announced for the future is AGREE (intent to visit, CAMEO 036).
-    assert (event.event_type, event.modality) == ("AGREE", "planned")
+    # rule scheduled_meeting: a visit the narrative announces is the visit, planned
+    assert (event.event_type, event.modality) == ("CONSULT", "planned")
     assert event.sources == ("state:DZA",) and event.targets == ("state:MRT",)
 
 

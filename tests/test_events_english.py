@@ -1150,3 +1150,38 @@ def test_calling_a_move_unacceptable_is_criticism() -> None:
     )
     (event,) = found.events
     assert (event.event_type, event.sources, event.targets) == ("ACCUSE", ("state:CAN",), ("state:CHN",))
+
+
+def test_a_visit_the_narrative_announces_is_a_planned_visit() -> None:
+    # rule scheduled_meeting
+    specs = [state("KEN", "Kenya", "Kenyan"), state("UGA", "Uganda")]
+    found = extract("The Kenyan president will visit Uganda next week.", "en", "2016-05-02", specs)
+    (event,) = found.events
+    assert (event.event_type, event.modality) == ("CONSULT", "planned")
+
+
+def test_a_visit_announced_in_reported_speech_is_an_intent() -> None:
+    specs = [state("KEN", "Kenya"), state("UGA", "Uganda")]
+    found = extract("Kenya said on Monday that its president would visit Uganda.", "en", "2016-05-02", specs)
+    assert [e.event_type for e in found.events] == ["AGREE"]
+
+
+def test_a_past_talk_and_a_planned_visit_in_one_sentence_are_two_events() -> None:
+    # a planned mention is never merged with one that is not; rule shared_subject gives the visit
+    # the first verb's subject, not its object
+    specs = [
+        person("amina-odhiambo", "Amina Odhiambo", "KEN"),
+        state("GBR", "Britain", "British"),
+        state("FRA", "France"),
+    ]
+    found = extract(
+        "Amina Odhiambo talked to British officials on Monday and will visit France next week.",
+        "en",
+        "2016-05-02",
+        specs,
+    )
+    consults = {(e.trigger, e.sources, e.modality) for e in found.events if e.event_type == "CONSULT"}
+    assert consults == {
+        ("talked to", ("person:amina-odhiambo",), "asserted"),
+        ("visit", ("person:amina-odhiambo",), "planned"),
+    }

@@ -209,7 +209,9 @@ class EventExtractor:
                 # A done act cannot fall on a date counted forward from the publication ("has
                 # resigned and will leave next month"): that date is the later act's.
                 date = from_publication(article.published)
-        coding, negated = self._code(match, modality.future, modality.conditional, modality.negated)
+        coding, negated = self._code(
+            match, modality.future, modality.conditional, modality.negated, stated=not modality.reported
+        )
         return EventDraft(
             match=match,
             tokens=tokens,
@@ -250,7 +252,9 @@ class EventExtractor:
             draft.recoded = True
         return draft
 
-    def _code(self, match: TriggerMatch, future: bool, conditional: bool, negated: bool) -> tuple[Coding, bool]:
+    def _code(
+        self, match: TriggerMatch, future: bool, conditional: bool, negated: bool, stated: bool = False
+    ) -> tuple[Coding, bool]:
         """The trigger's coding, recoded for future, conditional and refused acts."""
         code = match.entry.code
         if code.startswith("plover:"):
@@ -264,7 +268,7 @@ class EventExtractor:
             return self.crosswalk.as_refusal(coding), False
         if (future or conditional) and not negated and coding.event_type in CONFLICTUAL_ACTS:
             return self.crosswalk.as_threat(coding), False
-        if future and not negated and coding.event_type in COOPERATIVE_ACTS:
+        if future and not negated and coding.event_type in COOPERATIVE_ACTS and not (stated and _scheduled(coding)):
             return self.crosswalk.as_intent(coding), False
         return coding, negated
 
@@ -362,6 +366,15 @@ class EventExtractor:
                     cluster.signing_event_id = signing.event_id
 
 
+def _scheduled(coding: Coding) -> bool:
+    """Rule scheduled_meeting: a meeting, visit or talks the narrative announces ("X will visit Y
+    next week", "les deux ministres se rencontreront lundi") is that meeting, planned (modality),
+    as the realnews guide codes it; a future act in reported speech ("X said it would meet Y") or
+    any other cooperative act announced ("Turkey will allow ...": a commitment) stays an intent
+    (AGREE), as CAMEO 03x and PLOVER code it."""
+    return coding.event_type == "CONSULT"
+
+
 def _joint_decision(draft: EventDraft, base_type: str) -> bool:
     """Rule joint_decision: "Nigeria and Ghana agreed that the project would be extended": two
     parties or more agreeing that something will be done (a modal of `decision_modals` in the next
@@ -441,6 +454,8 @@ def _collapse_rank(draft: EventDraft) -> tuple:
 
 
 def _restates(draft: EventDraft, kept: EventDraft) -> bool:
+    if draft.modality.future != kept.modality.future:
+        return False  # "talking to officials and will visit Britain": a past act and a planned one
     if draft.actor_ids <= kept.actor_ids:
         return True
     if not draft.match.is_noun or kept.match.is_noun:

@@ -84,6 +84,11 @@ RECEIPT_TITLE_WORDS = 6
 
 NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar"})
 
+# Rule shared_subject: the words joining two verb phrases, and at most this many words (auxiliaries,
+# adverbs: "and will this week visit") between the join and the second verb.
+SHARED_SUBJECT_JOINS = frozenset({"and", "but"})
+SHARED_SUBJECT_GAP = 4
+
 # "a pact signed between X and Y", "suscrito entre X y el PSOE": both sides alike, none initiates.
 BETWEEN_WORDS = frozenset({"between", "entre", "بين"})
 
@@ -284,6 +289,7 @@ class RoleReader:
             left = spanish.outside_apposition(self.tokens, match, left)
         if self.tokens.lexicon.language == "ar":  # "قال X إن Y هاجم": X is not Y's (arabic.py)
             left = arabic.subject_candidates(self.tokens, match, left, clause_start)
+        left = self._shared_subject(match, left)
         right = [p for p in in_clause if p.start >= match.end]
         if match.is_noun and self.cues.noun_complements_nearby:
             right = self._noun_complements(match, right)
@@ -406,6 +412,27 @@ class RoleReader:
     def _between_phrase(self, match: TriggerMatch, partner: Participant) -> bool:
         """ "entre X y Y", "between X and Y" stands between the trigger and the partner."""
         return any(self.tokens.lower(i) in BETWEEN_WORDS for i in self.tokens.word_indexes(match.end, partner.start))
+
+    def _shared_subject(self, match: TriggerMatch, left: list[Participant]) -> list[Participant]:
+        """Rule shared_subject (word-order languages with `noun_complements_nearby`): a verb joined
+        by "and/but" to an earlier verb trigger, with no subject of its own ("X talked to Y and will
+        visit Z"), has that verb's subject: the actors before the earlier trigger, not its object Y."""
+        if match.is_noun or not self.cues.noun_complements_nearby or not left:
+            return left
+        between = self.tokens.word_indexes(left[-1].end, match.start)
+        joins = [i for i in between if self.tokens.lower(i) in SHARED_SUBJECT_JOINS]
+        if not joins:
+            return left
+        join = joins[-1]
+        after_join = [i for i in between if i > join]
+        if len(after_join) > SHARED_SUBJECT_GAP or any(self.tokens.token(i).is_punct for i in after_join):
+            return left
+        earlier = [m for m in self.triggers if not m.is_noun and m.end <= join and m.start >= left[0].start]
+        if not earlier:
+            return left
+        first_verb = min(m.start for m in earlier)
+        subject = [p for p in left if p.end <= first_verb]
+        return subject or left
 
     def _introduced_as_partner(self, match: TriggerMatch, partner: Participant) -> bool:
         """The partner follows "with/avec/con": its own preposition, or the trigger's companion word
