@@ -236,3 +236,10 @@ def test_a_lower_case_portfolio_between_title_and_name_is_part_of_the_office() -
 def test_a_lower_case_portfolio_without_a_name_after_it_is_no_office() -> None:
     ids = ids_of("The minister of roads and transport said the bridge would reopen.", "en")
     assert not [actor_id for actor_id in ids if actor_id.startswith("person:")]
+
+
+def test_the_french_verb_a_after_a_demonym_opposition_keeps_the_group() -> None:
+    # "a" (has) folds like "à" (to): only the preposition makes "l'opposition" the act of opposing
+    actors = by_id(resolve("Hier, l'opposition vénézuélienne a dénoncé le scrutin.", "fr"))
+    assert actors["org:venezuela-opposition"].sector == "OPP"
+    assert "org:venezuela-opposition" not in ids_of("L'opposition vénézuélienne à ce scrutin est connue.", "fr")

@@ -322,7 +322,7 @@ def _demonym(ctx: Context, match: Match) -> list[Candidate]:
         candidates.append(Candidate(start, end, GAZETTEER, ref, "demonym", 0.85))
         return candidates
     group = _adjacent_head(ctx, match, ctx.lexicon.non_state_heads)
-    if group is not None and group[2] == "OPP" and group[1] < len(ctx.words) and ctx.words[group[1]].key in OPPOSED_TO:
+    if group is not None and group[2] == "OPP" and group[1] < len(ctx.words) and _opposed_to(ctx, group[1]):
         group = None  # "Israeli opposition to the plan": the act of opposing, not a group
     if group is not None:
         start, end, sector = group
@@ -347,6 +347,15 @@ def _territory_noun(ctx: Context, match: Match) -> tuple[int, int] | None:
 
 NON_STATE_GROUPS = {"REB": ("rebels", "armed_group"), "OPP": ("opposition", "organization")}
 OPPOSED_TO = frozenset({"to", "against", "a", "à", "al", "contre", "contra", "gegen", "zu"})
+
+
+def _opposed_to(ctx: Context, index: int) -> bool:
+    """ "opposition to", "oposición a": the act of opposing. French "a" is the verb ("l'opposition
+    syrienne a dénoncé"), only "à" the preposition; the folded key would confuse them."""
+    word = ctx.words[index]
+    if ctx.language == "fr" and word.text.lower() == "a":
+        return False
+    return word.key in OPPOSED_TO
 
 
 def _non_state_ref(ctx: Context, iso3: str, sector: str, start: int, end: int) -> ActorRef:
