@@ -243,3 +243,10 @@ def test_the_french_verb_a_after_a_demonym_opposition_keeps_the_group() -> None:
     actors = by_id(resolve("Hier, l'opposition vénézuélienne a dénoncé le scrutin.", "fr"))
     assert actors["org:venezuela-opposition"].sector == "OPP"
     assert "org:venezuela-opposition" not in ids_of("L'opposition vénézuélienne à ce scrutin est connue.", "fr")
+
+
+def test_possessed_troops_of_a_country_are_leaving_it_not_its_army() -> None:
+    # "ses troupes d'Afghanistan": somebody's troops, "d'Afghanistan" says where from
+    ids = ids_of("L'OTAN va retirer ses troupes d'Irak avant la fin de l'année.", "fr")
+    assert "military:IRQ" not in ids
+    assert "military:IRQ" in ids_of("Les troupes d'Irak ont repris la ville.", "fr")

@@ -266,6 +266,8 @@ def _institution_of_country(ctx: Context, first: int, last: int, iso3: str) -> l
             start = connector_start - length
             if start >= 0 and ctx.same_sentence(start, last):
                 institution = ctx.lexicon.institutions.get(ctx.keys(start, connector_start))
+                if institution and _possessed(ctx, start):
+                    break  # "ses troupes d'Afghanistan", "their troops from Iraq": a place they leave
                 if institution:
                     ref = _institution_ref(ctx, institution, iso3)
                     candidates.append(Candidate(start, last, GAZETTEER, ref, "pattern", 0.85))
@@ -278,6 +280,34 @@ def _institution_of_country(ctx: Context, first: int, last: int, iso3: str) -> l
             ref = _institution_ref(ctx, institution, iso3)
             candidates.append(Candidate(first, end, GAZETTEER, ref, "pattern", 0.85))
     return candidates
+
+
+# Possessive determiners: "ses troupes d'Afghanistan" are somebody's troops, and "d'Afghanistan"
+# says where from, not whose.
+POSSESSIVE_DETERMINERS = frozenset(
+    {
+        "ses",
+        "son",
+        "sa",
+        "leurs",
+        "leur",
+        "nos",
+        "notre",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "sus",
+        "su",
+        "nuestras",
+        "nuestros",
+    }
+)
+
+
+def _possessed(ctx: Context, start: int) -> bool:
+    return start > 0 and ctx.words[start - 1].key in POSSESSIVE_DETERMINERS and ctx.same_sentence(start - 1, start)
 
 
 def _skip_back_connector(ctx: Context, first: int) -> int | None:
