@@ -84,6 +84,9 @@ RECEIPT_TITLE_WORDS = 6
 
 NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar"})
 
+# Characters of spacing allowed between an office and the name it precedes (_before_office).
+OFFICE_GAP = 8
+
 # Rule shared_subject: the words joining two verb phrases, and at most this many words (auxiliaries,
 # adverbs: "and will this week visit") between the join and the second verb.
 SHARED_SUBJECT_JOINS = frozenset({"and", "but"})
@@ -1386,10 +1389,15 @@ def _before_office(between: list[int], right: Participant, tokens: UnitTokens) -
     """The words between two mentions, less the office written right before the second ("X and
     Nigerian minister of mines and power Y"): the office is part of Y's noun phrase."""
     office = right.mention.office
-    before = tokens.doc.text[: right.span.start_char].rstrip()
-    if not office or not before.endswith(office):
+    if not office:
         return between
-    office_start = len(before) - len(office)
+    # only the text just before the name is read (a slice from the start of a long article on
+    # every coordination test would make the stage quadratic)
+    window_start = max(0, right.span.start_char - len(office) - OFFICE_GAP)
+    before = tokens.doc.text[window_start : right.span.start_char].rstrip()
+    if not before.endswith(office):
+        return between
+    office_start = window_start + len(before) - len(office)
     return [index for index in between if tokens.token(index).idx < office_start]
 
 
