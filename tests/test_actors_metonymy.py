@@ -126,3 +126,7 @@ def test_a_demonym_after_a_territory_noun_is_a_place() -> None:
     text = "Deux suspects ont été interpellés dans la capitale britannique."
     assert actor_of(text, "fr", "capitale britannique") == "place:GBR"
     assert actor_of("Shells fell near the Syrian border on Tuesday.", "en", "Syrian border") == "place:SYR"
+
+
+def test_brussels_qualifying_a_noun_is_the_city() -> None:
+    assert actor_of("Brussels prosecutors charged four men on Friday.", "en", "Brussels") != "igo:european-union"

@@ -250,3 +250,19 @@ def test_possessed_troops_of_a_country_are_leaving_it_not_its_army() -> None:
     ids = ids_of("L'OTAN va retirer ses troupes d'Irak avant la fin de l'année.", "fr")
     assert "military:IRQ" not in ids
     assert "military:IRQ" in ids_of("Les troupes d'Irak ont repris la ville.", "fr")
+
+
+def test_a_verb_after_a_portfolio_ends_the_office() -> None:
+    actors = resolve("The Kenyan minister of defence met militia leader Peter Omondi Ouma in Kisumu.", "en")
+    assert all(not any("met" in office for office in actor.offices) for actor in actors)
+
+
+def test_a_force_named_after_its_ground_is_the_force() -> None:
+    # territory_nouns: "border guards", "garde-côtes" are forces, not places
+    assert "police:GRC" in ids_of("Greek border guards stopped forty migrants on Sunday.", "en")
+    assert "police:TUN" in ids_of("Les garde-côtes tunisiens ont secouru vingt migrants.", "fr")
+
+
+def test_the_wfp_acronym_is_not_read_in_french_party_names() -> None:
+    ids = ids_of("Le PAM, parti d'opposition marocain, a critiqué le gouvernement.", "fr")
+    assert "igo:wfp" not in ids

@@ -37,6 +37,8 @@ _TRIGGER = {
     "with?": WORDS,
     "without?": WORDS,
     "not_after?": WORDS,
+    "passive_with?": WORDS,
+    "not_before?": WORDS,
     "window?": int,
 }
 _EVENTS = {

@@ -1185,3 +1185,26 @@ def test_a_past_talk_and_a_planned_visit_in_one_sentence_are_two_events() -> Non
         ("talked to", ("person:amina-odhiambo",), "asserted"),
         ("visit", ("person:amina-odhiambo",), "planned"),
     }
+
+
+def test_police_arrested_are_not_the_arresters() -> None:
+    police = ActorSpec("police:GHA", "Ghana police", "organization", "GHA", ("Ghanaian police officers",), "POL")
+    found = extract("Four Ghanaian police officers were arrested in Accra on Tuesday.", "en", "2018-05-02", [police])
+    assert all("police:GHA" not in e.sources for e in found.events)
+
+
+def test_a_police_reporting_an_arrest_abroad_did_not_make_it() -> None:
+    police = ActorSpec("police:NOR", "Norwegian police", "organization", "NOR", ("Norwegian police",), "POL")
+    found = extract(
+        "Norwegian police said two Norwegian citizens had been detained in Iran.",
+        "en",
+        "2018-05-02",
+        [police, ActorSpec("place:IRN", "Iran", "place", "IRN", ("Iran",))],
+    )
+    assert all("police:NOR" not in e.sources for e in found.events)
+
+
+def test_shared_opinions_about_the_future_are_no_agreement() -> None:
+    specs = [state("PER", "Peru"), state("BOL", "Bolivia")]
+    found = extract("Peru and Bolivia agreed that the harvest would be poor.", "en", "2011-06-02", specs)
+    assert not [e for e in found.events if e.event_type == "AGREE"]

@@ -1051,13 +1051,13 @@ def test_le_gel_des_credits_est_la_sanction_que_nomme_geler_les_credits() -> Non
 
 
 def test_the_subject_of_a_pronominal_verb_is_its_source() -> None:
-    # "se sont rassemblés": the parser labels the subject nsubj:pass and "se" expl:pass, but the
-    # crowd did the gathering (rule pronominal verb, roles._pronominal)
+    # "se sont rassemblés": the parser labels the subject nsubj:pass (with "se" as expl:comp here,
+    # expl:pass elsewhere), but the crowd did the gathering (roles._pronominal)
     found = extract(
-        "Des centaines d'étudiants chiliens se sont rassemblés lundi devant le palais présidentiel.",
+        "Des milliers de Chiliens se sont rassemblés lundi devant le palais présidentiel.",
         "fr",
         "2019-10-22",
-        [group("civilians:CHL", "Chilean civilians", "civilians", "CHL", "étudiants chiliens")],
+        [group("civilians:CHL", "Chilean civilians", "civilians", "CHL", "milliers de Chiliens")],
     )
     (event,) = found.events
     assert (event.event_type, event.sources) == ("PROTEST", ("civilians:CHL",))
@@ -1117,3 +1117,25 @@ def test_judging_an_act_with_an_adjective_of_blame_is_criticism() -> None:
     )
     (event,) = found.events
     assert (event.event_type, event.cameo_code, event.targets) == ("ACCUSE", "111", ("state:DZA",))
+
+
+def test_arreter_de_and_an_agent_of_young_men_make_no_arrest() -> None:
+    # "arrêter de + infinitive" is to stop doing; "jeunes" is a companion only as passive subject
+    specs = [state("SEN", "Sénégal", "armée sénégalaise"), city("SEN", "Dakar")]
+    assert not extract(
+        "L'armée sénégalaise a arrêté de recruter des militants à Dakar.", "fr", "2020-02-02", specs
+    ).events
+    un = group("igo:united-nations", "United Nations", "igo", None, "ONU")
+    assert not extract("Le camion de l'ONU a été arrêté par des jeunes à Dakar.", "fr", "2020-02-02", [un]).events
+
+
+def test_a_letter_received_before_a_meeting_does_not_make_the_partner_a_caller() -> None:
+    # rule received_from applies to the call itself, not to a later meeting in the sentence
+    found = extract(
+        "Le président tunisien a reçu une lettre de soutien et s'est entretenu avec le président du Niger.",
+        "fr",
+        "2021-05-12",
+        [state("TUN", "Tunisie", "tunisien"), state("NER", "Niger")],
+    )
+    consults = [e for e in found.events if e.event_type == "CONSULT"]
+    assert consults and all("state:NER" not in e.sources or e.targets != ("state:TUN",) for e in consults)

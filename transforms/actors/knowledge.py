@@ -356,6 +356,7 @@ class Knowledge:
             "crowd_quantities",
             "crowd_people",
             "territory_nouns",
+            "portfolio_words",
             "settler_nouns",
             "sacred_names",
         )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from transforms import syntax
 from transforms.actors import identity
-from transforms.actors.context import Candidate, Context, Toponym
+from transforms.actors.context import Candidate, Context
 from transforms.actors.identity import ActorRef
 from transforms.data_files import load_data
 
@@ -58,20 +58,59 @@ def read_toponyms(ctx: Context, candidates: Sequence[Candidate]) -> list[Candida
         acts = _acts(ctx, candidate, readings)
         readings[candidate.last] = acts
         if acts:
-            ref = _acting_seat(ctx, candidate.toponym)
+            ref = _acting_seat(ctx, candidate)
             rule = "metonymy" if candidate.toponym.city else candidate.rule
             candidate = candidate.with_ref(ref, rule=rule)
         result.append(candidate)
     return result
 
 
-def _acting_seat(ctx: Context, toponym: Toponym) -> ActorRef:
+def _acting_seat(ctx: Context, candidate: Candidate) -> ActorRef:
     """The actor an acting country or capital stands for: its state, or the institution seated
-    there ("Bruxelles a salué": the European Union; `institution_seats` of actors_seats.yaml)."""
+    there ("Bruxelles a salué": the European Union; `institution_seats` of actors_seats.yaml) when
+    the name heads its noun phrase — "Brussels police", "the Brussels prosecutor" are the city's."""
+    toponym = candidate.toponym
+    assert toponym is not None
     seated = ctx.knowledge.institution_seat(toponym.country, toponym.city) if toponym.city else None
-    if seated is not None and seated in ctx.knowledge.dictionary:
+    if seated is not None and seated in ctx.knowledge.dictionary and not _modifies_a_noun(ctx, candidate.last):
         return identity.known_actor(ctx.knowledge.dictionary[seated], None)
     return identity.state(ctx.knowledge, toponym.country)
+
+
+def _modifies_a_noun(ctx: Context, after: int) -> bool:
+    """A lower-case word right after the name that is no verb: the name qualifies it ("Brussels
+    police", "Brussels prosecutor"). English only: French and Spanish put such a name after its noun."""
+    if ctx.language != "en" or after >= len(ctx.words) or not ctx.same_sentence(after - 1, after):
+        return False
+    word = ctx.words[after]
+    if not word.is_lower or ctx.text[ctx.words[after - 1].end : word.start] != " ":
+        return False
+    if word.key in CITY_QUALIFIED_NOUNS:
+        return True  # "Brussels prosecutors": a plural noun, which the ending test below would miss
+    return word.key not in ENGLISH_VERBS and word.key not in ENGLISH_ADVERBS and not word.key.endswith(("ed", "s"))
+
+
+# Nouns a city name often qualifies in English ("Brussels police", "the Paris prosecutors").
+CITY_QUALIFIED_NOUNS = frozenset(
+    {
+        "police",
+        "prosecutor",
+        "prosecutors",
+        "court",
+        "courts",
+        "airport",
+        "mayor",
+        "council",
+        "attacks",
+        "bombings",
+        "metro",
+        "municipality",
+        "residents",
+        "office",
+        "bureau",
+        "correspondent",
+    }
+)
 
 
 def _acts(ctx: Context, candidate: Candidate, readings: dict[int, bool]) -> bool:

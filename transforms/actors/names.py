@@ -365,14 +365,23 @@ def _demonym(ctx: Context, match: Match) -> list[Candidate]:
 
 def _territory_noun(ctx: Context, match: Match) -> tuple[int, int] | None:
     """The span of a territory noun and its demonym (`territory_nouns`): the noun before it in
-    French and Spanish ("la capitale britannique"), after it in English ("the Syrian border")."""
+    French and Spanish ("la capitale britannique"), after it in English ("the Syrian border").
+    Not a force named after its ground: "the Chinese coast guard", "Turkish border police" (a
+    force noun after the territory noun), "les garde-côtes libyens" (a hyphenated compound)."""
     if ctx.language in ("fr", "es"):
         start = ctx.phrase_ending_at(match.first, "territory_nouns")
-        return None if start is None else (start, match.last)
+        if start is None or (start > 0 and ctx.text[ctx.words[start - 1].end : ctx.words[start].start] == "-"):
+            return None
+        return start, match.last
     if ctx.language == "en":
         end = ctx.phrase_starting_at(match.last, "territory_nouns")
-        return None if end is None else (match.first, end)
+        if end is None or (end < len(ctx.words) and ctx.words[end].key in FORCE_NOUNS):
+            return None
+        return match.first, end
     return None
+
+
+FORCE_NOUNS = frozenset({"guard", "guards", "police", "patrol", "patrols", "troops", "forces", "agency", "service"})
 
 
 NON_STATE_GROUPS = {"REB": ("rebels", "armed_group"), "OPP": ("opposition", "organization")}

@@ -232,13 +232,15 @@ def _qualifiers_after(ctx: Context, end: int) -> tuple[int, str | None]:
 
 def _lower_case_portfolio_end(ctx: Context, start: int) -> int:
     """English wires write portfolios in lower case between the title and the name ("minister of
-    mines and power Bunu Sheriff Musa"): up to PORTFOLIO_WORDS lower-case words after "of/for" are
-    the office's when a name of two words or more follows them; else the title stops at `start`."""
+    mines and power Bunu Sheriff Musa"): up to PORTFOLIO_WORDS words of `portfolio_words` after
+    "of/for" are the office's when a name of two words or more follows them; else the title stops
+    at `start` ("minister of defence met rebel leader X": "met" is no portfolio word)."""
     words = ctx.words
     if ctx.language != "en":
         return start
     end = start
-    while end < len(words) and end - start < PORTFOLIO_WORDS and words[end].is_lower and words[end].text.isalpha():
+    portfolio = ctx.lexicon.words.get("portfolio_words", frozenset())
+    while end < len(words) and end - start < PORTFOLIO_WORDS and (words[end].key,) in portfolio:
         if not _tight(ctx, end - 1, end):
             return start
         end += 1

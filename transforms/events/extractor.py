@@ -55,11 +55,47 @@ from transforms.records import (
 SIGNING_CODE = "057"
 CRITICISM_CODE = "111"
 RIOT_CODE = "145"  # protest violently, riot (PLOVER PROTEST)
+# Rule joint_decision: the words after "agreed" where the decision's modal may stand; a copula
+# after the modal needs a participle ("would be extended"), else it describes ("would be difficult").
+DECISION_REACH = 8
+COPULAS = frozenset({"be", "être", "ser"})
+COPULAR_MODALS = frozenset({"será", "serán", "sería", "serían"})
+IRREGULAR_PARTICIPLES = frozenset(
+    {
+        "built",
+        "rebuilt",
+        "held",
+        "sent",
+        "kept",
+        "set",
+        "made",
+        "paid",
+        "sold",
+        "brought",
+        "put",
+        "cut",
+        "met",
+        "left",
+        "begun",
+        "run",
+        "won",
+        "lent",
+        "spent",
+        "shut",
+        "laid",
+        "led",
+        "sought",
+        "told",
+        "fait",
+        "mis",
+        "pris",
+    }
+)
+PARTICIPLE_ENDINGS = ("ed", "en", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "é", "ée", "és", "ées")
 # Organisations' names of this many tokens or more block triggers inside them ("Front de libération
 # nationale"); shorter ones are often a title's ("Défense") that the trigger rules already handle.
 # Police and armed forces are named by descriptions that may hold a trigger of their own act
 # ("the riot police" are no riot, but "Liberian riot police" are no name either): never blocked.
-DECISION_REACH = 8  # words after "agreed" where the decision's modal may stand
 NAMED_BODY_TYPES = frozenset({"organization", "armed_group", "media", "igo"})
 FORCE_SECTORS = frozenset({"POL", "MIL"})
 NAME_WORDS_BLOCKING = 3
@@ -385,7 +421,25 @@ def _joint_decision(draft: EventDraft, base_type: str) -> bool:
     tokens = draft.tokens
     _, clause_end = tokens.clause_bounds(draft.match.start)
     following = tokens.word_indexes(draft.match.end, min(draft.match.end + DECISION_REACH, clause_end))
-    return any(tokens.lower(index) in tokens.lexicon.cues.decision_modals for index in following)
+    for position, index in enumerate(following):
+        modal = tokens.lower(index)
+        if modal in tokens.lexicon.cues.decision_modals:
+            rest = following[position + 1 :]
+            if modal in COPULAR_MODALS:  # "será ampliado" (a passive), not "será difícil"
+                return bool(rest) and tokens.lower(rest[0]).endswith(PARTICIPLE_ENDINGS)
+            return _modal_does(tokens, rest)
+    return False
+
+
+def _modal_does(tokens: UnitTokens, after: list[int]) -> bool:
+    """The modal governs an act: a verb, or "be" + a participle ("would be extended"); "would be
+    difficult", "will be slow" describe, and the agreement is one of opinion."""
+    if not after:
+        return False
+    if tokens.lower(after[0]) not in COPULAS:
+        return True
+    participle = tokens.lower(after[1]) if len(after) > 1 else ""
+    return participle.endswith(PARTICIPLE_ENDINGS) or participle in IRREGULAR_PARTICIPLES
 
 
 def _blocked_tokens(

@@ -40,6 +40,10 @@ class TriggerEntry:
     with_phrases: tuple[Phrase, ...] = ()
     without_phrases: tuple[Phrase, ...] = ()
     not_after: frozenset[str] = frozenset()
+    # companions read only in the passive subject ("cinq hommes ont été arrêtés"): after the verb
+    # they would be anybody ("arrêté par des jeunes" is a convoy stopped by young men)
+    passive_with_phrases: tuple[Phrase, ...] = ()
+    not_before: frozenset[str] = frozenset()  # words right after the trigger ("arrêter de" = stop)
     window: int = DEFAULT_WINDOW
     governs: bool = False
     roles: RoleScheme = "directed"
@@ -145,7 +149,7 @@ class Cues:
     # target (roles.py, rule received_from)
     receipt_verbs: frozenset[str] = frozenset()
     from_prepositions: frozenset[str] = frozenset()
-    call_nouns: frozenset[str] = frozenset()
+    call_nouns: tuple[Phrase, ...] = ()
     # "X and Y agreed that Z would be done": a decision together (extractor.py, rule joint_decision)
     decision_modals: frozenset[str] = frozenset()
 
@@ -238,7 +242,7 @@ def _vocabulary(entries: list[TriggerEntry], cues: Cues) -> frozenset[str]:
     words: set[str] = set()
     for entry in entries:
         words.update(entry.pattern)
-        for phrase in entry.with_phrases + entry.without_phrases:
+        for phrase in entry.with_phrases + entry.without_phrases + entry.passive_with_phrases:
             words.update(phrase)
     for value in vars(cues).values():
         if isinstance(value, frozenset):
@@ -282,6 +286,8 @@ def _entries(raw_entries: list[dict[str, Any]], tokenize: PhraseTokenizer) -> li
             with_phrases=tuple(tokenize(str(p)) for p in raw.get("with", [])),
             without_phrases=tuple(tokenize(str(p)) for p in raw.get("without", [])),
             not_after=frozenset(normalize_word(str(w)) for w in raw.get("not_after", [])),
+            passive_with_phrases=tuple(tokenize(str(p)) for p in raw.get("passive_with", [])),
+            not_before=frozenset(normalize_word(str(w)) for w in raw.get("not_before", [])),
             window=int(raw.get("window", DEFAULT_WINDOW)),
             governs=bool(raw.get("governs", False)),
             roles=raw.get("roles", "directed"),
@@ -351,7 +357,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         here_words=words("here_words"),
         receipt_verbs=words("receipt_verbs"),
         from_prepositions=words("from_prepositions"),
-        call_nouns=words("call_nouns"),
+        call_nouns=phrases("call_nouns"),
         decision_modals=words("decision_modals"),
     )
 

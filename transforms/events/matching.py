@@ -80,6 +80,9 @@ def _matches_at(tokens: UnitTokens, index: int) -> list[TriggerMatch]:
         previous = tokens.previous_word(index)
         if entry.not_after and previous is not None and tokens.lower(previous) in entry.not_after:
             continue
+        following = tokens.word_indexes(end, end + 1)
+        if entry.not_before and following and tokens.lower(following[0]) in entry.not_before:
+            continue
         if tokens.in_reporting_tail(index):
             continue
         if _inside_a_name(tokens, index, end):
@@ -101,7 +104,7 @@ def _passive_subject_companion(
         if syntax.dep(child) == "nsubj:pass":
             first, last = child.left_edge.i, child.right_edge.i + 1
             if clause_start <= first:
-                return tokens.find(entry.with_phrases, first, last)
+                return tokens.find(entry.with_phrases + entry.passive_with_phrases, first, last)
     return None
 
 

@@ -81,6 +81,8 @@ POLICE_SECTOR = "POL"
 RECEIPT_REACH = 15
 CONSULT_CODE = "04"
 RECEIPT_TITLE_WORDS = 6
+RECEIPT_FROM_GAP = 2
+RECEIPT_CALL_WORDS = 6  # "recibió una llamada", "a reçu un coup de fil": the call after the verb
 
 NOUN_FIRST_LANGUAGES = frozenset({"fr", "es", "ar"})
 
@@ -145,51 +147,60 @@ class RoleReader:
         if received is not None:
             roles = replace(roles, sources=received.sources, targets=received.targets)
         if not roles.sources and match.entry.code.startswith(ARREST_CODE) and self._agentless(match):
-            police = self._reporting_police()
+            police = self._reporting_police(roles)
             if police is not None:
-                roles = replace(roles, sources=(police,), targets=tuple(p for p in roles.targets if p != police))
+                roles = replace(roles, sources=(police,))
         if roles.location is None:
             roles = replace(roles, location=next((p for p in described if self._is_locative(p)), None))
         return _without_places(roles, scheme)
 
     def _received_from(self, match: TriggerMatch, candidates: list[Participant]) -> Roles | None:
-        """Rule received_from: "X received a phone call from Y", "تلقى X اتصالا هاتفيا من Y": a
-        receipt verb before the trigger in its clause (or opening it), a call, message or letter
-        received (`call_nouns`), and an actor after the trigger introduced by "from":
-        that actor is the source; the receivers are the targets."""
+        """Rule received_from: "X received a phone call from Y", "تلقى X اتصالا هاتفيا من Y": the
+        trigger holds the call, message or letter received (`call_nouns`), a receipt verb opens it
+        or stands before it in its clause, and "from" follows the call at once (a day word or two
+        between), then the caller (title words between): the caller is the source, the receivers
+        the targets."""
         if not self.cues.receipt_verbs:
             return None
+        # the call is the trigger, or right after a receipt verb that is the trigger ("a reçu un coup
+        # de fil de Y", "recibió una llamada de Y"): "received a letter ... and met Y" is no call
+        opens_with_receipt = self.tokens.lower(match.start) in self.cues.receipt_verbs
+        call_end = max(match.end, match.start + RECEIPT_CALL_WORDS) if opens_with_receipt else match.end
+        call = self.tokens.find(self.cues.call_nouns, match.start, call_end)
+        if call is None:
+            return None
         clause_start, clause_end = self.tokens.clause_bounds(match.start)
-        before = self.tokens.word_indexes(max(clause_start, match.start - RECEIPT_REACH), match.start + 1)
+        before = self.tokens.word_indexes(max(clause_start, match.start - RECEIPT_REACH), call.start)
+        if opens_with_receipt:
+            before = [match.start]
         verb = next((i for i in before if self.tokens.lower(i) in self.cues.receipt_verbs), None)
         if verb is None:
             return None
-        callers = [
-            p
-            for p in candidates
-            if match.end <= p.start < clause_end
-            and self._preposition_right_before(p) in self.cues.from_prepositions
-            and self._call_between(verb, p.start)
-        ]
-        # the receiver stands after the verb in Arabic ("تلقى X اتصالا"), before it elsewhere
-        receivers = tuple(p for p in candidates if verb < p.start and p.end <= match.start) or tuple(
-            p for p in candidates if clause_start <= p.start and p.end <= verb
-        )
-        if not callers or not receivers:
+        caller = self._caller_after(call.end, candidates, clause_end)
+        if self.tokens.lexicon.language == "ar":  # V S O: "تلقى X اتصالا"
+            receivers = tuple(p for p in candidates if verb < p.start and p.end <= call.start)
+        else:
+            receivers = tuple(p for p in candidates if clause_start <= p.start and p.end <= verb)
+        if caller is None or not receivers:
             return None
-        return Roles((callers[0],), receivers)
+        return Roles((caller,), receivers)
 
-    def _call_between(self, verb: int, caller: int) -> bool:
-        """A call, message or letter is what was received ("received a delegation from Y" is a visit:
-        its host, the receiver, is the source)."""
-        return any(self.tokens.lower(i) in self.cues.call_nouns for i in self.tokens.word_indexes(verb, caller))
-
-    def _preposition_right_before(self, participant: Participant) -> str | None:
-        """The word right before a mention, or before its title words ("من صاحب السمو الشيخ X")."""
-        for index in reversed(self.tokens.word_indexes(participant.start - RECEIPT_TITLE_WORDS, participant.start)):
-            word = self.tokens.lower(index)
-            if word in self.cues.from_prepositions:
-                return word
+    def _caller_after(self, call_end: int, candidates: list[Participant], clause_end: int) -> Participant | None:
+        """The actor right after "from" following the call: "from" within RECEIPT_FROM_GAP words of
+        the call ("اتصالا هاتفيا اليوم من"), then at most RECEIPT_TITLE_WORDS words, none of them
+        punctuation, before the caller ("من صاحب السمو الشيخ X", "du président algérien X")."""
+        after_call = self.tokens.word_indexes(call_end, min(call_end + RECEIPT_FROM_GAP + 1, clause_end))
+        preposition = next((i for i in after_call if self.tokens.lower(i) in self.cues.from_prepositions), None)
+        if preposition is None:
+            return None
+        for participant in candidates:
+            between = self.tokens.word_indexes(preposition + 1, participant.start)
+            if (
+                preposition < participant.start < clause_end
+                and len(between) <= RECEIPT_TITLE_WORDS
+                and not any(self.tokens.token(i).is_punct for i in between)
+            ):
+                return participant
         return None
 
     def _demonym_agent(self, match: TriggerMatch, candidates: list[Participant]) -> Participant | None:
@@ -212,9 +223,27 @@ class RoleReader:
         """A passive verb, or a noun, with no agent phrase ("were arrested", "les arrestations")."""
         return match.is_noun or self._is_passive(match)
 
-    def _reporting_police(self) -> Participant | None:
-        """Rule police_make_arrests: the first police mention of the unit, its reporter included."""
-        return next((p for p in self.all_participants if p.actor.sector == POLICE_SECTOR), None)
+    def _reporting_police(self, roles: Roles) -> Participant | None:
+        """Rule police_make_arrests: the first police mention of the unit, its reporter included —
+        unless the police are those arrested (a target: "three police officers were arrested") or
+        the arrest happened in another country than theirs ("la police britannique a indiqué que
+        deux journalistes avaient été arrêtés en Iran")."""
+        police = next((p for p in self.all_participants if p.actor.sector == POLICE_SECTOR), None)
+        if police is None or police in roles.targets or self._passive_subject_of_unit(police):
+            return None
+        places = [p for p in (roles.location, *roles.targets) if p is not None and p.actor.type in PLACE_TYPES]
+        if any(place.actor.country != police.actor.country for place in places):
+            return None
+        return police
+
+    def _passive_subject_of_unit(self, participant: Participant) -> bool:
+        """The mention is the subject of a passive in its unit ("two police officers were arrested
+        in Lyon, prosecutors said"): read from the parse where there is one, else from word order
+        (the mention right before "were/was/ont été ...")."""
+        if self.tokens.unit.has_parse:
+            return syntax.dep(participant.root) in PASSIVE_SUBJECT_RELATIONS
+        following = self.tokens.word_indexes(participant.end, participant.end + 3)
+        return any(self.tokens.lower(i) in self.cues.passive_auxiliaries for i in following)
 
     def _described_by_restatement(
         self, match: TriggerMatch, candidates: list[Participant], restatements: Sequence[TriggerMatch]
@@ -435,6 +464,8 @@ class RoleReader:
             return left
         first_verb = min(m.start for m in earlier)
         subject = [p for p in left if p.end <= first_verb]
+        if any(self.tokens.is_reporting_verb(i) for i in self.tokens.word_indexes(left[0].start, first_verb)):
+            return left  # "Obama said Russia attacked Ukraine and will ...": whose act is unclear
         return subject or left
 
     def _introduced_as_partner(self, match: TriggerMatch, partner: Participant) -> bool:
