@@ -30,6 +30,10 @@ def task_runner_for(name: str = "default", address: str | None = None, workers: 
                 "threads_per_worker": 2,
                 "processes": True,
                 "dashboard_address": None,
+                # Dask's statistical profiler walks every busy thread's stack 100 times a second
+                # for the dashboard's profile page, which a local cluster does not serve: about
+                # 15% of a worker's CPU here, whose batches are busy (waiting on NLP) all the time.
+                "config": {"distributed.worker.profile.enabled": False},
             }
         )
     raise ValueError(f"unknown task runner {name!r}: use 'default' or 'dask'")
