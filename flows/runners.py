@@ -31,8 +31,9 @@ def task_runner_for(name: str = "default", address: str | None = None, workers: 
                 "processes": True,
                 "dashboard_address": None,
                 # Dask's statistical profiler walks every busy thread's stack 100 times a second
-                # for the dashboard's profile page, which a local cluster does not serve: about
-                # 15% of a worker's CPU here, whose batches are busy (waiting on NLP) all the time.
+                # for the dashboard's profile page, which a local cluster does not serve; a batch
+                # waiting on NLP counts as busy, so it ran all along (py-spy: ~15% of a worker's
+                # samples; measured, ~7% of a worker's CPU on the French bench).
                 "config": {"distributed.worker.profile.enabled": False},
             }
         )
