@@ -258,15 +258,27 @@ def _chunks(items: list[ArticleRecord], size: int) -> Iterator[list[ArticleRecor
         yield items[start : start + size]
 
 
+_SHARED_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
-def shared_worker() -> ExtractionWorker:
-    """The worker of this process: models load once per process (per worker on Dask)."""
+def _shared_worker() -> ExtractionWorker:
     return ExtractionWorker()
+
+
+def shared_worker() -> ExtractionWorker:
+    """The worker of this process: models load once per process (per worker on Dask). Locked:
+    two task threads asking at once must not each build one (two NLP processes, twice the memory)."""
+    with _SHARED_LOCK:
+        return _shared_worker()
+
+
+shared_worker.cache_clear = _shared_worker.cache_clear  # type: ignore[attr-defined]  # forget it (tests)
 
 
 def stop_shared_worker() -> None:
     """Kill this process's worker, if it started one (Ctrl-C, time limit: stop now, not after the batch)."""
-    if shared_worker.cache_info().currsize:
+    if _shared_worker.cache_info().currsize:
         shared_worker().kill()
 
 

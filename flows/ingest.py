@@ -44,8 +44,10 @@ from warehouse.rows.core import RunContext, quarantine_row
 from warehouse.staging import StagingArea
 from warehouse.state import KnownState, read_known_state, run_checks_of, schema_is_current
 
-# Batches in flight at once: enough to keep a few workers busy, few enough that memory stays flat.
-BATCHES_IN_FLIGHT = 4
+# Batches in flight at once: twice the task slots of a local 2-worker Dask cluster (2 threads
+# each), so that a slot that frees finds the next batch already queued while the flow collects the
+# oldest; few enough that memory stays flat (a queued batch is a list of file names).
+BATCHES_IN_FLIGHT = 8
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,28 @@ def test_a_worker_started_early_loads_its_models_before_the_first_request() -> N
         assert worker._languages == {"fr"} and not worker._preparing
     finally:
         worker.close()
+
+
+def test_task_threads_asking_at_once_share_one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Dask worker runs two batches at once (flows/runners.py): both must get the one worker
+    of the process, never one each (two NLP processes, twice the memory)."""
+    import threading
+
+    import flows.extraction_worker as module
+
+    def slow_worker() -> object:
+        time.sleep(0.2)  # long enough for the other thread to ask meanwhile
+        return object()
+
+    monkeypatch.setattr(module, "ExtractionWorker", slow_worker)
+    module.shared_worker.cache_clear()
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(module.shared_worker())) for _ in range(2)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        module.shared_worker.cache_clear()
+    assert len(got) == 2 and got[0] is got[1]
