@@ -71,8 +71,9 @@ RESPONSE_CODES = ("11", "12", "051")  # code prefixes
 
 # Rule police_make_arrests: CAMEO 173 (arrest, detain). An arrest told without its agent ("five men
 # were arrested", "les arrestations") was made by the police the sentence cites, also as its reporter
-# ("selon la police londonienne", ", police said"). A police named only in an earlier sentence is
-# left out: who made that arrest is then a guess.
+# ("selon la police londonienne", ", police said"), unless they are the ones arrested or the arrest
+# is abroad (RoleReader._reporting_police). A police named only in an earlier sentence is left out:
+# who made that arrest is then a guess.
 ARREST_CODE = "173"
 POLICE_SECTOR = "POL"
 
@@ -170,10 +171,11 @@ class RoleReader:
         if call is None:
             return None
         clause_start, clause_end = self.tokens.clause_bounds(match.start)
-        before = self.tokens.word_indexes(max(clause_start, match.start - RECEIPT_REACH), call.start)
         if opens_with_receipt:
-            before = [match.start]
-        verb = next((i for i in before if self.tokens.lower(i) in self.cues.receipt_verbs), None)
+            verb: int | None = match.start
+        else:
+            before = self.tokens.word_indexes(max(clause_start, match.start - RECEIPT_REACH), call.start)
+            verb = next((i for i in before if self.tokens.lower(i) in self.cues.receipt_verbs), None)
         if verb is None:
             return None
         caller = self._caller_after(call.end, candidates, clause_end)
@@ -1434,8 +1436,9 @@ def _before_office(between: list[int], right: Participant, tokens: UnitTokens) -
 
 def _pronominal(verb: Token) -> bool:
     """A pronominal verb, not a passive: a reflexive clitic and no passive auxiliary ("se sont
-    rassemblés", "s'est retiré"). Its subject does the act, although the French parser labels it
-    a passive subject (nsubj:pass) with "se" as expl:pass; "ont été arrêtés" (aux:pass) stays passive."""
+    rassemblés", "s'est retiré"). Its subject does the act, although the French parser may label it
+    a passive subject (nsubj:pass) with "se" as expl:pass or expl:comp; "ont été arrêtés" (aux:pass)
+    stays passive."""
     children = list(syntax.children(verb))
     if any(syntax.dep(child) == "aux:pass" for child in children):
         return False
