@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from transforms import syntax
 from transforms.events import arabic, spanish
 from transforms.events.agreement_lexicon import AgreementLexicon, load_agreement_lexicon
+from transforms.events.agreement_parties import FORCE_SECTORS
 from transforms.events.agreements import (
     AgreementCluster,
     AgreementReader,
@@ -58,7 +59,7 @@ RIOT_CODE = "145"  # protest violently, riot (PLOVER PROTEST)
 # Rule joint_decision: the words after "agreed" where the decision's modal may stand; a copula
 # after the modal needs a participle ("would be extended"), else it describes ("would be difficult").
 DECISION_REACH = 8
-COPULAS = frozenset({"be", "être", "ser"})
+COPULAS = frozenset({"be", "ser"})
 COPULAR_MODALS = frozenset({"será", "serán", "sería", "serían"})
 IRREGULAR_PARTICIPLES = frozenset(
     {
@@ -86,18 +87,14 @@ IRREGULAR_PARTICIPLES = frozenset(
         "led",
         "sought",
         "told",
-        "fait",
-        "mis",
-        "pris",
     }
 )
-PARTICIPLE_ENDINGS = ("ed", "en", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "é", "ée", "és", "ées")
+PARTICIPLE_ENDINGS = ("ed", "en", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")  # decision_modals: en, es
 # Organisations' names of this many tokens or more block triggers inside them ("Front de libération
 # nationale"); shorter ones are often a title's ("Défense") that the trigger rules already handle.
 # Police and armed forces are named by descriptions that may hold a trigger of their own act
 # ("the riot police" are no riot, but "Liberian riot police" are no name either): never blocked.
 NAMED_BODY_TYPES = frozenset({"organization", "armed_group", "media", "igo"})
-FORCE_SECTORS = frozenset({"POL", "MIL"})
 NAME_WORDS_BLOCKING = 3
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
 
