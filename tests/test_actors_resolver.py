@@ -46,6 +46,25 @@ def test_the_kingdom_refers_back_to_the_monarchy_named_before() -> None:
     assert actor.actor_id == "state:MAR" and mention.rule == "coreference"
 
 
+def test_a_demonstrative_country_phrase_refers_back_to_the_country_named_before() -> None:
+    actors = resolve("Le ministre est arrivé au Mali lundi. Il a promis que ce pays recevrait de l'aide.", "fr")
+    actor, mention = mention_of(actors, "ce pays")
+    assert actor.actor_id == "state:MLI" and mention.rule == "coreference"
+    actors = resolve("Los observadores llegaron a Bolivia. Este país celebra elecciones el domingo.", "es")
+    assert mention_of(actors, "Este país")[0].actor_id == "state:BOL"
+
+
+def test_a_country_named_in_the_same_sentence_is_not_the_antecedent_of_this_country() -> None:
+    text = "The ministers met in Kenya, then flew to Japan. Japanese troops left this country in May."
+    actor, _ = mention_of(resolve(text, "en"), "this country")
+    assert actor.actor_id == "state:KEN"
+
+
+def test_this_country_without_a_country_before_it_is_no_actor() -> None:
+    actors = resolve("This country will vote in May, the minister said.", "en")
+    assert not any("country" in mention.text for actor in actors for mention in actor.mentions)
+
+
 def test_official_names_resolve_to_the_state() -> None:
     assert "state:SYR" in ids_of("La République arabe syrienne a répondu.", "fr")
     assert "state:MAR" in ids_of("المملكة المغربية ترحب بالقرار", "ar")

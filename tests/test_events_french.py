@@ -1139,3 +1139,33 @@ def test_a_letter_received_before_a_meeting_does_not_make_the_partner_a_caller()
     )
     consults = [e for e in found.events if e.event_type == "CONSULT"]
     assert consults and all("state:NER" not in e.sources or e.targets != ("state:TUN",) for e in consults)
+
+
+def test_these_arrests_after_arrests_by_different_sides_inherit_no_dyad() -> None:
+    found = extract(
+        "La police grecque a arrêté deux militants de l'ETA. L'armée turque a arrêté trois membres du PKK. "
+        "Le ministre n'a pas commenté ces arrestations.",
+        "fr",
+        "2023-03-10",
+        [
+            group("police:GRC", "police grecque", "organization", "GRC", "police grecque"),
+            group("org:eta", "ETA", "armed_group", "ESP", "ETA"),
+            group("military:TUR", "armée turque", "military", "TUR", "armée turque"),
+            group("org:pkk", "PKK", "armed_group", "TUR", "PKK"),
+        ],
+    )
+    assert [e.trigger for e in found.events] == ["arrêté … militants", "arrêté … membres"]
+
+
+def test_these_arrests_after_arrests_by_one_side_take_up_its_dyad() -> None:
+    found = extract(
+        "La police grecque a arrêté deux militants de l'ETA. Le ministre n'a pas commenté ces arrestations.",
+        "fr",
+        "2023-03-10",
+        [
+            group("police:GRC", "police grecque", "organization", "GRC", "police grecque"),
+            group("org:eta", "ETA", "armed_group", "ESP", "ETA"),
+        ],
+    )
+    restated = [e for e in found.events if e.trigger == "arrestations"]
+    assert [(e.sources, e.targets) for e in restated] == [(("police:GRC",), ("org:eta",))]

@@ -7,6 +7,8 @@ unknown names against the dictionary.
   "Front Polisario" is the Polisario Front (same first word, matching initials).
 - "Asia-Pacific Economic Cooperation (APEC)": later "APEC" is the same actor.
 - A bare "le royaume" / "the Kingdom" is the monarchy most recently named before it.
+- "ce pays" / "this country" / "هذا البلد" is the country most recently named before it: a
+  demonstrative points back to the nearest antecedent (a bare "the country" does not, so it is left).
 - An unknown name close to a dictionary alias ("President Dos Sontas" ~ "dos Santos",
   "Francois Mitterand") becomes that actor (rapidfuzz, fixed threshold). Only the dictionary is
   searched, never other articles, so the result does not depend on what else is in the batch;
@@ -39,6 +41,7 @@ def resolve_coreference(ctx: Context, candidates: Sequence[Candidate]) -> list[C
     candidates = candidates + _acronym_mentions(ctx, candidates)
     candidates = candidates + _surname_mentions(ctx, candidates)
     candidates = candidates + _kingdom_mentions(ctx, candidates)
+    candidates = candidates + _country_anaphor_mentions(ctx, candidates)
     return sorted(candidates, key=lambda c: (c.first, c.last))
 
 
@@ -278,4 +281,27 @@ def _kingdom_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candida
         iso3 = before[-1].ref.country
         ref = identity.state(ctx.knowledge, iso3)  # type: ignore[arg-type]
         mentions.append(Candidate(word.index, word.index + 1, GAZETTEER, ref, "coreference", 0.6))
+    return mentions
+
+
+def _country_anaphor_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """Rule country_anaphor: "Les troupes ont quitté l'Afghanistan ... dans ce pays": the
+    demonstrative phrase is the country (or the city's country) named last before its sentence.
+    A country its own sentence names is never the antecedent: "les forces françaises dans ce
+    pays" cannot be France, whichever country came last."""
+    claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
+    countries = [c for c in candidates if c.ref.type in ("state", "place") and c.ref.country in ctx.knowledge.countries]
+    mentions = []
+    for word in ctx.words[:-1]:
+        if claimed & {word.index, word.index + 1}:
+            continue
+        if not ctx.lexicon.has("country_anaphors", (word.key, ctx.words[word.index + 1].key)):
+            continue
+        in_sentence = {c.ref.country for c in candidates if ctx.words[c.first].sentence == word.sentence}
+        before = [
+            c for c in countries if ctx.words[c.first].sentence < word.sentence and c.ref.country not in in_sentence
+        ]
+        if before:
+            ref = identity.state(ctx.knowledge, before[-1].ref.country)  # type: ignore[arg-type]
+            mentions.append(Candidate(word.index, word.index + 2, GAZETTEER, ref, "coreference", 0.6))
     return mentions

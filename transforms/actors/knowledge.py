@@ -328,6 +328,7 @@ class Knowledge:
             "actor_prepositions",
             "speech_verbs",
             "kingdom_words",
+            "country_anaphors",
             "connectors",
             "event_nouns",
         ):

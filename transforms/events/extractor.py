@@ -97,6 +97,7 @@ PARTICIPLE_ENDINGS = ("ed", "en", "ado", "ada", "ados", "adas", "ido", "ida", "i
 NAMED_BODY_TYPES = frozenset({"organization", "armed_group", "media", "igo"})
 NAME_WORDS_BLOCKING = 3
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "these", "that", "those"})
+PLURAL_DEMONSTRATIVES = frozenset({"ces", "these", "those"})
 
 
 class EventExtractor:
@@ -311,6 +312,11 @@ class EventExtractor:
             earlier = drafts[:position]
             if _is_demonstrative_noun(draft):
                 same_type = [d for d in earlier if d.event_type == draft.event_type and d.actor_ids]
+                if _is_plural_demonstrative(draft) and len({_dyad(d.same_as or d) for d in same_type}) > 1:
+                    # Rule plural_restatement: "ces arrestations", "these attacks" take up every
+                    # act of the type told before; when those acts have different sides, the noun
+                    # has no one dyad to inherit, and it is not guessed from the latest.
+                    continue
                 if same_type:
                     antecedent = same_type[-1].same_as or same_type[-1]
                     draft.same_as = antecedent
@@ -544,6 +550,15 @@ def _is_demonstrative_noun(draft: EventDraft) -> bool:
         return False
     previous = draft.tokens.previous_word(draft.match.start)
     return previous is not None and draft.tokens.lower(previous) in DEMONSTRATIVES
+
+
+def _is_plural_demonstrative(draft: EventDraft) -> bool:
+    previous = draft.tokens.previous_word(draft.match.start)
+    return previous is not None and draft.tokens.lower(previous) in PLURAL_DEMONSTRATIVES
+
+
+def _dyad(draft: EventDraft) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(sorted(draft.sources)), tuple(sorted(draft.targets))
 
 
 def _is_possessed_noun(draft: EventDraft) -> bool:
