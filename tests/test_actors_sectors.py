@@ -56,6 +56,13 @@ def test_a_president_takes_the_sector_of_the_body_he_heads() -> None:
     assert _sector_of(text, "fr", "Paul Girard") == "LEG"
 
 
+def test_a_president_of_a_company_named_in_apposition_is_bus() -> None:
+    text = "The shipyard won the order, Lars Holm, president of Holm-Berg Shipbuilding Co, said on Friday."
+    assert _sector_of(text, "en", "Lars Holm") == "BUS"
+    text = "Anna Varga, chairwoman of Danube Freight Corp, said the firm would expand."
+    assert _sector_of(text, "en", "Anna Varga") == "BUS"
+
+
 def test_a_president_of_a_multinational_body_is_igo() -> None:
     text = (
         "Les syndicats ont quitté la table. Jan Kowalski, le président de la commission africaine, regrette ce départ."

@@ -1169,3 +1169,16 @@ def test_these_arrests_after_arrests_by_one_side_take_up_its_dyad() -> None:
     )
     restated = [e for e in found.events if e.trigger == "arrestations"]
     assert [(e.sources, e.targets) for e in restated] == [(("police:GRC",), ("org:eta",))]
+
+
+def test_condemning_an_attack_by_x_targets_x() -> None:
+    # rule instrument_agent reads an attack noun as the weapon only in an adjunct ("tué dans une
+    # attaque de X"); as the object of a criticism its author is the target.
+    found = extract(
+        "Le ministre Paul Girard a condamné l'attaque de l'armée nigérienne.",
+        "fr",
+        "2022-06-12",
+        [person("paul-girard", "Paul Girard", "FRA"), group("military:NER", "armée nigérienne", "military", "NER")],
+    )
+    (event,) = found.events_of("ACCUSE")
+    assert (event.sources, event.targets) == (("person:paul-girard",), ("military:NER",))

@@ -30,3 +30,58 @@ def test_a_pronoun_far_from_the_last_person_named_gets_no_source() -> None:
     )
     (event,) = found.events_of("THREATEN")
     assert event.sources == ()
+
+
+# -- rule pronoun_speaker: a tail's pronoun names the quotation's speaker -----------------------------
+def test_a_quotation_closed_by_he_said_is_spoken_by_the_person_named_before_it() -> None:
+    found = extract(
+        'Tomas Lind spoke in Oslo on Monday. "We support the Danish government fully," he said.',
+        "en",
+        "2022-06-12",
+        [person("tomas-lind", "Tomas Lind", "NOR"), state("DNK", "Danish government")],
+    )
+    (event,) = found.events_of("SUPPORT")
+    assert (event.sources, event.targets) == (("person:tomas-lind",), ("state:DNK",))
+
+
+def test_a_french_quotation_closed_by_a_t_il_dit_is_spoken_by_the_person_named_before_it() -> None:
+    found = extract(
+        "Le ministre Paul Girard est arrivé à Dakar. « Nous soutenons le gouvernement sénégalais », a-t-il dit.",
+        "fr",
+        "2022-06-12",
+        [person("paul-girard", "Paul Girard", "FRA"), state("SEN", "gouvernement sénégalais")],
+    )
+    (event,) = found.events_of("SUPPORT")
+    assert event.sources == ("person:paul-girard",)
+
+
+def test_a_quotation_far_from_the_last_person_named_gets_no_speaker() -> None:
+    text = FAR_BACK.replace("She warned Spain against any new fishing quotas.", '"We condemn Spain," she said.')
+    found = extract(
+        text, "en", "2022-06-12", [person("lucia-ferreira", "Lucia Ferreira", "PRT"), state("ESP", "Spain")]
+    )
+    (event,) = found.events_of("ACCUSE")
+    assert event.sources == ()
+
+
+# -- rule first_person_obligation ------------------------------------------------------------------
+def test_we_must_support_is_the_speakers_support_not_a_demand() -> None:
+    found = extract(
+        'Tomas Lind spoke in Oslo on Monday. "We must support the Danish government," he said.',
+        "en",
+        "2022-06-12",
+        [person("tomas-lind", "Tomas Lind", "NOR"), state("DNK", "Danish government")],
+    )
+    assert [e.event_type for e in found.events] == ["SUPPORT"]
+    assert found.events[0].sources == ("person:tomas-lind",)
+
+
+def test_a_third_party_must_is_still_a_demand() -> None:
+    found = extract(
+        "Tomas Lind said Denmark must withdraw its proposal.",
+        "en",
+        "2022-06-12",
+        [person("tomas-lind", "Tomas Lind", "NOR"), state("DNK", "Denmark")],
+    )
+    (event,) = found.events_of("REQUEST")
+    assert (event.sources, event.targets) == (("person:tomas-lind",), ("state:DNK",))

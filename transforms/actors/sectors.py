@@ -143,8 +143,13 @@ def _title_words(ctx: Context, mention: Candidate) -> list[int]:
 
 
 def _office_spans(mention: Candidate) -> list[tuple[int, int]]:
-    """Word spans of the title before the name and the office after it (either may be empty)."""
-    return [(mention.claim_first, mention.first), (mention.last, mention.claim_last)]
+    """Word spans of the title before the name and the office after it (either may be empty).
+    An appositive office whose complement names a body of its own ("X, president of Datapoint
+    Corp") does not claim that body's words, yet they say what the title heads."""
+    after = mention.claim_last
+    if mention.office is not None and mention.open_span is not None and mention.open_span[0] >= mention.last:
+        after = max(after, mention.open_span[1])
+    return [(mention.claim_first, mention.first), (mention.last, after)]
 
 
 def _heads_a_body(ctx: Context, mention: Candidate) -> bool:

@@ -125,6 +125,9 @@ class Cues:
     # mentioned before it is the source.
     person_pronouns: frozenset[str] = frozenset()
     person_possessives: frozenset[str] = frozenset()
+    # a reporting tail's person pronoun (", he said", ", a-t-il dit"): the quotation's speaker is the
+    # person named last before it (rule pronoun_speaker); person_pronouns when not given.
+    speaker_pronouns: frozenset[str] = frozenset()
     # without a parse, an actor after a noun trigger is its complement only a few words after it
     # and before any punctuation (roles.py, NOUN_COMPLEMENT_REACH).
     noun_complements_nearby: bool = False
@@ -351,6 +354,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         tail_content_words=words("tail_content_words"),
         person_pronouns=words("person_pronouns"),
         person_possessives=words("person_possessives"),
+        speaker_pronouns=words("speaker_pronouns"),
         partner_prepositions=words("partner_prepositions"),
         complement_closers=words("complement_closers"),
         joint_verbs=words("joint_verbs"),

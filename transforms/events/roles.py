@@ -103,6 +103,7 @@ BETWEEN_WORDS = frozenset({"between", "entre", "بين"})
 POSTMODIFIER_GAP = 3
 # Rule pronoun_antecedent: words between a pronoun and the person it stands for, at most.
 PRONOUN_REACH = 40
+QUOTES = frozenset({'"', "«", "“"})
 
 
 class RoleReader:
@@ -707,7 +708,31 @@ class RoleReader:
             and p.start > match.start
             and p.actor.type not in PLACE_TYPES
         ]
-        return _first_group(speakers, self.tokens)
+        return _first_group(speakers, self.tokens) or self._pronoun_speaker(match, tails)
+
+    def _pronoun_speaker(self, match: TriggerMatch, tails: list[tuple[int, int]]) -> list[Participant]:
+        """Rule pronoun_speaker: "\"We must support the army,\" he said.": a tail whose speaker is a
+        person pronoun quotes the person named last before the quotation opened,
+        within a subject pronoun's reach (rule pronoun_antecedent)."""
+        pronouns = self.cues.speaker_pronouns or self.cues.person_pronouns
+        spoken = [
+            i
+            for start, end in tails
+            if start > match.start
+            for i in range(start, end)
+            if self.tokens.lower(i) in pronouns
+        ]
+        if not spoken:
+            return []
+        doc = self.tokens.doc
+        # The quotation may open before this sentence ("\"We must …. We must …,\" he said").
+        opening = next((i for i in range(match.start - 1, -1, -1) if doc[i].text in QUOTES), None)
+        if opening is None:
+            return []
+        earlier = self._earlier[: self._earlier_count]
+        persons = [p for p in [*earlier, *self.all_participants] if p.actor.type == "person" and p.end <= opening]
+        # The reach counts to the quotation's opening: a quotation is long, its speaker is not.
+        return [p for p in persons[-1:] if opening - p.end <= PRONOUN_REACH]
 
     def _noun_left_arguments(self, match: TriggerMatch, left: list[Participant]) -> list[Participant]:
         """Actors before a noun trigger that are its own argument, read without a parse:
@@ -997,7 +1022,13 @@ class RoleReader:
             return "target" if passive else "source"
         if self._caller(participant, child):
             return "source"
-        if not match.is_noun and not direct and self._instrument_agent(participant, child):
+        if (
+            not match.is_noun
+            and not direct
+            and relation not in OBJECT_RELATIONS
+            and self._instrument_agent(participant, child)
+        ):
+            # an adjunct only: in "a condamné l'attaque de Y" the attack is the object, Y its target
             return "source"
         if relation in PASSIVE_SUBJECT_RELATIONS:
             return "source" if not passive and _pronominal(_head_of(match, self.tokens)) else "target"
