@@ -130,3 +130,10 @@ def test_a_demonym_after_a_territory_noun_is_a_place() -> None:
 
 def test_brussels_qualifying_a_noun_is_the_city() -> None:
     assert actor_of("Brussels prosecutors charged four men on Friday.", "en", "Brussels") != "igo:european-union"
+
+
+def test_a_spanish_office_of_a_state_makes_the_state_act() -> None:
+    actor, _ = mention_of(resolve("El jefe del Estado uruguayo llamó ayer a su colega.", "es"), "Estado uruguayo")
+    assert actor.actor_id == "state:URY"
+    actor, _ = mention_of(resolve("El portavoz de Bolivia habló con la prensa.", "es"), "Bolivia")
+    assert actor.actor_id == "state:BOL"
