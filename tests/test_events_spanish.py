@@ -474,3 +474,15 @@ def test_a_delegation_received_from_a_country_is_hosted_by_the_receiver() -> Non
     )
     (event,) = found.events
     assert (event.sources, event.targets) == (("state:BOL",), ("state:PER",))
+
+
+def test_a_person_is_never_both_sides_of_one_act() -> None:
+    # rule no_self_dyad: the first "Lula" sits in a phrase before the verb, not its subject
+    found = extract(
+        "Tras su reunión con Lula, el canciller agradeció a Lula su apoyo.",
+        "es",
+        "2005-03-10",
+        [person("lula", "Lula", "BRA")],
+    )
+    (event,) = found.events_of("SUPPORT")
+    assert (event.sources, event.targets) == ((), ("person:lula",))

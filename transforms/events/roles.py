@@ -33,7 +33,7 @@ from transforms.events.hyphenated import attaching_token, word_head, word_start,
 from transforms.events.lexicon import RoleScheme
 from transforms.events.matching import TriggerMatch
 from transforms.events.morphology import arabic_proclitic, normalize_arabic
-from transforms.events.participants import PLACE_TYPES, Participant
+from transforms.events.participants import PLACE_TYPES, STATE_LIKE_TYPES, Participant
 from transforms.events.tokens import UnitTokens
 
 # Word lists (transforms/data/events_function_words.yaml); the dependency labels below are the parser's.
@@ -154,7 +154,7 @@ class RoleReader:
                 roles = replace(roles, sources=(police,))
         if roles.location is None:
             roles = replace(roles, location=next((p for p in described if self._is_locative(p)), None))
-        return _without_places(roles, scheme)
+        return _without_places(_without_self_dyad(roles), scheme)
 
     def _received_from(self, match: TriggerMatch, candidates: list[Participant]) -> Roles | None:
         """Rule received_from: "X received a phone call from Y", "تلقى X اتصالا هاتفيا من Y": the
@@ -1159,6 +1159,16 @@ class RoleReader:
             return []
         before = [p for p in candidates if p.end <= match.start]
         return before[-1:]
+
+
+def _without_self_dyad(roles: Roles) -> Roles:
+    """Rule no_self_dyad: a person or an organisation never acts on itself. When one is read on
+    both sides ("En su conversación con X, … Y agradeció a X": the first X is no subject), the
+    side before the trigger is the guess and is dropped; the target stays. A state may stand on
+    both sides (its government and its parliament are both coded by its country)."""
+    targets = {p.actor_id for p in roles.targets if p.actor.type not in STATE_LIKE_TYPES}
+    sources = tuple(p for p in roles.sources if p.actor_id not in targets)
+    return roles if len(sources) == len(roles.sources) else replace(roles, sources=sources)
 
 
 def _without_places(roles: Roles, scheme: RoleScheme) -> Roles:
