@@ -1208,3 +1208,15 @@ def test_shared_opinions_about_the_future_are_no_agreement() -> None:
     specs = [state("PER", "Peru"), state("BOL", "Bolivia")]
     found = extract("Peru and Bolivia agreed that the harvest would be poor.", "en", "2011-06-02", specs)
     assert not [e for e in found.events if e.event_type == "AGREE"]
+
+
+def test_its_withdrawal_after_subject_and_verb_is_the_subjects_withdrawal() -> None:
+    # rule own_act
+    found = extract(
+        "Russia quietly accelerated its withdrawal from Georgia.",
+        "en",
+        "2008-10-10",
+        [state("RUS", "Russia"), state("GEO", "Georgia")],
+    )
+    (event,) = found.events_of("RETREAT")
+    assert event.sources == ("state:RUS",)

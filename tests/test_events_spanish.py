@@ -486,3 +486,25 @@ def test_a_person_is_never_both_sides_of_one_act() -> None:
     )
     (event,) = found.events_of("SUPPORT")
     assert (event.sources, event.targets) == ((), ("person:lula",))
+
+
+def test_a_possessed_act_after_subject_and_verb_is_the_subjects() -> None:
+    # rule own_act
+    found = extract(
+        "El Ejército ruso ha completado su retirada de Georgia.",
+        "es",
+        "2008-10-10",
+        [group("military:RUS", "Ejército ruso", "military", "RUS", "Ejército ruso"), state("GEO", "Georgia")],
+    )
+    (event,) = found.events_of("RETREAT")
+    assert event.sources == ("military:RUS",)
+
+
+def test_a_possessed_act_after_a_verb_that_is_itself_an_act_has_no_source_from_it() -> None:
+    found = extract(
+        "Chile criticó duramente su ofensiva contra Bolivia.",
+        "es",
+        "2008-10-10",
+        [state("CHL", "Chile"), state("BOL", "Bolivia")],
+    )
+    assert "state:CHL" not in {s for e in found.events_of("ASSAULT") for s in e.sources}

@@ -128,6 +128,9 @@ class Cues:
     # a reporting tail's person pronoun (", he said", ", a-t-il dit"): the quotation's speaker is the
     # person named last before it (rule pronoun_speaker); person_pronouns when not given.
     speaker_pronouns: frozenset[str] = frozenset()
+    # a possessive right before a noun trigger after "subject + verb" ("Israel accelerated its
+    # withdrawal"): the act is the subject's (roles.py, rule own_act). Unparsed languages.
+    subject_possessives: frozenset[str] = frozenset()
     # without a parse, an actor after a noun trigger is its complement only a few words after it
     # and before any punctuation (roles.py, NOUN_COMPLEMENT_REACH).
     noun_complements_nearby: bool = False
@@ -355,6 +358,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         person_pronouns=words("person_pronouns"),
         person_possessives=words("person_possessives"),
         speaker_pronouns=words("speaker_pronouns"),
+        subject_possessives=words("subject_possessives"),
         partner_prepositions=words("partner_prepositions"),
         complement_closers=words("complement_closers"),
         joint_verbs=words("joint_verbs"),

@@ -103,6 +103,7 @@ BETWEEN_WORDS = frozenset({"between", "entre", "بين"})
 POSTMODIFIER_GAP = 3
 # Rule pronoun_antecedent: words between a pronoun and the person it stands for, at most.
 PRONOUN_REACH = 40
+OWN_ACT_VERB_WORDS = 3  # "accelerated", "has accelerated", "anunció ayer" before "its/su <act>"
 QUOTES = frozenset({'"', "«", "“"})
 
 
@@ -755,7 +756,25 @@ class RoleReader:
         light = self.tokens.find(self.cues.light_verbs, last.end, match.start)
         if light is not None and len(self.tokens.word_indexes(light.end, match.start)) <= 4:
             return left
+        if self._own_act(match, last):
+            return left
         return []
+
+    def _own_act(self, match: TriggerMatch, subject: Participant) -> bool:
+        """Rule own_act: "Israel accelerated its withdrawal", "Francia anunció ayer su apoyo a X":
+        a verb with no event of its own between the subject and a possessive right before the noun
+        (an adjective between at most: "su precipitada retirada") makes the act the subject's. A
+        verb that is itself a trigger ("X condemned its attacks") may speak of another's act."""
+        possessives = self.cues.subject_possessives
+        if not possessives:
+            return False
+        before = self.tokens.word_indexes(subject.end, match.start)
+        at = [i for i in before[-2:] if self.tokens.lower(i) in possessives]
+        if not at or not 1 <= len(before[: before.index(at[-1])]) <= OWN_ACT_VERB_WORDS:
+            return False
+        if any(self.tokens.token(i).is_punct for i in before):
+            return False
+        return not any(subject.end <= m.start < match.start for m in self.triggers if m is not match)
 
     def _is_patient_noun(self, match: TriggerMatch) -> bool:
         nouns = self.cues.patient_genitive_nouns
