@@ -1182,3 +1182,29 @@ def test_condemning_an_attack_by_x_targets_x() -> None:
     )
     (event,) = found.events_of("ACCUSE")
     assert (event.sources, event.targets) == (("person:paul-girard",), ("military:NER",))
+
+
+def test_the_de_complement_of_a_possessed_act_noun_is_its_target() -> None:
+    # rule possessed_noun_complement: "son retrait du Tchad" is the subject's withdrawal from Chad
+    found = extract(
+        "La Libye a annoncé son retrait du Tchad.",
+        "fr",
+        "1987-09-10",
+        [state("LBY", "Libye"), state("TCD", "Tchad")],
+    )
+    (event,) = found.events_of("RETREAT")
+    assert (event.sources, event.targets) == (("state:LBY",), ("state:TCD",))
+
+
+def test_the_de_complement_of_a_bare_act_noun_is_still_its_doer() -> None:
+    found = extract("Le retrait de la Libye a été confirmé.", "fr", "1987-09-10", [state("LBY", "Libye")])
+    (event,) = found.events_of("RETREAT")
+    assert event.sources == ("state:LBY",)
+
+
+def test_confirming_ones_support_is_support() -> None:
+    found = extract(
+        "Le Niger a confirmé son soutien au Tchad.", "fr", "2012-05-01", [state("NER", "Niger"), state("TCD", "Tchad")]
+    )
+    (event,) = found.events_of("SUPPORT")
+    assert (event.sources, event.targets) == (("state:NER",), ("state:TCD",))

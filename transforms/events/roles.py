@@ -1057,6 +1057,10 @@ class RoleReader:
             return "location"
         if match.is_noun and governing in GENITIVE_PREPOSITIONS and self._is_patient_noun(match):
             return "target"  # "l'exécution de 28 soldats": the "de" complement undergoes the act
+        if match.is_noun and governing in GENITIVE_PREPOSITIONS and _possessed_noun(_head_of(match, self.tokens)):
+            # Rule possessed_noun_complement: "son retrait du Liban", "sa visite de la Chine": the
+            # possessive fills the noun's doer, so its "de" complement is what the act is about.
+            return "target"
         if match.is_noun and governing in {"de", "d'", "du", "des", "entre", "between", "of"}:
             return "source"
         if relation in OBJECT_RELATIONS or relation in OBLIQUE_RELATIONS:
@@ -1178,6 +1182,11 @@ class RoleReader:
             return []
         before = [p for p in candidates if p.end <= match.start]
         return before[-1:]
+
+
+def _possessed_noun(head: Token) -> bool:
+    """A noun with a possessive determiner ("son retrait", "leur visite")."""
+    return any(syntax.dep(c) == "det" and "Poss=Yes" in str(c.morph) for c in syntax.children(head))
 
 
 def _without_self_dyad(roles: Roles) -> Roles:
