@@ -195,3 +195,20 @@ def test_a_count_of_people_is_a_crowd_placed_like_the_protesters() -> None:
 
 def test_a_count_of_people_nobody_can_place_is_no_actor() -> None:
     assert not any(i.startswith("civilians") for i in ids_of("Thousands of people marched on Sunday.", "en"))
+
+
+# -- rule striking_workers -------------------------------------------------------------------------
+def test_workers_who_walk_out_are_a_crowd() -> None:
+    assert "civilians:POL" in ids_of("Polish dock workers walked out in Gdansk on Monday.", "en")
+    text = "Le gouvernement grec a présenté son budget. Les cheminots sont en grève depuis lundi à Athènes."
+    assert "civilians:GRC" in ids_of(text, "fr")
+
+
+def test_workers_who_do_not_strike_are_no_actor() -> None:
+    text = "The Chilean government closed the mine. Miners were evacuated from the shaft on Monday."
+    assert not any(actor_id.startswith("civilians") for actor_id in ids_of(text, "en"))
+
+
+def test_a_comma_after_the_worker_noun_breaks_the_strike_reading() -> None:
+    text = "The Chilean government spoke to the miners, who protested later."
+    assert not any(actor_id.startswith("civilians") for actor_id in ids_of(text, "en"))

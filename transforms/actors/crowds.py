@@ -49,6 +49,7 @@ DEFINITE_ARTICLES = frozenset({"the", "l", "la", "le", "les", "el", "los", "las"
 OWNER_KINDS = frozenset({"country", "demonym", "city", "seat", "epithet"})
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE, SETTLER_CONFIDENCE = 0.8, 0.5, 0.7
 LONGEST = 3
+STRIKE_GAP = 2  # words between a worker noun and its strike phrase ("have also walked out")
 OF_WORDS = frozenset({"of", "de", "des", "d", "من"})
 # words between a definite noun and the name of its owner ("of the", "du", "de l'", "del")
 OWNER_LINKS = OF_WORDS | frozenset({"du", "del", "the", "la", "le", "l", "el"})
@@ -79,6 +80,7 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
     found.extend(_rebels_of_place(ctx))
     found.extend(_placed_gunmen(ctx))
     found.extend(_settlers(ctx))
+    found.extend(_striking_workers(ctx))
     starts = ctx.lexicon.section_first_words(("civilian_nouns", "bare_police", "bare_government"))
     index = 0
     while index < len(ctx.words):
@@ -149,6 +151,35 @@ def _counted_nationals(ctx: Context) -> list[Candidate]:
                 )
                 break
     return found
+
+
+def _striking_workers(ctx: Context) -> list[Candidate]:
+    """Rule striking_workers: "letter carriers walked out in Toronto", "les cheminots sont en
+    grève": a worker noun right before a strike phrase (`strike_phrases`, at most
+    STRIKE_GAP words between, no punctuation) is a crowd, placed like a bare crowd noun (its
+    demonym, else attribution's cues). Only there: elsewhere a worker noun is nobody's side."""
+    found = []
+    for index in range(len(ctx.words)):
+        end = ctx.phrase_starting_at(index, "worker_nouns")
+        if end is None or not _strikes_after(ctx, end):
+            continue
+        country = _adjacent_demonym(ctx, index, end)
+        if country is not None:
+            first, last, iso3 = country
+            found.append(Candidate(first, last, GAZETTEER, civilians(ctx, iso3), "demonym", DEMONYM_CONFIDENCE))
+        else:
+            ref = ActorRef(f"{CROWD_PLACEHOLDER}{index}", "civilians", "civilians", None, "CVL")
+            found.append(Candidate(index, end, GUESS, ref, "pattern", BARE_CONFIDENCE))
+    return found
+
+
+def _strikes_after(ctx: Context, end: int) -> bool:
+    for start in range(end, min(end + STRIKE_GAP + 1, len(ctx.words))):
+        if _punctuated(ctx, start - 1):
+            return False
+        if ctx.phrase_starting_at(start, "strike_phrases") is not None:
+            return True
+    return False
 
 
 def _settlers(ctx: Context) -> list[Candidate]:

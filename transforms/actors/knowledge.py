@@ -356,6 +356,8 @@ class Knowledge:
             "definite_openers",
             "crowd_quantities",
             "crowd_people",
+            "worker_nouns",
+            "strike_phrases",
             "territory_nouns",
             "portfolio_words",
             "settler_nouns",
