@@ -1220,3 +1220,13 @@ def test_its_withdrawal_after_subject_and_verb_is_the_subjects_withdrawal() -> N
     )
     (event,) = found.events_of("RETREAT")
     assert event.sources == ("state:RUS",)
+
+
+def test_monitors_followed_by_a_verb_are_people_not_an_investigation() -> None:
+    found = extract(
+        "Officials said Finnish election monitors reported that Estonia counted the votes fairly.",
+        "en",
+        "2008-10-10",
+        [state("FIN", "Finnish"), state("EST", "Estonia")],
+    )
+    assert not found.events_of("ACCUSE")
