@@ -1230,3 +1230,24 @@ def test_monitors_followed_by_a_verb_are_people_not_an_investigation() -> None:
         [state("FIN", "Finnish"), state("EST", "Estonia")],
     )
     assert not found.events_of("ACCUSE")
+
+
+def test_let_us_is_no_concession() -> None:
+    found = extract(
+        "Let us be clear about Chile, the Peruvian minister said.",
+        "en",
+        "2008-10-10",
+        [state("CHL", "Chile"), state("PER", "Peruvian")],
+    )
+    assert not found.events_of("RETREAT")
+
+
+def test_allowing_someone_to_act_is_a_concession() -> None:
+    found = extract(
+        "Chile allowed the Peruvian fishing fleet to return to port.",
+        "en",
+        "2008-10-10",
+        [state("CHL", "Chile"), state("PER", "Peruvian")],
+    )
+    (event,) = found.events_of("RETREAT")
+    assert event.sources == ("state:CHL",)
