@@ -212,3 +212,20 @@ def test_workers_who_do_not_strike_are_no_actor() -> None:
 def test_a_comma_after_the_worker_noun_breaks_the_strike_reading() -> None:
     text = "The Chilean government spoke to the miners, who protested later."
     assert not any(actor_id.startswith("civilians") for actor_id in ids_of(text, "en"))
+
+
+# -- rule creditors --------------------------------------------------------------------------------
+def test_creditor_banks_are_one_business_actor_without_a_country() -> None:
+    text = (
+        "Argentina suspended its payments. Creditor banks rejected the plan, and the foreign lenders met in New York."
+    )
+    creditors = by_id(resolve(text, "en"))["business:creditors"]
+    assert (creditors.country, creditors.sector) == (None, "BUS")
+    assert [mention.text for mention in creditors.mentions] == ["Creditor banks", "foreign lenders"]
+    assert "business:creditors" in ids_of("L'Argentine a suspendu ses paiements aux créanciers.", "fr")
+    assert "business:creditors" in ids_of("Argentina suspendió los pagos a los bancos acreedores.", "es")
+
+
+def test_creditors_never_take_the_debtors_country() -> None:
+    actors = by_id(resolve("Argentina asked its creditors for more time.", "en"))
+    assert actors["business:creditors"].country is None

@@ -49,6 +49,8 @@ DEFINITE_ARTICLES = frozenset({"the", "l", "la", "le", "les", "el", "los", "las"
 OWNER_KINDS = frozenset({"country", "demonym", "city", "seat", "epithet"})
 DEMONYM_CONFIDENCE, BARE_CONFIDENCE, SETTLER_CONFIDENCE = 0.8, 0.5, 0.7
 LONGEST = 3
+# The commercial creditors of an article (rule creditors): one actor, business, no country.
+CREDITORS = ActorRef("business:creditors", "commercial creditors", "organization", None, "BUS", True)
 STRIKE_GAP = 2  # words between a worker noun and its strike phrase ("have also walked out")
 OF_WORDS = frozenset({"of", "de", "des", "d", "من"})
 # words between a definite noun and the name of its owner ("of the", "du", "de l'", "del")
@@ -81,6 +83,7 @@ def crowd_candidates(ctx: Context) -> list[Candidate]:
     found.extend(_placed_gunmen(ctx))
     found.extend(_settlers(ctx))
     found.extend(_striking_workers(ctx))
+    found.extend(_creditors(ctx))
     starts = ctx.lexicon.section_first_words(("civilian_nouns", "bare_police", "bare_government"))
     index = 0
     while index < len(ctx.words):
@@ -170,6 +173,23 @@ def _striking_workers(ctx: Context) -> list[Candidate]:
         else:
             ref = ActorRef(f"{CROWD_PLACEHOLDER}{index}", "civilians", "civilians", None, "CVL")
             found.append(Candidate(index, end, GUESS, ref, "pattern", BARE_CONFIDENCE))
+    return found
+
+
+def _creditors(ctx: Context) -> list[Candidate]:
+    """Rule creditors: "Creditor banks resisted Brazil's demands", "les créanciers": the article's
+    commercial creditors, one business actor (BUS) with no country (`creditor_nouns`). Left to
+    the demonym rules when a demonym stands next to the noun ("Japanese banks")."""
+    found = []
+    index = 0
+    while index < len(ctx.words):
+        end = ctx.phrase_starting_at(index, "creditor_nouns")
+        if end is None:
+            index += 1
+            continue
+        if _adjacent_demonym(ctx, index, end) is None:
+            found.append(Candidate(index, end, GUESS, CREDITORS, "pattern", BARE_CONFIDENCE))
+        index = end
     return found
 
 

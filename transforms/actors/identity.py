@@ -11,6 +11,9 @@ script, and never dependent on the order articles are processed in:
     intelligence:ISR     a state's intelligence services named by their country ("les services de
                          renseignement algériens", "المخابرات المصرية"); a service the dictionary
                          knows by name keeps its own id (org:mossad)
+    civilians:ISR        a state's civilians named as a crowd ("Egyptian protesters", crowds.py)
+    business:creditors   an article's commercial creditors named as a group ("creditor banks"),
+                         with no country (crowds.py, rule creditors)
     <dictionary id>      a known actor: "person:aviv-kochavi", "org:polisario-front", "igo:nato"
     person:<name key>    an unknown person: the folded, transliterated full name
     org:<name key>       an unknown organisation or group (whatever type its context suggests)

@@ -358,6 +358,7 @@ class Knowledge:
             "crowd_people",
             "worker_nouns",
             "strike_phrases",
+            "creditor_nouns",
             "territory_nouns",
             "portfolio_words",
             "settler_nouns",
