@@ -285,3 +285,13 @@ def test_a_force_named_after_its_ground_is_the_force() -> None:
 def test_the_wfp_acronym_is_not_read_in_french_party_names() -> None:
     ids = ids_of("Le PAM, parti d'opposition marocain, a critiqué le gouvernement.", "fr")
     assert "igo:wfp" not in ids
+
+
+def test_a_name_then_au_congres_is_a_person_at_congress_not_an_organisation() -> None:
+    text = "L'opposition a demandé la comparution de Mendizábal au Congrès."
+    assert not any("congres" in actor_id for actor_id in ids_of(text, "fr"))
+
+
+def test_an_organisation_name_with_its_head_first_keeps_its_inner_au() -> None:
+    text = "Le Secrétariat d'État au Commerce extérieur a publié un communiqué."
+    assert any(actor_id.startswith("org:secretariat") for actor_id in ids_of(text, "fr"))

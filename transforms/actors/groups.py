@@ -17,6 +17,7 @@ from transforms.actors.text import is_arabic
 NAME_SEPARATORS = frozenset({" ", "-", "'", "’", "\u00a0"})  # what may stand between two words of one name
 
 MAX_GROUP_WORDS = 10
+PLACING_PREPOSITIONS = frozenset({"au", "aux", "à", "a", "en", "in", "at", "to", "on"})  # _placing_preposition
 LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "die", "der", "das"})
 SECTOR_BY_TYPE = {"armed_group": "REB", "media": "MED"}
 
@@ -106,11 +107,23 @@ def _capitalised_run(ctx: Context, start: int) -> int:
             and end + 1 < len(words)
             and _adjacent(ctx, end, end + 1)
             and _is_capital_word(ctx, end + 1)
+            and not _placing_preposition(ctx, start, end)
         ):
             end += 2
         else:
             break
     return end
+
+
+def _placing_preposition(ctx: Context, start: int, connector: int) -> bool:
+    """ "la comparution de Rajoy au Congrès", "Obama in Congress": a lone name word, no
+    organisation head, then a preposition of place or direction says where someone is, not the
+    inner connector of a name ("Secrétariat d'État au Commerce" has its head first)."""
+    return (
+        connector - start == 1
+        and ctx.words[connector].key in PLACING_PREPOSITIONS
+        and ctx.lexicon.group_heads.get((ctx.words[start].key,)) is None
+    )
 
 
 def _is_capital_word(ctx: Context, index: int) -> bool:
