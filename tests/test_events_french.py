@@ -1208,3 +1208,25 @@ def test_confirming_ones_support_is_support() -> None:
     )
     (event,) = found.events_of("SUPPORT")
     assert (event.sources, event.targets) == (("state:NER",), ("state:TCD",))
+
+
+def test_arresting_a_named_person_is_an_arrest() -> None:
+    # rule named_arrest: "arrêter" with a proper-noun object
+    found = extract(
+        "Les autorités syriennes ont arrêté Karim Haddad, a annoncé son avocat.",
+        "fr",
+        "2012-05-01",
+        [state("SYR", "autorités syriennes"), person("karim-haddad", "Karim Haddad", "SYR")],
+    )
+    (event,) = found.events_of("COERCE")
+    assert (event.sources, event.targets) == (("state:SYR",), ("person:karim-haddad",))
+
+
+def test_stopping_a_programme_is_no_arrest() -> None:
+    found = extract(
+        "Le gouvernement syrien a arrêté le programme Erasmus.",
+        "fr",
+        "2012-05-01",
+        [state("SYR", "gouvernement syrien")],
+    )
+    assert not found.events_of("COERCE")

@@ -44,6 +44,9 @@ class TriggerEntry:
     # they would be anybody ("arrêté par des jeunes" is a convoy stopped by young men)
     passive_with_phrases: tuple[Phrase, ...] = ()
     not_before: frozenset[str] = frozenset()  # words right after the trigger ("arrêter de" = stop)
+    # the parse gives the verb a proper-noun object ("a arrêté Peter Greste"): what a `with` word
+    # would say of a common-noun object ("a arrêté trois militants"), a name says of a person
+    object_name: bool = False
     window: int = DEFAULT_WINDOW
     governs: bool = False
     roles: RoleScheme = "directed"
@@ -294,6 +297,7 @@ def _entries(raw_entries: list[dict[str, Any]], tokenize: PhraseTokenizer) -> li
             not_after=frozenset(normalize_word(str(w)) for w in raw.get("not_after", [])),
             passive_with_phrases=tuple(tokenize(str(p)) for p in raw.get("passive_with", [])),
             not_before=frozenset(normalize_word(str(w)) for w in raw.get("not_before", [])),
+            object_name=bool(raw.get("object_name", False)),
             window=int(raw.get("window", DEFAULT_WINDOW)),
             governs=bool(raw.get("governs", False)),
             roles=raw.get("roles", "directed"),

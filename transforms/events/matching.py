@@ -77,6 +77,8 @@ def _matches_at(tokens: UnitTokens, index: int) -> list[TriggerMatch]:
                 continue
         if entry.without_phrases and tokens.find(entry.without_phrases, end, window_end):
             continue
+        if entry.object_name and not _proper_object(tokens, head):
+            continue
         previous = tokens.previous_word(index)
         if entry.not_after and previous is not None and tokens.lower(previous) in entry.not_after:
             continue
@@ -89,6 +91,18 @@ def _matches_at(tokens: UnitTokens, index: int) -> list[TriggerMatch]:
             continue
         found.append(TriggerMatch(entry, index, end, with_hit))
     return found
+
+
+def _proper_object(tokens: UnitTokens, head: int) -> bool:
+    """The verb's direct object (or, passive, its subject) is a proper noun: "a arrêté Peter
+    Greste", "le journaliste Peter Greste a été arrêté" (the name in apposition to a title noun)."""
+    token = tokens.token(head)
+    for child in syntax.children(token):
+        if syntax.dep(child) in {"obj", "nsubj:pass"}:
+            phrase = [child, *(c for c in syntax.children(child) if syntax.dep(c) in {"appos", "flat:name", "nmod"})]
+            if any(t.pos_ == "PROPN" for t in phrase):
+                return True
+    return False
 
 
 def _passive_subject_companion(
