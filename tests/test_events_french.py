@@ -1213,13 +1213,13 @@ def test_confirming_ones_support_is_support() -> None:
 def test_arresting_a_named_person_is_an_arrest() -> None:
     # rule named_arrest: "arrêter" with a proper-noun object
     found = extract(
-        "Les autorités syriennes ont arrêté Karim Haddad, a annoncé son avocat.",
+        "Les autorités syriennes ont arrêté Samir Nasr, a annoncé son avocat.",
         "fr",
         "2012-05-01",
-        [state("SYR", "autorités syriennes"), person("karim-haddad", "Karim Haddad", "SYR")],
+        [state("SYR", "autorités syriennes"), person("samir-nasr", "Samir Nasr", "SYR")],
     )
     (event,) = found.events_of("COERCE")
-    assert (event.sources, event.targets) == (("state:SYR",), ("person:karim-haddad",))
+    assert (event.sources, event.targets) == (("state:SYR",), ("person:samir-nasr",))
 
 
 def test_stopping_a_programme_is_no_arrest() -> None:
