@@ -295,3 +295,10 @@ def test_a_name_then_au_congres_is_a_person_at_congress_not_an_organisation() ->
 def test_an_organisation_name_with_its_head_first_keeps_its_inner_au() -> None:
     text = "Le Secrétariat d'État au Commerce extérieur a publié un communiqué."
     assert any(actor_id.startswith("org:secretariat") for actor_id in ids_of(text, "fr"))
+
+
+def test_an_arabic_country_written_with_its_article_needs_it_in_the_text() -> None:
+    assert "state:YEM" not in ids_of("دعا الوزير الله أن يمن على الجرحى بالشفاء.", "ar")
+    assert "place:EGY:giza" not in ids_of("عاد الوفد بعد فترة وجيزة إلى بلاده.", "ar")
+    actors = resolve("أعلنت السعودية دعمها للحكومة في اليمن وبحثت الوضع مع العراق.", "ar")
+    assert {"YEM", "IRQ"} <= {actor.country for actor in actors}

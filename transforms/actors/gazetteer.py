@@ -24,6 +24,7 @@ from transforms.actors.text import (
     Word,
     fold_word,
     foreign_spelling,
+    has_arabic_article,
     is_arabic,
     joins_name,
     skeleton,
@@ -44,8 +45,10 @@ SKELETON_KINDS = frozenset({"country", "demonym", "epithet", "known"})
 # Articles that open a name ("Le Monde", "El Salvador", "The Hague"): their capital proves nothing.
 LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "der", "die", "das"})
 # Case constraints, one per word of the alias: the text must be upper case (acronyms),
-# capitalised (proper names) or may be anything (lower-case adjectives, Arabic).
-UPPER, CAPITALIZED, ANY_CASE = "U", "C", "-"
+# capitalised (proper names) or may be anything (lower-case adjectives, Arabic); an Arabic word
+# the alias writes with its article must have it in the text ("اليمن" is Yemen, a bare "يمن" is
+# a verb, "هند" a given name, "جزائر" islands): the article is folded out of the keys.
+UPPER, CAPITALIZED, ANY_CASE, WITH_ARTICLE = "U", "C", "-", "A"
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,9 @@ def case_pattern(alias: str) -> tuple[str, ...]:
     for match in WORD_PATTERN.finditer(alias):
         word = match.group()
         letters = [char for char in word if char.isalpha()]
-        if is_arabic(word) or not letters:
+        if is_arabic(word):
+            pattern.append(WITH_ARTICLE if has_arabic_article(word) and word[0] == "ا" else ANY_CASE)
+        elif not letters:
             pattern.append(ANY_CASE)
         elif len(letters) >= 2 and all(char.isupper() for char in letters):
             pattern.append(UPPER)
@@ -118,6 +123,10 @@ def _fits_case(pattern: tuple[str, ...], words: Sequence[Word]) -> bool:
     if capitals and not any(capitals):
         return False
     if len(words) == 1 and capitals and not capitals[0]:
+        return False
+    if any(
+        constraint == WITH_ARTICLE and not has_arabic_article(word.text) for constraint, word in zip(pattern, words)
+    ):
         return False
     return all(word.is_upper for constraint, word in zip(pattern, words) if constraint == UPPER)
 

@@ -92,6 +92,14 @@ def _arabic_article_length(word: str) -> int:
     return 0
 
 
+def has_arabic_article(word: str) -> bool:
+    """The word carries the article "ال" (or "لل"), after at most one glued proclitic: "اليمن",
+    "واليمن", "باليمن", "لليمن"; not "يمن" (a verb: "يمنّ", bestows)."""
+    return _arabic_article_length(word) > 0 or (
+        len(word) > 3 and word[0] in _ARABIC_PROCLITICS and _arabic_article_length(word[1:]) > 0
+    )
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def key_variants(word: str) -> tuple[str, ...]:
     """The word's key, then (Arabic only) its keys with one glued proclitic removed: "والمغرب"."""
