@@ -672,3 +672,16 @@ def test_an_honorific_pronoun_after_the_verb_stands_for_the_person_named_last() 
     )
     support = [e for e in found.events if e.event_type == "SUPPORT"]
     assert [(e.sources, e.targets) for e in support] == [(("person:tamim-bin-hamad",), ("state:JOR",))]
+
+
+def test_an_actor_owning_the_place_after_the_verb_is_not_its_subject() -> None:
+    # rule possessed_place: "قصفت الطائرات مواقع حركة الشباب" (the planes shelled al-Shabaab's positions)
+    found = extract(
+        "وقصفت الطائرات مواقع حركة الشباب في الصومال.",
+        "ar",
+        "2015-08-07",
+        [group("org:al-shabaab", "al-Shabaab", "armed_group", "SOM", "حركة الشباب")],
+    )
+    events = found.events_of("ASSAULT")
+    assert events and all("org:al-shabaab" not in e.sources for e in events)
+    assert any("org:al-shabaab" in e.targets for e in events)

@@ -107,6 +107,7 @@ def _cues() -> dict[str, frozenset[str]]:
         "reflexives",
         "relative_pronouns",
         "stop_verbs",
+        "possessed_place_nouns",
     )
     return {key: frozenset(normalize_arabic(str(word)) for word in cues.get(key, [])) for key in keys}
 
@@ -255,6 +256,8 @@ def subject_gap_fits(tokens: UnitTokens, start: int, end: int) -> bool:
     جوية أميركية": the Americans are not the ones killed)."""
     words = [i for i in tokens.word_indexes(start, end) if tokens.lower(i) not in _words("time_words")]
     prepositions = _prepositions(tokens)
+    if words and _without_conjunction(tokens.lower(words[-1])) in _words("possessed_place_nouns"):
+        return False  # rule possessed_place: "هاجمت قوات التحالف مواقع الحوثيين": whose positions, not who
     return len(words) <= SUBJECT_GAP and not any(tokens.lower(i) in prepositions for i in words)
 
 
