@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # imported by `Extractor` when built: see there
 
 # Bump when a change to any extraction stage changes what it produces: every derived warehouse
 # row records the version that made it, and `reprocess` rebuilds rows made by older versions.
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 
 class Extractor:
