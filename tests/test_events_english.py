@@ -1251,3 +1251,28 @@ def test_allowing_someone_to_act_is_a_concession() -> None:
     )
     (event,) = found.events_of("RETREAT")
     assert event.sources == ("state:CHL",)
+
+
+def test_a_fronted_after_clause_takes_the_main_subject() -> None:
+    # rule fronted_participle with an opener
+    found = extract(
+        "After meeting Putin in Moscow, Macron flew to Berlin.",
+        "en",
+        "2019-05-10",
+        [person("vladimir-putin", "Putin", "RUS"), person("emmanuel-macron", "Macron", "FRA"), city("DEU", "Berlin")],
+    )
+    meeting = next(e for e in found.events if e.trigger == "meeting")
+    assert (meeting.sources, meeting.targets) == (("person:emmanuel-macron",), ("person:vladimir-putin",))
+    flight = next(e for e in found.events if e.trigger != "meeting")
+    assert "person:vladimir-putin" not in flight.sources
+
+
+def test_a_fronted_clause_ends_at_its_comma() -> None:
+    found = extract(
+        "After criticising Chile, the Peruvian minister said Bolivia would sign.",
+        "en",
+        "2019-05-10",
+        [state("CHL", "Chile"), state("PER", "Peruvian minister"), state("BOL", "Bolivia")],
+    )
+    (criticism,) = found.events_of("ACCUSE")
+    assert (criticism.sources, criticism.targets) == (("state:PER",), ("state:CHL",))

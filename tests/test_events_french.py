@@ -1230,3 +1230,35 @@ def test_stopping_a_programme_is_no_arrest() -> None:
         [state("SYR", "gouvernement syrien")],
     )
     assert not found.events_of("COERCE")
+
+
+def test_a_compound_infinitive_clause_takes_the_main_subject() -> None:
+    # rule compound_infinitive: "après avoir rencontré X, Y …" is Y's meeting
+    found = extract(
+        "Après avoir rencontré Poutine, Paul Girard s'est rendu à Montevideo.",
+        "fr",
+        "2005-03-10",
+        [
+            person("vladimir-putin", "Poutine", "RUS"),
+            person("paul-girard", "Paul Girard", "FRA"),
+            city("URY", "Montevideo"),
+        ],
+    )
+    meeting = next(e for e in found.events if e.trigger.startswith("rencontré"))
+    assert (meeting.sources, meeting.targets) == (("person:paul-girard",), ("person:vladimir-putin",))
+
+
+def test_the_actors_of_a_fronted_clause_do_not_act_after_its_comma() -> None:
+    # rule fronted_participle (fronted_openers): whatever the parser makes of the fronted clause
+    found = extract(
+        "Après avoir rencontré Angela Merkel, Paul Girard s'est rendu à Montevideo.",
+        "fr",
+        "2005-03-10",
+        [
+            person("angela-merkel", "Angela Merkel", "DEU"),
+            person("paul-girard", "Paul Girard", "FRA"),
+            city("URY", "Montevideo"),
+        ],
+    )
+    trip = next(e for e in found.events if e.trigger.startswith("rendu"))
+    assert trip.sources == ("person:paul-girard",)

@@ -508,3 +508,16 @@ def test_a_possessed_act_after_a_verb_that_is_itself_an_act_has_no_source_from_i
         [state("CHL", "Chile"), state("BOL", "Bolivia")],
     )
     assert "state:CHL" not in {s for e in found.events_of("ASSAULT") for s in e.sources}
+
+
+def test_a_fronted_infinitive_clause_takes_the_main_subject() -> None:
+    found = extract(
+        "Tras reunirse con Lula, el canciller argentino viajó a Montevideo.",
+        "es",
+        "2005-03-10",
+        [person("lula", "Lula", "BRA"), state("ARG", "canciller argentino"), city("URY", "Montevideo")],
+    )
+    meeting = next(e for e in found.events if e.trigger.startswith("reunirse"))
+    assert (meeting.sources, meeting.targets) == (("state:ARG",), ("person:lula",))
+    trip = next(e for e in found.events if not e.trigger.startswith("reunirse"))
+    assert "person:lula" not in trip.sources

@@ -145,6 +145,9 @@ class Cues:
     # complement ("the request made after X rejected …").
     locatives_not_subjects: bool = False
     fronted_participle_endings: tuple[str, ...] = ()
+    # prepositions that open a fronted non-finite clause ("After meeting Y, X said", "Tras reunirse
+    # con Y, X viajó"): its verb takes the main clause's subject too (rule fronted_participle)
+    fronted_openers: tuple[Phrase, ...] = ()
     partner_prepositions: frozenset[str] = frozenset()
     complement_closers: frozenset[str] = frozenset()
     # verbs whose coordinated subjects agree with each other ("X and Y agreed to …"): no target.
@@ -352,6 +355,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         command_verbs=words("command_verbs"),
         instrument_nouns=words("instrument_nouns"),
         frame_markers=phrases("frame_markers"),
+        fronted_openers=phrases("fronted_openers"),
         partner_nouns=words("partner_nouns"),
         thing_pronouns=words("thing_pronouns"),
         dismissal_passives=words("dismissal_passives"),

@@ -99,7 +99,7 @@ def _proper_object(tokens: UnitTokens, head: int) -> bool:
     token = tokens.token(head)
     for child in syntax.children(token):
         if syntax.dep(child) in {"obj", "nsubj:pass"}:
-            phrase = [child, *(c for c in syntax.children(child) if syntax.dep(c) in {"appos", "flat:name", "nmod"})]
+            phrase = [child, *(c for c in syntax.children(child) if syntax.dep(c) in {"appos", "flat:name"})]
             if any(t.pos_ == "PROPN" for t in phrase):
                 return True
     return False

@@ -104,6 +104,7 @@ POSTMODIFIER_GAP = 3
 # Rule pronoun_antecedent: words between a pronoun and the person it stands for, at most.
 PRONOUN_REACH = 40
 OWN_ACT_VERB_WORDS = 3  # "accelerated", "has accelerated", "anunció ayer" before "its/su <act>"
+MAIN_SUBJECT_GAP = 3  # words between a fronted clause's comma and the main subject ("the French president X")
 QUOTES = frozenset({'"', "«", "“"})
 
 
@@ -136,6 +137,10 @@ class RoleReader:
     def roles(self, match: TriggerMatch, scheme: RoleScheme, restatements: Sequence[TriggerMatch] = ()) -> Roles:
         """Roles of one trigger; `restatements` are the unit's other noun triggers of its event type."""
         candidates = [p for p in self.participants if not _overlaps(p, match)]
+        fronted_end = self._fronted_clause_end() if self.cues.fronted_openers else None
+        if fronted_end is not None and fronted_end < match.start:
+            # rule fronted_participle: "After meeting Y, X flew …": Y belongs to the fronted clause
+            candidates = [p for p in candidates if p.start > fronted_end]
         if match.start not in self._framed:
             candidates = [p for p in candidates if p.root.i not in self._framed]
         described = self._described_by_restatement(match, candidates, restatements)
@@ -350,7 +355,8 @@ class RoleReader:
             return self._speaker_roles(match, left, location)
         fronted = self._fronted_participle(match, in_clause)
         if fronted is not None:
-            return replace(fronted, location=location)
+            comma = self._comma_after(match.end)  # the fronted clause's place is before its comma
+            return replace(fronted, location=next((p for p in locatives if comma is None or p.end <= comma), None))
         if scheme == "experiencer":
             after_object = [p for p in right if match.with_hit is None or p.start >= match.with_hit.end]
             return Roles(
@@ -554,27 +560,63 @@ class RoleReader:
         return [p for p in left if p.start > found[-1]]
 
     def _fronted_participle(self, match: TriggerMatch, in_clause: list[Participant]) -> Roles | None:
-        """Rule fronted_participle: "Urging Y to restrain itself, X said …": a verb trigger opening
-        its sentence as a participle (`fronted_participle_endings`) and closed by a comma has the
-        main clause's subject, the first actors after the comma, as its source (a reporting tail's
-        speaker too: "Urging calm, the minister said"); its object comes before the comma."""
-        endings = self.cues.fronted_participle_endings
-        if match.is_noun or not endings or not self.tokens.lower(match.start).endswith(endings):
+        """Rule fronted_participle: "Urging Y to restrain itself, X said …", "After meeting Y in
+        Moscow, X flew …", "Tras reunirse con Y, X viajó …": a verb trigger opening its sentence as
+        a participle (`fronted_participle_endings`), or right after a preposition that opens a
+        non-finite clause (`fronted_openers`), and closed by a comma has the main clause's subject,
+        the first actors after the comma, as its source (a reporting tail's speaker too: "Urging
+        calm, the minister said"); its object comes before the comma. Passive ("After being
+        received by Y, X …"): the agent acts, the main subject undergoes."""
+        if match.is_noun or not self._opens_fronted_clause(match):
             return None
-        before = self.tokens.word_indexes(self.tokens.first, match.start)
-        if any(not self.tokens.token(i).is_punct for i in before):
+        comma = self._comma_after(match.end)
+        if comma is None:
             return None
-        commas = [i for i in self.tokens.word_indexes(match.end, self.tokens.last) if self.tokens.lower(i) == ","]
-        if not commas:
-            return None
-        comma = commas[0]
         objects = [p for p in in_clause if p.start >= match.end and p.end <= comma]
-        subjects = [
-            p
-            for p in self.all_participants
-            if p.start > comma and not self.tokens.in_dateline(p.start) and p.actor.type not in PLACE_TYPES
+        after = [p for p in self.all_participants if p.start > comma and not self.tokens.in_dateline(p.start)]
+        # the main clause's subject opens it ("…, the French president X said"); an actor further on
+        # is another phrase's ("…, París se encuentra ante … la retirada israelí": not Israel)
+        opens = bool(after) and len(self.tokens.word_indexes(comma + 1, after[0].start)) <= MAIN_SUBJECT_GAP
+        subjects = after if opens and after[0].actor.type not in PLACE_TYPES else []
+        main = tuple(_first_group(subjects, self.tokens))
+        agents = [p for p in objects if self.preposition_before(p) in self.cues.agent_prepositions]
+        if agents:
+            return Roles(tuple(_first_group(agents, self.tokens)), main)
+        return Roles(main, tuple(_first_group(objects, self.tokens)))
+
+    def _comma_after(self, start: int) -> int | None:
+        return next((i for i in self.tokens.word_indexes(start, self.tokens.last) if self.tokens.lower(i) == ","), None)
+
+    def _fronted_clause_end(self) -> int | None:
+        """The comma closing a fronted non-finite clause that opens the sentence ("After meeting Y
+        in Moscow, X flew …"): actors before it belong to that clause, never to a later verb's
+        subject."""
+        first = next(
+            (
+                i
+                for i in self.tokens.word_indexes(self.tokens.first, self.tokens.last)
+                if not self.tokens.token(i).is_punct
+            ),
+            None,
+        )
+        if first is None:
+            return None
+        opener = self.tokens.find(self.cues.fronted_openers, first, first + 4)
+        if opener is None or opener.start != first:
+            return None
+        return self._comma_after(opener.end)
+
+    def _opens_fronted_clause(self, match: TriggerMatch) -> bool:
+        """Only punctuation before the trigger and its -ing ending, or only an opener phrase (a
+        preposition that takes a non-finite verb: "after", "after having", "tras", "al")."""
+        before = [
+            i for i in self.tokens.word_indexes(self.tokens.first, match.start) if not self.tokens.token(i).is_punct
         ]
-        return Roles(tuple(_first_group(subjects, self.tokens)), tuple(_first_group(objects, self.tokens)))
+        if not before:
+            endings = self.cues.fronted_participle_endings
+            return bool(endings) and self.tokens.lower(match.start).endswith(endings)
+        opener = self.tokens.find(self.cues.fronted_openers, before[0], match.start)
+        return opener is not None and opener.start == before[0] and opener.end >= before[-1] + 1
 
     def _after_reporting_verb(
         self, match: TriggerMatch, left: list[Participant], clause_start: int
@@ -1000,6 +1042,9 @@ class RoleReader:
                 targets = [p for p in antecedents if p not in sources]
         if not match.is_noun and passive and not targets:
             targets = [p for p in _participle_patients(head, candidates) if p not in sources]
+        if not match.is_noun and passive and not targets and _non_finite(head):
+            # "après avoir été reçu par X, Y a …": the clause's subject is who was received
+            targets = [p for p in self._controller_subjects(head, candidates) if p not in sources]
         if match.is_noun and self._commanded(head):
             # "X a ordonné le retrait des troupes du Niger": X carries the act out (rule
             # command_is_the_act, matching.py); the "de" complement may be a place left.
@@ -1300,12 +1345,15 @@ def _nearest_verb_above(token: Token) -> Token | None:
 
 
 def _non_finite(head: Token) -> bool:
-    """An infinitive ("de signer") or a gerund ("en refusant"): a verb with no subject of its own."""
+    """An infinitive ("de signer", the compound "après avoir rencontré") or a gerund ("en
+    refusant"): a verb with no subject of its own."""
     morph = str(head.morph)
     if head.pos_ not in {"VERB", "AUX"}:
         return False
     if "VerbForm=Inf" in morph or "VerbForm=Ger" in morph:
         return True
+    if any(syntax.dep(c).startswith("aux") and "VerbForm=Inf" in str(c.morph) for c in syntax.children(head)):
+        return True  # rule compound_infinitive: "après avoir rencontré X, Y a …" is Y's meeting
     return (
         "VerbForm=Part" in morph
         and "Tense=Pres" in morph
