@@ -39,6 +39,7 @@ _TRIGGER = {
     "not_after?": WORDS,
     "passive_with?": WORDS,
     "not_before?": WORDS,
+    "object_name?": bool,
     "window?": int,
 }
 _EVENTS = {
