@@ -716,14 +716,10 @@ class RoleReader:
         person pronoun quotes the person named last before the quotation opened,
         within a subject pronoun's reach (rule pronoun_antecedent)."""
         pronouns = self.cues.speaker_pronouns or self.cues.person_pronouns
-        spoken = [
-            i
-            for start, end in tails
-            if start > match.start
-            for i in range(start, end)
-            if self.tokens.lower(i) in pronouns
-        ]
-        if not spoken:
+        # Only the tail closing this quotation names its speaker: in "\"…,\" it said, and an
+        # official added: \"…,\" he said" the later "he" speaks another quotation.
+        tail = min((t for t in tails if t[0] > match.start), default=None)
+        if tail is None or not any(self.tokens.lower(i) in pronouns for i in range(*tail)):
             return []
         doc = self.tokens.doc
         # The quotation may open before this sentence ("\"We must …. We must …,\" he said").
@@ -733,7 +729,17 @@ class RoleReader:
         earlier = self._earlier[: self._earlier_count]
         persons = [p for p in [*earlier, *self.all_participants] if p.actor.type == "person" and p.end <= opening]
         # The reach counts to the quotation's opening: a quotation is long, its speaker is not.
-        return [p for p in persons[-1:] if opening - p.end <= PRONOUN_REACH]
+        near = [p for p in persons if opening - p.end <= PRONOUN_REACH]
+        if not near or len({p.actor_id for p in near}) > 1:
+            # "Macron a reçu Scholz. « Nous … », a-t-il dit": two persons within reach, the
+            # pronoun may stand for either (or, without gender, for the wrong one): no guess.
+            return []
+        speaker = near[-1]
+        if any(speaker.end <= start < opening for start, _ in tails):
+            # another quotation between the person and this one had its own speaker ("X arrived.
+            # \"…,\" it said, and an aide added: \"…,\" he said"): the turn has passed.
+            return []
+        return [speaker]
 
     def _noun_left_arguments(self, match: TriggerMatch, left: list[Participant]) -> list[Participant]:
         """Actors before a noun trigger that are its own argument, read without a parse:
