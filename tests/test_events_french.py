@@ -1208,3 +1208,15 @@ def test_confirming_ones_support_is_support() -> None:
     )
     (event,) = found.events_of("SUPPORT")
     assert (event.sources, event.targets) == (("state:NER",), ("state:TCD",))
+
+
+def test_confirming_another_actors_support_is_no_support_by_the_reporter() -> None:
+    # "confirmer le soutien de X" reports X's support: without a possessive the subject does not
+    # support, and X, the supporter, is no target
+    found = extract(
+        "Le ministère a confirmé le soutien de la Chine à la Serbie.",
+        "fr",
+        "2012-05-01",
+        [state("FRA", "ministère"), state("CHN", "Chine"), state("SRB", "Serbie")],
+    )
+    assert found.events_of("SUPPORT") == []
