@@ -1220,3 +1220,14 @@ def test_its_withdrawal_after_subject_and_verb_is_the_subjects_withdrawal() -> N
     )
     (event,) = found.events_of("RETREAT")
     assert event.sources == ("state:RUS",)
+
+
+def test_its_withdrawal_after_and_is_not_the_objects_withdrawal() -> None:
+    # rule own_act: after "and" the verb shares the first verb's subject; Georgia is an object
+    found = extract(
+        "Armenia hosted Georgia and accelerated its withdrawal from the border zone.",
+        "en",
+        "2008-10-10",
+        [state("ARM", "Armenia"), state("GEO", "Georgia")],
+    )
+    assert "state:GEO" not in {s for e in found.events_of("RETREAT") for s in e.sources}

@@ -508,3 +508,14 @@ def test_a_possessed_act_after_a_verb_that_is_itself_an_act_has_no_source_from_i
         [state("CHL", "Chile"), state("BOL", "Bolivia")],
     )
     assert "state:CHL" not in {s for e in found.events_of("ASSAULT") for s in e.sources}
+
+
+def test_a_possessed_act_after_a_verb_about_anothers_act_has_no_source_from_it() -> None:
+    # rule own_act covers aspect and announcement verbs only: Uruguay oversees, it does not withdraw
+    found = extract(
+        "Argentina y Paraguay firmaron una tregua. Uruguay supervisará su retirada de la frontera.",
+        "es",
+        "2008-10-10",
+        [state("ARG", "Argentina"), state("PRY", "Paraguay"), state("URY", "Uruguay")],
+    )
+    assert "state:URY" not in {s for e in found.events_of("RETREAT") for s in e.sources}

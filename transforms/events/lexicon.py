@@ -131,6 +131,10 @@ class Cues:
     # a possessive right before a noun trigger after "subject + verb" ("Israel accelerated its
     # withdrawal"): the act is the subject's (roles.py, rule own_act). Unparsed languages.
     subject_possessives: frozenset[str] = frozenset()
+    # the verbs of rule own_act: those whose subject does the act they govern ("accelerated its
+    # withdrawal", "anunció su retirada"); after another verb ("will oversee their withdrawal") the
+    # possessive may stand for someone else. Empty: the rule does not apply.
+    own_act_verbs: frozenset[str] = frozenset()
     # without a parse, an actor after a noun trigger is its complement only a few words after it
     # and before any punctuation (roles.py, NOUN_COMPLEMENT_REACH).
     noun_complements_nearby: bool = False
@@ -359,6 +363,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         person_possessives=words("person_possessives"),
         speaker_pronouns=words("speaker_pronouns"),
         subject_possessives=words("subject_possessives"),
+        own_act_verbs=words("own_act_verbs"),
         partner_prepositions=words("partner_prepositions"),
         complement_closers=words("complement_closers"),
         joint_verbs=words("joint_verbs"),
@@ -425,7 +430,14 @@ def _english_vocabulary(raw: dict[str, Any]) -> tuple[set[str], set[str]]:
             verbs.update(words)
             nouns.update(words)
     cues = raw.get("cues", {})
-    for key in ("reporting_verbs", "light_verbs", "proposal_markers", "content_markers", "future_markers"):
+    for key in (
+        "reporting_verbs",
+        "light_verbs",
+        "proposal_markers",
+        "content_markers",
+        "future_markers",
+        "own_act_verbs",
+    ):
         for phrase in cues.get(key, []):
             verbs.update(str(phrase).lower().split())
     return {w for w in verbs if w.isalpha()}, {w for w in nouns if w.isalpha()}

@@ -103,6 +103,8 @@ BETWEEN_WORDS = frozenset({"between", "entre", "بين"})
 POSTMODIFIER_GAP = 3
 # Rule pronoun_antecedent: words between a pronoun and the person it stands for, at most.
 PRONOUN_REACH = 40
+# "X met Y and accelerated its …", "X recibió a Y y aceleró su …": a join opens a verb phrase of X's
+OWN_ACT_JOINS = SHARED_SUBJECT_JOINS | {"y", "e", "pero"}
 OWN_ACT_VERB_WORDS = 3  # "accelerated", "has accelerated", "anunció ayer" before "its/su <act>"
 QUOTES = frozenset({'"', "«", "“"})
 
@@ -779,6 +781,16 @@ class RoleReader:
         if not at or not 1 <= len(before[: before.index(at[-1])]) <= OWN_ACT_VERB_WORDS:
             return False
         if any(self.tokens.token(i).is_punct for i in before):
+            return False
+        verbs = before[: before.index(at[-1])]
+        if self.tokens.lower(verbs[0]) in OWN_ACT_JOINS:
+            # "Turkey hosted Israel and accelerated its withdrawal": after "and" the verb shares the
+            # first verb's subject (rule shared_subject); the actor just before it is an object.
+            return False
+        if not any(self.tokens.keys[i] & self.cues.own_act_verbs for i in verbs):
+            # "Egipto supervisará su retirada de Gaza": only a verb whose subject does the act it
+            # governs (aspect, announcement) makes a possessive its subject's; after another verb
+            # (oversee, monitor, await) "su"/"their" may stand for any actor named before.
             return False
         return not any(subject.end <= m.start < match.start for m in self.triggers if m is not match)
 
