@@ -157,7 +157,26 @@ class RoleReader:
                 roles = replace(roles, sources=(police,))
         if roles.location is None:
             roles = replace(roles, location=next((p for p in described if self._is_locative(p)), None))
-        return _without_places(_without_self_dyad(roles), scheme)
+        # places first: a target dropped by no_self_dyad leaves no room for a place to stand in
+        return self._without_self_dyad(_without_places(roles, scheme))
+
+    def _without_self_dyad(self, roles: Roles) -> Roles:
+        """Rule no_self_dyad: a person or an organisation never acts on itself. When one is read on
+        both sides, the side a preposition introduces is the guess and is dropped ("En su
+        conversación con X, … Y agradeció a X": the first X is no subject; the target stays). A
+        bare subject does act: its name after the trigger sits inside the object ("MSF condemned
+        the bombing of an MSF hospital": the hospital's, not the condemned), and the target side
+        is dropped. A state may stand on both sides (its government and its parliament are both
+        coded by its country)."""
+        targets = {p.actor_id for p in roles.targets if p.actor.type not in STATE_LIKE_TYPES}
+        clash = {p.actor_id for p in roles.sources} & targets
+        if not clash:
+            return roles
+        if any(
+            p.actor_id in clash and p in self.participants and self.preposition_before(p) is None for p in roles.sources
+        ):
+            return replace(roles, targets=tuple(p for p in roles.targets if p.actor_id not in clash))
+        return replace(roles, sources=tuple(p for p in roles.sources if p.actor_id not in clash))
 
     def _received_from(self, match: TriggerMatch, candidates: list[Participant]) -> Roles | None:
         """Rule received_from: "X received a phone call from Y", "تلقى X اتصالا هاتفيا من Y": the
@@ -1205,16 +1224,6 @@ class RoleReader:
 def _possessed_noun(head: Token) -> bool:
     """A noun with a possessive determiner ("son retrait", "leur visite")."""
     return any(syntax.dep(c) == "det" and "Poss=Yes" in str(c.morph) for c in syntax.children(head))
-
-
-def _without_self_dyad(roles: Roles) -> Roles:
-    """Rule no_self_dyad: a person or an organisation never acts on itself. When one is read on
-    both sides ("En su conversación con X, … Y agradeció a X": the first X is no subject), the
-    side before the trigger is the guess and is dropped; the target stays. A state may stand on
-    both sides (its government and its parliament are both coded by its country)."""
-    targets = {p.actor_id for p in roles.targets if p.actor.type not in STATE_LIKE_TYPES}
-    sources = tuple(p for p in roles.sources if p.actor_id not in targets)
-    return roles if len(sources) == len(roles.sources) else replace(roles, sources=sources)
 
 
 def _without_places(roles: Roles, scheme: RoleScheme) -> Roles:
