@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.events_support import extract, person, state
+from tests.events_support import extract, group, person, state
 
 FAR_BACK = (
     "Lucia Ferreira opened the harbour festival in Porto on Friday with a short speech about fishing. "
@@ -118,3 +118,19 @@ def test_a_third_party_must_is_still_a_demand() -> None:
     )
     (event,) = found.events_of("REQUEST")
     assert (event.sources, event.targets) == (("person:tomas-lind",), ("state:DNK",))
+
+
+def test_we_must_before_a_material_act_announces_it_rather_than_reports_it() -> None:
+    # rule first_person_obligation: "we must support" is support said now, "we must fight" no fight yet
+    found = extract(
+        '"We must fight the Ugandan rebels," Tomas Lind said in Oslo on Monday.',
+        "en",
+        "2022-06-12",
+        [
+            person("tomas-lind", "Tomas Lind", "NOR"),
+            group("org:ugandan-rebels", "Ugandan rebels", "armed_group", "UGA"),
+        ],
+    )
+    assert found.events
+    assert found.events_of("ASSAULT") == []
+    assert all(event.modality == "planned" for event in found.events)

@@ -135,6 +135,9 @@ class Cues:
     # withdrawal", "anunció su retirada"); after another verb ("will oversee their withdrawal") the
     # possessive may stand for someone else. Empty: the rule does not apply.
     own_act_verbs: frozenset[str] = frozenset()
+    # a first-person obligation before a material act ("we must fight X", rule
+    # first_person_obligation): the act is still to come, announced like a future (modality.py)
+    obligation_markers: tuple[Phrase, ...] = ()
     # without a parse, an actor after a noun trigger is its complement only a few words after it
     # and before any punctuation (roles.py, NOUN_COMPLEMENT_REACH).
     noun_complements_nearby: bool = False
@@ -364,6 +367,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         speaker_pronouns=words("speaker_pronouns"),
         subject_possessives=words("subject_possessives"),
         own_act_verbs=words("own_act_verbs"),
+        obligation_markers=phrases("obligation_markers"),
         partner_prepositions=words("partner_prepositions"),
         complement_closers=words("complement_closers"),
         joint_verbs=words("joint_verbs"),
