@@ -1220,3 +1220,15 @@ def test_confirming_another_actors_support_is_no_support_by_the_reporter() -> No
         [state("FRA", "ministère"), state("CHN", "Chine"), state("SRB", "Serbie")],
     )
     assert found.events_of("SUPPORT") == []
+
+
+def test_a_possessed_attack_undergone_keeps_its_de_complement_as_the_doer() -> None:
+    # rule possessed_noun_complement does not apply under "subir": the possessive is the victim
+    found = extract(
+        "Le Tchad a subi sa pire attaque de Boko Haram depuis des années.",
+        "fr",
+        "2020-03-25",
+        [state("TCD", "Tchad"), group("org:boko-haram", "Boko Haram", "armed_group", "NGA")],
+    )
+    (event,) = found.events_of("ASSAULT")
+    assert "state:TCD" not in event.sources and "org:boko-haram" not in event.targets

@@ -103,6 +103,9 @@ class Cues:
     caller_nouns: frozenset[str] = frozenset()
     # verbs of command whose object, an event noun, is the act itself ("a ordonné le retrait")
     command_verbs: frozenset[str] = frozenset()
+    # verbs of undergoing ("subir une attaque"): a possessed act noun they govern is done to the
+    # possessor (roles.py, rule possessed_noun_complement does not apply)
+    undergo_verbs: frozenset[str] = frozenset()
     # weapons and attacks an act is done with ("tué d'un tir de X"): their "de/par" actor is the source
     instrument_nouns: frozenset[str] = frozenset()
     # phrases naming the framework an act follows ("conformément à l'accord entre X et Y"): no roles inside
@@ -353,6 +356,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         patient_object_verbs=words("patient_object_verbs"),
         caller_nouns=words("caller_nouns"),
         command_verbs=words("command_verbs"),
+        undergo_verbs=words("undergo_verbs"),
         instrument_nouns=words("instrument_nouns"),
         frame_markers=phrases("frame_markers"),
         partner_nouns=words("partner_nouns"),

@@ -1094,7 +1094,12 @@ class RoleReader:
             return "location"
         if match.is_noun and governing in GENITIVE_PREPOSITIONS and self._is_patient_noun(match):
             return "target"  # "l'exécution de 28 soldats": the "de" complement undergoes the act
-        if match.is_noun and governing in GENITIVE_PREPOSITIONS and _possessed_noun(_head_of(match, self.tokens)):
+        if (
+            match.is_noun
+            and governing in GENITIVE_PREPOSITIONS
+            and _possessed_noun(_head_of(match, self.tokens))
+            and not self._undergone(_head_of(match, self.tokens))
+        ):
             # Rule possessed_noun_complement: "son retrait du Liban", "sa visite de la Chine": the
             # possessive fills the noun's doer, so its "de" complement is what the act is about.
             return "target"
@@ -1103,6 +1108,12 @@ class RoleReader:
         if relation in OBJECT_RELATIONS or relation in OBLIQUE_RELATIONS:
             return "target"
         return None
+
+    def _undergone(self, head: Token) -> bool:
+        """The noun is the object of a verb of undergoing ("Israël a subi sa pire attaque du
+        Hamas"): the possessive is the act's victim, and its "de" complement stays the doer."""
+        governor = syntax.head(head)
+        return governor.i != head.i and bool(self.tokens.keys[governor.i] & self.cues.undergo_verbs)
 
     def _commanded(self, head: Token) -> bool:
         """The noun is the direct object of a verb of command ("a ordonné le retrait")."""
