@@ -97,6 +97,18 @@ def test_only_the_tail_closing_the_quotation_names_its_speaker() -> None:
     assert all("person:tomas-lind" not in event.sources for event in found.events_of("ACCUSE"))
 
 
+def test_an_unnamed_official_after_the_person_takes_the_pronoun_away_from_them() -> None:
+    found = extract(
+        "Tomas Lind spoke in Oslo on Monday. His foreign minister was blunter. "
+        '"We condemn the Danish government," he said.',
+        "en",
+        "2022-06-12",
+        [person("tomas-lind", "Tomas Lind", "NOR"), state("DNK", "Danish government")],
+    )
+    (event,) = found.events_of("ACCUSE")
+    assert event.sources == ()
+
+
 # -- rule first_person_obligation ------------------------------------------------------------------
 def test_we_must_support_is_the_speakers_support_not_a_demand() -> None:
     found = extract(

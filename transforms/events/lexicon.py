@@ -131,6 +131,9 @@ class Cues:
     # a reporting tail's person pronoun (", he said", ", a-t-il dit"): the quotation's speaker is the
     # person named last before it (rule pronoun_speaker); person_pronouns when not given.
     speaker_pronouns: frozenset[str] = frozenset()
+    # a person's office named without a name ("His defence minister was blunter. \"…,\" he said"):
+    # in a sentence after the person named, the pronoun may stand for that official (pronoun_speaker)
+    speaker_nouns: frozenset[str] = frozenset()
     # a possessive right before a noun trigger after "subject + verb" ("Israel accelerated its
     # withdrawal"): the act is the subject's (roles.py, rule own_act). Unparsed languages.
     subject_possessives: frozenset[str] = frozenset()
@@ -369,6 +372,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         person_pronouns=words("person_pronouns"),
         person_possessives=words("person_possessives"),
         speaker_pronouns=words("speaker_pronouns"),
+        speaker_nouns=words("speaker_nouns"),
         subject_possessives=words("subject_possessives"),
         own_act_verbs=words("own_act_verbs"),
         obligation_markers=phrases("obligation_markers"),

@@ -760,6 +760,11 @@ class RoleReader:
             # another quotation between the person and this one had its own speaker ("X arrived.
             # \"…,\" it said, and an aide added: \"…,\" he said"): the turn has passed.
             return []
+        later = range(max(speaker.end, doc[speaker.end - 1].sent.end), opening)
+        if any(self.tokens.lower(i) in self.cues.speaker_nouns for i in later):
+            # "X spoke on Monday. His defence minister was blunter. \"…,\" he said": an official
+            # named after X without a name may be the one the pronoun stands for.
+            return []
         return [speaker]
 
     def _noun_left_arguments(self, match: TriggerMatch, left: list[Participant]) -> list[Participant]:
