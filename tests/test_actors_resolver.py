@@ -65,6 +65,21 @@ def test_this_country_without_a_country_before_it_is_no_actor() -> None:
     assert not any("country" in mention.text for actor in actors for mention in actor.mentions)
 
 
+def test_this_country_after_a_sentence_naming_two_countries_is_no_actor() -> None:
+    # rule country_anaphor: the antecedent sentence names Chad and (by its capital) Libya: no guess
+    text = "Les soldats ont quitté le Tchad mardi, selon un communiqué diffusé à Tripoli. Ce pays reste instable."
+    assert not any("pays" in mention.text for actor in resolve(text, "fr") for mention in actor.mentions)
+    text = "Peru recalled its ambassador from Chile on Monday. This country denies any spying."
+    assert not any("country" in mention.text for actor in resolve(text, "en") for mention in actor.mentions)
+
+
+def test_a_lowercase_cet_etat_is_a_condition_not_a_country() -> None:
+    text = "Le Gabon a proclamé l'état d'urgence lundi. Les syndicats contestent cet état d'urgence."
+    assert not any(mention.text == "cet état" for actor in resolve(text, "fr") for mention in actor.mentions)
+    actors = resolve("Le ministre est arrivé au Gabon lundi. Il a promis que cet État recevrait de l'aide.", "fr")
+    assert mention_of(actors, "cet État")[0].actor_id == "state:GAB"
+
+
 def test_official_names_resolve_to_the_state() -> None:
     assert "state:SYR" in ids_of("La République arabe syrienne a répondu.", "fr")
     assert "state:MAR" in ids_of("المملكة المغربية ترحب بالقرار", "ar")

@@ -293,3 +293,9 @@ def test_a_time_phrase_before_a_comma_and_a_title_is_no_person() -> None:
 def test_house_opening_a_committee_name_is_the_legislature() -> None:
     text = "WASHINGTON, March 3 - The House Energy and Commerce Committee approved the bill on Tuesday."
     assert _sector_of(text, "en", "House Energy and Commerce Committee", date(1987, 3, 3)) == "LEG"
+
+
+def test_co_before_a_place_name_is_the_county_not_a_company() -> None:
+    # "Co" counts as BUS only as a company suffix ending a name ("Holm-Berg Shipbuilding Co")
+    actors = resolve("Sean Doyle, councillor for Co Kerry, criticised the British government.", "en", date(2013, 3, 1))
+    assert all(actor.sector != "BUS" for actor in actors)

@@ -1276,3 +1276,14 @@ def test_a_fronted_clause_ends_at_its_comma() -> None:
     )
     (criticism,) = found.events_of("ACCUSE")
     assert (criticism.sources, criticism.targets) == (("state:PER",), ("state:CHL",))
+
+
+def test_its_withdrawal_after_and_is_not_the_objects_withdrawal() -> None:
+    # rule own_act: after "and" the verb shares the first verb's subject; Georgia is an object
+    found = extract(
+        "Armenia hosted Georgia and accelerated its withdrawal from the border zone.",
+        "en",
+        "2008-10-10",
+        [state("ARM", "Armenia"), state("GEO", "Georgia")],
+    )
+    assert "state:GEO" not in {s for e in found.events_of("RETREAT") for s in e.sources}

@@ -1262,3 +1262,27 @@ def test_the_actors_of_a_fronted_clause_do_not_act_after_its_comma() -> None:
     )
     trip = next(e for e in found.events if e.trigger.startswith("rendu"))
     assert trip.sources == ("person:paul-girard",)
+
+
+def test_confirming_another_actors_support_is_no_support_by_the_reporter() -> None:
+    # "confirmer le soutien de X" reports X's support: without a possessive the subject does not
+    # support, and X, the supporter, is no target
+    found = extract(
+        "Le ministère a confirmé le soutien de la Chine à la Serbie.",
+        "fr",
+        "2012-05-01",
+        [state("FRA", "ministère"), state("CHN", "Chine"), state("SRB", "Serbie")],
+    )
+    assert found.events_of("SUPPORT") == []
+
+
+def test_a_possessed_attack_undergone_keeps_its_de_complement_as_the_doer() -> None:
+    # rule possessed_noun_complement does not apply under "subir": the possessive is the victim
+    found = extract(
+        "Le Tchad a subi sa pire attaque de Boko Haram depuis des années.",
+        "fr",
+        "2020-03-25",
+        [state("TCD", "Tchad"), group("org:boko-haram", "Boko Haram", "armed_group", "NGA")],
+    )
+    (event,) = found.events_of("ASSAULT")
+    assert "state:TCD" not in event.sources and "org:boko-haram" not in event.targets

@@ -521,3 +521,26 @@ def test_a_fronted_infinitive_clause_takes_the_main_subject() -> None:
     assert (meeting.sources, meeting.targets) == (("state:ARG",), ("person:lula",))
     trip = next(e for e in found.events if not e.trigger.startswith("reunirse"))
     assert "person:lula" not in trip.sources
+
+
+def test_a_possessed_act_after_a_verb_about_anothers_act_has_no_source_from_it() -> None:
+    # rule own_act covers aspect and announcement verbs only: Uruguay oversees, it does not withdraw
+    found = extract(
+        "Argentina y Paraguay firmaron una tregua. Uruguay supervisará su retirada de la frontera.",
+        "es",
+        "2008-10-10",
+        [state("ARG", "Argentina"), state("PRY", "Paraguay"), state("URY", "Uruguay")],
+    )
+    assert "state:URY" not in {s for e in found.events_of("RETREAT") for s in e.sources}
+
+
+def test_a_subject_named_again_inside_its_object_keeps_the_source_side() -> None:
+    # rule no_self_dyad: the NGO condemns; "un hospital de Sanitas Solidaria" is its hospital, no target
+    found = extract(
+        "Sanitas Solidaria condenó el bombardeo de un hospital de Sanitas Solidaria en Alepo.",
+        "es",
+        "2016-05-10",
+        [group("org:sanitas-solidaria", "Sanitas Solidaria", "organization", None)],
+    )
+    (event,) = found.events_of("ACCUSE")
+    assert (event.sources, event.targets) == (("org:sanitas-solidaria",), ())

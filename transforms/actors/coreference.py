@@ -32,6 +32,9 @@ FUZZY_PERSON_SCORE = 88.0
 FUZZY_GROUP_SCORE = 92.0
 FUZZY_FIRST_NAME_SCORE = 90.0  # "Francois"/"François" agree, "Donald"/"Ronald" (83) do not
 MIN_FUZZY_LENGTH = 6
+# Rule country_anaphor: nouns naming the State only when capitalised (French "cet État"; lowercase
+# "cet état" is a condition: "cet état d'urgence").
+CAPITALISED_COUNTRY_NOUNS = frozenset({"etat", "état"})
 
 
 def resolve_coreference(ctx: Context, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -297,11 +300,26 @@ def _country_anaphor_mentions(ctx: Context, candidates: list[Candidate]) -> list
             continue
         if not ctx.lexicon.has("country_anaphors", (word.key, ctx.words[word.index + 1].key)):
             continue
+        noun = ctx.words[word.index + 1]
+        if noun.key in CAPITALISED_COUNTRY_NOUNS and not noun.is_capitalized:
+            continue  # "cet état d'urgence", "cet état de fait": a condition; the State is "cet État"
         in_sentence = {c.ref.country for c in candidates if ctx.words[c.first].sentence == word.sentence}
         before = [
             c for c in countries if ctx.words[c.first].sentence < word.sentence and c.ref.country not in in_sentence
         ]
-        if before:
-            ref = identity.state(ctx.knowledge, before[-1].ref.country)  # type: ignore[arg-type]
+        antecedent = _sole_country_of_last_sentence(ctx, before)
+        if antecedent is not None:
+            ref = identity.state(ctx.knowledge, antecedent)
             mentions.append(Candidate(word.index, word.index + 2, GAZETTEER, ref, "coreference", 0.6))
     return mentions
+
+
+def _sole_country_of_last_sentence(ctx: Context, before: list[Candidate]) -> str | None:
+    """The country the last sentence naming one (before the anaphor) names, if it names only one.
+    "Le Mali a expulsé l'ambassadeur de France. Ce pays accuse …", "… ont quitté le Mali, selon un
+    communiqué publié à Paris. Ce pays …": with two countries there, either may be meant: no guess."""
+    if not before:
+        return None
+    last = max(ctx.words[c.first].sentence for c in before)
+    named = {c.ref.country for c in before if ctx.words[c.first].sentence == last}
+    return named.pop() if len(named) == 1 else None

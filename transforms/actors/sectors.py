@@ -50,6 +50,8 @@ PARTY_WORDS = frozenset({"party", "parti", "partido", "partei", "partito", "حز
 OFFICE_HEAD_LONGEST = 3
 TITLE_MODIFIERS = 2  # lower-case words right before a title read with it ("opposition leader")
 KIND_NOUN_REACH = 3
+# BUS words that are a company suffix only at a name's end: "Co" also abbreviates County ("Co Cork")
+SUFFIX_ONLY_SECTOR_WORDS = frozenset({"co"})
 APPOSITION_WORDS = 8
 APPOSITION_ARTICLES = frozenset(
     {"a", "an", "the", "un", "une", "le", "la", "l", "el", "una", "uno", "ein", "eine", "der", "die", "das"}
@@ -330,6 +332,16 @@ def sector_in(ctx: Context, first: int, last: int) -> str | None:
     for length in range(ctx.lexicon.sector_words_longest, 0, -1):
         for start in range(first, last - length + 1):
             sector = table.get(ctx.keys(start, start + length))
-            if sector is not None:
+            if sector is not None and not _leading_suffix_word(ctx, start, length, last):
                 return sector
     return None
+
+
+def _leading_suffix_word(ctx: Context, start: int, length: int, last: int) -> bool:
+    """A company suffix that only counts at a name's end ("Ford Motor Co"): before a capitalised
+    word it is the Irish county ("TD for Co Donegal"), before "-" a prefix ("co-chair")."""
+    if length != 1 or ctx.words[start].key not in SUFFIX_ONLY_SECTOR_WORDS or start + 1 >= last:
+        return False
+    following = ctx.words[start + 1]
+    hyphen = "-" in ctx.text[ctx.words[start].end : following.start + 1]
+    return following.is_capitalized or hyphen

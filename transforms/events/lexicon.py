@@ -106,6 +106,9 @@ class Cues:
     caller_nouns: frozenset[str] = frozenset()
     # verbs of command whose object, an event noun, is the act itself ("a ordonné le retrait")
     command_verbs: frozenset[str] = frozenset()
+    # verbs of undergoing ("subir une attaque"): a possessed act noun they govern is done to the
+    # possessor (roles.py, rule possessed_noun_complement does not apply)
+    undergo_verbs: frozenset[str] = frozenset()
     # weapons and attacks an act is done with ("tué d'un tir de X"): their "de/par" actor is the source
     instrument_nouns: frozenset[str] = frozenset()
     # phrases naming the framework an act follows ("conformément à l'accord entre X et Y"): no roles inside
@@ -131,9 +134,19 @@ class Cues:
     # a reporting tail's person pronoun (", he said", ", a-t-il dit"): the quotation's speaker is the
     # person named last before it (rule pronoun_speaker); person_pronouns when not given.
     speaker_pronouns: frozenset[str] = frozenset()
+    # a person's office named without a name ("His defence minister was blunter. \"…,\" he said"):
+    # in a sentence after the person named, the pronoun may stand for that official (pronoun_speaker)
+    speaker_nouns: frozenset[str] = frozenset()
     # a possessive right before a noun trigger after "subject + verb" ("Israel accelerated its
     # withdrawal"): the act is the subject's (roles.py, rule own_act). Unparsed languages.
     subject_possessives: frozenset[str] = frozenset()
+    # the verbs of rule own_act: those whose subject does the act they govern ("accelerated its
+    # withdrawal", "anunció su retirada"); after another verb ("will oversee their withdrawal") the
+    # possessive may stand for someone else. Empty: the rule does not apply.
+    own_act_verbs: frozenset[str] = frozenset()
+    # a first-person obligation before a material act ("we must fight X", rule
+    # first_person_obligation): the act is still to come, announced like a future (modality.py)
+    obligation_markers: tuple[Phrase, ...] = ()
     # without a parse, an actor after a noun trigger is its complement only a few words after it
     # and before any punctuation (roles.py, NOUN_COMPLEMENT_REACH).
     noun_complements_nearby: bool = False
@@ -353,6 +366,7 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         patient_object_verbs=words("patient_object_verbs"),
         caller_nouns=words("caller_nouns"),
         command_verbs=words("command_verbs"),
+        undergo_verbs=words("undergo_verbs"),
         instrument_nouns=words("instrument_nouns"),
         frame_markers=phrases("frame_markers"),
         fronted_openers=phrases("fronted_openers"),
@@ -366,7 +380,10 @@ def _cues(raw: dict[str, list[str]], tokenize: PhraseTokenizer) -> Cues:
         person_pronouns=words("person_pronouns"),
         person_possessives=words("person_possessives"),
         speaker_pronouns=words("speaker_pronouns"),
+        speaker_nouns=words("speaker_nouns"),
         subject_possessives=words("subject_possessives"),
+        own_act_verbs=words("own_act_verbs"),
+        obligation_markers=phrases("obligation_markers"),
         partner_prepositions=words("partner_prepositions"),
         complement_closers=words("complement_closers"),
         joint_verbs=words("joint_verbs"),
@@ -433,7 +450,14 @@ def _english_vocabulary(raw: dict[str, Any]) -> tuple[set[str], set[str]]:
             verbs.update(words)
             nouns.update(words)
     cues = raw.get("cues", {})
-    for key in ("reporting_verbs", "light_verbs", "proposal_markers", "content_markers", "future_markers"):
+    for key in (
+        "reporting_verbs",
+        "light_verbs",
+        "proposal_markers",
+        "content_markers",
+        "future_markers",
+        "own_act_verbs",
+    ):
         for phrase in cues.get(key, []):
             verbs.update(str(phrase).lower().split())
     return {w for w in verbs if w.isalpha()}, {w for w in nouns if w.isalpha()}

@@ -24,6 +24,7 @@ from transforms.events.matching import TriggerMatch
 from transforms.events.tokens import UnitTokens
 
 FUTURE_WINDOW = 5
+MATERIAL_ROOTS = frozenset({6, 7, 8, 14, 15, 16, 17, 18, 19, 20})  # CAMEO roots of material acts (quad 2, 4)
 # Rule past_light_verb: words between a light verb and its noun ("tendered his formal resignation").
 LIGHT_VERB_REACH = 3
 LIGHT_VERB_GAP = frozenset({"a", "an", "the", "his", "her", "its", "their", "formal", "new", "fresh", "official"})
@@ -186,7 +187,17 @@ def _future(match: TriggerMatch, tokens: UnitTokens, clause_start: int) -> bool:
     if _announced_by_form(match, tokens):
         return True
     start = max(clause_start, match.start - FUTURE_WINDOW)
-    return tokens.find(tokens.lexicon.cues.future_markers, start, match.start) is not None
+    if tokens.find(tokens.lexicon.cues.future_markers, start, match.start) is not None:
+        return True
+    obligations = tokens.lexicon.cues.obligation_markers
+    return _material(match) and bool(obligations) and tokens.find(obligations, start, match.start) is not None
+
+
+def _material(match: TriggerMatch) -> bool:
+    """A material act (CAMEO quad classes 2 and 4: 06-08, 14-20), not a verbal one: "we must
+    support X" is support said, "we must fight X" a fight still to come."""
+    root = match.entry.code[:2]
+    return root.isdigit() and int(root) in MATERIAL_ROOTS
 
 
 def _announced_by_form(match: TriggerMatch, tokens: UnitTokens) -> bool:

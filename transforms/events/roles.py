@@ -103,6 +103,8 @@ BETWEEN_WORDS = frozenset({"between", "entre", "بين"})
 POSTMODIFIER_GAP = 3
 # Rule pronoun_antecedent: words between a pronoun and the person it stands for, at most.
 PRONOUN_REACH = 40
+# "X met Y and accelerated its …", "X recibió a Y y aceleró su …": a join opens a verb phrase of X's
+OWN_ACT_JOINS = SHARED_SUBJECT_JOINS | {"y", "e", "pero"}
 OWN_ACT_VERB_WORDS = 3  # "accelerated", "has accelerated", "anunció ayer" before "its/su <act>"
 MAIN_SUBJECT_GAP = 3  # words between a fronted clause's comma and the main subject ("the French president X")
 QUOTES = frozenset({'"', "«", "“"})
@@ -160,7 +162,26 @@ class RoleReader:
                 roles = replace(roles, sources=(police,))
         if roles.location is None:
             roles = replace(roles, location=next((p for p in described if self._is_locative(p)), None))
-        return _without_places(_without_self_dyad(roles), scheme)
+        # places first: a target dropped by no_self_dyad leaves no room for a place to stand in
+        return self._without_self_dyad(_without_places(roles, scheme))
+
+    def _without_self_dyad(self, roles: Roles) -> Roles:
+        """Rule no_self_dyad: a person or an organisation never acts on itself. When one is read on
+        both sides, the side a preposition introduces is the guess and is dropped ("En su
+        conversación con X, … Y agradeció a X": the first X is no subject; the target stays). A
+        bare subject does act: its name after the trigger sits inside the object ("MSF condemned
+        the bombing of an MSF hospital": the hospital's, not the condemned), and the target side
+        is dropped. A state may stand on both sides (its government and its parliament are both
+        coded by its country)."""
+        targets = {p.actor_id for p in roles.targets if p.actor.type not in STATE_LIKE_TYPES}
+        clash = {p.actor_id for p in roles.sources} & targets
+        if not clash:
+            return roles
+        if any(
+            p.actor_id in clash and p in self.participants and self.preposition_before(p) is None for p in roles.sources
+        ):
+            return replace(roles, targets=tuple(p for p in roles.targets if p.actor_id not in clash))
+        return replace(roles, sources=tuple(p for p in roles.sources if p.actor_id not in clash))
 
     def _received_from(self, match: TriggerMatch, candidates: list[Participant]) -> Roles | None:
         """Rule received_from: "X received a phone call from Y", "تلقى X اتصالا هاتفيا من Y": the
@@ -758,14 +779,10 @@ class RoleReader:
         person pronoun quotes the person named last before the quotation opened,
         within a subject pronoun's reach (rule pronoun_antecedent)."""
         pronouns = self.cues.speaker_pronouns or self.cues.person_pronouns
-        spoken = [
-            i
-            for start, end in tails
-            if start > match.start
-            for i in range(start, end)
-            if self.tokens.lower(i) in pronouns
-        ]
-        if not spoken:
+        # Only the tail closing this quotation names its speaker: in "\"…,\" it said, and an
+        # official added: \"…,\" he said" the later "he" speaks another quotation.
+        tail = min((t for t in tails if t[0] > match.start), default=None)
+        if tail is None or not any(self.tokens.lower(i) in pronouns for i in range(*tail)):
             return []
         doc = self.tokens.doc
         # The quotation may open before this sentence ("\"We must …. We must …,\" he said").
@@ -775,7 +792,22 @@ class RoleReader:
         earlier = self._earlier[: self._earlier_count]
         persons = [p for p in [*earlier, *self.all_participants] if p.actor.type == "person" and p.end <= opening]
         # The reach counts to the quotation's opening: a quotation is long, its speaker is not.
-        return [p for p in persons[-1:] if opening - p.end <= PRONOUN_REACH]
+        near = [p for p in persons if opening - p.end <= PRONOUN_REACH]
+        if not near or len({p.actor_id for p in near}) > 1:
+            # "Macron a reçu Scholz. « Nous … », a-t-il dit": two persons within reach, the
+            # pronoun may stand for either (or, without gender, for the wrong one): no guess.
+            return []
+        speaker = near[-1]
+        if any(speaker.end <= start < opening for start, _ in tails):
+            # another quotation between the person and this one had its own speaker ("X arrived.
+            # \"…,\" it said, and an aide added: \"…,\" he said"): the turn has passed.
+            return []
+        later = range(max(speaker.end, doc[speaker.end - 1].sent.end), opening)
+        if any(self.tokens.lower(i) in self.cues.speaker_nouns for i in later):
+            # "X spoke on Monday. His defence minister was blunter. \"…,\" he said": an official
+            # named after X without a name may be the one the pronoun stands for.
+            return []
+        return [speaker]
 
     def _noun_left_arguments(self, match: TriggerMatch, left: list[Participant]) -> list[Participant]:
         """Actors before a noun trigger that are its own argument, read without a parse:
@@ -815,6 +847,16 @@ class RoleReader:
         if not at or not 1 <= len(before[: before.index(at[-1])]) <= OWN_ACT_VERB_WORDS:
             return False
         if any(self.tokens.token(i).is_punct for i in before):
+            return False
+        verbs = before[: before.index(at[-1])]
+        if self.tokens.lower(verbs[0]) in OWN_ACT_JOINS:
+            # "Turkey hosted Israel and accelerated its withdrawal": after "and" the verb shares the
+            # first verb's subject (rule shared_subject); the actor just before it is an object.
+            return False
+        if not any(self.tokens.keys[i] & self.cues.own_act_verbs for i in verbs):
+            # "Egipto supervisará su retirada de Gaza": only a verb whose subject does the act it
+            # governs (aspect, announcement) makes a possessive its subject's; after another verb
+            # (oversee, monitor, await) "su"/"their" may stand for any actor named before.
             return False
         return not any(subject.end <= m.start < match.start for m in self.triggers if m is not match)
 
@@ -1102,7 +1144,12 @@ class RoleReader:
             return "location"
         if match.is_noun and governing in GENITIVE_PREPOSITIONS and self._is_patient_noun(match):
             return "target"  # "l'exécution de 28 soldats": the "de" complement undergoes the act
-        if match.is_noun and governing in GENITIVE_PREPOSITIONS and _possessed_noun(_head_of(match, self.tokens)):
+        if (
+            match.is_noun
+            and governing in GENITIVE_PREPOSITIONS
+            and _possessed_noun(_head_of(match, self.tokens))
+            and not self._undergone(_head_of(match, self.tokens))
+        ):
             # Rule possessed_noun_complement: "son retrait du Liban", "sa visite de la Chine": the
             # possessive fills the noun's doer, so its "de" complement is what the act is about.
             return "target"
@@ -1111,6 +1158,12 @@ class RoleReader:
         if relation in OBJECT_RELATIONS or relation in OBLIQUE_RELATIONS:
             return "target"
         return None
+
+    def _undergone(self, head: Token) -> bool:
+        """The noun is the object of a verb of undergoing ("Israël a subi sa pire attaque du
+        Hamas"): the possessive is the act's victim, and its "de" complement stays the doer."""
+        governor = syntax.head(head)
+        return governor.i != head.i and bool(self.tokens.keys[governor.i] & self.cues.undergo_verbs)
 
     def _commanded(self, head: Token) -> bool:
         """The noun is the direct object of a verb of command ("a ordonné le retrait")."""
@@ -1232,16 +1285,6 @@ class RoleReader:
 def _possessed_noun(head: Token) -> bool:
     """A noun with a possessive determiner ("son retrait", "leur visite")."""
     return any(syntax.dep(c) == "det" and "Poss=Yes" in str(c.morph) for c in syntax.children(head))
-
-
-def _without_self_dyad(roles: Roles) -> Roles:
-    """Rule no_self_dyad: a person or an organisation never acts on itself. When one is read on
-    both sides ("En su conversación con X, … Y agradeció a X": the first X is no subject), the
-    side before the trigger is the guess and is dropped; the target stays. A state may stand on
-    both sides (its government and its parliament are both coded by its country)."""
-    targets = {p.actor_id for p in roles.targets if p.actor.type not in STATE_LIKE_TYPES}
-    sources = tuple(p for p in roles.sources if p.actor_id not in targets)
-    return roles if len(sources) == len(roles.sources) else replace(roles, sources=sources)
 
 
 def _without_places(roles: Roles, scheme: RoleScheme) -> Roles:
