@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/make_corpus.py ../shared/eval/frtimebank /tmp/fr --frtimebank --variants 20
     .venv/bin/python bench/bench_floor.py /tmp/fr [--repeat 2] [--only floor extract run noop] [--tree DIR ...]
+        [--nlp-processes 1 2]
 
 Every measurement is the wall time of a fresh command, as a user would run it, over the same
 articles (the .txt files of CORPUS):
@@ -15,7 +16,9 @@ articles (the .txt files of CORPUS):
 
 With `--tree DIR` (a checkout of another commit, e.g. `git worktree add /tmp/before COMMIT`), the
 commands run that code as well (`python -m newsdesk.cli` with PYTHONPATH=DIR), in the same turns,
-so two versions are compared under the same machine load.
+so two versions are compared under the same machine load. With `--nlp-processes 1 2`, each command
+runs once with NEWSDESK_NLP_PROCESSES=1 and once with 2 (steps `extract/1`, `extract/2`), in
+the same turns; without it, the setting is left as it is (the default: min(2, CPUs)).
 
 CPU seconds count the command and every process it started (its orphans are reaped here), so
 they also compare set-ups when other programs share the machine and wall times drift.
@@ -98,6 +101,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--only", nargs="+", default=["floor", "extract", "run", "noop"])
     parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to time too")
+    parser.add_argument(
+        "--nlp-processes", type=int, nargs="+", default=[], help="NEWSDESK_NLP_PROCESSES values to time"
+    )
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     become_subreaper()
@@ -117,19 +123,27 @@ def main() -> None:
             cwd=scratch,
         )
         trees = [("", None), *((f"@{tree.name}", tree.resolve()) for tree in args.tree)]
+        processes: list[tuple[str, int | None]] = [(f"/{n}", n) for n in args.nlp_processes] or [("", None)]
         steps = [
-            (name + label, name, tree) for name in args.only for label, tree in trees if name != "floor" or not label
+            (name + label + suffix, name, tree, count)
+            for name in args.only
+            for label, tree in trees
+            for suffix, count in (processes if name != "floor" else [("", None)])  # the floor runs no NLP worker
+            if name != "floor" or not label
         ]
-        figures: dict[str, list[float]] = {step: [] for step, _, _ in steps}
+        figures: dict[str, list[float]] = {step: [] for step, _, _, _ in steps}
         for round_number in range(args.repeat):
-            for step, name, tree in steps:
+            for step, name, tree, count in steps:
                 newsdesk = [str(BIN / "newsdesk")] if tree is None else [sys.executable, "-m", "newsdesk.cli"]
                 env = (
                     {**env, "PYTHONPATH": str(tree)}
                     if tree is not None
                     else {k: v for k, v in env.items() if k != "PYTHONPATH"}
                 )
-                warehouse = scratch / f"w{round_number}-{step.partition('@')[2] or 'this'}.duckdb"
+                env = {k: v for k, v in env.items() if k != "NEWSDESK_NLP_PROCESSES"} | (
+                    {"NEWSDESK_NLP_PROCESSES": str(count)} if count else {}
+                )
+                warehouse = scratch / f"w{round_number}-{step.partition(name)[2].replace('/', 'p') or 'this'}.duckdb"
                 run = [*newsdesk, "run", str(corpus), "--warehouse", str(warehouse)]
                 if name == "floor":
                     seconds = timed([sys.executable, "-c", FLOOR, str(corpus)], step)

@@ -143,6 +143,11 @@ class ExtractionWorker:
                 documents.extend(answer)
             return documents
 
+    def warm(self) -> None:
+        """Wait until the worker has started and loaded what `start` asked for."""
+        with self._lock:
+            self._running()
+
     def close(self) -> None:
         with self._lock:
             self._stop()
@@ -268,7 +273,9 @@ def _chunks(items: list[ArticleRecord], size: int) -> Iterator[list[ArticleRecor
 class ExtractionPool:
     """Up to `size` extraction workers; each batch goes to a free one, so `size` batches extract
     at once (one NLP process per core). A worker process starts only when a batch finds every
-    started one busy: a run of one batch, like the seed, loads the models once."""
+    started one busy: a run of one batch, like the seed, loads the models once. That batch then
+    takes whichever worker is free first, the busy one or the new one once its models are
+    loaded (5-7 s of CPU), so a small input never waits for a second model load."""
 
     def __init__(self, size: int | None = None, limits: Limits | None = None, factory: str | None = None) -> None:
         self.size = max(1, size or nlp_processes())
@@ -283,7 +290,7 @@ class ExtractionPool:
         else (ExtractionWorker.start); workers started later load them as they start."""
         with self._lock:
             self._languages = tuple(sorted({*self._languages, *languages}))
-            if not self._workers:
+            if not self._workers:  # offered at once: no other worker could take a batch sooner
                 self._idle.put(self._new_worker())
 
     def extract_batch(self, articles: Sequence[ArticleRecord]) -> list[ExtractedDocument]:
@@ -306,7 +313,9 @@ class ExtractionPool:
             return [document for documents in threads.map(self.extract_batch, chunks) for document in documents]
 
     def close(self) -> None:
+        """Stop every worker; one still loading its models is killed rather than awaited."""
         for worker in self._started():
+            worker.kill()
             worker.close()
 
     def kill(self) -> None:
@@ -315,15 +324,26 @@ class ExtractionPool:
             worker.kill()
 
     def _take(self) -> ExtractionWorker:
-        """An idle worker, else a new one while the pool may grow, else the first to come free."""
+        """The first worker to be free: an idle one, else (while the pool may grow) a new one once
+        it is ready or a busy one once it is done, whichever comes first."""
         with self._lock:
             if self._idle.empty() and len(self._workers) < self.size:
-                return self._new_worker()
+                threading.Thread(target=self._warm, args=(self._new_worker(),), daemon=True).start()
         return self._idle.get()
+
+    def _warm(self, worker: ExtractionWorker) -> None:
+        """Let a new worker load its models, then offer it; if it could not start, the batch that
+        takes it tries again and gets the reason (WorkerStartFailed)."""
+        try:
+            worker.warm()
+        except WorkerStartFailed:
+            pass
+        finally:
+            self._idle.put(worker)
 
     def _new_worker(self) -> ExtractionWorker:
         worker = ExtractionWorker(self.limits, self.factory)
-        worker.start(self._languages)  # spawned now; its first request waits for the models
+        worker.start(self._languages)  # spawned now, loading the languages asked for by `start`
         self._workers.append(worker)
         return worker
 
