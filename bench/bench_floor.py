@@ -21,7 +21,9 @@ runs once with NEWSDESK_NLP_PROCESSES=1 and once with 2 (steps `extract/1`, `ext
 the same turns; without it, the setting is left as it is (the default: min(2, CPUs)).
 
 CPU seconds count the command and every process it started (its orphans are reaped here), so
-they also compare set-ups when other programs share the machine and wall times drift.
+they also compare set-ups when other programs share the machine and wall times drift. Each line
+also says how many cores the rest of the machine (other sessions) kept busy meanwhile
+(/proc/stat): a two-process command cannot use two cores while another program holds one.
 
 The measurements take turns (floor, extract, run, noop, floor, ...) so that the machine's drift
 spreads over all of them; each figure is printed per round, then as median and spread.
@@ -64,6 +66,18 @@ for doc in nlp.pipe(texts, batch_size=64):
 
 
 CPU: dict[str, list[float]] = {}  # CPU seconds (user + system) of each command and the processes it waited for
+OTHERS: dict[str, list[float]] = {}  # cores the rest of the machine kept busy meanwhile (other sessions)
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all processes of the machine have used since boot (Linux /proc/stat; 0 elsewhere)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except OSError:
+        return 0.0
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def become_subreaper() -> None:
@@ -85,13 +99,16 @@ def reap_orphans(within: float = 15.0) -> None:
 
 
 def timed(command: list[str], name: str = "", **kwargs) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, busy = resource.getrusage(resource.RUSAGE_CHILDREN), machine_busy_seconds()
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
     seconds = time.perf_counter() - started
+    busy = machine_busy_seconds() - busy
     reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.setdefault(name, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    # What the rest of the machine used meanwhile (our orphans' last moment is counted as ours).
+    OTHERS.setdefault(name, []).append(max(0.0, busy - CPU[name][-1]) / seconds)
     return seconds
 
 
@@ -157,7 +174,8 @@ def main() -> None:
                     seconds = timed(run, step, env=env, cwd=scratch)
                 figures[step].append(seconds)
                 print(
-                    f"round {round_number + 1}: {step:16s} {seconds:6.1f} s wall, {CPU[step][-1]:6.1f} s CPU",
+                    f"round {round_number + 1}: {step:16s} {seconds:6.1f} s wall, {CPU[step][-1]:6.1f} s CPU; "
+                    f"other programs kept {OTHERS[step][-1]:.2f} cores busy",
                     flush=True,
                 )
         print()
