@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +156,20 @@ def test_a_dask_worker_keeps_one_nlp_process() -> None:
         Client(cluster) as client,
     ):
         assert client.submit(_pool_size_here).result(timeout=120) == (True, 1)
+
+
+def test_a_batch_does_not_wait_for_a_second_process_to_load_when_the_first_is_free_sooner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSDESK_TEST_STARTED", str(tmp_path / "started"))
+    pool = ExtractionPool(2, QUICK, factory="tests.worker_support:SlowToStartExtractor")
+    try:
+        pool.extract_batch(texts("Warm", 1))  # the first process is up
+        started = time.monotonic()
+        documents = pool.extract_in_order(texts("Coast", 2 * CHUNK_SIZE))
+        elapsed = time.monotonic() - started
+    finally:
+        pool.close()
+    assert len(pool._workers) == 2  # the second chunk did start a second process...
+    assert len({who_and_when(d)[0] for d in documents}) == 1  # ...but the first took it, done sooner
+    assert elapsed < 5.0  # two chunks of 0.6 s, not the 8 s the second process takes to start

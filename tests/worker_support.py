@@ -54,3 +54,16 @@ class TimedExtractor(PoisonExtractor):
         documents = super().extract_batch(articles)
         note = f"{os.getpid()} {started} {time.time()}"
         return [ExtractedDocument(article=document.article, extraction_message=note) for document in documents]
+
+
+class SlowToStartExtractor(TimedExtractor):
+    """A TimedExtractor whose every process but the first takes long to start, as a second
+    process loading the models does while the first already works (the file named by
+    NEWSDESK_TEST_STARTED marks that a first one started)."""
+
+    def __init__(self) -> None:
+        try:
+            with open(os.environ["NEWSDESK_TEST_STARTED"], "x"):
+                pass
+        except FileExistsError:
+            time.sleep(8.0)
