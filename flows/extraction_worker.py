@@ -275,7 +275,7 @@ class ExtractionPool:
     at once (one NLP process per core). A worker process starts only when a batch finds every
     started one busy: a run of one batch, like the seed, loads the models once. That batch then
     takes whichever worker is free first, the busy one or the new one once its models are
-    loaded (5-7 s of CPU), so a small input never waits for a second model load."""
+    loaded (about 4.5 s of CPU for French), so a small input never waits for a second model load."""
 
     def __init__(self, size: int | None = None, limits: Limits | None = None, factory: str | None = None) -> None:
         self.size = max(1, size or nlp_processes())
