@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/make_corpus.py ../shared/eval/frtimebank /tmp/fr --frtimebank --variants 20
     .venv/bin/python bench/bench_floor.py /tmp/fr [--repeat 2] [--only floor extract run noop] [--tree DIR ...]
+        [--nlp-processes 1 2]
 
 Every measurement is the wall time of a fresh command, as a user would run it, over the same
 articles (the .txt files of CORPUS):
@@ -15,10 +16,14 @@ articles (the .txt files of CORPUS):
 
 With `--tree DIR` (a checkout of another commit, e.g. `git worktree add /tmp/before COMMIT`), the
 commands run that code as well (`python -m newsdesk.cli` with PYTHONPATH=DIR), in the same turns,
-so two versions are compared under the same machine load.
+so two versions are compared under the same machine load. With `--nlp-processes 1 2`, each command
+runs once with NEWSDESK_NLP_PROCESSES=1 and once with 2 (steps `extract/1`, `extract/2`), in
+the same turns; without it, the setting is left as it is (the default: min(2, CPUs)).
 
 CPU seconds count the command and every process it started (its orphans are reaped here), so
-they also compare set-ups when other programs share the machine and wall times drift.
+they also compare set-ups when other programs share the machine and wall times drift. Each line
+also says how many cores the rest of the machine (other sessions) kept busy meanwhile
+(/proc/stat): a two-process command cannot use two cores while another program holds one.
 
 The measurements take turns (floor, extract, run, noop, floor, ...) so that the machine's drift
 spreads over all of them; each figure is printed per round, then as median and spread.
@@ -61,6 +66,18 @@ for doc in nlp.pipe(texts, batch_size=64):
 
 
 CPU: dict[str, list[float]] = {}  # CPU seconds (user + system) of each command and the processes it waited for
+OTHERS: dict[str, list[float]] = {}  # cores the rest of the machine kept busy meanwhile (other sessions)
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all processes of the machine have used since boot (Linux /proc/stat; 0 elsewhere)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except OSError:
+        return 0.0
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def become_subreaper() -> None:
@@ -82,13 +99,16 @@ def reap_orphans(within: float = 15.0) -> None:
 
 
 def timed(command: list[str], name: str = "", **kwargs) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, busy = resource.getrusage(resource.RUSAGE_CHILDREN), machine_busy_seconds()
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
     seconds = time.perf_counter() - started
+    busy = machine_busy_seconds() - busy
     reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.setdefault(name, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    # What the rest of the machine used meanwhile (our orphans' last moment is counted as ours).
+    OTHERS.setdefault(name, []).append(max(0.0, busy - CPU[name][-1]) / seconds)
     return seconds
 
 
@@ -98,6 +118,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--only", nargs="+", default=["floor", "extract", "run", "noop"])
     parser.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to time too")
+    parser.add_argument(
+        "--nlp-processes", type=int, nargs="+", default=[], help="NEWSDESK_NLP_PROCESSES values to time"
+    )
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     become_subreaper()
@@ -117,19 +140,27 @@ def main() -> None:
             cwd=scratch,
         )
         trees = [("", None), *((f"@{tree.name}", tree.resolve()) for tree in args.tree)]
+        processes: list[tuple[str, int | None]] = [(f"/{n}", n) for n in args.nlp_processes] or [("", None)]
         steps = [
-            (name + label, name, tree) for name in args.only for label, tree in trees if name != "floor" or not label
+            (name + label + suffix, name, tree, count)
+            for name in args.only
+            for label, tree in trees
+            for suffix, count in (processes if name != "floor" else [("", None)])  # the floor runs no NLP worker
+            if name != "floor" or not label
         ]
-        figures: dict[str, list[float]] = {step: [] for step, _, _ in steps}
+        figures: dict[str, list[float]] = {step: [] for step, _, _, _ in steps}
         for round_number in range(args.repeat):
-            for step, name, tree in steps:
+            for step, name, tree, count in steps:
                 newsdesk = [str(BIN / "newsdesk")] if tree is None else [sys.executable, "-m", "newsdesk.cli"]
                 env = (
                     {**env, "PYTHONPATH": str(tree)}
                     if tree is not None
                     else {k: v for k, v in env.items() if k != "PYTHONPATH"}
                 )
-                warehouse = scratch / f"w{round_number}-{step.partition('@')[2] or 'this'}.duckdb"
+                env = {k: v for k, v in env.items() if k != "NEWSDESK_NLP_PROCESSES"} | (
+                    {"NEWSDESK_NLP_PROCESSES": str(count)} if count else {}
+                )
+                warehouse = scratch / f"w{round_number}-{step.partition(name)[2].replace('/', 'p') or 'this'}.duckdb"
                 run = [*newsdesk, "run", str(corpus), "--warehouse", str(warehouse)]
                 if name == "floor":
                     seconds = timed([sys.executable, "-c", FLOOR, str(corpus)], step)
@@ -143,7 +174,8 @@ def main() -> None:
                     seconds = timed(run, step, env=env, cwd=scratch)
                 figures[step].append(seconds)
                 print(
-                    f"round {round_number + 1}: {step:16s} {seconds:6.1f} s wall, {CPU[step][-1]:6.1f} s CPU",
+                    f"round {round_number + 1}: {step:16s} {seconds:6.1f} s wall, {CPU[step][-1]:6.1f} s CPU; "
+                    f"other programs kept {OTHERS[step][-1]:.2f} cores busy",
                     flush=True,
                 )
         print()

@@ -1,12 +1,14 @@
 """Scale figures for issue 6: throughput with 1 and 2 workers, the NLP-stage ratio, memory, reruns.
 
-    .venv/bin/python bench/bench_scale.py CORPUS [--workers 1 2] [--sizes 500 1000 2000]
+    .venv/bin/python bench/bench_scale.py CORPUS [--workers 1 2] [--sizes 500 1000 2000] [--nlp-processes 1 2]
 
 CORPUS is a folder made by bench/make_corpus.py. Every measurement runs in a fresh process (so
 peak memory is that run's) on a fresh warehouse:
 
 - the whole `ingest` flow over each prefix of --sizes, with each worker count (the default
-  runner for 1 worker, a local Dask cluster of N processes otherwise). "Cold" throughput is the
+  runner for 1 worker, once for each --nlp-processes value, NEWSDESK_NLP_PROCESSES: 1 NLP
+  process is the baseline Dask workers are compared with, 2 the default runner's pool; a local
+  Dask cluster of N processes otherwise, one NLP process each). "Cold" throughput is the
   largest run's articles over its wall time, start-up included (Prefect's local server, Dask
   workers, model loading, publishing). "Steady" throughput counts the articles of the batches
   after each worker's first (which loads the models) over the time the flow took to collect them:
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -100,13 +103,19 @@ print("RESULT " + json.dumps(result))
 """
 
 
-def measure(mode: str, corpus: Path, warehouse: Path, home: Path, workers: int = 1) -> dict:
+def measure(
+    mode: str, corpus: Path, warehouse: Path, home: Path, workers: int = 1, nlp_processes: int | None = None
+) -> dict:
     started = time.perf_counter()
+    env = {name: value for name, value in os.environ.items() if name != "NEWSDESK_NLP_PROCESSES"}
+    if nlp_processes:
+        env["NEWSDESK_NLP_PROCESSES"] = str(nlp_processes)
     output = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(corpus), str(warehouse), str(home), str(workers)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     ).stdout
     result = json.loads(next(line for line in output.splitlines() if line.startswith("RESULT "))[7:])
     result["process_seconds"] = time.perf_counter() - started
@@ -125,6 +134,7 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000])
+    parser.add_argument("--nlp-processes", type=int, nargs="+", default=[1, 2], help="for the 1-worker runs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsdesk-scale-") as scratch_name:
         scratch = Path(scratch_name)
@@ -133,11 +143,12 @@ def main() -> None:
         sizes = sorted(args.sizes)
         corpora = {size: prefix_corpus(args.corpus, size, scratch / f"c{size}") for size in sizes}
         measure("flow", scratch / "empty", scratch / "warmup.duckdb", home)  # sets up Prefect's database once
+        runs = [(1, count) for count in args.nlp_processes if 1 in args.workers]
+        runs += [(workers, None) for workers in args.workers if workers != 1]
         whole = {
-            workers: measure_flows(corpora, scratch, home, workers, every_size=index == 0)
-            for index, workers in enumerate(args.workers)
+            run: measure_flows(corpora, scratch, home, *run, every_size=index == 0) for index, run in enumerate(runs)
         }
-        one = args.workers[0]
+        one = runs[0]
         stages = {
             "NLP stage alone (spaCy)": measure("nlp", corpora[sizes[-1]], scratch / "unused.duckdb", home),
             "text stages alone (read + extract, no Prefect, no warehouse)": measure(
@@ -148,32 +159,37 @@ def main() -> None:
             cold, steady = stage["articles"] / stage["cold"], stage["articles"] / stage["steady"]
             print(f"{name}: cold {cold:.1f} articles/s, steady {steady:.1f} articles/s")
             print(
-                f"  whole pipeline ({one} worker) / this: steady {whole[one]['steady'] / steady:.2f}, "
+                f"  whole pipeline ({label(*one)}) / this: steady {whole[one]['steady'] / steady:.2f}, "
                 f"cold {whole[one]['cold'] / cold:.2f}"
             )
-        rerun = measure("rerun", corpora[sizes[-1]], scratch / f"w{one}-{sizes[-1]}.duckdb", home)
+        rerun = measure("rerun", corpora[sizes[-1]], scratch / f"w{one[0]}-{one[1]}-{sizes[-1]}.duckdb", home)
         print(
             f"no-change rerun over {rerun['files']} files: {rerun['seconds']:.1f} s in the flow "
             f"({rerun['process_seconds']:.1f} s with process and Prefect start-up)"
         )
 
 
+def label(workers: int, nlp_processes: int | None) -> str:
+    return f"{workers} worker(s)" + (f", {nlp_processes} NLP process(es)" if nlp_processes else "")
+
+
 def measure_flows(
-    corpora: dict[int, Path], scratch: Path, home: Path, workers: int, every_size: bool
+    corpora: dict[int, Path], scratch: Path, home: Path, workers: int, nlp_processes: int | None, every_size: bool
 ) -> dict[str, float]:
     """The flow over the largest corpus (and every size if asked: memory as the corpus grows)."""
     sizes = sorted(corpora) if every_size else [max(corpora)]
     for size in sizes:
-        run = measure("flow", corpora[size], scratch / f"w{workers}-{size}.duckdb", home, workers)
+        warehouse = scratch / f"w{workers}-{nlp_processes}-{size}.duckdb"
+        run = measure("flow", corpora[size], warehouse, home, workers, nlp_processes)
         print(
-            f"  {workers} worker(s), {run['articles']} articles: {run['seconds']:.1f} s, "
+            f"  {label(workers, nlp_processes)}, {run['articles']} articles: {run['seconds']:.1f} s, "
             f"peak memory {run['peak_mib']:.0f} MiB (worker processes {run['children_peak_mib']:.0f} MiB)"
         )
     if "steady" not in run:
         raise SystemExit(f"too few batches in {max(corpora)} articles to measure a steady rate")
     cold = run["articles"] / run["seconds"]
     print(
-        f"{workers} worker(s): cold {cold:.1f} articles/s ({run['articles']} in {run['seconds']:.1f} s), "
+        f"{label(workers, nlp_processes)}: cold {cold:.1f} articles/s ({run['articles']} in {run['seconds']:.1f} s), "
         f"steady {run['steady']:.1f} articles/s; publishing after the last batch {run['after_batches']:.1f} s"
     )
     return {"cold": cold, "steady": run["steady"]}

@@ -4,9 +4,9 @@
 
 Tasks work on batches of files, never on single documents, and batches are independent: one
 task reads, extracts and stages a batch where it runs, so only a small summary comes back. On the
-default runner two threads take turns (one reads and stages a batch while the other's batch is
-extracted in the NLP worker process, one batch at a time); on a Dask cluster they run side by side
-(`task_runner="dask"`), and give the same warehouse either way. Nothing is visible to readers
+default runner three threads take turns (two batches are extracted at once, one in each NLP
+worker process of the pool, while the third thread reads or stages a batch); on a Dask cluster
+they run side by side (`task_runner="dask"`), and give the same warehouse either way. Nothing is visible to readers
 until `publish` swaps in the new database, so a failure anywhere leaves the warehouse as it was.
 """
 
@@ -22,7 +22,6 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import State
-from prefect.task_runners import ThreadPoolTaskRunner
 
 import newsdesk
 from flows import progress
@@ -61,9 +60,10 @@ class StagedBatch:
     undated: frozenset[str] = frozenset()  # new article ids without a publication date
 
 
-# Models load once per process (per worker on Dask), in a child process that an article cannot
-# take down with it (flows/extraction_worker.py). `newsdesk run` starts it early, while Prefect's
-# server starts (newsdesk/cli.py). Cached: `shared_extractor.cache_clear()` forgets it.
+# Models load once per NLP process, in child processes that an article cannot take down with it
+# (flows/extraction_worker.py): a pool of two on the default runner, one per Dask worker.
+# `newsdesk run` starts the first early, while Prefect's server starts (newsdesk/cli.py).
+# Cached: `shared_extractor.cache_clear()` forgets it.
 shared_extractor = shared_worker
 
 
@@ -79,7 +79,7 @@ def discover(inputs: list[str], layout: WarehouseLayout) -> list[FoundFile]:
 
 
 def stop_extraction() -> None:
-    """Kill this process's NLP worker, if it started one (Ctrl-C: stop now, not after the batch)."""
+    """Kill this process's NLP workers, if it started any (Ctrl-C: stop now, not after the batch)."""
     stop_shared_worker()
 
 
@@ -154,7 +154,7 @@ def publish(layout: WarehouseLayout, run: RunContext, run_row: dict) -> dict[str
     return publish_run(layout, run.run_key, run_row, finished_at=utc_now())
 
 
-@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
+@flow(name="ingest", log_prints=False, task_runner=task_runner_for("default"))  # type: ignore[arg-type]
 def ingest(
     inputs: list[str] | None = None,
     warehouse: str | None = None,

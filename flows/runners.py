@@ -1,8 +1,9 @@
 """Task runners for the flows: in process by default, or a Dask cluster for scale-out.
 
-- "default": Prefect's thread pool with two threads in this process — one batch is read and
-  staged while another is extracted (extraction itself is one batch at a time, in the one NLP
-  worker process: models load once and memory stays flat).
+- "default": Prefect's thread pool in this process, one thread more than NLP worker processes
+  (NEWSDESK_NLP_PROCESSES, default two): two batches are extracted at once, one in each NLP
+  process, while a third is read and staged, so neither NLP process waits for reading or
+  staging. Each NLP process loads the models once; memory stays flat.
 - "dask": prefect-dask's DaskTaskRunner. With `address` it joins a running cluster
   (`tcp://scheduler:8786`); without, it starts a local cluster of `workers` processes. Each
   worker process loads the models once and writes its own uniquely named Parquet parts. A local
@@ -15,10 +16,18 @@ from __future__ import annotations
 
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
+from newsdesk.config import nlp_processes
+
+
+def default_threads() -> int:
+    """A task thread per NLP process, each waiting on its batch's extraction, and one that reads
+    and stages the next batch meanwhile."""
+    return nlp_processes() + 1
+
 
 def task_runner_for(name: str = "default", address: str | None = None, workers: int | None = None) -> TaskRunner:
     if name == "default":
-        return ThreadPoolTaskRunner(max_workers=2)
+        return ThreadPoolTaskRunner(max_workers=default_threads())
     if name == "dask":
         from prefect_dask import DaskTaskRunner
 

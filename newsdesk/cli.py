@@ -167,10 +167,12 @@ def run(
 
 
 def _start_early(task_runner: TaskRunnerName):
-    """Spawn Prefect's temporary server and the NLP worker now, asking the worker to load the
-    languages that have a full spaCy model (the slow ones to load): both boot side by side while
-    this process imports Prefect, instead of one after the other. On Dask, each worker process
-    starts its own NLP worker on its first batch."""
+    """Spawn Prefect's temporary server and the first NLP worker now, asking the worker to load
+    the languages that have a full spaCy model (the slow ones to load): both boot side by side
+    while this process imports Prefect, instead of one after the other. The pool's second NLP
+    worker starts when a second batch is ready for extraction, so a one-batch run (the seed)
+    loads the models once. On Dask, each worker process starts its own NLP worker on its first
+    batch."""
     from newsdesk.temporary_server import start_early
 
     early = start_early()

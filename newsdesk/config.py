@@ -12,6 +12,10 @@ from urllib.parse import urlsplit
 WAREHOUSE_ENV = "NEWSDESK_WAREHOUSE"
 LAKE_ENV = "NEWSDESK_LAKE"
 MAX_FILE_BYTES_ENV = "NEWSDESK_MAX_FILE_BYTES"
+# NLP worker processes of `newsdesk run` (default runner) and `newsdesk extract`: each holds the
+# models (0.5-1 GB resident) and extracts one batch at a time, so two use two cores for twice the
+# memory. Default: min(2, CPUs), 1 in a Dask worker (Dask scales by worker processes).
+NLP_PROCESSES_ENV = "NEWSDESK_NLP_PROCESSES"
 DEFAULT_WAREHOUSE = Path("data") / "warehouse.duckdb"
 DEFAULT_INPUTS = ("seeds",)
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -45,6 +49,18 @@ def lake_location(explicit: str | None = None) -> str | None:
 
 def max_file_bytes() -> int:
     return int(os.environ.get(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES))
+
+
+def nlp_processes(in_dask_worker: bool = False) -> int:
+    """$NEWSDESK_NLP_PROCESSES (everywhere, Dask workers included), else 1 in a Dask worker and
+    min(2, CPUs) elsewhere: the default stops at two because each process costs its own memory
+    (and the model load) and the run's own process needs a share of the cores too."""
+    chosen = os.environ.get(NLP_PROCESSES_ENV, "").strip()
+    if not chosen:
+        return 1 if in_dask_worker else min(2, os.cpu_count() or 1)
+    if not chosen.isdigit() or int(chosen) < 1:
+        raise ValueError(f"{NLP_PROCESSES_ENV} must be a whole number of processes, 1 or more (got {chosen!r})")
+    return int(chosen)
 
 
 def configure_prefect(home: Path | None = None, verbose: bool = False) -> None:

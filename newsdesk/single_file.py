@@ -2,15 +2,16 @@
 `eval realnews` scorer share this, so both see exactly what a run would extract.
 
 The file is read as a run reads it (a regular file only, without blocking, at most the size limit
-plus one byte), and extraction runs in the worker process, so an article that crashes or hangs
-the NLP libraries comes back set aside instead of ending the command.
+plus one byte), and extraction runs in worker processes, so an article that crashes or hangs
+the NLP libraries comes back set aside instead of ending the command. A file of more than one
+chunk is spread over the pool's processes (NEWSDESK_NLP_PROCESSES), its documents in file order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.extraction_worker import PRELOADED_LANGUAGES, ExtractionWorker
+from flows.extraction_worker import PRELOADED_LANGUAGES, ExtractionPool
 from newsdesk.config import max_file_bytes
 from newsdesk.inputs import read_file
 from transforms.reading import FileReading, read_articles
@@ -29,15 +30,16 @@ def extract_file(path: str, data: bytes | None = None) -> FileExtraction:
     Raises OSError, or newsdesk.inputs.NotARegularFile, when the path cannot be read.
     """
     limit = max_file_bytes()
-    worker = ExtractionWorker()
+    pool = ExtractionPool()
     try:
         content = read_file(path, limit).data if data is None else data
-        # The worker builds its extractor and loads the slow models while this process reads and
-        # identifies languages (flows/extraction_worker.py: ExtractionWorker.start).
-        worker.start(PRELOADED_LANGUAGES)
+        # The first worker builds its extractor and loads the slow models while this process reads
+        # and identifies languages (flows/extraction_worker.py: ExtractionPool.start); a second
+        # starts only when there is a second chunk to extract.
+        pool.start(PRELOADED_LANGUAGES)
         reading = read_articles(path, content, limit)
         if not reading.articles:
             return FileExtraction(reading, [])
-        return FileExtraction(reading, worker.extract_batch(list(reading.articles)))
+        return FileExtraction(reading, pool.extract_in_order(list(reading.articles)))
     finally:
-        worker.close()
+        pool.close()

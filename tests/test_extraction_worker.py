@@ -151,18 +151,18 @@ def test_a_worker_started_early_loads_its_models_before_the_first_request() -> N
         worker.close()
 
 
-def test_task_threads_asking_at_once_share_one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A Dask worker runs two batches at once (flows/runners.py): both must get the one worker
-    of the process, never one each (two NLP processes, twice the memory)."""
+def test_task_threads_asking_at_once_share_one_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Task threads run batches at once (flows/runners.py): all must get the one pool of the
+    process, never one each (twice the NLP processes, twice the memory)."""
     import threading
 
     import flows.extraction_worker as module
 
-    def slow_worker() -> object:
+    def slow_pool(size: int) -> object:
         time.sleep(0.2)  # long enough for the other thread to ask meanwhile
         return object()
 
-    monkeypatch.setattr(module, "ExtractionWorker", slow_worker)
+    monkeypatch.setattr(module, "ExtractionPool", slow_pool)
     module.shared_worker.cache_clear()
     got: list[object] = []
     threads = [threading.Thread(target=lambda: got.append(module.shared_worker())) for _ in range(2)]

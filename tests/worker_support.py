@@ -40,3 +40,30 @@ class ForgivingExtractor(PoisonExtractor):
 
     def extract_batch(self, articles: Sequence[ArticleRecord]) -> list[ExtractedDocument]:
         return [ExtractedDocument(article=article) for article in articles]
+
+
+class TimedExtractor(PoisonExtractor):
+    """Takes a while over each batch and notes in every document which process extracted it, and
+    from when to when (the pool tests); poison markers still misbehave."""
+
+    SECONDS = 0.6
+
+    def extract_batch(self, articles: Sequence[ArticleRecord]) -> list[ExtractedDocument]:
+        started = time.time()
+        time.sleep(self.SECONDS)
+        documents = super().extract_batch(articles)
+        note = f"{os.getpid()} {started} {time.time()}"
+        return [ExtractedDocument(article=document.article, extraction_message=note) for document in documents]
+
+
+class SlowToStartExtractor(TimedExtractor):
+    """A TimedExtractor whose every process but the first takes long to start, as a second
+    process loading the models does while the first already works (the file named by
+    NEWSDESK_TEST_STARTED marks that a first one started)."""
+
+    def __init__(self) -> None:
+        try:
+            with open(os.environ["NEWSDESK_TEST_STARTED"], "x"):
+                pass
+        except FileExistsError:
+            time.sleep(8.0)
