@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -139,7 +140,7 @@ class RoleReader:
     def roles(self, match: TriggerMatch, scheme: RoleScheme, restatements: Sequence[TriggerMatch] = ()) -> Roles:
         """Roles of one trigger; `restatements` are the unit's other noun triggers of its event type."""
         candidates = [p for p in self.participants if not _overlaps(p, match)]
-        fronted_end = self._fronted_clause_end() if self.cues.fronted_openers else None
+        fronted_end = self._fronted_clause_end
         if fronted_end is not None and fronted_end < match.start:
             # rule fronted_participle: "After meeting Y, X flew …": Y belongs to the fronted clause
             candidates = [p for p in candidates if p.start > fronted_end]
@@ -608,10 +609,11 @@ class RoleReader:
     def _comma_after(self, start: int) -> int | None:
         return next((i for i in self.tokens.word_indexes(start, self.tokens.last) if self.tokens.lower(i) == ","), None)
 
+    @cached_property
     def _fronted_clause_end(self) -> int | None:
-        """The comma closing a fronted non-finite clause that opens the sentence ("After meeting Y
-        in Moscow, X flew …"): actors before it belong to that clause, never to a later verb's
-        subject."""
+        """The comma closing a fronted clause that opens the sentence with an opener of
+        `fronted_openers` ("After meeting Y in Moscow, X flew …"): actors before it belong to that
+        clause, never to a later verb's subject. One per unit, read once."""
         first = next(
             (
                 i
@@ -629,7 +631,7 @@ class RoleReader:
 
     def _opens_fronted_clause(self, match: TriggerMatch) -> bool:
         """Only punctuation before the trigger and its -ing ending, or only an opener phrase (a
-        preposition that takes a non-finite verb: "after", "after having", "tras", "al")."""
+        preposition that takes a non-finite verb: "after", "after having", "tras", "antes de")."""
         before = [
             i for i in self.tokens.word_indexes(self.tokens.first, match.start) if not self.tokens.token(i).is_punct
         ]
