@@ -7,8 +7,9 @@ unknown names against the dictionary.
   "Front Polisario" is the Polisario Front (same first word, matching initials).
 - "Asia-Pacific Economic Cooperation (APEC)": later "APEC" is the same actor.
 - A bare "le royaume" / "the Kingdom" is the monarchy most recently named before it.
-- "ce pays" / "this country" / "هذا البلد" is the country most recently named before it: a
-  demonstrative points back to the nearest antecedent (a bare "the country" does not, so it is left).
+- "ce pays" / "this country" / "هذا البلد" is the country of the last earlier sentence that names
+  one, when that sentence names only one and the anaphor's own sentence does not name it (a bare
+  "the country" has no such antecedent, so it is left).
 - An unknown name close to a dictionary alias ("President Dos Sontas" ~ "dos Santos",
   "Francois Mitterand") becomes that actor (rapidfuzz, fixed threshold). Only the dictionary is
   searched, never other articles, so the result does not depend on what else is in the batch;
@@ -289,9 +290,9 @@ def _kingdom_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candida
 
 def _country_anaphor_mentions(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     """Rule country_anaphor: "Les troupes ont quitté l'Afghanistan ... dans ce pays": the
-    demonstrative phrase is the country (or the city's country) named last before its sentence.
-    A country its own sentence names is never the antecedent: "les forces françaises dans ce
-    pays" cannot be France, whichever country came last."""
+    demonstrative phrase is the country (or the city's country) of the last earlier sentence
+    naming one, if it names only one. A country its own sentence names is never the antecedent:
+    "les forces françaises dans ce pays" cannot be France, whichever country came last."""
     claimed = {index for candidate in candidates for index in range(candidate.claim_first, candidate.claim_last)}
     countries = [c for c in candidates if c.ref.type in ("state", "place") and c.ref.country in ctx.knowledge.countries]
     mentions = []
